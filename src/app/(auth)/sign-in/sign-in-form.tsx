@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { safeCallbackUrl, signInWithCredentials } from "@/components/auth/sign-in-with-credentials";
+import { Button } from "@/components/ui/button";
+import { FormMessage, TextField } from "@/components/ui/field";
+
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string | null; defaultEmail: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const isOk = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+    if (!isOk) {
+      setPending(false);
+      // One message for an unknown email and a wrong password: which one is not revealed.
+      setError("That email and password do not match an account.");
+      return;
+    }
+    router.replace(safeCallbackUrl(callbackUrl));
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+      <FormMessage state={error ? { ok: false, message: error } : null} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} required />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" disabled={isPending} className="w-full">
+        {isPending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
+import type { DepartmentKind } from "@db/enums";
+import { createDepartmentAction, removeDepartmentAction, renameDepartmentAction, restoreDepartmentAction } from "../actions";
+
+type TDepartment = { id: string; name: string; kind: DepartmentKind; isArchived: boolean };
+
+function DepartmentRow({ slug, department }: { slug: string; department: TDepartment }) {
+  const rename = useFormAction(renameDepartmentAction.bind(null, slug));
+  const remove = useFormAction(removeDepartmentAction.bind(null, slug));
+  const restore = useFormAction(restoreDepartmentAction.bind(null, slug));
+  const toggle = department.isArchived ? restore : remove;
+  return (
+    <li className="py-3" aria-label={`Department ${department.name}`}>
+      <div className="space-y-2">
+        <FormMessage state={rename.state} />
+        <FormMessage state={toggle.state} />
+      </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <form onSubmit={rename.onSubmit} noValidate className="flex flex-1 items-end gap-2">
+          <input type="hidden" name="departmentId" value={department.id} />
+          <div className="flex-1">
+            <TextField
+              label={`${DEPARTMENT_KIND_LABELS[department.kind]}${department.isArchived ? " · archived" : ""}`}
+              name="name"
+              defaultValue={department.name}
+              errors={rename.errors?.name}
+            />
+          </div>
+          <Button type="submit" variant="secondary" disabled={rename.isPending}>
+            Rename
+          </Button>
+        </form>
+        <form onSubmit={toggle.onSubmit}>
+          <input type="hidden" name="departmentId" value={department.id} />
+          <Button type="submit" variant={department.isArchived ? "secondary" : "danger"} disabled={toggle.isPending} title={department.isArchived ? undefined : "Deleted if it has no records, archived otherwise"}>
+            {department.isArchived ? "Restore" : "Remove"}
+          </Button>
+        </form>
+      </div>
+    </li>
+  );
+}
+
+function AddDepartmentForm({ slug }: { slug: string }) {
+  const { state, onSubmit, isPending, errors } = useFormAction(createDepartmentAction.bind(null, slug));
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <h3 className="text-sm font-semibold">Add a department</h3>
+      <FormMessage state={state} />
+      <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <TextField label="Name" name="name" errors={errors?.name} />
+        <SelectField
+          label="Kind"
+          name="kind"
+          defaultValue="OTHER"
+          errors={errors?.kind}
+          options={(Object.keys(DEPARTMENT_KIND_LABELS) as DepartmentKind[]).map((k) => ({ value: k, label: DEPARTMENT_KIND_LABELS[k] }))}
+        />
+        <Button type="submit" disabled={isPending}>
+          Add
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function DepartmentsPanel({ slug, departments }: { slug: string; departments: TDepartment[] }) {
+  return (
+    <Card title="Departments" description="A department with records is archived rather than deleted, so its history stays intact.">
+      <ul className="-my-3 divide-y divide-zinc-100 dark:divide-zinc-800">
+        {departments.map((d) => (
+          <DepartmentRow key={d.id} slug={slug} department={d} />
+        ))}
+      </ul>
+      <AddDepartmentForm slug={slug} />
+    </Card>
+  );
+}

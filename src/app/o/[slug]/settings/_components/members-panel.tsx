@@ -1,0 +1,59 @@
+"use client";
+
+import { RoleDepartmentFields, type TDepartmentOption } from "@/components/organization/role-department-fields";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { Role } from "@db/enums";
+import { changeMemberRoleAction, removeMemberAction } from "../actions";
+
+type TMember = { id: string; userId: string; name: string; email: string; role: Role; departmentId: string | null; departmentName: string | null };
+
+function MemberRow({ slug, member, departments, isSelf }: { slug: string; member: TMember; departments: TDepartmentOption[]; isSelf: boolean }) {
+  const change = useFormAction(changeMemberRoleAction.bind(null, slug));
+  const remove = useFormAction(removeMemberAction.bind(null, slug));
+  const confirmRemove = (e: React.FormEvent<HTMLFormElement>) => {
+    if (!window.confirm(`Remove ${member.name} from this organization?`)) return e.preventDefault();
+    remove.onSubmit(e);
+  };
+  return (
+    <li className="py-4" aria-label={`Member ${member.email}`}>
+      <p className="text-sm">
+        <span className="font-medium">{member.name}</span>
+        {isSelf && <span className="text-zinc-500"> (you)</span>} <span className="text-zinc-500">· {member.email}</span>
+      </p>
+      <div className="mt-2 space-y-2">
+        <FormMessage state={change.state} />
+        <FormMessage state={remove.state} />
+      </div>
+      <div className="mt-2 flex flex-wrap items-end gap-3">
+        <form onSubmit={change.onSubmit} noValidate className="grid flex-1 gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+          <input type="hidden" name="membershipId" value={member.id} />
+          <RoleDepartmentFields departments={departments} errors={change.errors} defaultRole={member.role} defaultDepartmentId={member.departmentId} />
+          <Button type="submit" variant="secondary" disabled={change.isPending}>
+            Save
+          </Button>
+        </form>
+        <form onSubmit={confirmRemove}>
+          <input type="hidden" name="membershipId" value={member.id} />
+          <Button type="submit" variant="danger" disabled={remove.isPending} aria-label={`Remove ${member.email}`}>
+            Remove
+          </Button>
+        </form>
+      </div>
+    </li>
+  );
+}
+
+export function MembersPanel({ slug, members, departments, currentUserId }: { slug: string; members: TMember[]; departments: TDepartmentOption[]; currentUserId: string }) {
+  return (
+    <Card title="Members" description="Department heads and sales managers are bound to one department. An organization always keeps at least one owner.">
+      <ul className="-my-4 divide-y divide-zinc-100 dark:divide-zinc-800">
+        {members.map((m) => (
+          <MemberRow key={m.id} slug={slug} member={m} departments={departments} isSelf={m.userId === currentUserId} />
+        ))}
+      </ul>
+    </Card>
+  );
+}

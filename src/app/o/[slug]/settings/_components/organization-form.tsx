@@ -1,0 +1,42 @@
+"use client";
+
+import { OrganizationFields } from "@/components/organization/organization-fields";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormMessage, TextField } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { updateOrganizationAction } from "../actions";
+
+type TOrganization = { name: string; currency: string; fiscalYearStartMonth: number; timeZone: string; onTrackThresholdBp: number; atRiskThresholdBp: number };
+
+export function OrganizationForm({ slug, organization }: { slug: string; organization: TOrganization }) {
+  const { state, onSubmit, isPending, errors } = useFormAction(updateOrganizationAction.bind(null, slug));
+  return (
+    <Card title="Organization" description="Months are computed in the organization's time zone; amounts are kept in its currency.">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormMessage state={state} />
+        <OrganizationFields errors={errors} defaults={organization} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="On track at (% of target)"
+            name="onTrackThresholdPct"
+            inputMode="decimal"
+            defaultValue={organization.onTrackThresholdBp / 100}
+            errors={errors?.onTrackThresholdPct}
+          />
+          <TextField
+            label="At risk at (% of target)"
+            name="atRiskThresholdPct"
+            inputMode="decimal"
+            defaultValue={organization.atRiskThresholdBp / 100}
+            errors={errors?.atRiskThresholdPct}
+            hint="Below this, the outlook is off track."
+          />
+        </div>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : "Save settings"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/action-result";
+import { formToObject } from "@/server/action";
+import { getSessionUser } from "@/server/auth";
+import { createDepartment, removeDepartment, renameDepartment, restoreDepartment } from "@/server/departments/mutations";
+import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/members/mutations";
+import { updateOrganization } from "@/server/organizations/mutations";
+
+type TMutation<T> = (userId: string | null, slug: string, input: unknown) => Promise<ActionResult<T>>;
+
+// Every action re-reads the session here: a server action is a public endpoint.
+async function run<T>(mutation: TMutation<T>, slug: string, formData: FormData, message: (data: T) => string): Promise<ActionResult<T>> {
+  const user = await getSessionUser();
+  const result = await mutation(user?.id ?? null, slug, formToObject(formData));
+  if (!result.ok) return result;
+  revalidatePath(`/o/${slug}`, "layout");
+  return { ...result, message: message(result.data) };
+}
+
+export async function updateOrganizationAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(updateOrganization, slug, formData, () => "Organization settings saved.");
+}
+
+export async function createDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(createDepartment, slug, formData, () => "Department added.");
+}
+
+export async function renameDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(renameDepartment, slug, formData, () => "Department renamed.");
+}
+
+export async function removeDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(removeDepartment, slug, formData, (d) =>
+    d.outcome === "archived" ? "Department archived: it has records, so it was kept." : "Department deleted.",
+  );
+}
+
+export async function restoreDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(restoreDepartment, slug, formData, () => "Department restored.");
+}
+
+export async function inviteMemberAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(inviteMember, slug, formData, () => "Invitation created. Send this link to the person you invited:");
+}
+
+export async function revokeInvitationAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(revokeInvitation, slug, formData, () => "Invitation revoked.");
+}
+
+export async function changeMemberRoleAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(changeMemberRole, slug, formData, () => "Member updated.");
+}
+
+export async function removeMemberAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(removeMember, slug, formData, () => "Member removed.");
+}

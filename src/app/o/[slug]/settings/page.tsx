@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { can } from "@/lib/permissions";
+import { listDepartments } from "@/server/departments/queries";
+import { listMembers, listPendingInvitations } from "@/server/members/queries";
+import { getOrganization } from "@/server/organizations/queries";
+import { getTenantContext } from "@/server/tenant";
+import { DepartmentsPanel } from "./_components/departments-panel";
+import { InvitationsPanel } from "./_components/invitations-panel";
+import { MembersPanel } from "./_components/members-panel";
+import { OrganizationForm } from "./_components/organization-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await getTenantContext(slug);
+  if (!can(ctx, "organization.update")) {
+    return <NotAllowed role={ctx.role} who="an owner" what="change the organization's settings, departments and members" backHref={`/o/${slug}`} />;
+  }
+  const [organization, departments, members, invitations] = await Promise.all([
+    getOrganization(ctx),
+    listDepartments(ctx, { includeArchived: true }),
+    listMembers(ctx),
+    listPendingInvitations(ctx),
+  ]);
+  const activeDepartments = departments.filter((d) => !d.archivedAt).map((d) => ({ id: d.id, name: d.name, kind: d.kind }));
+  return (
+    <>
+      <PageHeader title="Settings" description="Organization, departments, members and invitations" />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <OrganizationForm slug={slug} organization={organization} />
+        <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null }))} />
+        <MembersPanel
+          slug={slug}
+          currentUserId={ctx.userId}
+          departments={activeDepartments}
+          members={members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, departmentId: m.departmentId, departmentName: m.department?.name ?? null }))}
+        />
+        <InvitationsPanel
+          slug={slug}
+          departments={activeDepartments}
+          invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, departmentName: i.department?.name ?? null, expiresAt: i.expiresAt.toISOString() }))}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/server/auth";
+import { listUserOrganizations } from "@/server/organizations/queries";
+
+export default async function Home() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  const [first] = await listUserOrganizations(user.id);
+  redirect(first ? `/o/${first.slug}` : "/orgs/new");
+}

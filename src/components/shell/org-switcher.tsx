@@ -1,0 +1,25 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+
+export function OrgSwitcher({ current, organizations }: { current: string; organizations: { slug: string; name: string }[] }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="sr-only">Organization</span>
+      <select
+        aria-label="Organization"
+        value={current}
+        onChange={(e) => (e.target.value === "__new" ? router.push("/orgs/new") : router.push(`/o/${e.target.value}`))}
+        className="max-w-48 truncate rounded-md border border-zinc-300 bg-white py-1 pr-7 pl-2 text-sm font-medium dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {organizations.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.name}
+          </option>
+        ))}
+        <option value="__new">+ New organization…</option>
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Role } from "@db/enums";
+
+// The one permission map (DESIGN.md "Users and roles"). It fails closed: an action or role that
+// is not listed here is refused, and department-bound permissions need a bound department.
+export const PERMISSIONS = [
+  "organization.update",
+  "members.manage",
+  "departments.manage",
+  "targets.write",
+  "actuals.write",
+  "period.close",
+  "period.reopen",
+  "contributions.review",
+  "kpiDefinitions.write",
+  "department.write",
+  "pipeline.write",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+type Grant = "all" | "ownDepartment";
+
+const MAP: Record<Role, Partial<Record<Permission, Grant>>> = {
+  OWNER: Object.fromEntries(PERMISSIONS.map((p) => [p, "all"])),
+  FINANCE: {
+    "targets.write": "all",
+    "actuals.write": "all",
+    "period.close": "all",
+    "contributions.review": "all",
+  },
+  DEPARTMENT_HEAD: { "department.write": "ownDepartment" },
+  SALES_MANAGER: { "department.write": "ownDepartment", "pipeline.write": "all" },
+  VIEWER: {},
+};
+
+export type TActor = { role: string; departmentId: string | null };
+
+/**
+ * Whether `actor` may perform `permission`. For department-bound grants, `departmentId` names the
+ * department being written; a missing binding or a different department is refused.
+ */
+export function can(actor: TActor, permission: Permission, departmentId?: string): boolean {
+  if (!Object.hasOwn(MAP, actor.role)) return false;
+  const grant = MAP[actor.role as Role][permission];
+  if (grant === "all") return true;
+  if (grant === "ownDepartment") {
+    return actor.departmentId !== null && departmentId !== undefined && actor.departmentId === departmentId;
+  }
+  return false;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  FINANCE: "Finance",
+  DEPARTMENT_HEAD: "Department head",
+  SALES_MANAGER: "Sales manager",
+  VIEWER: "Viewer",
+};
+
+/** Roles that must be bound to a department (SALES_MANAGER to a sales department). */
+export function roleNeedsDepartment(role: Role): boolean {
+  return role === "DEPARTMENT_HEAD" || role === "SALES_MANAGER";
+}

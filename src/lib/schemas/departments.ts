@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { DepartmentKind } from "@db/enums";
+import { ZId } from "./members";
+
+const ZDepartmentName = z
+  .string()
+  .trim()
+  .min(2, "Department names have at least 2 characters.")
+  .max(60, "Department names are at most 60 characters.");
+
+export const ZCreateDepartmentInput = z.object({
+  name: ZDepartmentName,
+  kind: z.enum(DepartmentKind, { error: "Choose a department kind." }),
+});
+export type TCreateDepartmentInput = z.infer<typeof ZCreateDepartmentInput>;
+
+export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZDepartmentName });
+export const ZDepartmentIdInput = z.object({ departmentId: ZId });

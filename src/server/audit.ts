@@ -1,0 +1,33 @@
+import "server-only";
+import type { Tx } from "./db";
+
+export type TAuditInput = {
+  organizationId: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+// JSON has no BigInt or Date: money becomes its decimal string of minor units, dates ISO strings.
+function toJson(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+/** Appends an audit event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx, event: TAuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      organizationId: event.organizationId,
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: toJson(event.before) ?? undefined,
+      after: toJson(event.after) ?? undefined,
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { Prisma } from "@db/client";
+import { ZSignUpInput, type TSignUpInput } from "@/lib/schemas/auth";
+import { ZOrganizationFields, ZUpdateOrganizationInput } from "@/lib/schemas/organization";
+import { tenantMutation, validationError } from "../action";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { AppError, toFailure, type ActionResult } from "../errors";
+import { hashPassword } from "../passwords";
+import { createOrganizationInTx } from "./create";
+
+export const emailTaken = () =>
+  new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", {
+    email: ["An account with this email already exists. Sign in instead."],
+  });
+
+export const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/** Sign-up: a new user and their first organization, written together or not at all. */
+export async function signUp(rawInput: unknown): Promise<ActionResult<{ slug: string; email: string }>> {
+  try {
+    const parsed = ZSignUpInput.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error);
+    const input: TSignUpInput = parsed.data;
+    const passwordHash = await hashPassword(input.password);
+    const organization = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }).catch((e: unknown) => {
+        throw isUniqueViolation(e) ? emailTaken() : e;
+      });
+      return createOrganizationInTx(tx, user.id, input.organization);
+    });
+    return { ok: true, data: { slug: organization.slug, email: input.email } };
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+/** A signed-in user starts another organization. */
+export async function createOrganization(userId: string | null, rawInput: unknown): Promise<ActionResult<{ slug: string }>> {
+  try {
+    const parsed = ZOrganizationFields.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error);
+    if (!userId) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    const organization = await db.$transaction((tx) => createOrganizationInTx(tx, userId, parsed.data));
+    return { ok: true, data: { slug: organization.slug } };
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+export const updateOrganization = tenantMutation({
+  schema: ZUpdateOrganizationInput,
+  permission: "organization.update",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const where = { id: ctx.organizationId };
+      const before = await tx.organization.findUniqueOrThrow({ where });
+      const after = await tx.organization.update({
+        where,
+        data: {
+          name: input.name,
+          currency: input.currency,
+          fiscalYearStartMonth: input.fiscalYearStartMonth,
+          timeZone: input.timeZone,
+          onTrackThresholdBp: Math.round(input.onTrackThresholdPct * 100),
+          atRiskThresholdBp: Math.round(input.atRiskThresholdPct * 100),
+        },
+      });
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actorId: ctx.userId,
+        action: "organization.updated",
+        entityType: "Organization",
+        entityId: ctx.organizationId,
+        before,
+        after,
+      });
+      return { slug: after.slug };
+    }),
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { updateOrganization } from "@/server/organizations/mutations";
+import { resolveTenant } from "@/server/tenant";
+import { addMember, createOrganization } from "../factories";
+import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
+
+const settings = { name: "Renamed Inc", currency: "EUR", fiscalYearStartMonth: "7", timeZone: "Europe/Paris", onTrackThresholdPct: "98", atRiskThresholdPct: "85.5" };
+
+describe("updateOrganization", () => {
+  it("lets the OWNER change the settings and audits before and after", async () => {
+    const a = await createOrganization("Alpha");
+    expectOk(await updateOrganization(a.owner.id, a.organization.slug, settings));
+    const after = await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } });
+    expect(after).toMatchObject({ name: "Renamed Inc", currency: "EUR", fiscalYearStartMonth: 7, timeZone: "Europe/Paris", onTrackThresholdBp: 9800, atRiskThresholdBp: 8550, slug: a.organization.slug });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: a.organization.id, action: "organization.updated" } });
+    expect(event).toMatchObject({ actorId: a.owner.id, before: { name: "Alpha", currency: "USD" }, after: { name: "Renamed Inc", currency: "EUR" } });
+  });
+
+  it.each(["FINANCE", "DEPARTMENT_HEAD", "SALES_MANAGER", "VIEWER"] as const)("refuses a %s and changes nothing", async (role) => {
+    const a = await createOrganization("Alpha");
+    const departmentId = role === "DEPARTMENT_HEAD" || role === "SALES_MANAGER" ? a.department("SALES").id : null;
+    const { user } = await addMember(a.organization.id, role, departmentId);
+    const before = await snapshotOrganization(a.organization.id);
+    expectFailure(await updateOrganization(user.id, a.organization.slug, settings), "FORBIDDEN");
+    expect(await snapshotOrganization(a.organization.id)).toEqual(before);
+  });
+
+  it("answers not-found to the owner of another organization and changes nothing", async () => {
+    const a = await createOrganization("Alpha");
+    const b = await createOrganization("Beta");
+    const before = await snapshotOrganization(a.organization.id);
+    expectFailure(await updateOrganization(b.owner.id, a.organization.slug, settings), "NOT_FOUND");
+    expect(await snapshotOrganization(a.organization.id)).toEqual(before);
+  });
+
+  it("refuses a signed-out caller", async () => {
+    const a = await createOrganization("Alpha");
+    expectFailure(await updateOrganization(null, a.organization.slug, settings), "UNAUTHENTICATED");
+  });
+
+  it("names the bad field", async () => {
+    const a = await createOrganization("Alpha");
+    const result = await updateOrganization(a.owner.id, a.organization.slug, { ...settings, timeZone: "Nowhere/Land" });
+    expectFailure(result, "VALIDATION");
+    expect(!result.ok && result.fieldErrors).toEqual({ timeZone: ["Choose an IANA time zone, like Europe/Berlin."] });
+  });
+});
+
+describe("resolveTenant", () => {
+  it("finds the membership only for a member of the slug's organization", async () => {
+    const a = await createOrganization("Alpha");
+    const b = await createOrganization("Beta");
+    expect(await resolveTenant(a.owner.id, a.organization.slug)).toMatchObject({ organizationId: a.organization.id, role: "OWNER" });
+    expect(await resolveTenant(b.owner.id, a.organization.slug)).toBeNull();
+    expect(await resolveTenant(a.owner.id, "no-such-org")).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import { expect } from "vitest";
+import type { ActionResult } from "@/lib/action-result";
+import { db } from "@/server/db";
+
+/** A snapshot of every row an organization owns, to prove a refused action changed nothing. */
+export async function snapshotOrganization(organizationId: string) {
+  const where = { organizationId };
+  const orderBy = { id: "asc" } as const;
+  const [organization, departments, memberships, invitations, auditEvents] = await Promise.all([
+    db.organization.findUnique({ where: { id: organizationId } }),
+    db.department.findMany({ where, orderBy }),
+    db.membership.findMany({ where, orderBy }),
+    db.invitation.findMany({ where, orderBy }),
+    db.auditEvent.count({ where }),
+  ]);
+  return { organization, departments, memberships, invitations, auditEvents };
+}
+
+export function expectFailure<T>(result: ActionResult<T>, code: string) {
+  expect(result).toMatchObject({ ok: false, code });
+}
+
+export function expectOk<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.code}: ${result.message}`);
+  return result.data;
+}

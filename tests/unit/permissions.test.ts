@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
+
+const SALES = "dept-sales";
+const LEGAL = "dept-legal";
+
+describe("can", () => {
+  it("lets an OWNER do everything", () => {
+    for (const p of PERMISSIONS) expect(can({ role: "OWNER", departmentId: null }, p, LEGAL)).toBe(true);
+  });
+
+  it("lets FINANCE set targets, actuals, close periods and review contributions, and nothing else", () => {
+    const finance = { role: "FINANCE", departmentId: null };
+    const allowed = PERMISSIONS.filter((p) => can(finance, p, LEGAL));
+    expect(allowed).toEqual(["targets.write", "actuals.write", "period.close", "contributions.review"]);
+  });
+
+  it("lets a DEPARTMENT_HEAD write only the department it is bound to", () => {
+    const head = { role: "DEPARTMENT_HEAD", departmentId: LEGAL };
+    expect(can(head, "department.write", LEGAL)).toBe(true);
+    expect(can(head, "department.write", SALES)).toBe(false);
+    expect(can(head, "department.write")).toBe(false);
+    expect(can(head, "kpiDefinitions.write", LEGAL)).toBe(false);
+    expect(can(head, "targets.write")).toBe(false);
+    expect(can(head, "members.manage")).toBe(false);
+  });
+
+  it("lets a SALES_MANAGER keep the pipeline and write its own department", () => {
+    const manager = { role: "SALES_MANAGER", departmentId: SALES };
+    expect(can(manager, "pipeline.write")).toBe(true);
+    expect(can(manager, "department.write", SALES)).toBe(true);
+    expect(can(manager, "department.write", LEGAL)).toBe(false);
+    expect(can(manager, "period.close")).toBe(false);
+  });
+
+  it("fails closed for a department role without a binding", () => {
+    expect(can({ role: "DEPARTMENT_HEAD", departmentId: null }, "department.write", LEGAL)).toBe(false);
+  });
+
+  it("refuses a VIEWER every change", () => {
+    expect(PERMISSIONS.filter((p) => can({ role: "VIEWER", departmentId: null }, p, LEGAL))).toEqual([]);
+  });
+
+  it("fails closed for an unknown role or permission", () => {
+    expect(can({ role: "ADMIN", departmentId: null }, "members.manage")).toBe(false);
+    expect(can({ role: "toString", departmentId: null }, "members.manage")).toBe(false);
+    expect(can({ role: "OWNER", departmentId: null }, "root.everything" as Permission)).toBe(false);
+  });
+});
