@@ -92,10 +92,12 @@ describe("changeMemberRole and removeMember", () => {
   it("refuses roles other than OWNER every member change", async () => {
     const a = await createOrganization("Alpha");
     const target = await addMember(a.organization.id, "VIEWER");
-    for (const role of ["FINANCE", "VIEWER"] as const) {
-      const { user } = await addMember(a.organization.id, role);
+    const { invitationId } = expectOk(await inviteMember(a.owner.id, a.organization.slug, { email: "lee@example.com", role: "VIEWER" }));
+    for (const role of ["FINANCE", "DEPARTMENT_HEAD", "VIEWER"] as const) {
+      const { user } = await addMember(a.organization.id, role, role === "DEPARTMENT_HEAD" ? a.department("LEGAL").id : null);
       const before = await snapshotOrganization(a.organization.id);
       const slug = a.organization.slug;
+      expectFailure(await revokeInvitation(user.id, slug, { invitationId }), "FORBIDDEN");
       expectFailure(await inviteMember(user.id, slug, { email: "z@example.com", role: "OWNER" }), "FORBIDDEN");
       expectFailure(await changeMemberRole(user.id, slug, { membershipId: target.membership.id, role: "OWNER" }), "FORBIDDEN");
       expectFailure(await removeMember(user.id, slug, { membershipId: target.membership.id }), "FORBIDDEN");
