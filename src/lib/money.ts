@@ -1,0 +1,74 @@
+// Money is an integer of minor units (bigint) in the organization's currency. This file is the only
+// place that turns minor units into a decimal: formatting goes through Intl.NumberFormat with an
+// exact decimal string, so no float ever carries an amount.
+
+const digitsCache = new Map<string, number>();
+
+/** Minor-unit digits of an ISO 4217 currency: USD 2, JPY 0, BHD 3. */
+export function currencyDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** The exact decimal string of `minor` units: 123456n, 2 → "1234.56"; -5n, 2 → "-0.05". */
+export function minorToDecimalString(minor: bigint, digits: number): string {
+  const negative = minor < 0n;
+  const abs = negative ? -minor : minor;
+  const base = 10n ** BigInt(digits);
+  const whole = (abs / base).toString();
+  const fraction = digits > 0 ? `.${(abs % base).toString().padStart(digits, "0")}` : "";
+  return `${negative ? "-" : ""}${whole}${fraction}`;
+}
+
+type TFormatOptions = { locale?: string; compact?: boolean; signDisplay?: "auto" | "always" | "exceptZero" };
+
+/** Formats minor units in `currency` for `locale`: $1,234.56, or $1.2M when compact. */
+export function formatMoney(minor: bigint, currency: string, options: TFormatOptions = {}): string {
+  const digits = currencyDigits(currency);
+  const format = new Intl.NumberFormat(options.locale ?? "en-US", {
+    style: "currency",
+    currency,
+    ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    signDisplay: options.signDisplay ?? "auto",
+  });
+  // Intl formats decimal strings exactly (no conversion to a double).
+  return format.format(minorToDecimalString(minor, digits) as Intl.StringNumericLiteral);
+}
+
+/** Integer division rounding half away from zero: divRound(5n, 2n) = 3n, divRound(-5n, 2n) = -3n. */
+export function divRound(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("division by zero");
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (2n * n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+/**
+ * Parses a user-typed decimal amount into minor units, exactly: "1,234.56", "-12", "(40.00)" for a
+ * refund. Returns null when the text is not a number or has more decimals than the currency.
+ */
+export function parseMoneyInput(text: string, digits: number): bigint | null {
+  let s = text.trim().replace(/[\s,_]/g, "");
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith("-")) {
+    if (negative) return null;
+    negative = true;
+    s = s.slice(1);
+  }
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(s);
+  if (!match) return null;
+  const fraction = match[2] ?? "";
+  if (fraction.length > digits) return null;
+  const minor = BigInt(match[1] ?? "0") * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
+  return negative ? -minor : minor;
+}
