@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/helpers";
 
-test("a demo owner signs in and sees the dashboard with its empty state", async ({ page }) => {
+test("the demo owner signs in and reads this year's target on the dashboard", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await expect(page.getByRole("heading", { name: "Acme Corp" })).toBeVisible();
-  await expect(page.getByText(/No targets for FY\d{4} yet/)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Set them →" })).toHaveAttribute("href", "/o/acme/revenue");
+  // The demo's current-year target is $14,400,000.00, spread with seasonality.
+  await expect(page.getByTestId("tile-target")).toContainText("$14.4M");
+  await expect(page.getByTestId("tile-target").locator("dd").first()).toHaveAttribute("title", "$14,400,000.00");
+  await expect(page.getByTestId("tile-outlook")).toContainText(/On track|At risk|Off track/);
 });

@@ -6,6 +6,9 @@ import type { Role } from "@db/enums";
 import { createPrismaClient } from "@/server/db";
 import { createOrganizationInTx } from "@/server/organizations/create";
 import { hashPassword } from "@/server/passwords";
+import { monthKey } from "@/lib/period";
+import { todayIn } from "@/lib/period-selection";
+import { seedDemoRevenue } from "./seed-revenue";
 
 export const DEMO_SLUG = "acme";
 export const DEMO_PASSWORD = "revtrace-demo";
@@ -25,7 +28,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   );
   const owner = users[0];
   if (!owner) throw new Error("DEMO_USERS starts with the owner");
-  await db.$transaction(async (tx) => {
+  const organization = await db.$transaction(async (tx) => {
     const organization =
       (await tx.organization.findUnique({ where: { slug: DEMO_SLUG } })) ??
       (await createOrganizationInTx(tx, owner.id, { name: "Acme Corp", currency: "USD", fiscalYearStartMonth: 1, timeZone: "America/New_York" }));
@@ -41,7 +44,10 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
         create: { organizationId: organization.id, userId: user.id, role: u.role, departmentId },
       });
     }
+    return organization;
   });
+  const today = todayIn(organization.timeZone);
+  await seedDemoRevenue(db, organization.id, { month: monthKey(today.year, today.month), day: today.day }, organization.timeZone);
 }
 
 export function printDemoLogins(baseUrl: string): void {

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { ensureDatabase, startEmbeddedPostgres, type TEmbeddedPostgres } from "../../prisma/tools/embedded-postgres";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type TEmbeddedPostgres } from "../../prisma/tools/embedded-postgres";
 import { deployMigrations } from "../../prisma/tools/schema-engine";
 
 declare module "vitest" {
@@ -11,7 +11,8 @@ declare module "vitest" {
   }
 }
 
-const TEST_DATABASE = "revtrace_test";
+// Named per run, so two runs on one server (a developer and CI, or two helpers) never collide.
+const TEST_DATABASE = `revtrace_test_${process.pid}`;
 
 /**
  * A dedicated, freshly migrated test database: on the server named by DATABASE_URL when given,
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   await deployMigrations(databaseUrl);
   project.provide("databaseUrl", databaseUrl);
   return async () => {
+    if (!embedded) await dropDatabase(serverUrl, TEST_DATABASE);
     await embedded?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };

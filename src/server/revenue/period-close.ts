@@ -1,6 +1,9 @@
 import "server-only";
 import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
-import type { Tx } from "../db";
+import { ZMonthInput } from "@/lib/schemas/revenue";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 
 /** The organization's closed months. */
@@ -33,3 +36,35 @@ export async function assertMonthsOpen(tx: Tx, organizationId: string, months: I
     throw new AppError("CONFLICT", `${names.join(", ")} ${names.length > 1 ? "are" : "is"} closed. An owner must reopen ${names.length > 1 ? "them" : "it"} before anything in ${names.length > 1 ? "them" : "it"} can change.`);
   }
 }
+
+export const closeMonth = tenantMutation({
+  schema: ZMonthInput,
+  permission: "period.close",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      await lockPeriods(tx, organizationId, "exclusive");
+      const month = monthToDbDate(input.month);
+      const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
+      if (existing) throw new AppError("CONFLICT", `${monthLabel(input.month)} is already closed.`);
+      const close = await tx.periodClose.create({ data: { organizationId, month, closedById: ctx.userId } });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "period.closed", entityType: "PeriodClose", entityId: input.month, after: close });
+      return { month: input.month };
+    }),
+});
+
+export const reopenMonth = tenantMutation({
+  schema: ZMonthInput,
+  permission: "period.reopen",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      await lockPeriods(tx, organizationId, "exclusive");
+      const month = monthToDbDate(input.month);
+      const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
+      if (!existing) throw new AppError("NOT_FOUND", `${monthLabel(input.month)} is not closed.`);
+      await tx.periodClose.deleteMany({ where: { organizationId, id: existing.id } });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "period.reopened", entityType: "PeriodClose", entityId: input.month, before: existing });
+      return { month: input.month };
+    }),
+});

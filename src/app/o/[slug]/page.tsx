@@ -1,30 +1,128 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/card";
+import { MonthTable } from "@/components/dashboard/month-table";
+import { OutlookBadge } from "@/components/dashboard/outlook-badge";
+import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { periodOptions } from "@/components/dashboard/period-options";
+import { TargetActualChart } from "@/components/dashboard/target-actual-chart";
+import { Tile } from "@/components/dashboard/tile";
+import { formatBp } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
-import { fiscalYearLabel, fiscalYearOf } from "@/lib/period";
-import { getOrganization } from "@/server/organizations/queries";
+import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/period";
+import { periodParam } from "@/lib/period-selection";
+import { getRequestLocale } from "@/server/locale";
+import { getDashboard } from "@/server/revenue/dashboard";
 import { getTenantContext } from "@/server/tenant";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string }> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  const organization = await getOrganization(ctx);
-  const fy = fiscalYearLabel(fiscalYearOf(new Date(), organization.fiscalYearStartMonth, organization.timeZone));
-  const canSetTargets = can(ctx, "targets.write");
+  const [data, locale] = await Promise.all([getDashboard(ctx, (await searchParams).period), getRequestLocale()]);
+  const { organization: org, resolved, range } = data;
+  const currency = org.currency;
+  const money = (v: bigint | null, compact = true) => (v === null ? "—" : formatMoney(v, currency, { locale, compact }));
+  const fy = fiscalYearLabel(resolved.fiscalYear);
+  const currentFy = fiscalYearOfMonth(monthKey(data.today.year, data.today.month), org.fiscalYearStartMonth);
+  const picker = periodOptions(resolved, currentFy);
+  const header = (
+    <PageHeader title={org.name} description={`Revenue target versus actual · ${resolved.label}`} actions={<PeriodPicker {...picker} />} />
+  );
+
+  if (data.annualTarget === null) {
+    const canSet = can(ctx, "targets.write");
+    return (
+      <>
+        {header}
+        <EmptyState title={`No targets for ${fy} yet`} action={canSet ? { href: `/o/${slug}/revenue?fy=${resolved.fiscalYear}`, label: "Set them" } : undefined}>
+          {canSet
+            ? "Set the year's monthly revenue targets and bring in actuals; the gap, forecast and the departments' part in it appear here."
+            : "An owner or the finance lead sets the year's revenue targets; the gap, forecast and each department's part in it appear here once they do."}
+        </EmptyState>
+      </>
+    );
+  }
+
+  const chartTitle = `Monthly target and actual, ${fy}, in ${currency}`;
+  const asOfText = `as of ${monthLabel(resolved.asOf.month)}`;
+  const toNumber = (v: bigint | null) => (v === null ? null : Number(v));
   return (
     <>
-      <PageHeader title={organization.name} description={`Revenue target versus actual, ${fy}`} />
-      <EmptyState
-        title={`No targets for ${fy} yet`}
-        action={canSetTargets ? { href: `/o/${slug}/revenue`, label: "Set them" } : undefined}
+      {header}
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+        <Tile testId="tile-target" label={`Target · ${resolved.label}`} value={money(range.target)} exact={money(range.target, false)} />
+        <Tile testId="tile-actual" label="Actual" value={money(range.actual)} exact={money(range.actual, false)} />
+        <Tile
+          testId="tile-gap"
+          label={range.gap !== null && range.gap < 0n ? "Ahead of target" : "Gap"}
+          value={money(range.gap === null ? null : range.gap < 0n ? -range.gap : range.gap)}
+          exact={money(range.gap, false)}
+          detail={range.gapBp === null ? undefined : `${formatBp(Math.abs(range.gapBp), locale)} of target`}
+        />
+        <Tile testId="tile-attainment" label="Attainment" value={formatBp(range.attainmentBp, locale)} />
+        <Tile testId="tile-forecast" label={`Forecast ${fy}`} value={money(data.forecast)} exact={money(data.forecast, false)} detail={data.forecast === null ? "After the first month completes" : "Run rate of completed months"} />
+        <Tile testId="tile-run-rate" label="Required per month" value={money(data.requiredRunRate)} exact={money(data.requiredRunRate, false)} detail={data.requiredRunRate === null ? "No months left" : `For the rest of ${fy}`} />
+        <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-outlook">
+          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Outlook</dt>
+          <dd className="mt-2">
+            <OutlookBadge outlook={data.outlook} />
+          </dd>
+        </div>
+      </dl>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card title="Target versus actual" description={`${fy}, monthly and cumulative, ${asOfText}`} className="lg:col-span-2">
+          <TargetActualChart
+            title={chartTitle}
+            currency={currency}
+            locale={locale}
+            data={data.rows.map((r) => ({
+              label: monthLabel(r.month, { withYear: false }),
+              target: toNumber(r.target),
+              actual: toNumber(r.actual),
+              cumulativeTarget: toNumber(r.cumulativeTarget),
+              cumulativeActual: toNumber(r.cumulativeActual),
+              forecastCumulative: toNumber(r.forecastCumulative),
+            }))}
+          />
+        </Card>
+        <Card title="Outlook" description={`${fy} full year, ${asOfText}`}>
+          <div className="space-y-4 text-sm">
+            <OutlookBadge outlook={data.outlook} />
+            <dl className="grid grid-cols-2 gap-y-2">
+              <dt className="text-zinc-500">Annual target</dt>
+              <dd className="text-right font-medium">{money(data.annualTarget, false)}</dd>
+              <dt className="text-zinc-500">Forecast</dt>
+              <dd className="text-right font-medium">{money(data.forecast, false)}</dd>
+              <dt className="text-zinc-500">Forecast / target</dt>
+              <dd className="text-right font-medium">{data.forecast === null || !data.annualTarget ? "—" : formatBp(Number((data.forecast * 10_000n) / data.annualTarget), locale)}</dd>
+              <dt className="text-zinc-500">Required per month</dt>
+              <dd className="text-right font-medium">{money(data.requiredRunRate, false)}</dd>
+            </dl>
+            <p className="text-xs text-zinc-500">
+              On track at ≥ {formatBp(org.onTrackThresholdBp, locale, 0)} of target, at risk at ≥ {formatBp(org.atRiskThresholdBp, locale, 0)}, off track below. The forecast is the run
+              rate of completed months until pipeline forecasts arrive.
+            </p>
+          </div>
+        </Card>
+      </div>
+
+      <Card
+        className="mt-6"
+        title="Monthly figures"
+        description={`${fy}, in ${currency}`}
       >
-        {canSetTargets
-          ? "Set the year's monthly revenue targets and bring in actuals; the gap, forecast and the departments' part in it appear here."
-          : "An owner or the finance lead sets the year's revenue targets; the gap, forecast and each department's part in it appear here once they do."}
-      </EmptyState>
+        <div className="-mt-10 mb-2 flex justify-end">
+          <Link href={`/o/${slug}/export/dashboard?period=${periodParam(resolved.period)}`} className="text-sm font-medium text-accent-600 hover:underline" prefetch={false}>
+            Export CSV
+          </Link>
+        </div>
+        <MonthTable rows={data.rows} currency={currency} locale={locale} caption={chartTitle} />
+      </Card>
     </>
   );
 }

@@ -1,22 +1,113 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { fiscalYearLabel, fiscalYearOf } from "@/lib/period";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
+import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
+import { can } from "@/lib/permissions";
+import { fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthLabel, monthOf } from "@/lib/period";
+import { todayIn } from "@/lib/period-selection";
+import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
+import { closedMonths, getMonthFigures, listRecentEntries } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant";
+import { DeleteEntryButton } from "./_components/delete-entry-button";
+import { EntryForm } from "./_components/entry-form";
+import { SpreadForm } from "./_components/spread-form";
+import { TargetsGrid } from "./_components/targets-grid";
 
 export const metadata: Metadata = { title: "Revenue" };
 
-export default async function RevenuePage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function RevenuePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ fy?: string }> }) {
   const { slug } = await params;
-  const organization = await getOrganization(await getTenantContext(slug));
-  const fy = fiscalYearLabel(fiscalYearOf(new Date(), organization.fiscalYearStartMonth, organization.timeZone));
+  const ctx = await getTenantContext(slug);
+  const [organization, locale] = await Promise.all([getOrganization(ctx), getRequestLocale()]);
+  const { currency, timeZone, fiscalYearStartMonth } = organization;
+  const today = todayIn(timeZone);
+  const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
+  const requested = Number((await searchParams).fy);
+  const fy = Number.isInteger(requested) && requested > 1990 && requested < 2200 ? requested : currentFy;
+  const months = fiscalYearMonths(fy, fiscalYearStartMonth);
+  const [figures, closed, entries] = await Promise.all([getMonthFigures(ctx, timeZone, months), closedMonths(ctx.organizationId, months), listRecentEntries(ctx)]);
+  const digits = currencyDigits(currency);
+  const money = (v: bigint) => formatMoney(v, currency, { locale });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const canWriteActuals = can(ctx, "actuals.write");
+  const rows = figures.map((f) => {
+    const close = closed.get(f.month);
+    return {
+      month: f.month,
+      label: monthLabel(f.month),
+      target: f.targetMinor === null ? "" : minorToDecimalString(f.targetMinor, digits),
+      actual: f.month > monthKey(today.year, today.month) ? "—" : money(f.actualMinor),
+      closedNote: close ? `Closed ${dateFormat.format(close.closedAt)}${close.closedBy ? ` by ${close.closedBy}` : ""}` : null,
+    };
+  });
+  const yearLink = (y: number) => `/o/${slug}/revenue?fy=${y}`;
   return (
     <>
-      <PageHeader title="Targets and actuals" description={`Monthly revenue targets and actuals in ${organization.currency}`} />
-      <EmptyState title={`No targets for ${fy} yet`}>
-        The monthly target grid, the annual spread and CSV import of actuals are being built for this page.
-      </EmptyState>
+      <PageHeader
+        title="Targets and actuals"
+        description={`Monthly revenue targets and actuals in ${currency}; months are read in ${timeZone}.`}
+        actions={
+          <nav aria-label="Fiscal year" className="flex items-center gap-2 text-sm">
+            <Link href={yearLink(fy - 1)} className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">← {fiscalYearLabel(fy - 1)}</Link>
+            <span className="font-semibold" aria-current="page">{fiscalYearLabel(fy)}</span>
+            <Link href={yearLink(fy + 1)} className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">{fiscalYearLabel(fy + 1)} →</Link>
+          </nav>
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-5">
+        <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="xl:col-span-3">
+          <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />
+        </Card>
+        <div className="space-y-6 xl:col-span-2">
+          {can(ctx, "targets.write") && (
+            <Card title="Spread an annual target" description={`Sets all 12 months of ${fiscalYearLabel(fy)}; the months always add up to the annual amount.`}>
+              <SpreadForm slug={slug} fiscalYear={fy} currency={currency} monthLabels={months.map((m) => monthLabel(m))} />
+            </Card>
+          )}
+          {canWriteActuals && (
+            <Card title="Add revenue" description={<>One dated amount. For many rows, <Link href={`/o/${slug}/revenue/import`} className="font-medium text-accent-600 hover:underline">import a CSV export</Link>.</>}>
+              <EntryForm slug={slug} currency={currency} today={`${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`} />
+            </Card>
+          )}
+        </div>
+      </div>
+      <Card className="mt-6" title="Latest entries" description="The 20 most recent actuals. Imported rows are undone with their batch.">
+        {entries.length === 0 ? (
+          <p className="text-sm text-zinc-500">No revenue recorded yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+                <tr>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">Date</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">Amount</th>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">Reference</th>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">Customer</th>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">Source</th>
+                  <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+                    <td className="px-2 py-1.5 whitespace-nowrap">{dateFormat.format(e.occurredAt)}</td>
+                    <td className="px-2 py-1.5 text-right whitespace-nowrap">{money(e.amountMinor)}</td>
+                    <td className="px-2 py-1.5">{e.reference ?? "—"}</td>
+                    <td className="px-2 py-1.5">{e.customer ?? "—"}</td>
+                    <td className="px-2 py-1.5 text-xs text-zinc-500">{e.source === "MANUAL" ? `Manual${e.createdBy ? `, ${e.createdBy.name}` : ""}` : e.source === "IMPORT" ? "Import" : "API"}</td>
+                    <td className="px-2 py-1.5 text-right">
+                      {canWriteActuals && e.source === "MANUAL" && !closed.has(monthOf(e.occurredAt, timeZone)) && (
+                        <DeleteEntryButton slug={slug} entryId={e.id} label={`entry of ${money(e.amountMinor)} on ${dateFormat.format(e.occurredAt)}`} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
     </>
   );
 }

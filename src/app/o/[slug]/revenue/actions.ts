@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/lib/action-result";
+import { formToObject } from "@/server/action";
+import { getSessionUser } from "@/server/auth";
+import { addRevenueEntry, deleteRevenueEntry } from "@/server/revenue/entries";
+import { closeMonth, reopenMonth } from "@/server/revenue/period-close";
+import { setMonthlyTargets, spreadAnnualTarget } from "@/server/revenue/targets";
+
+type TMutation<T> = (userId: string | null, slug: string, input: unknown) => Promise<ActionResult<T>>;
+
+// Every action re-reads the session here: a server action is a public endpoint.
+async function run<T>(mutation: TMutation<T>, slug: string, input: unknown, message: (data: T) => string): Promise<ActionResult<T>> {
+  const user = await getSessionUser();
+  const result = await mutation(user?.id ?? null, slug, input);
+  if (!result.ok) return result;
+  revalidatePath(`/o/${slug}`, "layout");
+  return { ...result, message: message(result.data) };
+}
+
+const monthsChanged = (d: { changedMonths: string[] }) =>
+  d.changedMonths.length ? `Saved targets for ${d.changedMonths.length} month${d.changedMonths.length > 1 ? "s" : ""}.` : "No target changed.";
+
+export async function setMonthlyTargetsAction(slug: string, fiscalYear: number, _prev: unknown, formData: FormData) {
+  const targets: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (key.startsWith("target:") && typeof value === "string") targets[key.slice(7)] = value;
+  return run(setMonthlyTargets, slug, { fiscalYear, targets }, monthsChanged);
+}
+
+export async function spreadAnnualTargetAction(slug: string, fiscalYear: number, _prev: unknown, formData: FormData) {
+  const f = formToObject(formData);
+  const percentages = Array.from({ length: 12 }, (_, i) => f[`percentage:${i}`] ?? "");
+  return run(spreadAnnualTarget, slug, { fiscalYear, annual: f.annual, distribution: f.distribution, remainderMonth: f.remainderMonth, percentages: f.distribution === "percentages" ? percentages : undefined }, (d) => `Spread ${d.annual} over the year. ${monthsChanged(d)}`);
+}
+
+export async function addRevenueEntryAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(addRevenueEntry, slug, formToObject(formData), () => "Revenue entry added.");
+}
+
+export async function deleteRevenueEntryAction(slug: string, entryId: string) {
+  return run(deleteRevenueEntry, slug, { entryId }, () => "Entry deleted.");
+}
+
+export async function closeMonthAction(slug: string, month: string) {
+  return run(closeMonth, slug, { month }, (d) => `${d.month} closed.`);
+}
+
+export async function reopenMonthAction(slug: string, month: string) {
+  return run(reopenMonth, slug, { month }, (d) => `${d.month} reopened.`);
+}
