@@ -1,8 +1,5 @@
 import "server-only";
-import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
 import type { Role } from "@db/enums";
-import { getSessionUser } from "./auth";
 import { db } from "./db";
 
 export type TTenantContext = {
@@ -26,12 +23,3 @@ export async function resolveTenant(userId: string, slug: string): Promise<TTena
   if (!membership) return null;
   return { userId, slug, ...membership };
 }
-
-/** For pages: signed out goes to sign-in, a non-member gets the 404 page. Cached per request. */
-export const getTenantContext = cache(async (slug: string): Promise<TTenantContext> => {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/o/${slug}`)}`);
-  const ctx = await resolveTenant(user.id, slug);
-  if (!ctx) notFound();
-  return ctx;
-});

@@ -6,7 +6,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
 import { listUserOrganizations } from "@/server/organizations/queries";
-import { getTenantContext } from "@/server/tenant";
+import { getTenantContext } from "@/server/tenant-context";
 
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -15,7 +15,7 @@ import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/
 import { periodParam } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
 import { getDashboard } from "@/server/revenue/dashboard";
-import { getTenantContext } from "@/server/tenant";
+import { getTenantContext } from "@/server/tenant-context";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import { listDepartments } from "@/server/departments/queries";
-import { getTenantContext } from "@/server/tenant";
+import { getTenantContext } from "@/server/tenant-context";
 
 export const metadata: Metadata = { title: "Departments" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getTenantContext } from "@/server/tenant";
+import { getTenantContext } from "@/server/tenant-context";
 
 export const metadata: Metadata = { title: "Pipeline" };
 

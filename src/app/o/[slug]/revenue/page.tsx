@@ -8,7 +8,7 @@ import { todayIn } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { closedMonths, getMonthFigures, listRecentEntries } from "@/server/revenue/queries";
-import { getTenantContext } from "@/server/tenant";
+import { getTenantContext } from "@/server/tenant-context";
 import { DeleteEntryButton } from "./_components/delete-entry-button";
 import { EntryForm } from "./_components/entry-form";
 import { SpreadForm } from "./_components/spread-form";

@@ -5,7 +5,7 @@ import { can } from "@/lib/permissions";
 import { listDepartments } from "@/server/departments/queries";
 import { listMembers, listPendingInvitations } from "@/server/members/queries";
 import { getOrganization } from "@/server/organizations/queries";
-import { getTenantContext } from "@/server/tenant";
+import { getTenantContext } from "@/server/tenant-context";
 import { DepartmentsPanel } from "./_components/departments-panel";
 import { InvitationsPanel } from "./_components/invitations-panel";
 import { MembersPanel } from "./_components/members-panel";

@@ -1,0 +1,111 @@
+// npm run bench: dashboard and import speed at scale, printed as figures (no pass/fail: timing
+// assertions flake on a shared machine). Seeds, in a fresh "revtrace_bench" database, one large
+// organization with ≥ 1,000,000 revenue entries over 5 years beside 50 small ones, then times
+//   - the dashboard's data (getDashboard: targets + monthly GROUP BY + arithmetic) against the same
+//     aggregate run as plain SQL through node-postgres (the floor), median and p95;
+//   - a 100,000-row CSV import (parse, validate, preview, commit), in rows per second.
+// Options (environment): BENCH_ENTRIES (default 1000000), BENCH_RUNS (default 40), DATABASE_URL
+// (a server to create the database on; an embedded PostgreSQL otherwise).
+import os from "node:os";
+import path from "node:path";
+import { mkdtempSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type TEmbeddedPostgres } from "../../prisma/tools/embedded-postgres";
+import { deployMigrations } from "../../prisma/tools/schema-engine";
+import { seedBenchData, type TBenchOrg } from "./bench-seed";
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  await fn(); // warm-up: plans, pools, JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+
+async function main() {
+  let embedded: TEmbeddedPostgres | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), "revtrace-bench-pg-")), "data"), port: Number(process.env.BENCH_PG_PORT ?? 54333), persistent: false });
+    serverUrl = embedded.serverUrl;
+  }
+  const databaseUrl = await ensureDatabase(serverUrl, "revtrace_bench", { fresh: true });
+  try {
+    await deployMigrations(databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+    console.log(`Seeding: 1 organization with ${ENTRIES.toLocaleString("en")} entries over 5 years, 50 small ones…`);
+    const seedStart = performance.now();
+    const large = await seedBenchData(databaseUrl, ENTRIES);
+    console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+    await benchDashboard(databaseUrl, large);
+    await benchImport(large);
+  } finally {
+    const { db } = await import("@/server/db");
+    await db.$disconnect();
+    if (!embedded) await dropDatabase(serverUrl, "revtrace_bench");
+    await embedded?.stop();
+  }
+}
+
+async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
+  const { getDashboard } = await import("@/server/revenue/dashboard");
+  const { resolveTenant } = await import("@/server/tenant");
+  const { monthRange, fiscalYearMonths } = await import("@/lib/period");
+  const ctx = await resolveTenant(large.ownerId, large.slug);
+  if (!ctx) throw new Error("bench owner has no membership");
+  const months = fiscalYearMonths(large.currentFiscalYear, 1);
+  const start = monthRange(months[0] ?? "2026-01", large.timeZone).start;
+  const end = monthRange(months[11] ?? "2026-12", large.timeZone).end;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const sql = `SELECT to_char(date_trunc('month', "occurredAt" AT TIME ZONE $2), 'YYYY-MM') AS month, SUM("amountMinor")::bigint AS total
+    FROM "RevenueEntry" WHERE "organizationId" = $1 AND "occurredAt" >= $3 AND "occurredAt" < $4 GROUP BY 1`;
+  const rowsInYear = (await client.query(`SELECT count(*)::int AS n FROM "RevenueEntry" WHERE "organizationId" = $1 AND "occurredAt" >= $2 AND "occurredAt" < $3`, [large.organizationId, start, end])).rows[0].n as number;
+  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [large.organizationId, large.timeZone, start, end]);
+  const app = await time(RUNS, () => getDashboard(ctx, `fy-${large.currentFiscalYear}`));
+  const floor = await time(RUNS, () => client.query(sql, [large.organizationId, large.timeZone, start, end]));
+  await client.end();
+  console.log(`Dashboard, FY${large.currentFiscalYear} of the large organization (${rowsInYear.toLocaleString("en")} entries in the year), ${RUNS} runs:`);
+  console.log(`  getDashboard (app data layer)   median ${ms(app.median)}   p95 ${ms(app.p95)}`);
+  console.log(`  same GROUP BY as plain SQL       median ${ms(floor.median)}   p95 ${ms(floor.p95)}`);
+  const scan = plan.rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]).find((l: string) => /Scan/.test(l));
+  console.log(`  plan: ${scan?.trim() ?? "(no scan line)"}\n`);
+}
+
+async function benchImport(large: TBenchOrg) {
+  const { commitRevenueImport } = await import("@/server/revenue/import");
+  const lines = ["order_id,order_date,customer,line_total"];
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    const day = String((i % 28) + 1).padStart(2, "0");
+    const month = String((i % 12) + 1).padStart(2, "0");
+    // Four decimals, as order-line exports carry them: 10.00xx to 99.99xx.
+    const cents = 1000 + (i % 9000);
+    lines.push(`SO-${i},2021-${month}-${day},Customer ${i % 500},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}${String(i % 100).padStart(2, "0")}`);
+  }
+  const file = new File([lines.join("\n")], "bench-orders.csv", { type: "text/csv" });
+  const start = performance.now();
+  const result = await commitRevenueImport(large.ownerId, large.slug, { file, dateColumn: "1", amountColumn: "3", referenceColumn: "0", customerColumn: "2", skipBadRows: "false" });
+  const seconds = (performance.now() - start) / 1000;
+  if (!result.ok) throw new Error(`import failed: ${result.message}`);
+  console.log(`Import of a ${IMPORT_ROWS.toLocaleString("en")}-row CSV (${(file.size / 1024 / 1024).toFixed(1)} MB), parse + validate + commit:`);
+  console.log(`  ${seconds.toFixed(2)} s   ${Math.round(IMPORT_ROWS / seconds).toLocaleString("en")} rows/s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
