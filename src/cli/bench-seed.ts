@@ -26,7 +26,7 @@ async function fill(client: pg.Client, org: TBenchOrg, count: number) {
   await client.query(
     `INSERT INTO "RevenueEntry" ("organizationId", id, "occurredAt", "amountMinor", source, reference)
      SELECT $1, 'bench_' || $1 || '_' || g, $2::timestamptz + ((g::float8 / $4) * $3) * interval '1 millisecond',
-            1000 + (g * 7919) % 500000, 'API', 'INV-' || g
+            1000 + (g::bigint * 7919) % 500000, 'API', 'INV-' || g
      FROM generate_series(0, $4 - 1) AS g`,
     [org.organizationId, start, spanMs, count],
   );

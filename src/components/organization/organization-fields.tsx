@@ -1,11 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { MONTH_NAMES } from "@/lib/schemas/organization";
 import type { FieldErrors } from "@/lib/action-result";
-
-const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "BRL", "MXN", "SGD", "ZAR"];
+import type { TOrganizationOptions } from "@/lib/organization-options";
 
 export type TOrganizationDefaults = { name?: string; currency?: string; fiscalYearStartMonth?: number; timeZone?: string };
 
@@ -13,13 +12,14 @@ export type TOrganizationDefaults = { name?: string; currency?: string; fiscalYe
  * Name, currency, fiscal year start and time zone, shared by sign-up, "new organization" and
  * settings. Inputs are named `${prefix}name` etc.; errors are read from the same keys.
  */
-export function OrganizationFields({ prefix = "", errors, defaults = {}, onBlur }: { prefix?: string; errors?: FieldErrors; defaults?: TOrganizationDefaults; onBlur?: (name: string, value: string) => void }) {
-  const timeZones = useMemo(() => ["UTC", ...Intl.supportedValuesOf("timeZone")], []);
-  const currencies = useMemo(() => {
-    const all = Intl.supportedValuesOf("currency");
-    return [...COMMON_CURRENCIES, ...all.filter((c) => !COMMON_CURRENCIES.includes(c))];
-  }, []);
-  const guessedZone = typeof window === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone;
+export function OrganizationFields({ prefix = "", errors, defaults = {}, options, onBlur }: { prefix?: string; errors?: FieldErrors; defaults?: TOrganizationDefaults; options: TOrganizationOptions; onBlur?: (name: string, value: string) => void }) {
+  const { currencies, timeZones } = options;
+  const [timeZone, setTimeZone] = useState(defaults.timeZone ?? "UTC");
+  // A new organization starts in the browser's zone; known only after hydration.
+  useEffect(() => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!defaults.timeZone && timeZones.includes(browserZone)) setTimeZone(browserZone);
+  }, [defaults.timeZone, timeZones]);
   const blur = (e: React.FocusEvent<HTMLInputElement | HTMLSelectElement>) => onBlur?.(e.target.name, e.target.value);
   return (
     <>
@@ -43,11 +43,11 @@ export function OrganizationFields({ prefix = "", errors, defaults = {}, onBlur 
       <SelectField
         label="Time zone"
         name={`${prefix}timeZone`}
-        defaultValue={defaults.timeZone ?? guessedZone}
+        value={timeZone}
+        onChange={(e) => setTimeZone(e.target.value)}
         errors={errors?.[`${prefix}timeZone`]}
         hint="Months and revenue dates are read in this zone."
         options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
-        suppressHydrationWarning
       />
     </>
   );

@@ -9,9 +9,10 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { ZEmail, ZPassword, ZPersonName } from "@/lib/schemas/auth";
 import { ZOrganizationName } from "@/lib/schemas/organization";
+import type { TOrganizationOptions } from "@/lib/organization-options";
 import { signUpAction } from "./actions";
 
-export function SignUpForm() {
+export function SignUpForm({ options }: { options: TOrganizationOptions }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
@@ -48,7 +49,7 @@ export function SignUpForm() {
       <TextField label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} onBlur={onBlur} hint="8 to 128 characters." />
       <fieldset className="space-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <legend className="pt-2 text-sm font-semibold">Your organization</legend>
-        <OrganizationFields prefix="organization." errors={errors} onBlur={validate} />
+        <OrganizationFields prefix="organization." errors={errors} onBlur={validate} options={options} />
       </fieldset>
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Creating your organization…" : "Create account and organization"}

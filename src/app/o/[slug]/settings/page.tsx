@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { NotAllowed } from "@/components/ui/not-allowed";
+import { organizationOptions } from "@/lib/organization-options";
 import { can } from "@/lib/permissions";
 import { listDepartments } from "@/server/departments/queries";
 import { listMembers, listPendingInvitations } from "@/server/members/queries";
+import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { DepartmentsPanel } from "./_components/departments-panel";
@@ -25,12 +27,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     listMembers(ctx),
     listPendingInvitations(ctx),
   ]);
+  // Formatted here, not in the client component: server and browser would format differently.
+  const dateFormat = new Intl.DateTimeFormat(await getRequestLocale(), { dateStyle: "medium", timeZone: organization.timeZone });
   const activeDepartments = departments.filter((d) => !d.archivedAt).map((d) => ({ id: d.id, name: d.name, kind: d.kind }));
   return (
     <>
       <PageHeader title="Settings" description="Organization, departments, members and invitations" />
       <div className="grid gap-6 lg:grid-cols-2">
-        <OrganizationForm slug={slug} organization={organization} />
+        <OrganizationForm slug={slug} organization={organization} options={organizationOptions()} />
         <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null }))} />
         <MembersPanel
           slug={slug}
@@ -41,7 +45,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <InvitationsPanel
           slug={slug}
           departments={activeDepartments}
-          invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, departmentName: i.department?.name ?? null, expiresAt: i.expiresAt.toISOString() }))}
+          invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, departmentName: i.department?.name ?? null, expiresLabel: dateFormat.format(i.expiresAt) }))}
         />
       </div>
     </>

@@ -10,7 +10,7 @@ import { ROLE_LABELS } from "@/lib/permissions";
 import type { Role } from "@db/enums";
 import { inviteMemberAction, revokeInvitationAction } from "../actions";
 
-type TInvitation = { id: string; email: string; role: Role; departmentName: string | null; expiresAt: string };
+type TInvitation = { id: string; email: string; role: Role; departmentName: string | null; expiresLabel: string };
 
 function InviteForm({ slug, departments }: { slug: string; departments: TDepartmentOption[] }) {
   const { state, onSubmit, isPending, errors } = useFormAction(inviteMemberAction.bind(null, slug));
@@ -62,7 +62,7 @@ export function InvitationsPanel({ slug, departments, invitations }: { slug: str
                 <span className="font-medium">{i.email}</span>{" "}
                 <span className="text-zinc-500">
                   · {ROLE_LABELS[i.role]}
-                  {i.departmentName ? `, ${i.departmentName}` : ""} · expires {new Date(i.expiresAt).toLocaleDateString()}
+                  {i.departmentName ? `, ${i.departmentName}` : ""} · expires {i.expiresLabel}
                 </span>
               </span>
               <RevokeButton slug={slug} invitationId={i.id} email={i.email} />

@@ -5,17 +5,18 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { TOrganizationOptions } from "@/lib/organization-options";
 import { updateOrganizationAction } from "../actions";
 
 type TOrganization = { name: string; currency: string; fiscalYearStartMonth: number; timeZone: string; onTrackThresholdBp: number; atRiskThresholdBp: number };
 
-export function OrganizationForm({ slug, organization }: { slug: string; organization: TOrganization }) {
+export function OrganizationForm({ slug, organization, options }: { slug: string; organization: TOrganization; options: TOrganizationOptions }) {
   const { state, onSubmit, isPending, errors } = useFormAction(updateOrganizationAction.bind(null, slug));
   return (
     <Card title="Organization" description="Months are computed in the organization's time zone; amounts are kept in its currency.">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormMessage state={state} />
-        <OrganizationFields errors={errors} defaults={organization} />
+        <OrganizationFields errors={errors} defaults={organization} options={options} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="On track at (% of target)"
