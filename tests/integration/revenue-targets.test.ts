@@ -5,20 +5,10 @@ import { addRevenueEntry, deleteRevenueEntry } from "@/server/revenue/entries";
 import { closeMonth, reopenMonth } from "@/server/revenue/period-close";
 import { setMonthlyTargets, spreadAnnualTarget } from "@/server/revenue/targets";
 import { addMember, createOrganization } from "../factories";
-import { expectFailure, expectOk } from "../support/assertions";
+import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 
 const targetsOf = async (organizationId: string) =>
   Object.fromEntries((await db.revenueTarget.findMany({ where: { organizationId }, orderBy: { month: "asc" } })).map((t) => [t.month.toISOString().slice(0, 7), t.amountMinor]));
-
-async function revenueSnapshot(organizationId: string) {
-  const where = { organizationId };
-  return {
-    targets: await targetsOf(organizationId),
-    entries: await db.revenueEntry.findMany({ where, orderBy: { id: "asc" } }),
-    closes: await db.periodClose.findMany({ where, orderBy: { id: "asc" } }),
-    audit: await db.auditEvent.count({ where }),
-  };
-}
 
 describe("targets", () => {
   it("spreads an annual target evenly with the remainder in the stated month, audited", async () => {
@@ -125,14 +115,14 @@ describe("revenue permissions and tenancy", () => {
     for (const role of ["VIEWER", "DEPARTMENT_HEAD", "SALES_MANAGER"] as const) {
       const departmentId = role === "VIEWER" ? null : a.department("SALES").id;
       const { user } = await addMember(a.organization.id, role, departmentId);
-      const before = await revenueSnapshot(a.organization.id);
+      const before = await snapshotOrganization(a.organization.id);
       expectFailure(await setMonthlyTargets(user.id, slug, { fiscalYear: 2026, targets: { "2026-01": "5" } }), "FORBIDDEN");
       expectFailure(await spreadAnnualTarget(user.id, slug, { fiscalYear: 2026, annual: "5", distribution: "even", remainderMonth: "0" }), "FORBIDDEN");
       expectFailure(await addRevenueEntry(user.id, slug, { date: "2026-04-10", amount: "10" }), "FORBIDDEN");
       expectFailure(await deleteRevenueEntry(user.id, slug, { entryId }), "FORBIDDEN");
       expectFailure(await closeMonth(user.id, slug, { month: "2026-04" }), "FORBIDDEN");
       expectFailure(await reopenMonth(user.id, slug, { month: "2026-04" }), "FORBIDDEN");
-      expect(await revenueSnapshot(a.organization.id)).toEqual(before);
+      expect(await snapshotOrganization(a.organization.id)).toEqual(before);
     }
   });
 
@@ -141,7 +131,7 @@ describe("revenue permissions and tenancy", () => {
     const b = await createOrganization("Beta");
     const { entryId } = expectOk(await addRevenueEntry(a.owner.id, a.organization.slug, { date: "2026-04-10", amount: "10" }));
     expectOk(await closeMonth(a.owner.id, a.organization.slug, { month: "2026-03" }));
-    const before = await revenueSnapshot(a.organization.id);
+    const before = await snapshotOrganization(a.organization.id);
     const slugA = a.organization.slug;
     expectFailure(await setMonthlyTargets(b.owner.id, slugA, { fiscalYear: 2026, targets: { "2026-01": "5" } }), "NOT_FOUND");
     expectFailure(await spreadAnnualTarget(b.owner.id, slugA, { fiscalYear: 2026, annual: "5", distribution: "even", remainderMonth: "0" }), "NOT_FOUND");
@@ -151,6 +141,6 @@ describe("revenue permissions and tenancy", () => {
     for (const slug of [slugA, b.organization.slug]) expectFailure(await deleteRevenueEntry(b.owner.id, slug, { entryId }), "NOT_FOUND");
     // B's own close of March does not reopen or touch A's.
     expectFailure(await reopenMonth(b.owner.id, b.organization.slug, { month: "2026-03" }), "NOT_FOUND");
-    expect(await revenueSnapshot(a.organization.id)).toEqual(before);
+    expect(await snapshotOrganization(a.organization.id)).toEqual(before);
   });
 });

@@ -6,14 +6,18 @@ import { db } from "@/server/db";
 export async function snapshotOrganization(organizationId: string) {
   const where = { organizationId };
   const orderBy = { id: "asc" } as const;
-  const [organization, departments, memberships, invitations, auditEvents] = await Promise.all([
+  const [organization, departments, memberships, invitations, auditEvents, revenueTargets, revenueEntries, importBatches, periodCloses] = await Promise.all([
     db.organization.findUnique({ where: { id: organizationId } }),
     db.department.findMany({ where, orderBy }),
     db.membership.findMany({ where, orderBy }),
     db.invitation.findMany({ where, orderBy }),
     db.auditEvent.count({ where }),
+    db.revenueTarget.findMany({ where, orderBy }),
+    db.revenueEntry.findMany({ where, orderBy }),
+    db.importBatch.findMany({ where, orderBy }),
+    db.periodClose.findMany({ where, orderBy }),
   ]);
-  return { organization, departments, memberships, invitations, auditEvents };
+  return { organization, departments, memberships, invitations, auditEvents, revenueTargets, revenueEntries, importBatches, periodCloses };
 }
 
 export function expectFailure<T>(result: ActionResult<T>, code: string) {

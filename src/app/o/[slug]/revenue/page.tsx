@@ -11,6 +11,7 @@ import { closedMonths, getMonthFigures, listRecentEntries } from "@/server/reven
 import { getTenantContext } from "@/server/tenant-context";
 import { DeleteEntryButton } from "./_components/delete-entry-button";
 import { EntryForm } from "./_components/entry-form";
+import { ImportBatches } from "./_components/import-batches";
 import { SpreadForm } from "./_components/spread-form";
 import { TargetsGrid } from "./_components/targets-grid";
 
@@ -71,6 +72,9 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
             </Card>
           )}
         </div>
+      </div>
+      <div className="mt-6">
+        <ImportBatches slug={slug} ctx={ctx} />
       </div>
       <Card className="mt-6" title="Latest entries" description="The 20 most recent actuals. Imported rows are undone with their batch.">
         {entries.length === 0 ? (

@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import type { TImportBatchItem } from "@/lib/csv/wire";
+import { formatMoney } from "@/lib/money";
+import { monthLabel, type MonthKey } from "@/lib/period";
+import { can } from "@/lib/permissions";
+import { getOrganization } from "@/server/organizations/queries";
+import { listImportBatches } from "@/server/revenue/import-batches";
+import type { TTenantContext } from "@/server/tenant";
+import { UndoImportButton } from "./undo-import-button";
+
+const monthSpan = (months: MonthKey[]) => {
+  const [first] = months;
+  const last = months.at(-1);
+  if (!first || !last) return "—";
+  return first === last ? monthLabel(first) : `${monthLabel(first)} – ${monthLabel(last)}`;
+};
+
+function Skipped({ batch }: { batch: TImportBatchItem }) {
+  if (!batch.skipped.length) return <span className="text-zinc-500">none</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer">{batch.skipped.length.toLocaleString("en-US")} skipped</summary>
+      <ul className="mt-1 max-h-48 max-w-xs overflow-y-auto text-xs text-zinc-600 dark:text-zinc-400">
+        {batch.skipped.map((s) => (
+          <li key={s.line}>
+            line {s.line}: {s.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; batch: TImportBatchItem; currency: string; when: Intl.DateTimeFormat; canWrite: boolean }) {
+  const closed = batch.closedMonths.length ? batch.closedMonths.map((m) => monthLabel(m)).join(", ") : null;
+  return (
+    <tr aria-label={`Import ${batch.fileName}`}>
+      <td className="py-2 pr-3 font-medium break-all">{batch.fileName}</td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        {when.format(batch.createdAt)}
+        <div className="text-xs text-zinc-500">{batch.createdBy ?? "a former member"}</div>
+      </td>
+      <td className="py-2 pr-3 whitespace-nowrap">{monthSpan(batch.months)}</td>
+      <td className="py-2 pr-3 text-right">{batch.rowCount.toLocaleString("en-US")}</td>
+      <td className="py-2 pr-3 text-right whitespace-nowrap">{formatMoney(batch.totalMinor, currency)}</td>
+      <td className="py-2 pr-3">
+        <Skipped batch={batch} />
+      </td>
+      <td className="py-2 text-right">
+        {canWrite && <UndoImportButton slug={slug} batchId={batch.id} fileName={batch.fileName} rowCount={batch.rowCount} closedMonthsLabel={closed} />}
+      </td>
+    </tr>
+  );
+}
+
+const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Skipped lines", "Actions"];
+
+/** The organization's committed CSV imports of actuals, each with an undo for writers. */
+export async function ImportBatches({ slug, ctx }: { slug: string; ctx: TTenantContext }) {
+  const [organization, batches] = await Promise.all([getOrganization(ctx), listImportBatches(ctx)]);
+  const canWrite = can(ctx, "actuals.write");
+  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
+  const importLink = canWrite && (
+    <Link href={`/o/${slug}/revenue/import`} className="text-sm font-medium text-accent-600 hover:underline">
+      Import a CSV →
+    </Link>
+  );
+  if (!batches.length) {
+    return (
+      <Card title="Imports" description="Actuals imported from order or invoice exports appear here, one line per file.">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Imports" description={<>Each imported file is one batch; undoing it removes all of its rows. {importLink}</>}>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm tabular-nums">
+          <caption className="sr-only">Imported files</caption>
+          <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
+            <tr>
+              {HEADINGS.map((h, i) => (
+                <th key={i} scope="col" className={`py-1.5 pr-3 font-medium ${h === "Rows" || h === "Total" ? "text-right" : ""}`}>
+                  {h === "Actions" ? <span className="sr-only">{h}</span> : h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 align-top dark:divide-zinc-800">
+            {batches.map((b) => (
+              <BatchRow key={b.id} slug={slug} batch={b} currency={organization.currency} when={when} canWrite={canWrite} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

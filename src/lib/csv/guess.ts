@@ -1,0 +1,44 @@
+import type { TDecimalSeparator } from "./amount";
+
+// First guesses for the mapping screen, from the header names and the first values. The user sees
+// and can change every guess; the server validates whatever is finally sent.
+
+export type TColumnGuess = { date: number | null; amount: number | null; reference: number | null; customer: number | null };
+
+// Ordered by preference: an order-line export has both unit_price and line_total, and the line total is the revenue.
+const PATTERNS: Record<keyof TColumnGuess, RegExp[]> = {
+  date: [/^(order|invoice|transaction|posting|booking|sale)?[ _-]?date$/i, /date|datum|fecha|time/i],
+  amount: [/^(line[ _-]?)?total$|^amount$|^net[ _-]?amount$|^revenue$/i, /total|amount|revenue|betrag|importe|net/i],
+  reference: [/^(order|invoice|document)[ _-]?(id|no|number|#)?$/i, /order|invoice|reference|ref|number|id$/i],
+  customer: [/^(customer|client|account)([ _-]?name)?$/i, /customer|client|account|kunde|buyer/i],
+};
+
+function findColumn(header: string[], patterns: RegExp[], taken: Set<number>): number | null {
+  for (const pattern of patterns) {
+    const index = header.findIndex((name, i) => !taken.has(i) && pattern.test(name.trim()));
+    if (index >= 0) return index;
+  }
+  return null;
+}
+
+export function guessColumns(header: string[]): TColumnGuess {
+  const taken = new Set<number>();
+  const guess: TColumnGuess = { date: null, amount: null, reference: null, customer: null };
+  for (const key of ["date", "amount", "reference", "customer"] as const) {
+    guess[key] = findColumn(header, PATTERNS[key], taken);
+    if (guess[key] !== null) taken.add(guess[key]);
+  }
+  return guess;
+}
+
+/** A comma when the amounts look like "1.234,56" or "12,5" and none like "1,234.56" or "12.50". */
+export function guessDecimalSeparator(values: Iterable<string>): TDecimalSeparator {
+  let comma = 0;
+  let point = 0;
+  for (const raw of values) {
+    const text = raw.replace(/[^\d.,]/g, "");
+    if (/,\d{1,2}$|,\d{4,}$|^\d{1,3}(\.\d{3})+,\d+$/.test(text)) comma += 1;
+    else if (/\.\d{1,2}$|\.\d{4,}$|^\d{1,3}(,\d{3})+\.\d+$/.test(text)) point += 1;
+  }
+  return comma > 0 && point === 0 ? "," : ".";
+}

@@ -1,0 +1,64 @@
+import type { ActionResult } from "../action-result";
+import type { MonthKey } from "../period";
+import type { TDateFormat } from "./date";
+import type { TBadRow } from "./rows";
+import type { TImportSummary } from "./summary";
+
+// What the import route returns, shared by the server that builds it and the wizard that reads it.
+
+export type TAlreadyImported = { batchId: string; fileName: string; importedAt: Date; importedBy: string | null };
+
+export type TImportPreview = {
+  fileName: string;
+  fileHash: string;
+  header: string[];
+  delimiter: string;
+  dateFormat: TDateFormat;
+  isDateFormatDetected: boolean;
+  summary: TImportSummary;
+  alreadyImported: TAlreadyImported | null;
+};
+
+export type TCommitResult =
+  | { outcome: "imported"; batchId: string; rowCount: number; totalMinor: bigint; roundedCount: number; skippedCount: number }
+  | ({ outcome: "already-imported" } & TAlreadyImported);
+
+export type TImportBatchItem = {
+  id: string;
+  fileName: string;
+  createdAt: Date;
+  createdBy: string | null;
+  rowCount: number;
+  totalMinor: bigint;
+  roundedCount: number;
+  skipped: TBadRow[];
+  months: MonthKey[];
+  closedMonths: MonthKey[];
+};
+
+/** The commit's progress: rows written so far inside the one transaction that commits them all. */
+export type TImportProgress = { stage: "checking" | "writing"; done: number; total: number };
+
+/** One line of the commit's NDJSON response: progress lines, then exactly one result line. */
+export type TImportStreamLine = ({ type: "progress" } & TImportProgress) | { type: "result"; result: TJsonSafe<ActionResult<TCommitResult>> };
+
+/** JSON carries no BigInt or Date: amounts cross the wire as their decimal string of minor units. */
+export type TJsonSafe<T> = T extends bigint
+  ? string
+  : T extends Date
+    ? string
+    : T extends readonly (infer U)[]
+      ? TJsonSafe<U>[]
+      : T extends object
+        ? { [K in keyof T]: TJsonSafe<T[K]> }
+        : T;
+
+export function toJsonSafe<T>(value: T): TJsonSafe<T> {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as TJsonSafe<T>;
+}
+
+/** The message a user sees when a file was imported before: nothing is added a second time. */
+export function alreadyImportedMessage(info: { batchId: string; importedAt: Date | string; importedBy: string | null }, timeZone: string): string {
+  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(info.importedAt));
+  return `This file was already imported on ${when}${info.importedBy ? ` by ${info.importedBy}` : ""} as batch ${info.batchId}. Nothing was added.`;
+}
