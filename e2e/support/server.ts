@@ -1,4 +1,4 @@
-// Playwright's web server: a fresh "revtrace_e2e" database (on DATABASE_URL's server, or an
+// Playwright's web server: a fresh "revtrace_e2e_<port>" database (on DATABASE_URL's server, or an
 // embedded PostgreSQL when none is given), migrated and seeded, then a production build served
 // from its own dist folder so it never clobbers a developer's .next.
 import { spawn } from "node:child_process";
@@ -18,7 +18,8 @@ const embedded = serverUrl
   ? undefined
   : await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), "revtrace-e2e-pg-")), "data"), port: Number(process.env.E2E_PG_PORT ?? 54332), persistent: false });
 serverUrl ??= embedded?.serverUrl ?? "";
-const databaseUrl = await ensureDatabase(serverUrl, "revtrace_e2e", { fresh: true });
+// Named by port, so two suites on one machine (say, two developers' runs) never share a database.
+const databaseUrl = await ensureDatabase(serverUrl, `revtrace_e2e_${port}`, { fresh: true });
 await deployMigrations(databaseUrl);
 const db = createPrismaClient(databaseUrl);
 await seedDemo(db);
@@ -29,7 +30,7 @@ const env = {
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   NEXTAUTH_URL: `http://localhost:${port}`,
-  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 const next = path.join(root, "node_modules", ".bin", "next");
