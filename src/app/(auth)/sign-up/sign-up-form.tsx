@@ -1,9 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { signInWithCredentials } from "@/components/auth/sign-in-with-credentials";
 import { useFieldValidation } from "@/components/auth/use-field-validation";
+import { useSignUpSubmit } from "@/components/auth/use-sign-up-submit";
 import { OrganizationFields } from "@/components/organization/organization-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
@@ -13,9 +11,6 @@ import type { TOrganizationOptions } from "@/lib/organization-options";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ options }: { options: TOrganizationOptions }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [isPending, setPending] = useState(false);
   const { errors, validate, setServerErrors } = useFieldValidation({
     name: ZPersonName,
     email: ZEmail,
@@ -23,23 +18,7 @@ export function SignUpForm({ options }: { options: TOrganizationOptions }) {
     "organization.name": ZOrganizationName,
   });
   const onBlur = (e: React.FocusEvent<HTMLInputElement>) => validate(e.target.name, e.target.value);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    setPending(true);
-    setMessage(null);
-    const result = await signUpAction(formData);
-    if (!result.ok) {
-      setPending(false);
-      setServerErrors(result.fieldErrors ?? {});
-      setMessage(result.fieldErrors ? "Please correct the fields marked below." : result.message);
-      return;
-    }
-    const isSignedIn = await signInWithCredentials(result.data.email, String(formData.get("password")));
-    router.replace(isSignedIn ? `/o/${result.data.slug}` : "/sign-in");
-    router.refresh();
-  }
+  const { onSubmit, message, isPending } = useSignUpSubmit(signUpAction, setServerErrors);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">

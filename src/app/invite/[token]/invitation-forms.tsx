@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { signInWithCredentials } from "@/components/auth/sign-in-with-credentials";
+import { useState, useTransition } from "react";
 import { useFieldValidation } from "@/components/auth/use-field-validation";
+import { useSignUpSubmit } from "@/components/auth/use-sign-up-submit";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { ZPassword, ZPersonName } from "@/lib/schemas/auth";
@@ -31,26 +31,8 @@ export function AcceptButton({ token }: { token: string }) {
 }
 
 export function InvitationSignUpForm({ token, email }: { token: string; email: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [isPending, setPending] = useState(false);
   const { errors, validate, setServerErrors } = useFieldValidation({ name: ZPersonName, password: ZPassword });
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    setPending(true);
-    const result = await signUpWithInvitationAction(decodeURIComponent(token), formData);
-    if (!result.ok) {
-      setPending(false);
-      setServerErrors(result.fieldErrors ?? {});
-      setMessage(result.fieldErrors ? "Please correct the fields marked below." : result.message);
-      return;
-    }
-    const isSignedIn = await signInWithCredentials(result.data.email, String(formData.get("password")));
-    router.replace(isSignedIn ? `/o/${result.data.slug}` : "/sign-in");
-    router.refresh();
-  }
+  const { onSubmit, message, isPending } = useSignUpSubmit((formData) => signUpWithInvitationAction(decodeURIComponent(token), formData), setServerErrors);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">

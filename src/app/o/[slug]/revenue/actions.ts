@@ -1,23 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
 import { formToObject } from "@/server/action";
-import { getSessionUser } from "@/server/auth";
+import { runTenantAction as run } from "@/server/run-action";
 import { addRevenueEntry, deleteRevenueEntry } from "@/server/revenue/entries";
 import { closeMonth, reopenMonth } from "@/server/revenue/period-close";
 import { setMonthlyTargets, spreadAnnualTarget } from "@/server/revenue/targets";
-
-type TMutation<T> = (userId: string | null, slug: string, input: unknown) => Promise<ActionResult<T>>;
-
-// Every action re-reads the session here: a server action is a public endpoint.
-async function run<T>(mutation: TMutation<T>, slug: string, input: unknown, message: (data: T) => string): Promise<ActionResult<T>> {
-  const user = await getSessionUser();
-  const result = await mutation(user?.id ?? null, slug, input);
-  if (!result.ok) return result;
-  revalidatePath(`/o/${slug}`, "layout");
-  return { ...result, message: message(result.data) };
-}
 
 const monthsChanged = (d: { changedMonths: string[] }) =>
   d.changedMonths.length ? `Saved targets for ${d.changedMonths.length} month${d.changedMonths.length > 1 ? "s" : ""}.` : "No target changed.";

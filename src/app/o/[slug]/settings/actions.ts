@@ -1,23 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
 import { formToObject } from "@/server/action";
-import { getSessionUser } from "@/server/auth";
+import { runTenantAction as run } from "@/server/run-action";
 import { createDepartment, removeDepartment, renameDepartment, restoreDepartment } from "@/server/departments/mutations";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/members/mutations";
 import { updateOrganization } from "@/server/organizations/mutations";
-
-type TMutation<T> = (userId: string | null, slug: string, input: unknown) => Promise<ActionResult<T>>;
-
-// Every action re-reads the session here: a server action is a public endpoint.
-async function run<T>(mutation: TMutation<T>, slug: string, formData: FormData, message: (data: T) => string): Promise<ActionResult<T>> {
-  const user = await getSessionUser();
-  const result = await mutation(user?.id ?? null, slug, formToObject(formData));
-  if (!result.ok) return result;
-  revalidatePath(`/o/${slug}`, "layout");
-  return { ...result, message: message(result.data) };
-}
 
 export async function updateOrganizationAction(slug: string, _prev: unknown, formData: FormData) {
   return run(updateOrganization, slug, formData, () => "Organization settings saved.");

@@ -1,0 +1,35 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { ActionResult, FieldErrors } from "@/lib/action-result";
+import { signInWithCredentials } from "./sign-in-with-credentials";
+
+/**
+ * Submits a sign-up form to its server action, then signs the new user in with the password they
+ * typed and opens their organization. Field errors go to `setServerErrors`, anything else to `message`.
+ */
+export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionResult<{ slug: string; email: string }>>, setServerErrors: (errors: FieldErrors) => void) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [isPending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    setPending(true);
+    setMessage(null);
+    const result = await action(formData);
+    if (!result.ok) {
+      setPending(false);
+      setServerErrors(result.fieldErrors ?? {});
+      setMessage(result.fieldErrors ? "Please correct the fields marked below." : result.message);
+      return;
+    }
+    const isSignedIn = await signInWithCredentials(result.data.email, String(formData.get("password")));
+    router.replace(isSignedIn ? `/o/${result.data.slug}` : "/sign-in");
+    router.refresh();
+  }
+
+  return { onSubmit, message, isPending };
+}
