@@ -32,7 +32,7 @@ export function formatMoney(minor: bigint, currency: string, options: TFormatOpt
   const format = new Intl.NumberFormat(options.locale ?? "en-US", {
     style: "currency",
     currency,
-    ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    ...(options.compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     signDisplay: options.signDisplay ?? "auto",
   });
   // Intl formats decimal strings exactly (no conversion to a double).

@@ -41,9 +41,8 @@ export function validationError(error: z.ZodError): AppError {
     const key = issue.path.join(".") || "form";
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  const first = error.issues[0];
-  const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
-  return new AppError("VALIDATION", `Please correct the highlighted fields. ${where}${first?.message ?? ""}`.trim(), fieldErrors);
+  const first = error.issues[0]?.message;
+  return new AppError("VALIDATION", first ? `Please correct the highlighted fields: ${first}` : "Please correct the highlighted fields.", fieldErrors);
 }
 
 /** FormData to a plain object for zod (repeated keys keep the last value). */

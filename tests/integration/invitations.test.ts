@@ -74,6 +74,16 @@ describe("acceptInvitation", () => {
     expect(await db.membership.count({ where: { userId: existing.id } })).toBe(0);
   });
 
+  it("refuses an invitation whose department was archived since", async () => {
+    const existing = await createUser({ email: "new.person@example.com" });
+    const a = await invite("DEPARTMENT_HEAD");
+    await db.department.updateMany({ where: { organizationId: a.organization.id, id: a.department("MARKETING").id }, data: { archivedAt: new Date() } });
+    const result = await acceptInvitation(existing.id, a.token);
+    expectFailure(result, "CONFLICT");
+    expect(!result.ok && result.message).toMatch(/archived/);
+    expect(await db.membership.count({ where: { userId: existing.id } })).toBe(0);
+  });
+
   it("does not let a token's secret be replayed against another organization", async () => {
     const existing = await createUser({ email: "new.person@example.com" });
     const a = await invite();

@@ -31,6 +31,8 @@ describe("formatMoney", () => {
   it("compacts large amounts for tiles", () => {
     expect(formatMoney(123456789n, "USD", { compact: true })).toBe("$1.2M");
     expect(formatMoney(98765400n, "USD", { compact: true })).toBe("$987.7K");
+    // Whole amounts drop the decimal: $300K, not $300.0K.
+    expect(formatMoney(30_000_000n, "USD", { compact: true })).toBe("$300K");
   });
 });
 

@@ -1,6 +1,5 @@
 import type { TMonthRow } from "@/lib/dashboard-rows";
-import { ratioBp } from "@/lib/metrics";
-import { formatBp } from "@/lib/format";
+import { formatRatio } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { monthLabel } from "@/lib/period";
 
@@ -28,7 +27,6 @@ export function MonthTable({ rows, currency, locale, caption }: { rows: TMonthRo
         <tbody>
           {rows.map((r) => {
             const gap = r.target !== null && r.actual !== null ? r.target - r.actual : null;
-            const attainment = r.target !== null && r.actual !== null ? ratioBp(r.actual, r.target) : null;
             return (
               <tr key={r.month} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                 <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
@@ -38,7 +36,7 @@ export function MonthTable({ rows, currency, locale, caption }: { rows: TMonthRo
                 <td className={td}>{money(r.target)}</td>
                 <td className={td}>{r.isFuture ? <span className="text-zinc-400">not yet</span> : money(r.actual)}</td>
                 <td className={td}>{money(gap)}</td>
-                <td className={td}>{formatBp(attainment, locale)}</td>
+                <td className={td}>{formatRatio(r.actual, r.target, locale)}</td>
                 <td className={td}>{money(r.cumulativeTarget)}</td>
                 <td className={td}>{money(r.cumulativeActual)}</td>
                 <td className={td}>{money(r.forecastCumulative)}</td>

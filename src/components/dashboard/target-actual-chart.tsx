@@ -13,7 +13,8 @@ export type TChartPoint = {
   forecastCumulative: number | null;
 };
 
-const COLORS = { target: "#a1a1aa", actual: "#4f46e5", cumulativeTarget: "#71717a", cumulativeActual: "#312e81", forecast: "#6366f1" };
+// Mid-tone colours that read on both the light and the dark surface.
+const COLORS = { target: "#a1a1aa", actual: "#4f46e5", cumulativeTarget: "#8b8b96", cumulativeActual: "#6366f1", forecast: "#818cf8" };
 
 const SERIES_NAMES: Record<string, string> = {
   target: "Target",

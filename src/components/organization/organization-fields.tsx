@@ -12,7 +12,7 @@ export type TOrganizationDefaults = { name?: string; currency?: string; fiscalYe
  * Name, currency, fiscal year start and time zone, shared by sign-up, "new organization" and
  * settings. Inputs are named `${prefix}name` etc.; errors are read from the same keys.
  */
-export function OrganizationFields({ prefix = "", errors, defaults = {}, options, onBlur }: { prefix?: string; errors?: FieldErrors; defaults?: TOrganizationDefaults; options: TOrganizationOptions; onBlur?: (name: string, value: string) => void }) {
+export function OrganizationFields({ prefix = "", errors, defaults = {}, options, validation }: { prefix?: string; errors?: FieldErrors; defaults?: TOrganizationDefaults; options: TOrganizationOptions; validation?: { onBlur: (e: React.FocusEvent<HTMLInputElement>) => void; onChange: (e: React.ChangeEvent<HTMLInputElement>) => void } }) {
   const { currencies, timeZones } = options;
   const [timeZone, setTimeZone] = useState(defaults.timeZone ?? "UTC");
   // A new organization starts in the browser's zone; known only after hydration.
@@ -20,10 +20,9 @@ export function OrganizationFields({ prefix = "", errors, defaults = {}, options
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!defaults.timeZone && timeZones.includes(browserZone)) setTimeZone(browserZone);
   }, [defaults.timeZone, timeZones]);
-  const blur = (e: React.FocusEvent<HTMLInputElement | HTMLSelectElement>) => onBlur?.(e.target.name, e.target.value);
   return (
     <>
-      <TextField label="Organization name" name={`${prefix}name`} defaultValue={defaults.name} errors={errors?.[`${prefix}name`]} onBlur={blur} autoComplete="organization" />
+      <TextField label="Organization name" name={`${prefix}name`} defaultValue={defaults.name} errors={errors?.[`${prefix}name`]} onBlur={validation?.onBlur} onChange={validation?.onChange} autoComplete="organization" />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Currency"

@@ -6,7 +6,7 @@ import type { FieldErrors } from "@/lib/action-result";
 import { ROLE_LABELS, roleNeedsDepartment } from "@/lib/permissions";
 import type { DepartmentKind, Role } from "@db/enums";
 
-export type TDepartmentOption = { id: string; name: string; kind: DepartmentKind };
+export type TDepartmentOption = { id: string; name: string; kind: DepartmentKind; isArchived?: boolean };
 
 /** Role select plus, for roles bound to a department, the department (sales departments for a sales manager). */
 export function RoleDepartmentFields({ departments, errors, defaultRole = "VIEWER", defaultDepartmentId }: { departments: TDepartmentOption[]; errors?: FieldErrors; defaultRole?: Role; defaultDepartmentId?: string | null }) {
@@ -28,7 +28,7 @@ export function RoleDepartmentFields({ departments, errors, defaultRole = "VIEWE
           name="departmentId"
           defaultValue={defaultDepartmentId ?? ""}
           errors={errors?.departmentId}
-          options={[{ value: "", label: "Choose a department…" }, ...choices.map((d) => ({ value: d.id, label: d.name }))]}
+          options={[{ value: "", label: "Choose a department…" }, ...choices.map((d) => ({ value: d.id, label: d.isArchived ? `${d.name} (archived: choose another)` : d.name }))]}
         />
       )}
     </>

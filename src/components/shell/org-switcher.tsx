@@ -11,7 +11,7 @@ export function OrgSwitcher({ current, organizations }: { current: string; organ
         aria-label="Organization"
         value={current}
         onChange={(e) => (e.target.value === "__new" ? router.push("/orgs/new") : router.push(`/o/${e.target.value}`))}
-        className="max-w-48 truncate rounded-md border border-zinc-300 bg-white py-1 pr-7 pl-2 text-sm font-medium dark:border-zinc-700 dark:bg-zinc-900"
+        className="max-w-36 truncate sm:max-w-48 rounded-md border border-zinc-300 bg-white py-1 pr-7 pl-2 text-sm font-medium dark:border-zinc-700 dark:bg-zinc-900"
       >
         {organizations.map((o) => (
           <option key={o.slug} value={o.slug}>

@@ -7,7 +7,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
       <h2 className="text-base font-semibold">{title}</h2>
       {children && <div className="mx-auto mt-2 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">{children}</div>}
       {action && (
-        <Link href={action.href} className="mt-4 inline-block text-sm font-medium text-accent-600 hover:underline">
+        <Link href={action.href} className="mt-4 inline-block text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
           {action.label} →
         </Link>
       )}

@@ -10,7 +10,7 @@ export function NotAllowed({ role, what, who, backHref }: { role: Role; what: st
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         Your role here is <strong>{ROLE_LABELS[role]}</strong>. Only {who} can {what}.
       </p>
-      <Link href={backHref} className="mt-6 inline-block text-sm font-medium text-accent-600 hover:underline">
+      <Link href={backHref} className="mt-6 inline-block text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
         Back to the dashboard
       </Link>
     </div>

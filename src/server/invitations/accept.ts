@@ -57,6 +57,12 @@ async function acceptInTx(tx: Tx, token: string, user: { id: string; email: stri
     throw new AppError("FORBIDDEN", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
   }
   const { organizationId } = invitation;
+  if (invitation.departmentId) {
+    const department = await tx.department.findUnique({ where: { organizationId_id: { organizationId, id: invitation.departmentId } }, select: { archivedAt: true } });
+    if (!department || department.archivedAt) {
+      throw new AppError("CONFLICT", "The department this invitation binds you to has been archived. Ask an owner for a new invitation.");
+    }
+  }
   // The conditional update makes a second, concurrent acceptance find nothing to accept.
   const { count } = await tx.invitation.updateMany({
     where: { organizationId, id: invitation.id, acceptedAt: null, revokedAt: null },

@@ -11,7 +11,7 @@ export function listMembers(ctx: TTenantContext) {
       departmentId: true,
       createdAt: true,
       user: { select: { id: true, name: true, email: true } },
-      department: { select: { name: true } },
+      department: { select: { name: true, kind: true } },
     },
     orderBy: { user: { name: "asc" } },
   });

@@ -12,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={callbackUrl ?? null} defaultEmail={email ?? ""} />
       <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
         New to Revtrace?{" "}
-        <Link href="/sign-up" className="font-medium text-accent-600 hover:underline">
+        <Link href="/sign-up" className="font-medium text-accent-600 dark:text-accent-400 hover:underline">
           Create an account
         </Link>
       </p>

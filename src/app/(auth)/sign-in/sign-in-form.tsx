@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
       <FormMessage state={error ? { ok: false, message: error } : null} />
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

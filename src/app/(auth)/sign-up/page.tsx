@@ -13,7 +13,7 @@ export default function SignUpPage() {
       <SignUpForm options={organizationOptions()} />
       <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-accent-600 hover:underline">
+        <Link href="/sign-in" className="font-medium text-accent-600 dark:text-accent-400 hover:underline">
           Sign in
         </Link>
       </p>

@@ -31,15 +31,18 @@ export function AcceptButton({ token }: { token: string }) {
 }
 
 export function InvitationSignUpForm({ token, email }: { token: string; email: string }) {
-  const { errors, validate, setServerErrors } = useFieldValidation({ name: ZPersonName, password: ZPassword });
+  const { errors, onBlur, onChange, setServerErrors } = useFieldValidation({ name: ZPersonName, password: ZPassword });
   const { onSubmit, message, isPending } = useSignUpSubmit((formData) => signUpWithInvitationAction(decodeURIComponent(token), formData), setServerErrors);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
       <FormMessage state={message ? { ok: false, message } : null} />
-      <TextField label="Email" name="emailShown" value={email} readOnly disabled />
-      <TextField label="Your name" name="name" autoComplete="name" errors={errors.name} onBlur={(e) => validate("name", e.target.value)} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} hint="8 to 128 characters." onBlur={(e) => validate("password", e.target.value)} />
+      <p className="text-sm">
+        <span className="block font-medium">Email</span>
+        <span className="text-zinc-700 dark:text-zinc-300">{email}</span>
+      </p>
+      <TextField label="Your name" name="name" autoComplete="name" errors={errors.name} onBlur={onBlur} onChange={onChange} />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} hint="8 to 128 characters." onBlur={onBlur} onChange={onChange} />
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Creating your account…" : "Create account and join"}
       </Button>

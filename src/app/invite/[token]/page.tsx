@@ -44,7 +44,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             ) : invitation.hasAccount ? (
               <Link
                 href={`/sign-in?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email ?? "")}`}
-                className="mt-4 inline-block text-sm font-medium text-accent-600 hover:underline"
+                className="mt-4 inline-block text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline"
               >
                 Sign in to accept →
               </Link>

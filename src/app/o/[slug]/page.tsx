@@ -8,7 +8,7 @@ import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { periodOptions } from "@/components/dashboard/period-options";
 import { TargetActualChart } from "@/components/dashboard/target-actual-chart";
 import { Tile } from "@/components/dashboard/tile";
-import { formatBp } from "@/lib/format";
+import { formatBp, formatRatio } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/period";
@@ -61,9 +61,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           label={range.gap !== null && range.gap < 0n ? "Ahead of target" : "Gap"}
           value={money(range.gap === null ? null : range.gap < 0n ? -range.gap : range.gap)}
           exact={money(range.gap, false)}
-          detail={range.gapBp === null ? undefined : `${formatBp(Math.abs(range.gapBp), locale)} of target`}
+          detail={range.gap === null ? undefined : `${formatRatio(range.gap < 0n ? -range.gap : range.gap, range.target, locale)} of target`}
         />
-        <Tile testId="tile-attainment" label="Attainment" value={formatBp(range.attainmentBp, locale)} />
+        <Tile testId="tile-attainment" label="Attainment" value={formatRatio(range.actual, range.target, locale)} />
         <Tile testId="tile-forecast" label={`Forecast ${fy}`} value={money(data.forecast)} exact={money(data.forecast, false)} detail={data.forecast === null ? "After the first month completes" : "Run rate of completed months"} />
         <Tile testId="tile-run-rate" label="Required per month" value={money(data.requiredRunRate)} exact={money(data.requiredRunRate, false)} detail={data.requiredRunRate === null ? "No months left" : `For the rest of ${fy}`} />
         <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-outlook">
@@ -99,7 +99,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               <dt className="text-zinc-500">Forecast</dt>
               <dd className="text-right font-medium">{money(data.forecast, false)}</dd>
               <dt className="text-zinc-500">Forecast / target</dt>
-              <dd className="text-right font-medium">{data.forecast === null || !data.annualTarget ? "—" : formatBp(Number((data.forecast * 10_000n) / data.annualTarget), locale)}</dd>
+              <dd className="text-right font-medium">{formatRatio(data.forecast, data.annualTarget, locale)}</dd>
               <dt className="text-zinc-500">Required per month</dt>
               <dd className="text-right font-medium">{money(data.requiredRunRate, false)}</dd>
             </dl>
@@ -117,7 +117,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         description={`${fy}, in ${currency}`}
       >
         <div className="-mt-10 mb-2 flex justify-end">
-          <Link href={`/o/${slug}/export/dashboard?period=${periodParam(resolved.period)}`} className="text-sm font-medium text-accent-600 hover:underline" prefetch={false}>
+          <Link href={`/o/${slug}/export/dashboard?period=${periodParam(resolved.period)}`} className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline" prefetch={false}>
             Export CSV
           </Link>
         </div>

@@ -67,7 +67,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
             </Card>
           )}
           {canWriteActuals && (
-            <Card title="Add revenue" description={<>One dated amount. For many rows, <Link href={`/o/${slug}/revenue/import`} className="font-medium text-accent-600 hover:underline">import a CSV export</Link>.</>}>
+            <Card title="Add revenue" description={<>One dated amount. For many rows, <Link href={`/o/${slug}/revenue/import`} className="font-medium text-accent-600 dark:text-accent-400 hover:underline">import a CSV export</Link>.</>}>
               <EntryForm slug={slug} currency={currency} today={`${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`} />
             </Card>
           )}

@@ -40,7 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           slug={slug}
           currentUserId={ctx.userId}
           departments={activeDepartments}
-          members={members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, departmentId: m.departmentId, departmentName: m.department?.name ?? null }))}
+          members={members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, departmentId: m.departmentId, departmentName: m.department?.name ?? null, departmentKind: m.department?.kind ?? null }))}
         />
         <InvitationsPanel
           slug={slug}

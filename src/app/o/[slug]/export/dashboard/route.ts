@@ -15,7 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const data = await getDashboard(ctx, new URL(request.url).searchParams.get("period") ?? undefined);
   const digits = currencyDigits(data.organization.currency);
   const dec = (v: bigint | null) => (v === null ? null : minorToDecimalString(v, digits));
-  const pct = (bp: number | null) => (bp === null ? null : (bp / 100).toFixed(2));
+  // Basis points are hundredths of a percent: 326 → "3.26".
+  const pct = (bp: number | null) => (bp === null ? null : minorToDecimalString(BigInt(bp), 2));
   const rows = data.rows.map((r) => {
     const gap = r.target !== null && r.actual !== null ? r.target - r.actual : null;
     const attainment = r.target !== null && r.actual !== null ? ratioBp(r.actual, r.target) : null;

@@ -62,7 +62,7 @@ export async function ImportBatches({ slug, ctx }: { slug: string; ctx: TTenantC
   const canWrite = can(ctx, "actuals.write");
   const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
   const importLink = canWrite && (
-    <Link href={`/o/${slug}/revenue/import`} className="text-sm font-medium text-accent-600 hover:underline">
+    <Link href={`/o/${slug}/revenue/import`} className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
       Import a CSV →
     </Link>
   );

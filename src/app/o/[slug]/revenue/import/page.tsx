@@ -22,7 +22,7 @@ export default async function ImportActualsPage({ params }: { params: Promise<{ 
         title="Import actuals"
         description={`Revenue lines from an order or invoice export, in ${organization.currency}, dated in ${organization.timeZone}. Nothing is written until you confirm, and then every row or none.`}
         actions={
-          <Link href={`/o/${slug}/revenue`} className="text-sm font-medium text-accent-600 hover:underline">
+          <Link href={`/o/${slug}/revenue`} className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
             ← Targets and actuals
           </Link>
         }

@@ -19,14 +19,15 @@ function DepartmentRow({ slug, department }: { slug: string; department: TDepart
     <li className="py-3" aria-label={`Department ${department.name}`}>
       <div className="space-y-2">
         <FormMessage state={rename.state} />
-        <FormMessage state={toggle.state} />
+        {/* The outcome of whichever action led to the row's current state. */}
+        {department.isArchived ? <FormMessage state={remove.state} /> : <FormMessage state={restore.state} />}
       </div>
       <div className="flex flex-wrap items-end gap-2">
-        <form onSubmit={rename.onSubmit} noValidate className="flex flex-1 items-end gap-2">
+        <form onSubmit={rename.onSubmit} noValidate className="flex min-w-56 flex-1 items-end gap-2">
           <input type="hidden" name="departmentId" value={department.id} />
           <div className="flex-1">
             <TextField
-              label={`${DEPARTMENT_KIND_LABELS[department.kind]}${department.isArchived ? " · archived" : ""}`}
+              label={`Name · ${DEPARTMENT_KIND_LABELS[department.kind]}${department.isArchived ? " · archived" : ""}`}
               name="name"
               defaultValue={department.name}
               errors={rename.errors?.name}

@@ -5,12 +5,17 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { Role } from "@db/enums";
+import type { DepartmentKind, Role } from "@db/enums";
 import { changeMemberRoleAction, removeMemberAction } from "../actions";
 
-type TMember = { id: string; userId: string; name: string; email: string; role: Role; departmentId: string | null; departmentName: string | null };
+type TMember = { id: string; userId: string; name: string; email: string; role: Role; departmentId: string | null; departmentName: string | null; departmentKind: DepartmentKind | null };
 
-function MemberRow({ slug, member, departments, isSelf }: { slug: string; member: TMember; departments: TDepartmentOption[]; isSelf: boolean }) {
+function MemberRow({ slug, member, departments: active, isSelf }: { slug: string; member: TMember; departments: TDepartmentOption[]; isSelf: boolean }) {
+  // A member still bound to an archived department sees it, marked, rather than an empty choice.
+  const isBoundToArchived = member.departmentId !== null && !active.some((d) => d.id === member.departmentId);
+  const departments = isBoundToArchived && member.departmentId
+    ? [...active, { id: member.departmentId, name: member.departmentName ?? "Archived department", kind: member.departmentKind ?? "OTHER", isArchived: true }]
+    : active;
   const change = useFormAction(changeMemberRoleAction.bind(null, slug));
   const remove = useFormAction(removeMemberAction.bind(null, slug));
   const confirmRemove = (e: React.FormEvent<HTMLFormElement>) => {
@@ -28,7 +33,7 @@ function MemberRow({ slug, member, departments, isSelf }: { slug: string; member
         <FormMessage state={remove.state} />
       </div>
       <div className="mt-2 flex flex-wrap items-end gap-3">
-        <form onSubmit={change.onSubmit} noValidate className="grid flex-1 gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <form onSubmit={change.onSubmit} noValidate className="flex flex-1 flex-wrap items-end gap-3 [&>div]:min-w-40 [&>div]:flex-1">
           <input type="hidden" name="membershipId" value={member.id} />
           <RoleDepartmentFields departments={departments} errors={change.errors} defaultRole={member.role} defaultDepartmentId={member.departmentId} />
           <Button type="submit" variant="secondary" disabled={change.isPending}>

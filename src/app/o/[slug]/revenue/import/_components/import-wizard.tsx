@@ -20,7 +20,7 @@ export function ImportWizard({ slug, currency, timeZone }: TProps) {
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             File: <span className="font-medium text-zinc-900 dark:text-zinc-100">{loaded.file.name}</span>{" "}
-            <button type="button" onClick={flow.restart} className="text-accent-600 hover:underline">
+            <button type="button" onClick={flow.restart} className="text-accent-600 dark:text-accent-400 hover:underline">
               choose another
             </button>
           </p>

@@ -1,0 +1,123 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, DEMO_ORG, card, createInvitation, memberRow, signIn, signUpFreshOwner, uniqueEmail, uniqueId, visit, reload } from "./support/helpers";
+
+test("a new person joins Acme through an invitation link as department head of Legal", async ({ page: owner, browser }) => {
+  const id = uniqueId();
+  const invitee = { name: `Lena Legal ${id}`, email: `legal-head-${id}@e2e.example`, password: "a-strong-password" };
+
+  await signIn(owner, DEMO.owner);
+  await visit(owner, `/o/${DEMO_ORG.slug}/settings`);
+  const link = await createInvitation(owner, { email: invitee.email, role: "Department head", department: "Legal" });
+  const pending = card(owner, "Invitations").getByRole("listitem").filter({ hasText: invitee.email });
+  await expect(pending).toContainText("Department head, Legal");
+
+  // The invitee, in a browser of their own.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await visit(page, link);
+    await expect(page.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
+    await expect(page.getByText(`You are invited as Department head of Legal, with the address ${invitee.email}.`)).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(invitee.email);
+    await page.getByLabel("Your name").fill(invitee.name);
+    await page.getByLabel("Password").fill(invitee.password);
+    await page.getByRole("button", { name: "Create account and join" }).click();
+    await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toHaveText(`${invitee.name} · Department head`);
+
+    // The link works once.
+    await visit(page, link);
+    await expect(page.getByRole("heading", { name: "Invitation unavailable" })).toBeVisible();
+    await expect(page.getByText("This invitation has already been used.")).toBeVisible();
+  } finally {
+    await context.close();
+  }
+
+  // The owner sees the invitation gone from Pending and the new member in Members.
+  await reload(owner);
+  await expect(card(owner, "Invitations").getByText(invitee.email)).toHaveCount(0);
+  const member = memberRow(owner, invitee.email);
+  await expect(member).toContainText(invitee.name);
+  await expect(member.getByLabel("Role", { exact: true })).toHaveValue("DEPARTMENT_HEAD");
+  await expect(member.getByLabel("Department", { exact: true }).locator("option:checked")).toHaveText("Legal");
+});
+
+test("an existing user signs in to accept an invitation and switches between organizations", async ({ page: owner, browser }) => {
+  // Someone who already has an account (and an organization of their own).
+  const signUpContext = await browser.newContext();
+  const existing = await signUpFreshOwner(await signUpContext.newPage(), "existing");
+  await signUpContext.close();
+
+  await signIn(owner, DEMO.owner);
+  await visit(owner, `/o/${DEMO_ORG.slug}/settings`);
+  const link = await createInvitation(owner, { email: existing.email, role: "Viewer" });
+  await expect(card(owner, "Invitations").getByRole("listitem").filter({ hasText: existing.email })).toContainText("Viewer");
+
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await visit(page, link);
+    await expect(page.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
+    await page.getByRole("link", { name: "Sign in to accept" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await expect(page.getByLabel("Email")).toHaveValue(existing.email);
+    await page.getByLabel("Password").fill(existing.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    // Back on the invitation, now signed in as the invited address.
+    await expect(page).toHaveURL(/\/invite\//);
+    await page.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toHaveText(`${existing.name} · Viewer`);
+
+    // The organization switcher now holds both organizations.
+    const switcher = page.getByRole("combobox", { name: "Organization" });
+    await expect(switcher.getByRole("option", { name: DEMO_ORG.name })).toHaveCount(1);
+    await expect(switcher.getByRole("option", { name: existing.organization })).toHaveCount(1);
+    await switcher.selectOption(existing.slug);
+    await expect(page).toHaveURL(`/o/${existing.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: existing.organization })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toHaveText(`${existing.name} · Owner`);
+    await switcher.selectOption({ label: DEMO_ORG.name });
+    await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toHaveText(`${existing.name} · Viewer`);
+  } finally {
+    await context.close();
+  }
+
+  await reload(owner);
+  await expect(card(owner, "Invitations").getByText(existing.email)).toHaveCount(0);
+  await expect(memberRow(owner, existing.email).getByLabel("Role", { exact: true })).toHaveValue("VIEWER");
+});
+
+test("an invitation opened by someone else is refused, and a revoked link stops working", async ({ page: owner, browser }) => {
+  const invited = uniqueEmail("revoked");
+  await signIn(owner, DEMO.owner);
+  await visit(owner, `/o/${DEMO_ORG.slug}/settings`);
+  const link = await createInvitation(owner, { email: invited, role: "Viewer" });
+
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // Signed in as a different person: told whose invitation it is, and offered no way to accept.
+    await signIn(page, DEMO.viewer);
+    await visit(page, link);
+    await expect(page.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
+    await expect(page.getByText(`You are signed in as ${DEMO.viewer}. This invitation is for ${invited}: sign out and sign in with that address to accept it.`)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+
+    // The owner revokes it; the link now says so.
+    await reload(owner);
+    const pending = card(owner, "Invitations").getByRole("listitem").filter({ hasText: invited });
+    await pending.getByRole("button", { name: `Revoke invitation for ${invited}` }).click();
+    await expect(card(owner, "Invitations").getByText(invited)).toHaveCount(0);
+    await reload(page);
+    await expect(page.getByRole("heading", { name: "Invitation unavailable" })).toBeVisible();
+    await expect(page.getByText("This invitation was revoked. Ask an owner of the organization for a new link.")).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
