@@ -10,7 +10,8 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
-  outputDir: path.join(import.meta.dirname, "..", "test-results"),
+  // Per port: Playwright empties its output folder at start, and two suites may run side by side.
+  outputDir: path.join(import.meta.dirname, "..", "test-results", PORT === 3100 ? "." : `port-${PORT}`),
   fullyParallel: false,
   workers: 1,
   retries: 0,

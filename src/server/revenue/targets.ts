@@ -1,5 +1,5 @@
 import "server-only";
-import { minorToDecimalString, parseMoneyInput, currencyDigits } from "@/lib/money";
+import { currencyDigits, formatMoney, parseMoneyInput } from "@/lib/money";
 import { dbDateToMonth, fiscalYearMonths, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { ZSetMonthlyTargetsInput, ZSpreadAnnualTargetInput } from "@/lib/schemas/revenue";
 import { EVEN_WEIGHTS_BP, percentToBasisPoints, spreadAnnual } from "@/lib/targets-spread";
@@ -82,7 +82,7 @@ export const spreadAnnualTarget = tenantMutation({
       const months = fiscalYearMonths(input.fiscalYear, fiscalYearStartMonth);
       const shares = spreadAnnual(annual, weights, input.remainderMonth);
       const result = await writeTargets(tx, ctx, input.fiscalYear, new Map(months.map((m, i) => [m, shares[i] ?? 0n])));
-      return { ...result, annual: `${minorToDecimalString(annual, digits)} ${currency}` };
+      return { ...result, annual: formatMoney(annual, currency) };
     }),
 });
 

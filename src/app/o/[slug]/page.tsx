@@ -49,6 +49,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
 
   const chartTitle = `Monthly target and actual, ${fy}, in ${currency}`;
   const asOfText = `as of ${monthLabel(resolved.asOf.month)}`;
+  // A past range is read as of its last day (DESIGN.md): say so on the full-year tiles, which
+  // otherwise look as if they changed with the period picked.
+  const isPastAsOf = resolved.asOf.month < monthKey(data.today.year, data.today.month);
+  const asOfNote = isPastAsOf ? `, ${asOfText}` : "";
   const toNumber = (v: bigint | null) => (v === null ? null : Number(v));
   return (
     <>
@@ -64,8 +68,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           detail={range.gap === null ? undefined : `${formatRatio(range.gap < 0n ? -range.gap : range.gap, range.target, locale)} of target`}
         />
         <Tile testId="tile-attainment" label="Attainment" value={formatRatio(range.actual, range.target, locale)} />
-        <Tile testId="tile-forecast" label={`Forecast ${fy}`} value={money(data.forecast)} exact={money(data.forecast, false)} detail={data.forecast === null ? "After the first month completes" : "Run rate of completed months"} />
-        <Tile testId="tile-run-rate" label="Required per month" value={money(data.requiredRunRate)} exact={money(data.requiredRunRate, false)} detail={data.requiredRunRate === null ? "No months left" : `For the rest of ${fy}`} />
+        <Tile testId="tile-forecast" label={`Forecast ${fy}`} value={money(data.forecast)} exact={money(data.forecast, false)} detail={data.forecast === null ? "After the first month completes" : `Run rate of completed months${asOfNote}`} />
+        <Tile testId="tile-run-rate" label="Required per month" value={money(data.requiredRunRate)} exact={money(data.requiredRunRate, false)} detail={data.requiredRunRate === null ? "No months left" : `For the rest of ${fy}${asOfNote}`} />
         <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-outlook">
           <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Outlook</dt>
           <dd className="mt-2">

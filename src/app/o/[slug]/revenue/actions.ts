@@ -1,5 +1,6 @@
 "use server";
 
+import { monthLabel } from "@/lib/period";
 import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
 import { addRevenueEntry, deleteRevenueEntry } from "@/server/revenue/entries";
@@ -30,9 +31,9 @@ export async function deleteRevenueEntryAction(slug: string, entryId: string) {
 }
 
 export async function closeMonthAction(slug: string, month: string) {
-  return run(closeMonth, slug, { month }, (d) => `${d.month} closed.`);
+  return run(closeMonth, slug, { month }, (d) => `${monthLabel(d.month)} closed.`);
 }
 
 export async function reopenMonthAction(slug: string, month: string) {
-  return run(reopenMonth, slug, { month }, (d) => `${d.month} reopened.`);
+  return run(reopenMonth, slug, { month }, (d) => `${monthLabel(d.month)} reopened.`);
 }

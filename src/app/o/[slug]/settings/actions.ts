@@ -7,39 +7,39 @@ import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "
 import { updateOrganization } from "@/server/organizations/mutations";
 
 export async function updateOrganizationAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(updateOrganization, slug, formData, () => "Organization settings saved.");
+  return run(updateOrganization, slug, formToObject(formData), () => "Organization settings saved.");
 }
 
 export async function createDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(createDepartment, slug, formData, () => "Department added.");
+  return run(createDepartment, slug, formToObject(formData), () => "Department added.");
 }
 
 export async function renameDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(renameDepartment, slug, formData, () => "Department renamed.");
+  return run(renameDepartment, slug, formToObject(formData), () => "Department renamed.");
 }
 
 export async function removeDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(removeDepartment, slug, formData, (d) =>
+  return run(removeDepartment, slug, formToObject(formData), (d) =>
     d.outcome === "archived" ? "Department archived: it has records, so it was kept." : "Department deleted.",
   );
 }
 
 export async function restoreDepartmentAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(restoreDepartment, slug, formData, () => "Department restored.");
+  return run(restoreDepartment, slug, formToObject(formData), () => "Department restored.");
 }
 
 export async function inviteMemberAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(inviteMember, slug, formData, () => "Invitation created. Send this link to the person you invited:");
+  return run(inviteMember, slug, formToObject(formData), () => "Invitation created. Send this link to the person you invited:");
 }
 
 export async function revokeInvitationAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(revokeInvitation, slug, formData, () => "Invitation revoked.");
+  return run(revokeInvitation, slug, formToObject(formData), () => "Invitation revoked.");
 }
 
 export async function changeMemberRoleAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(changeMemberRole, slug, formData, () => "Member updated.");
+  return run(changeMemberRole, slug, formToObject(formData), () => "Member updated.");
 }
 
 export async function removeMemberAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(removeMember, slug, formData, () => "Member removed.");
+  return run(removeMember, slug, formToObject(formData), () => "Member removed.");
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { FlashRegion } from "@/components/ui/flash";
 import type { TImportBatchItem } from "@/lib/csv/wire";
 import { formatMoney } from "@/lib/money";
 import { monthLabel, type MonthKey } from "@/lib/period";
@@ -66,15 +67,15 @@ export async function ImportBatches({ slug, ctx }: { slug: string; ctx: TTenantC
       Import a CSV →
     </Link>
   );
-  if (!batches.length) {
-    return (
-      <Card title="Imports" description="Actuals imported from order or invoice exports appear here, one line per file.">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>
-      </Card>
-    );
-  }
+  // One Card whatever the contents, so the flash region survives the last batch being undone.
   return (
-    <Card title="Imports" description={<>Each imported file is one batch; undoing it removes all of its rows. {importLink}</>}>
+    <Card
+      title="Imports"
+      description={batches.length ? <>Each imported file is one batch; undoing it removes all of its rows. {importLink}</> : "Actuals imported from order or invoice exports appear here, one line per file."}
+    >
+      <FlashRegion />
+      {!batches.length && <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>}
+      {batches.length > 0 && (
       <div className="overflow-x-auto">
         <table className="w-full text-sm tabular-nums">
           <caption className="sr-only">Imported files</caption>
@@ -94,6 +95,7 @@ export async function ImportBatches({ slug, ctx }: { slug: string; ctx: TTenantC
           </tbody>
         </table>
       </div>
+      )}
     </Card>
   );
 }

@@ -21,7 +21,7 @@ export function SpreadForm({ slug, fiscalYear, monthLabels, currency }: { slug: 
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={`Annual target (${currency})`} name="annual" inputMode="decimal" errors={errors?.annual} placeholder="1,200,000" />
         <SelectField
-          label="The rounding remainder goes to"
+          label="Remainder cents go to"
           name="remainderMonth"
           defaultValue="11"
           errors={errors?.remainderMonth}

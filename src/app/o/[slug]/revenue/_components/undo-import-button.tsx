@@ -1,17 +1,29 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { announceFlash } from "@/components/ui/flash";
 import { undoImportBatchAction } from "../import/actions";
 
 type TProps = { slug: string; batchId: string; fileName: string; rowCount: number; closedMonthsLabel: string | null };
 
 /** Undo asks once more: it removes every row of the batch. */
 export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMonthsLabel }: TProps) {
-  const { state, onSubmit, isPending } = useFormAction(undoImportBatchAction.bind(null, slug));
   const [isConfirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  // Called directly rather than through useActionState: on success this row unmounts, and the
+  // confirmation must still reach the card's flash region.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await undoImportBatchAction(slug, null, formData);
+      if (result.ok) announceFlash(result.message ?? "Import undone.");
+      else setError(result.message);
+    });
+  };
   if (closedMonthsLabel) {
     return <span className="text-xs text-zinc-500">{`${closedMonthsLabel} closed: reopen to undo`}</span>;
   }
@@ -32,7 +44,7 @@ export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMont
           Undo
         </Button>
       )}
-      {state && !state.ok && <FormMessage state={state} />}
+      {error && <FormMessage state={{ ok: false, message: error }} />}
     </form>
   );
 }
