@@ -59,3 +59,17 @@ test("an off-site callbackUrl is ignored: sign-in lands on the user's organizati
   await expect(page).toHaveURL("/o/acme");
   await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
 });
+
+test("after 10 failed sign-ins an address is locked, and says so, even for the right password", async ({ page }) => {
+  // An unknown address: the lock counts failures per address, whether or not it has an account.
+  const email = uniqueEmail("locked");
+  await visit(page, "/sign-in");
+  for (let i = 0; i < 10; i++) {
+    await submitSignIn(page, email, `wrong-${i}`);
+    await expectMismatch(page);
+  }
+  await submitSignIn(page, email, DEMO_PASSWORD);
+  const locked = "Too many failed sign-ins for this address. Try again in 15 minutes.";
+  await expect(page.getByRole("alert").filter({ hasText: locked })).toHaveText(locked);
+  await expect(page).toHaveURL(/\/sign-in$/);
+});

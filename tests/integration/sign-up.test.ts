@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticate } from "@/server/auth";
+import { authenticate, TooManyAttemptsError } from "@/server/auth";
 import { db } from "@/server/db";
 import { signUp } from "@/server/organizations/mutations";
 import { expectFailure, expectOk } from "../support/assertions";
@@ -64,5 +64,25 @@ describe("authenticate", () => {
     expect(await authenticate("ada@example.com", "wrong-password")).toBeNull();
     expect(await authenticate("nobody@example.com", input.password)).toBeNull();
     expect(await authenticate("ada@example.com", "")).toBeNull();
+  });
+});
+
+describe("sign-in throttling", () => {
+  it("locks an address after 10 failures, even for the right password, and leaves others alone", async () => {
+    const email = "throttled@example.com";
+    expectOk(await signUp({ ...input, email }));
+    expectOk(await signUp({ ...input, email: "bystander@example.com", organization: { ...input.organization, name: "Other Ltd" } }));
+    for (let i = 0; i < 10; i++) expect(await authenticate(email, `wrong-${i}`)).toBeNull();
+    await expect(authenticate(email, input.password)).rejects.toBeInstanceOf(TooManyAttemptsError);
+    expect(await authenticate("bystander@example.com", input.password)).not.toBeNull();
+  });
+
+  it("forgets earlier failures after a successful sign-in", async () => {
+    const email = "forgetful@example.com";
+    expectOk(await signUp({ ...input, email }));
+    for (let i = 0; i < 9; i++) await authenticate(email, "wrong");
+    expect(await authenticate(email, input.password)).not.toBeNull();
+    for (let i = 0; i < 9; i++) await authenticate(email, "wrong");
+    expect(await authenticate(email, input.password)).not.toBeNull();
   });
 });

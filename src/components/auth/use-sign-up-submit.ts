@@ -26,8 +26,8 @@ export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionRe
       setMessage(result.fieldErrors ? "Please correct the fields marked below." : result.message);
       return;
     }
-    const isSignedIn = await signInWithCredentials(result.data.email, String(formData.get("password")));
-    router.replace(isSignedIn ? `/o/${result.data.slug}` : "/sign-in");
+    const outcome = await signInWithCredentials(result.data.email, String(formData.get("password")));
+    router.replace(outcome === "ok" ? `/o/${result.data.slug}` : "/sign-in");
     router.refresh();
   }
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { safeCallbackUrl, signInWithCredentials } from "@/components/auth/sign-in-with-credentials";
 import { Button } from "@/components/ui/button";
+import { SIGN_IN_LOCK_MINUTES } from "@/lib/auth-errors";
 import { FormMessage, TextField } from "@/components/ui/field";
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string | null; defaultEmail: string }) {
@@ -16,11 +17,15 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string 
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const isOk = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
-    if (!isOk) {
+    const outcome = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+    if (outcome !== "ok") {
       setPending(false);
       // One message for an unknown email and a wrong password: which one is not revealed.
-      setError("That email and password do not match an account.");
+      setError(
+        outcome === "locked"
+          ? `Too many failed sign-ins for this address. Try again in ${SIGN_IN_LOCK_MINUTES} minutes.`
+          : "That email and password do not match an account.",
+      );
       return;
     }
     router.replace(safeCallbackUrl(callbackUrl));
