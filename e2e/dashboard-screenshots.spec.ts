@@ -1,21 +1,10 @@
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { shot } from "./support/screenshots";
 import { DEMO, DEMO_ORG, signIn, visit } from "./support/helpers";
 import { EXPECTED, ORG_TIME_ZONE, chooseImportFile, mapAndCheck, signUpRevenueOwner } from "./support/revenue";
 
 // The dashboard, revenue and import screens for a visual review. Every test checks the page it
 // visits; with SCREENSHOTS=1 it also saves a full-page PNG to test-results/screenshots/.
-const SHOTS = process.env.SCREENSHOTS === "1";
-const dir = path.join(import.meta.dirname, "..", "test-results", "screenshots");
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  // Park the pointer so no hover state (a chart tooltip, say) is left over from the last click.
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: "disabled" });
-}
-
 async function expectNoHorizontalScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);

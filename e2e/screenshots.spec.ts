@@ -1,20 +1,9 @@
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { SHOTS, shot } from "./support/screenshots";
 import { DEMO, DEMO_ORG, card, createInvitation, signIn, signUpFreshOwner, uniqueEmail, visit } from "./support/helpers";
 
 // Every test here checks the page it visits; with SCREENSHOTS=1 it also saves a full-page PNG to
 // test-results/screenshots/ for a visual review (light scheme, and dark where it matters).
-const SHOTS = process.env.SCREENSHOTS === "1";
-const dir = path.join(import.meta.dirname, "..", "test-results", "screenshots");
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  // Park the pointer so no hover state (a chart tooltip, say) is left over from the last click.
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: "disabled" });
-}
-
 // The dark scheme only adds pictures, so it runs only when they are wanted.
 const SCHEMES = SHOTS ? (["light", "dark"] as const) : (["light"] as const);
 
