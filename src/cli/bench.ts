@@ -93,7 +93,8 @@ async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
   console.log(`  getDashboard (app data layer)                  median ${ms(app.median)}   p95 ${ms(app.p95)}`);
   console.log(`  its monthly sums as plain SQL (the floor)      median ${ms(floor.median)}   p95 ${ms(floor.p95)}`);
   console.log(`  for reference: GROUP BY month AT TIME ZONE     median ${ms(naive.median)}   p95 ${ms(naive.p95)}`);
-  const scan = plan.rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]).find((l: string) => /Scan/.test(l));
+  const planLines = plan.rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
+  const scan = planLines.find((l: string) => /Index Only Scan|Index Scan|Seq Scan/.test(l)) ?? planLines[0];
   console.log(`  plan: ${scan?.trim() ?? "(no scan line)"}\n`);
 }
 
