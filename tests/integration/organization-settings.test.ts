@@ -34,6 +34,18 @@ describe("updateOrganization", () => {
     expect(await snapshotOrganization(a.organization.id)).toEqual(before);
   });
 
+  it("keeps the currency once money is recorded in it, and says why on the field", async () => {
+    const a = await createOrganization("Alpha");
+    await db.revenueTarget.create({ data: { organizationId: a.organization.id, month: new Date("2026-01-01T00:00:00Z"), amountMinor: 100n } });
+    const result = await updateOrganization(a.owner.id, a.organization.slug, settings);
+    expectFailure(result, "VALIDATION");
+    expect(!result.ok && result.fieldErrors?.currency).toEqual(["The currency stays USD: this organization already has targets or actuals in it."]);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } })).currency).toBe("USD");
+    // Other settings still change while the currency stays.
+    expectOk(await updateOrganization(a.owner.id, a.organization.slug, { ...settings, currency: "USD" }));
+    expect((await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } })).name).toBe("Renamed Inc");
+  });
+
   it("refuses a signed-out caller", async () => {
     const a = await createOrganization("Alpha");
     expectFailure(await updateOrganization(null, a.organization.slug, settings), "UNAUTHENTICATED");

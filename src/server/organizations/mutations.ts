@@ -4,7 +4,7 @@ import { ZSignUpInput, type TSignUpInput } from "@/lib/schemas/auth";
 import { ZOrganizationFields, ZUpdateOrganizationInput } from "@/lib/schemas/organization";
 import { tenantMutation, validationError } from "../action";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError, toFailure, type ActionResult } from "../errors";
 import { hashPassword } from "../passwords";
 import { createOrganizationInTx } from "./create";
@@ -49,6 +49,12 @@ export async function createOrganization(userId: string | null, rawInput: unknow
   }
 }
 
+async function hasMoneyRecords(tx: Tx, organizationId: string): Promise<boolean> {
+  const where = { organizationId };
+  const [targets, entries] = await Promise.all([tx.revenueTarget.count({ where }), tx.revenueEntry.count({ where })]);
+  return targets + entries > 0;
+}
+
 export const updateOrganization = tenantMutation({
   schema: ZUpdateOrganizationInput,
   permission: "organization.update",
@@ -56,6 +62,12 @@ export const updateOrganization = tenantMutation({
     db.$transaction(async (tx) => {
       const where = { id: ctx.organizationId };
       const before = await tx.organization.findUniqueOrThrow({ where });
+      if (input.currency !== before.currency && (await hasMoneyRecords(tx, ctx.organizationId))) {
+        // Amounts are stored as minor units of the currency: switching USD to JPY would silently
+        // multiply every figure by 100. Converting existing money is a migration, not a setting.
+        const message = `The currency stays ${before.currency}: this organization already has targets or actuals in it.`;
+        throw new AppError("VALIDATION", message, { currency: [message] });
+      }
       const after = await tx.organization.update({
         where,
         data: {
