@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SHOTS, shot } from "./support/screenshots";
 import { DEMO, DEMO_ORG, card, createInvitation, signIn, signUpFreshOwner, uniqueEmail, visit } from "./support/helpers";
 

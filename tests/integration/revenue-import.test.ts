@@ -220,7 +220,7 @@ describe("listImportBatches", () => {
     await db.periodClose.create({ data: { organizationId: a.organization.id, month: monthToDbDate("2026-03") } });
     const ctx = await resolveTenant(a.owner.id, a.organization.slug);
     if (!ctx) throw new Error("no tenant");
-    expect(await listImportBatches(ctx)).toEqual([
+    expect(await listImportBatches(ctx, a.organization.timeZone)).toEqual([
       expect.objectContaining({
         id: batchId,
         fileName: "orders.csv",

@@ -43,10 +43,9 @@ export function readSkipped(value: unknown): TBadRow[] {
 }
 
 /** The organization's most recent revenue imports, newest first, with the months each touches. */
-export async function listImportBatches(ctx: TTenantContext, options: { take?: number } = {}): Promise<TImportBatchItem[]> {
+export async function listImportBatches(ctx: TTenantContext, timeZone: string, options: { take?: number } = {}): Promise<TImportBatchItem[]> {
   const { organizationId } = ctx;
-  const [organization, batches, closed] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } }),
+  const [batches, closed] = await Promise.all([
     db.importBatch.findMany({
       where: { organizationId, kind: REVENUE_IMPORT_KIND },
       orderBy: { createdAt: "desc" },
@@ -55,7 +54,7 @@ export async function listImportBatches(ctx: TTenantContext, options: { take?: n
     }),
     getClosedMonths(db, organizationId),
   ]);
-  const months = await getBatchMonths(db, organizationId, organization.timeZone, batches.map((b) => b.id));
+  const months = await getBatchMonths(db, organizationId, timeZone, batches.map((b) => b.id));
   return batches.map((b) => {
     const batchMonths = months.get(b.id) ?? [];
     return {

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { detectDateFormat, type TDateFormat } from "@/lib/csv/date";
 import { validateRows, type TColumnMapping, type TRowsResult } from "@/lib/csv/rows";
 import type { TRevenueImportInput } from "@/lib/csv/schema";
-import { summariseRows, type TImportSummary } from "@/lib/csv/summary";
+import { summariseRows } from "@/lib/csv/summary";
+import type { TImportPreview } from "@/lib/csv/wire";
 import { decodeCsvBytes, parseCsvTable, type TCsvTable } from "@/lib/csv/table";
 import type { MonthKey } from "@/lib/period";
 import { AppError } from "../errors";
@@ -21,17 +22,8 @@ export type TBatchMapping = {
   delimiter: string;
 };
 
-export type TParsedImport = {
-  fileName: string;
-  fileHash: string;
-  header: string[];
-  delimiter: string;
-  dateFormat: TDateFormat;
-  isDateFormatDetected: boolean;
-  mapping: TBatchMapping;
-  rows: TRowsResult;
-  summary: TImportSummary;
-};
+/** What the preview shows (without the idempotency check), plus what the commit writes. */
+export type TParsedImport = Omit<TImportPreview, "alreadyImported"> & { mapping: TBatchMapping; rows: TRowsResult };
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 

@@ -7,6 +7,8 @@ import { fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthLa
 import { todayIn } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
+import { db } from "@/server/db";
+import { getClosedMonths } from "@/server/revenue/period-close";
 import { closedMonths, getMonthFigures, listRecentEntries } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { DeleteEntryButton } from "./_components/delete-entry-button";
@@ -27,7 +29,13 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
   const requested = Number((await searchParams).fy);
   const fy = Number.isInteger(requested) && requested > 1990 && requested < 2200 ? requested : currentFy;
   const months = fiscalYearMonths(fy, fiscalYearStartMonth);
-  const [figures, closed, entries] = await Promise.all([getMonthFigures(ctx, timeZone, months), closedMonths(ctx.organizationId, months), listRecentEntries(ctx)]);
+  const [figures, closed, allClosed, entries] = await Promise.all([
+    getMonthFigures(ctx, timeZone, months),
+    closedMonths(ctx.organizationId, months),
+    // The latest entries may lie outside the year shown: their months decide whether Delete shows.
+    getClosedMonths(db, ctx.organizationId),
+    listRecentEntries(ctx),
+  ]);
   const digits = currencyDigits(currency);
   const money = (v: bigint) => formatMoney(v, currency, { locale });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
@@ -74,7 +82,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
         </div>
       </div>
       <div className="mt-6">
-        <ImportBatches slug={slug} ctx={ctx} />
+        <ImportBatches slug={slug} ctx={ctx} organization={organization} />
       </div>
       <Card className="mt-6" title="Latest entries" description="The 20 most recent actuals. Imported rows are undone with their batch.">
         {entries.length === 0 ? (
@@ -101,7 +109,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
                     <td className="px-2 py-1.5">{e.customer ?? "—"}</td>
                     <td className="px-2 py-1.5 text-xs text-zinc-500">{e.source === "MANUAL" ? `Manual${e.createdBy ? `, ${e.createdBy.name}` : ""}` : e.source === "IMPORT" ? "Import" : "API"}</td>
                     <td className="px-2 py-1.5 text-right">
-                      {canWriteActuals && e.source === "MANUAL" && !closed.has(monthOf(e.occurredAt, timeZone)) && (
+                      {canWriteActuals && e.source === "MANUAL" && !allClosed.has(monthOf(e.occurredAt, timeZone)) && (
                         <DeleteEntryButton slug={slug} entryId={e.id} label={`entry of ${money(e.amountMinor)} on ${dateFormat.format(e.occurredAt)}`} />
                       )}
                     </td>

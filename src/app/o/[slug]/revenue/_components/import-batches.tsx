@@ -5,7 +5,6 @@ import type { TImportBatchItem } from "@/lib/csv/wire";
 import { formatMoney } from "@/lib/money";
 import { monthLabel, type MonthKey } from "@/lib/period";
 import { can } from "@/lib/permissions";
-import { getOrganization } from "@/server/organizations/queries";
 import { listImportBatches } from "@/server/revenue/import-batches";
 import type { TTenantContext } from "@/server/tenant";
 import { UndoImportButton } from "./undo-import-button";
@@ -58,8 +57,9 @@ function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; bat
 const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Skipped lines", "Actions"];
 
 /** The organization's committed CSV imports of actuals, each with an undo for writers. */
-export async function ImportBatches({ slug, ctx }: { slug: string; ctx: TTenantContext }) {
-  const [organization, batches] = await Promise.all([getOrganization(ctx), listImportBatches(ctx)]);
+/** The revenue page already holds the organization; it passes the two fields this list needs. */
+export async function ImportBatches({ slug, ctx, organization }: { slug: string; ctx: TTenantContext; organization: { currency: string; timeZone: string } }) {
+  const batches = await listImportBatches(ctx, organization.timeZone);
   const canWrite = can(ctx, "actuals.write");
   const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
   const importLink = canWrite && (
