@@ -52,8 +52,15 @@ export const renameDepartment = tenantMutation({
 /** Records that point at a department; while any exist it is archived rather than deleted. */
 async function countDepartmentRecords(tx: Tx, organizationId: string, departmentId: string): Promise<number> {
   const where = { organizationId, departmentId };
-  const [memberships, invitations] = await Promise.all([tx.membership.count({ where }), tx.invitation.count({ where })]);
-  return memberships + invitations;
+  const counts = await Promise.all([
+    tx.membership.count({ where }),
+    tx.invitation.count({ where }),
+    tx.contribution.count({ where }),
+    tx.kpi.count({ where }),
+    tx.commitment.count({ where }),
+    tx.narrative.count({ where }),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 export const removeDepartment = tenantMutation({

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { defaultCategoryRows } from "@/lib/contribution-categories";
 import { DEFAULT_DEPARTMENTS } from "@/lib/departments";
 import type { TOrganizationFields } from "@/lib/schemas/organization";
 import { recordAudit } from "../audit";
@@ -22,7 +23,7 @@ async function uniqueSlug(tx: Tx, name: string): Promise<string> {
   return `${base}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Creates an organization with its default departments and `userId` as its OWNER. */
+/** Creates an organization with its default departments and contribution categories, and `userId` as its OWNER. */
 export async function createOrganizationInTx(tx: Tx, userId: string, fields: TOrganizationFields) {
   const organization = await tx.organization.create({
     data: { ...fields, slug: await uniqueSlug(tx, fields.name) },
@@ -30,6 +31,7 @@ export async function createOrganizationInTx(tx: Tx, userId: string, fields: TOr
   await tx.department.createMany({
     data: DEFAULT_DEPARTMENTS.map((d) => ({ ...d, organizationId: organization.id })),
   });
+  await tx.contributionCategory.createMany({ data: defaultCategoryRows(organization.id) });
   const membership = await tx.membership.create({
     data: { organizationId: organization.id, userId, role: "OWNER" },
   });

@@ -1,0 +1,81 @@
+import "server-only";
+import { parseMoneyInput } from "@/lib/money";
+import { can } from "@/lib/permissions";
+import { ZCommitmentIdInput, ZCreateCommitmentInput, ZResolveCommitmentInput } from "@/lib/schemas/accountability";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { AppError, notFound } from "../errors";
+import { getOrganizationMoney } from "../revenue/targets";
+import type { TTenantContext } from "../tenant";
+import { assertDepartmentWrite, departmentForWrite } from "./guards";
+
+async function getCommitment(tx: Tx, ctx: TTenantContext, commitmentId: string) {
+  const commitment = await tx.commitment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: commitmentId } } });
+  if (!commitment) throw notFound("That commitment");
+  return commitment;
+}
+
+/** A department promises an action with an owner (a member of this organization), a due date and an expected impact. */
+export const createCommitment = tenantMutation({
+  schema: ZCreateCommitmentInput,
+  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const department = await departmentForWrite(tx, ctx, input.departmentId);
+      const owner = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: input.ownerId } }, select: { userId: true } });
+      if (!owner) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
+      const { digits } = await getOrganizationMoney(tx, organizationId);
+      const expectedImpactMinor = parseMoneyInput(input.expectedImpact, digits);
+      if (expectedImpactMinor === null || expectedImpactMinor <= 0n) {
+        throw new AppError("VALIDATION", "Enter the expected impact.", { expectedImpact: [`Enter the revenue this should bring back, above zero, with at most ${digits} decimals.`] });
+      }
+      const commitment = await tx.commitment.create({
+        data: { organizationId, departmentId: department.id, title: input.title, ownerId: owner.userId, dueDate: new Date(`${input.dueDate}T00:00:00Z`), expectedImpactMinor, createdById: ctx.userId },
+      });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.created", entityType: "Commitment", entityId: commitment.id, after: commitment });
+      return { commitmentId: commitment.id };
+    }),
+});
+
+/** Marks an open commitment DONE (delivered defaults to the expected impact) or MISSED (defaults to nothing delivered). */
+export const resolveCommitment = tenantMutation({
+  schema: ZResolveCommitmentInput,
+  permission: () => true,
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await getCommitment(tx, ctx, input.commitmentId);
+      assertDepartmentWrite(ctx, before.departmentId);
+      if (before.status !== "OPEN") throw new AppError("CONFLICT", `This commitment is already marked ${before.status.toLowerCase()}. Reopen it first to change that.`);
+      let deliveredImpactMinor = input.status === "DONE" ? before.expectedImpactMinor : 0n;
+      if (input.delivered) {
+        const { digits } = await getOrganizationMoney(tx, organizationId);
+        const parsed = parseMoneyInput(input.delivered, digits);
+        if (parsed === null || parsed < 0n) throw new AppError("VALIDATION", "Enter the delivered impact.", { delivered: [`Enter the revenue it brought back, zero or more, with at most ${digits} decimals.`] });
+        deliveredImpactMinor = parsed;
+      }
+      const data = { status: input.status, deliveredImpactMinor, resolvedAt: new Date() };
+      await tx.commitment.updateMany({ where: { organizationId, id: before.id }, data });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: `commitment.${input.status === "DONE" ? "done" : "missed"}`, entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
+      return { commitmentId: before.id, status: input.status };
+    }),
+});
+
+/** Puts a resolved commitment back to OPEN (a mistaken mark), clearing what it delivered. */
+export const reopenCommitment = tenantMutation({
+  schema: ZCommitmentIdInput,
+  permission: () => true,
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await getCommitment(tx, ctx, input.commitmentId);
+      assertDepartmentWrite(ctx, before.departmentId);
+      if (before.status === "OPEN") throw new AppError("CONFLICT", "This commitment is already open.");
+      const data = { status: "OPEN" as const, deliveredImpactMinor: null, resolvedAt: null };
+      await tx.commitment.updateMany({ where: { organizationId, id: before.id }, data });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.reopened", entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
+      return { commitmentId: before.id };
+    }),
+});

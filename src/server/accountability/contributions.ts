@@ -1,0 +1,147 @@
+import "server-only";
+import { parseMoneyInput } from "@/lib/money";
+import { monthLabel, monthToDbDate, dbDateToMonth, type MonthKey } from "@/lib/period";
+import { ZContributionIdInput, ZLogContributionInput, ZReviewContributionInput, ZReviseContributionInput } from "@/lib/schemas/accountability";
+import { can } from "@/lib/permissions";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { AppError, notFound } from "../errors";
+import { assertMonthsOpen } from "../revenue/period-close";
+import { getOrganizationMoney } from "../revenue/targets";
+import type { TTenantContext } from "../tenant";
+import { assertDepartmentWrite, departmentForWrite } from "./guards";
+
+async function parseAmount(tx: Tx, organizationId: string, text: string): Promise<bigint> {
+  const { digits } = await getOrganizationMoney(tx, organizationId);
+  const amountMinor = parseMoneyInput(text, digits);
+  if (amountMinor === null || amountMinor === 0n) {
+    throw new AppError("VALIDATION", "Enter the amount.", {
+      amount: [`Enter a non-zero amount with at most ${digits} decimals: positive when the department added revenue, negative when it cost revenue.`],
+    });
+  }
+  return amountMinor;
+}
+
+/** A category of this organization for departments of `kind`; an archived one only if the record already had it. */
+async function categoryFor(tx: Tx, organizationId: string, categoryId: string, kind: string, keepId?: string) {
+  const category = await tx.contributionCategory.findUnique({ where: { organizationId_id: { organizationId, id: categoryId } } });
+  if (!category || category.kind !== kind) throw new AppError("VALIDATION", "Choose a category.", { categoryId: ["Choose one of this department's categories."] });
+  if (category.archivedAt && category.id !== keepId) throw new AppError("VALIDATION", "Choose a category.", { categoryId: [`“${category.name}” is archived; choose another.`] });
+  return category;
+}
+
+async function getContribution(tx: Tx, ctx: TTenantContext, contributionId: string) {
+  const contribution = await tx.contribution.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: contributionId } } });
+  if (!contribution) throw notFound("That contribution");
+  return contribution;
+}
+
+/** A department head (or owner) logs a signed impact for their own department and a month; it starts CLAIMED. */
+export const logContribution = tenantMutation({
+  schema: ZLogContributionInput,
+  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const department = await departmentForWrite(tx, ctx, input.departmentId);
+      const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
+      const amountMinor = await parseAmount(tx, organizationId, input.amount);
+      await assertMonthsOpen(tx, organizationId, [input.month]);
+      const contribution = await tx.contribution.create({
+        data: {
+          organizationId,
+          departmentId: department.id,
+          month: monthToDbDate(input.month),
+          categoryId: category.id,
+          amountMinor,
+          description: input.description,
+          evidenceUrl: input.evidenceUrl,
+          createdById: ctx.userId,
+        },
+      });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
+      return { contributionId: contribution.id };
+    }),
+});
+
+/**
+ * The head revises a claimed or disputed contribution; a disputed one returns to CLAIMED for
+ * finance to look at again. A confirmed contribution is settled and does not change.
+ */
+export const reviseContribution = tenantMutation({
+  schema: ZReviseContributionInput,
+  permission: () => true,
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await getContribution(tx, ctx, input.contributionId);
+      assertDepartmentWrite(ctx, before.departmentId);
+      if (before.status === "CONFIRMED") throw new AppError("CONFLICT", "This contribution is confirmed; it can no longer be changed.");
+      const department = await departmentForWrite(tx, ctx, before.departmentId);
+      const category = await categoryFor(tx, organizationId, input.categoryId, department.kind, before.categoryId);
+      const amountMinor = await parseAmount(tx, organizationId, input.amount);
+      await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month), input.month]);
+      const data = {
+        month: monthToDbDate(input.month),
+        categoryId: category.id,
+        amountMinor,
+        description: input.description,
+        evidenceUrl: input.evidenceUrl,
+        status: "CLAIMED" as const,
+        reviewReason: null,
+        reviewedById: null,
+        reviewedAt: null,
+      };
+      await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });
+      const after = { ...before, ...data };
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.revised", entityType: "Contribution", entityId: before.id, before, after });
+      return { contributionId: before.id };
+    }),
+});
+
+/** The head withdraws a contribution that is not confirmed. Its history stays in the audit trail. */
+export const withdrawContribution = tenantMutation({
+  schema: ZContributionIdInput,
+  permission: () => true,
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await getContribution(tx, ctx, input.contributionId);
+      assertDepartmentWrite(ctx, before.departmentId);
+      if (before.status === "CONFIRMED") throw new AppError("CONFLICT", "This contribution is confirmed; it can no longer be withdrawn.");
+      await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month)]);
+      await tx.contribution.deleteMany({ where: { organizationId, id: before.id } });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.withdrawn", entityType: "Contribution", entityId: before.id, before });
+      return { contributionId: before.id };
+    }),
+});
+
+/** FINANCE or OWNER confirms or disputes a claimed contribution, with a reason (required to dispute). */
+export const reviewContribution = tenantMutation({
+  schema: ZReviewContributionInput,
+  permission: "contributions.review",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await getContribution(tx, ctx, input.contributionId);
+      if (before.status !== "CLAIMED") {
+        throw new AppError("CONFLICT", `This contribution is already ${before.status.toLowerCase()}. The department can revise a disputed one, which returns it to you.`);
+      }
+      const month: MonthKey = dbDateToMonth(before.month);
+      await assertMonthsOpen(tx, organizationId, [month]);
+      const data = { status: input.decision, reviewReason: input.reason, reviewedById: ctx.userId, reviewedAt: new Date() };
+      const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: "CLAIMED" }, data });
+      if (count !== 1) throw new AppError("CONFLICT", "Someone else reviewed this contribution a moment ago. Reload to see their decision.");
+      await recordAudit(tx, {
+        organizationId,
+        actorId: ctx.userId,
+        action: input.decision === "CONFIRMED" ? "contribution.confirmed" : "contribution.disputed",
+        entityType: "Contribution",
+        entityId: before.id,
+        before,
+        after: { ...before, ...data },
+      });
+      return { contributionId: before.id, status: input.decision, month: monthLabel(month) };
+    }),
+});

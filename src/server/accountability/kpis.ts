@@ -1,0 +1,156 @@
+import "server-only";
+import type { KpiUnit } from "@db/enums";
+import { parseKpiValue } from "@/lib/kpi";
+import { can } from "@/lib/permissions";
+import { dbDateToMonth, monthToDbDate } from "@/lib/period";
+import { ZCreateKpiInput, ZKpiIdInput, ZSetKpiValuesInput, ZUpdateKpiInput } from "@/lib/schemas/accountability";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { AppError, notFound, type FieldErrors } from "../errors";
+import { assertMonthsOpen, getClosedMonths } from "../revenue/period-close";
+import { getOrganizationMoney } from "../revenue/targets";
+import type { TTenantContext } from "../tenant";
+import { departmentForWrite } from "./guards";
+
+async function parseTarget(tx: Tx, organizationId: string, text: string, unit: KpiUnit): Promise<bigint | null> {
+  if (!text) return null;
+  const { currency } = await getOrganizationMoney(tx, organizationId);
+  const parsed = parseKpiValue(text, unit, currency);
+  if (!parsed.ok) throw new AppError("VALIDATION", `Target: ${parsed.reason}`, { target: [parsed.reason] });
+  return parsed.value;
+}
+
+async function getKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
+  const kpi = await tx.kpi.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: kpiId } } });
+  if (!kpi) throw notFound("That KPI");
+  return kpi;
+}
+
+const nameTaken = () => new AppError("CONFLICT", "This department already has a KPI with that name.", { name: ["This department already has a KPI with that name."] });
+
+/** OWNER defines a department's KPIs and their targets (DESIGN.md: heads enter values, not their own targets). */
+export const createKpi = tenantMutation({
+  schema: ZCreateKpiInput,
+  permission: "kpiDefinitions.write",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
+      const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
+      if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
+      const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
+      const kpi = await tx.kpi.create({
+        data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder },
+      });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
+      return { kpiId: kpi.id };
+    }),
+});
+
+/**
+ * Changes a KPI's definition. A new target is stamped on the values of open months (a closed month
+ * keeps the target it was rated against). The unit cannot change once values exist: their scale
+ * would change meaning.
+ */
+export const updateKpi = tenantMutation({
+  schema: ZUpdateKpiInput,
+  permission: "kpiDefinitions.write",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await getKpi(tx, ctx, input.kpiId);
+      if (input.unit !== before.unit && (await tx.kpiValue.count({ where: { organizationId, kpiId: before.id } })) > 0) {
+        throw new AppError("CONFLICT", "The unit cannot change once the KPI has values.", { unit: ["The unit cannot change once the KPI has values; create a new KPI instead."] });
+      }
+      const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
+      const clash = await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: before.departmentId, name: input.name } } });
+      if (clash && clash.id !== before.id) throw nameTaken();
+      const data = { name: input.name, unit: input.unit, direction: input.direction, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt };
+      await tx.kpi.updateMany({ where: { organizationId, id: before.id }, data });
+      let restamped = 0;
+      if (targetScaled !== before.targetScaled) {
+        const closed = [...(await getClosedMonths(tx, organizationId))].map(monthToDbDate);
+        ({ count: restamped } = await tx.kpiValue.updateMany({ where: { organizationId, kpiId: before.id, month: { notIn: closed } }, data: { targetScaled } }));
+      }
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.updated", entityType: "Kpi", entityId: before.id, before, after: { ...before, ...data, restampedValues: restamped } });
+      return { kpiId: before.id, restamped };
+    }),
+});
+
+function setArchived(archived: boolean) {
+  return tenantMutation({
+    schema: ZKpiIdInput,
+    permission: "kpiDefinitions.write",
+    run: (ctx, input) =>
+      db.$transaction(async (tx) => {
+        const before = await getKpi(tx, ctx, input.kpiId);
+        const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
+        await tx.kpi.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
+        await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: archived ? "kpi.archived" : "kpi.restored", entityType: "Kpi", entityId: before.id, before, after: { ...before, archivedAt } });
+        return { kpiId: before.id };
+      }),
+  });
+}
+
+/** Archived KPIs keep their values but leave the scorecard and the department's status. */
+export const archiveKpi = setArchived(true);
+export const restoreKpi = setArchived(false);
+
+/**
+ * The head enters a month's values for their department's KPIs: one value per KPI and month, an
+ * empty text removes it. Every value is parsed before anything is written; only changed values are
+ * written, each stamped with the KPI's current target.
+ */
+export const setKpiValues = tenantMutation({
+  schema: ZSetKpiValuesInput,
+  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const department = await departmentForWrite(tx, ctx, input.departmentId);
+      const ids = Object.keys(input.values);
+      const kpis = await tx.kpi.findMany({ where: { organizationId, departmentId: department.id, id: { in: ids }, archivedAt: null } });
+      if (kpis.length !== ids.length) throw notFound("That KPI");
+      const { currency } = await getOrganizationMoney(tx, organizationId);
+      const month = monthToDbDate(input.month);
+      const existing = new Map(
+        (await tx.kpiValue.findMany({ where: { organizationId, kpiId: { in: ids }, month } })).map((v) => [v.kpiId, v]),
+      );
+      const fieldErrors: FieldErrors = {};
+      const writes: { kpiId: string; value: bigint | null }[] = [];
+      for (const kpi of kpis) {
+        const text = input.values[kpi.id] ?? "";
+        let value: bigint | null = null;
+        if (text) {
+          const parsed = parseKpiValue(text, kpi.unit, currency);
+          if (!parsed.ok) {
+            fieldErrors[`values.${kpi.id}`] = [`${kpi.name}: ${parsed.reason}`];
+            continue;
+          }
+          value = parsed.value;
+        }
+        if (value !== (existing.get(kpi.id)?.valueScaled ?? null)) writes.push({ kpiId: kpi.id, value });
+      }
+      if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", `Please correct the highlighted values: ${Object.values(fieldErrors)[0]?.[0]}`, fieldErrors);
+      if (!writes.length) return { changed: 0 };
+      await assertMonthsOpen(tx, organizationId, [input.month]);
+      const byId = new Map(kpis.map((k) => [k.id, k]));
+      for (const write of writes) {
+        const before = existing.get(write.kpiId) ?? null;
+        if (write.value === null) {
+          await tx.kpiValue.deleteMany({ where: { organizationId, kpiId: write.kpiId, month } });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
+          continue;
+        }
+        const data = { valueScaled: write.value, targetScaled: byId.get(write.kpiId)?.targetScaled ?? null, updatedById: ctx.userId, importBatchId: null };
+        const after = await tx.kpiValue.upsert({
+          where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } },
+          create: { organizationId, kpiId: write.kpiId, month, ...data },
+          update: data,
+        });
+        await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
+      }
+      return { changed: writes.length };
+    }),
+});

@@ -1,0 +1,121 @@
+import "server-only";
+import { aggregateKpi, ragOf, worstRag, type TRag } from "@/lib/kpi";
+import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
+import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
+import type { ContributionStatus } from "@db/enums";
+import { db } from "../db";
+import { getOrganization } from "../organizations/queries";
+import type { TTenantContext } from "../tenant";
+import { commitmentAccuracyByDepartment } from "./dashboard";
+import { commitmentAccuracy } from "@/lib/commitments";
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Everything a department's scorecard shows for a period (DESIGN.md "Department scorecard"): KPIs
+ * with target, actual, RAG and the fiscal year's trend; the department's status per month and for
+ * the period; its net impact (confirmed, claimed); contributions with their history; commitments
+ * and accuracy; narratives. Null when the department is not this organization's.
+ */
+export async function getScorecard(ctx: TTenantContext, departmentId: string, periodParamText: string | undefined, now: Date = new Date()) {
+  const { organizationId } = ctx;
+  const department = await db.department.findUnique({
+    where: { organizationId_id: { organizationId, id: departmentId } },
+    select: { id: true, name: true, kind: true, archivedAt: true },
+  });
+  if (!department) return null;
+  const organization = await getOrganization(ctx);
+  const today = todayIn(organization.timeZone, now);
+  const todayIso = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+  const resolved = resolvePeriod(parsePeriod(periodParamText, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
+  const periodMonths = resolved.months.map(monthToDbDate);
+
+  const [kpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed] = await Promise.all([
+    db.kpi.findMany({ where: { organizationId, departmentId, archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.kpiValue.findMany({
+      where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) }, kpi: { departmentId, archivedAt: null } },
+      select: { kpiId: true, month: true, valueScaled: true, targetScaled: true },
+    }),
+    db.$queryRaw<{ status: ContributionStatus; total: bigint; count: number }[]>`
+      SELECT status, SUM("amountMinor")::bigint AS total, COUNT(*)::int AS count FROM "Contribution"
+      WHERE "organizationId" = ${organizationId} AND "departmentId" = ${departmentId} AND month = ANY(${periodMonths}::date[])
+      GROUP BY status`,
+    db.contribution.findMany({
+      where: { organizationId, departmentId, month: { in: periodMonths } },
+      orderBy: [{ month: "desc" }, { createdAt: "desc" }],
+      include: { category: { select: { id: true, name: true } }, createdBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
+    }),
+    db.commitment.findMany({
+      where: { organizationId, departmentId },
+      orderBy: [{ status: "asc" }, { dueDate: "asc" }],
+      take: 100,
+      include: { owner: { select: { id: true, name: true } } },
+    }),
+    commitmentAccuracyByDepartment(organizationId, todayIso, departmentId),
+    db.narrative.findMany({
+      where: { organizationId, departmentId, month: { in: periodMonths } },
+      include: { updatedBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
+    }),
+    db.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.contributionCategory.findMany({ where: { organizationId, kind: department.kind, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.periodClose.findMany({ where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) } }, select: { month: true } }),
+  ]);
+
+  const history = contributions.length
+    ? await db.auditEvent.findMany({
+        where: { organizationId, entityType: "Contribution", entityId: { in: contributions.map((c) => c.id) } },
+        orderBy: { createdAt: "asc" },
+        select: { entityId: true, action: true, createdAt: true, after: true, actor: { select: { name: true } } },
+      })
+    : [];
+
+  const valueOf = new Map(values.map((v) => [`${v.kpiId}|${dbDateToMonth(v.month)}`, v]));
+  const kpiRows = kpis.map((kpi) => {
+    const bands = { greenAtBp: kpi.greenAtBp, amberAtBp: kpi.amberAtBp };
+    const series = resolved.yearMonths.map((month) => {
+      const v = valueOf.get(`${kpi.id}|${month}`);
+      return { month, value: v?.valueScaled ?? null, target: v ? v.targetScaled : kpi.targetScaled, rag: v ? ragOf(v.valueScaled, v.targetScaled, kpi.direction, bands) : null };
+    });
+    const inPeriod = resolved.months.flatMap((month) => {
+      const v = valueOf.get(`${kpi.id}|${month}`);
+      return v ? [{ valueScaled: v.valueScaled, targetScaled: v.targetScaled }] : [];
+    });
+    const period = aggregateKpi(inPeriod, kpi.unit);
+    return { kpi, series, period, rag: ragOf(period.actual, period.target, kpi.direction, bands) };
+  });
+
+  const monthStatus = new Map<MonthKey, TRag | null>(
+    resolved.yearMonths.map((month) => [month, worstRag(kpiRows.map((row) => row.series.find((s) => s.month === month)?.rag ?? null))]),
+  );
+  const impact = { confirmed: 0n, claimed: 0n, disputed: 0n, counts: { CONFIRMED: 0, CLAIMED: 0, DISPUTED: 0 } as Record<ContributionStatus, number> };
+  for (const r of impactRows) {
+    impact.counts[r.status] = r.count;
+    if (r.status === "CONFIRMED") impact.confirmed = BigInt(r.total);
+    else if (r.status === "CLAIMED") impact.claimed = BigInt(r.total);
+    else impact.disputed = BigInt(r.total);
+  }
+
+  return {
+    organization,
+    department,
+    today: todayIso,
+    resolved,
+    kpis: kpiRows,
+    status: worstRag(kpiRows.map((r) => r.rag)),
+    monthStatus,
+    impact,
+    contributions: contributions.map((c) => ({
+      ...c,
+      month: dbDateToMonth(c.month),
+      history: history.filter((h) => h.entityId === c.id).map((h) => ({ action: h.action, at: h.createdAt, actor: h.actor?.name ?? null, reason: (h.after as { reviewReason?: string | null } | null)?.reviewReason ?? null })),
+    })),
+    commitments: commitments.map((c) => ({ ...c, dueDate: isoDate(c.dueDate) })),
+    accuracy: accuracyRows[0]?.accuracy ?? commitmentAccuracy([]),
+    narratives: new Map(narratives.map((n) => [dbDateToMonth(n.month), n])),
+    members: members.map((m) => m.user),
+    categories,
+    closedMonths: new Set(closed.map((c) => dbDateToMonth(c.month))),
+  };
+}
+
+export type TScorecard = NonNullable<Awaited<ReturnType<typeof getScorecard>>>;
