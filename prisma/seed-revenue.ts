@@ -4,20 +4,10 @@
 import type { PrismaClient } from "@db/client";
 import { addMonths, fiscalYearMonths, monthRange, monthToDbDate, type MonthKey } from "@/lib/period";
 import { spreadAnnual } from "@/lib/targets-spread";
+import { random } from "./seed-random";
 
 // Share of the year per month (basis points): a slow summer, a strong Q4.
 const SEASONALITY_BP = [700, 750, 850, 800, 800, 750, 650, 650, 850, 950, 1050, 1200];
-
-/** mulberry32: a small deterministic generator, so every run seeds the same figures. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CUSTOMERS = ["Globex", "Initech", "Umbrella", "Hooli", "Stark Industries", "Wayne Enterprises", "Soylent", "Tyrell", "Cyberdyne", "Wonka", "Vandelay", "Massive Dynamic"];
 

@@ -2,22 +2,27 @@
 // on the same rows). Later features add their demo data here.
 // Run: npm run db:seed (needs DATABASE_URL). The run command calls seedDemo() itself.
 import type { PrismaClient } from "@db/client";
-import type { Role } from "@db/enums";
+import type { DepartmentKind, Role } from "@db/enums";
 import { createPrismaClient } from "@/server/db";
 import { createOrganizationInTx } from "@/server/organizations/create";
 import { hashPassword } from "@/server/passwords";
+import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import { monthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
+import { seedDemoAccountability } from "./seed-accountability";
 import { seedDemoRevenue } from "./seed-revenue";
 
 export const DEMO_SLUG = "acme";
 export const DEMO_PASSWORD = "revtrace-demo";
 
-export const DEMO_USERS: { email: string; name: string; role: Role; departmentKind?: "SALES" | "MARKETING" }[] = [
+export const DEMO_USERS: { email: string; name: string; role: Role; departmentKind?: DepartmentKind }[] = [
   { email: "ceo@acme.example", name: "Casey Chen", role: "OWNER" },
   { email: "finance@acme.example", name: "Farah Idris", role: "FINANCE" },
   { email: "marketing@acme.example", name: "Marco Rossi", role: "DEPARTMENT_HEAD", departmentKind: "MARKETING" },
   { email: "sales@acme.example", name: "Sam Okafor", role: "SALES_MANAGER", departmentKind: "SALES" },
+  { email: "legal@acme.example", name: "Lena Park", role: "DEPARTMENT_HEAD", departmentKind: "LEGAL" },
+  { email: "billing@acme.example", name: "Bo Lindqvist", role: "DEPARTMENT_HEAD", departmentKind: "BILLING" },
+  { email: "support@acme.example", name: "Sofia Alvarez", role: "DEPARTMENT_HEAD", departmentKind: "CUSTOMER_SERVICE" },
   { email: "board@acme.example", name: "Beatrix Vogel", role: "VIEWER" },
 ];
 
@@ -47,14 +52,17 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     return organization;
   });
   const today = todayIn(organization.timeZone);
-  await seedDemoRevenue(db, organization.id, { month: monthKey(today.year, today.month), day: today.day }, organization.timeZone);
+  const todayMonth = { month: monthKey(today.year, today.month), day: today.day };
+  await seedDemoRevenue(db, organization.id, todayMonth, organization.timeZone);
+  const heads = Object.fromEntries(DEMO_USERS.flatMap((u, i) => (u.departmentKind && users[i] ? [[u.departmentKind, users[i].id]] : [])));
+  await seedDemoAccountability(db, organization.id, todayMonth, organization.timeZone, heads);
 }
 
 export function printDemoLogins(baseUrl: string): void {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   console.log(`\nDemo organization "Acme Corp" at ${baseUrl}/o/${DEMO_SLUG}`);
   console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(width)}  ${u.role}${u.departmentKind ? ` (${u.departmentKind.toLowerCase()})` : ""}`);
+  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(width)}  ${u.role}${u.departmentKind ? ` (${DEPARTMENT_KIND_LABELS[u.departmentKind]})` : ""}`);
   console.log("");
 }
 
