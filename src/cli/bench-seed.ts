@@ -38,12 +38,52 @@ async function fill(client: pg.Client, org: TBenchOrg, count: number) {
   );
 }
 
-export async function seedBenchData(databaseUrl: string, entries: number): Promise<TBenchOrg> {
+/**
+ * Accountability at scale for one organization: `contributions` spread over its departments and the
+ * 60 months (a third claimed, a tenth disputed), 4 KPIs per department with a value every month,
+ * and 20 commitments per department.
+ */
+async function fillAccountability(client: pg.Client, org: TBenchOrg, contributions: number) {
+  const months = [0, 1, 2, 3, 4].flatMap((i) => fiscalYearMonths(org.currentFiscalYear - 4 + i, 1)).map((m) => monthToDbDate(m).toISOString().slice(0, 10));
+  await client.query(
+    `INSERT INTO "Contribution" ("organizationId", id, "departmentId", month, "categoryId", "amountMinor", description, status, "updatedAt")
+     SELECT $1, 'bench_c_' || g, d.id, ($2::date[])[1 + g % 60],
+            (SELECT c.id FROM "ContributionCategory" c WHERE c."organizationId" = $1 AND c.kind = d.kind LIMIT 1),
+            CASE WHEN g % 4 = 0 THEN 1 ELSE -1 END * (10000 + (g::bigint * 7919) % 5000000), 'bench',
+            (CASE WHEN g % 10 = 0 THEN 'DISPUTED' WHEN g % 3 = 0 THEN 'CLAIMED' ELSE 'CONFIRMED' END)::"ContributionStatus", now()
+     FROM generate_series(0, $3 - 1) AS g
+     JOIN LATERAL (SELECT id, kind FROM "Department" WHERE "organizationId" = $1 ORDER BY id OFFSET (g % 9) LIMIT 1) d ON true`,
+    [org.organizationId, months, contributions],
+  );
+  await client.query(
+    `INSERT INTO "Kpi" ("organizationId", id, "departmentId", name, unit, direction, "targetScaled")
+     SELECT $1, 'bench_k_' || d.id || '_' || k, d.id, 'KPI ' || k, 'COUNT', CASE WHEN k % 2 = 0 THEN 'HIGHER_IS_BETTER' ELSE 'LOWER_IS_BETTER' END::"KpiDirection", 10000
+     FROM "Department" d, generate_series(1, 4) AS k WHERE d."organizationId" = $1`,
+    [org.organizationId],
+  );
+  await client.query(
+    `INSERT INTO "KpiValue" ("organizationId", id, "kpiId", month, "valueScaled", "targetScaled", "updatedAt")
+     SELECT $1, k.id || '_' || m, k.id, m::date, 8500 + (abs(hashtext(k.id || m)) % 3000), 10000, now()
+     FROM "Kpi" k, unnest($2::text[]) AS m WHERE k."organizationId" = $1`,
+    [org.organizationId, months],
+  );
+  await client.query(
+    `INSERT INTO "Commitment" ("organizationId", id, "departmentId", title, "ownerId", "dueDate", "expectedImpactMinor", "deliveredImpactMinor", status, "updatedAt")
+     SELECT $1, 'bench_m_' || d.id || '_' || g, d.id, 'Commitment ' || g, $2, ($3::date[])[1 + g * 3],
+            1000000, CASE WHEN g % 3 = 0 THEN NULL ELSE 500000 END,
+            (CASE WHEN g % 3 = 0 THEN 'OPEN' WHEN g % 3 = 1 THEN 'DONE' ELSE 'MISSED' END)::"CommitmentStatus", now()
+     FROM "Department" d, generate_series(0, 19) AS g WHERE d."organizationId" = $1`,
+    [org.organizationId, org.ownerId, months],
+  );
+}
+
+export async function seedBenchData(databaseUrl: string, entries: number, contributions = 0): Promise<TBenchOrg> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const large = await createOrg("Large Corp");
     await fill(client, large, entries);
+    if (contributions) await fillAccountability(client, large, contributions);
     for (let i = 1; i <= 50; i++) await fill(client, await createOrg(`Small ${i}`), 2_000);
     await client.query("VACUUM ANALYZE");
     return large;

@@ -3,8 +3,11 @@
 // organization with ≥ 1,000,000 revenue entries over 5 years beside 50 small ones, then times
 //   - the dashboard's data (getDashboard: targets + monthly GROUP BY + arithmetic) against the same
 //     aggregate run as plain SQL through node-postgres (the floor), median and p95;
-//   - a 100,000-row CSV import (parse, validate, preview, commit), in rows per second.
-// Options (environment): BENCH_ENTRIES (default 1000000), BENCH_RUNS (default 40), DATABASE_URL
+//   - a 100,000-row CSV import (parse, validate, preview, commit), in rows per second;
+//   - the gap bridge (Σ contributions per department over 200,000 contributions), the heat map
+//     (departments × months of KPI status) and commitment accuracy, beside their plain-SQL floor.
+// Options (environment): BENCH_ENTRIES (default 1000000), BENCH_CONTRIBUTIONS (default 200000),
+// BENCH_RUNS (default 40), DATABASE_URL
 // (a server to create the database on; an embedded PostgreSQL otherwise).
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +21,7 @@ import { seedBenchData, type TBenchOrg } from "./bench-seed";
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const CONTRIBUTIONS = Number(process.env.BENCH_CONTRIBUTIONS ?? 200_000);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -49,9 +53,10 @@ async function main() {
     process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
     console.log(`Seeding: 1 organization with ${ENTRIES.toLocaleString("en")} entries over 5 years, 50 small ones…`);
     const seedStart = performance.now();
-    const large = await seedBenchData(databaseUrl, ENTRIES);
+    const large = await seedBenchData(databaseUrl, ENTRIES, CONTRIBUTIONS);
     console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
     await benchDashboard(databaseUrl, large);
+    await benchAccountability(databaseUrl, large);
     await benchImport(large);
   } finally {
     const { db } = await import("@/server/db");
@@ -96,6 +101,32 @@ async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
   const planLines = plan.rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
   const scan = planLines.find((l: string) => /Index Only Scan|Index Scan|Seq Scan/.test(l)) ?? planLines[0];
   console.log(`  plan: ${scan?.trim() ?? "(no scan line)"}\n`);
+}
+
+async function benchAccountability(databaseUrl: string, large: TBenchOrg) {
+  const { departmentImpacts, getHeatMap, commitmentAccuracyByDepartment } = await import("@/server/accountability/dashboard");
+  const { fiscalYearMonths, monthToDbDate } = await import("@/lib/period");
+  const months = fiscalYearMonths(large.currentFiscalYear, 1);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  // The bridge's GROUP BY without the join to department names or the JavaScript around it: the floor.
+  const bridgeSql = `SELECT "departmentId", status, SUM("amountMinor")::bigint FROM "Contribution"
+    WHERE "organizationId" = $1 AND month = ANY($2::date[]) AND status <> 'DISPUTED' GROUP BY 1, 2`;
+  const bridgeArgs = [large.organizationId, months.map(monthToDbDate)];
+  const inYear = (await client.query(`SELECT count(*)::int AS n FROM "Contribution" WHERE "organizationId" = $1 AND month = ANY($2::date[])`, bridgeArgs)).rows[0].n as number;
+  const plan = (await client.query(`EXPLAIN (ANALYZE) ${bridgeSql}`, bridgeArgs)).rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
+  const bridge = await time(RUNS, () => departmentImpacts(large.organizationId, months));
+  const floor = await time(RUNS, () => client.query(bridgeSql, bridgeArgs));
+  const heat = await time(RUNS, () => getHeatMap(large.organizationId, months));
+  const accuracy = await time(RUNS, () => commitmentAccuracyByDepartment(large.organizationId, `${large.currentFiscalYear}-06-30`));
+  await client.end();
+  console.log(`Accountability, FY${large.currentFiscalYear} of the large organization (${inYear.toLocaleString("en")} of ${CONTRIBUTIONS.toLocaleString("en")} contributions in the year), ${RUNS} runs:`);
+  console.log(`  gap bridge impacts (departmentImpacts)         median ${ms(bridge.median)}   p95 ${ms(bridge.p95)}`);
+  console.log(`  its GROUP BY as plain SQL (the floor)          median ${ms(floor.median)}   p95 ${ms(floor.p95)}`);
+  console.log(`  heat map, 9 departments × 12 months            median ${ms(heat.median)}   p95 ${ms(heat.p95)}`);
+  console.log(`  commitment accuracy per department             median ${ms(accuracy.median)}   p95 ${ms(accuracy.p95)}`);
+  const scan = plan.find((l: string) => /Index Only Scan|Index Scan|Bitmap|Seq Scan/.test(l)) ?? plan[0];
+  console.log(`  bridge plan: ${scan?.trim() ?? "(no scan line)"}\n`);
 }
 
 async function benchImport(large: TBenchOrg) {

@@ -7,15 +7,15 @@ import type { CommitmentStatus, ContributionStatus } from "@db/enums";
 import { db } from "../db";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 
-/** Σ contributions per department and status over `months`: one GROUP BY on the bridge index. */
+/** Σ contributions per department and status over `months`: one GROUP BY on the bridge index (an index-only scan), names joined after grouping. */
 export async function departmentImpacts(organizationId: string, months: MonthKey[]): Promise<TDepartmentImpact[]> {
   if (!months.length) return [];
   const rows = await db.$queryRaw<{ departmentId: string; name: string; status: ContributionStatus; total: bigint }[]>`
-    SELECT c."departmentId", d.name, c.status, SUM(c."amountMinor")::bigint AS total
-    FROM "Contribution" c
-    JOIN "Department" d ON d."organizationId" = c."organizationId" AND d.id = c."departmentId"
-    WHERE c."organizationId" = ${organizationId} AND c.month = ANY(${months.map(monthToDbDate)}::date[]) AND c.status <> 'DISPUTED'
-    GROUP BY c."departmentId", d.name, c.status`;
+    SELECT g."departmentId", d.name, g.status, g.total
+    FROM (SELECT "departmentId", status, SUM("amountMinor")::bigint AS total FROM "Contribution"
+          WHERE "organizationId" = ${organizationId} AND month = ANY(${months.map(monthToDbDate)}::date[]) AND status <> 'DISPUTED'
+          GROUP BY "departmentId", status) g
+    JOIN "Department" d ON d."organizationId" = ${organizationId} AND d.id = g."departmentId"`;
   const byDepartment = new Map<string, TDepartmentImpact>();
   for (const r of rows) {
     const d = byDepartment.get(r.departmentId) ?? { departmentId: r.departmentId, name: r.name, confirmedMinor: 0n, claimedMinor: 0n };
