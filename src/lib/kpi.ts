@@ -50,15 +50,16 @@ export function formatKpiValue(value: bigint | null, unit: KpiUnit, currency: st
 /**
  * RAG of an actual against its target (DESIGN.md "KPI"): the ratio is actual / target, or
  * target / actual when lower is better; green at ≥ greenAtBp, amber at ≥ amberAtBp, else red.
- * No target: no rating. A zero or negative base has no ratio: higher-is-better is then green when
- * the actual reaches the target, and lower-is-better is green at an actual of zero or less.
+ * No target: no rating. A zero or negative base has no ratio: the KPI is then green when the actual
+ * is on the right side of the target (at or above it; at or below it when lower is better), else
+ * red — so a net churn of −1 % misses a target of −2 %.
  */
 export function ragOf(actual: bigint | null, target: bigint | null, direction: KpiDirection, bands: TBands = DEFAULT_BANDS): TRag | null {
   if (actual === null || target === null) return null;
   const [numerator, denominator] = direction === "HIGHER_IS_BETTER" ? [actual, target] : [target, actual];
   if (denominator <= 0n) {
     if (direction === "HIGHER_IS_BETTER") return actual >= target ? "GREEN" : "RED";
-    return "GREEN";
+    return actual <= target ? "GREEN" : "RED";
   }
   const scaled = numerator * 10_000n;
   if (scaled >= denominator * BigInt(bands.greenAtBp)) return "GREEN";
@@ -80,15 +81,23 @@ export type TKpiMonthValue = { valueScaled: bigint; targetScaled: bigint | null 
 /**
  * A KPI over several months: amounts and counts add up (CURRENCY, COUNT), rates and durations are
  * averaged (PERCENT, DAYS), each over the months that have a value. The target is aggregated the
- * same way over those months' targets; null when none of them has one.
+ * same way over those months' targets; null when none of them has one. `ratedActual` is the actual
+ * over the same months as the target, and is what the period's RAG compares with it: a month with a
+ * value but no target (a closed month from before the KPI had one) would otherwise add to the actual
+ * of a count without adding to its target, and rate a period green that no month earned.
  */
-export function aggregateKpi(values: TKpiMonthValue[], unit: KpiUnit): { actual: bigint | null; target: bigint | null; months: number } {
-  if (!values.length) return { actual: null, target: null, months: 0 };
+export function aggregateKpi(values: TKpiMonthValue[], unit: KpiUnit): { actual: bigint | null; target: bigint | null; ratedActual: bigint | null; months: number } {
+  if (!values.length) return { actual: null, target: null, ratedActual: null, months: 0 };
   const isAdditive = unit === "CURRENCY" || unit === "COUNT";
   const combine = (xs: bigint[]) => {
     const total = xs.reduce((a, b) => a + b, 0n);
     return isAdditive ? total : divRound(total, BigInt(xs.length));
   };
-  const targets = values.flatMap((v) => (v.targetScaled === null ? [] : [v.targetScaled]));
-  return { actual: combine(values.map((v) => v.valueScaled)), target: targets.length ? combine(targets) : null, months: values.length };
+  const rated = values.flatMap((v) => (v.targetScaled === null ? [] : [{ value: v.valueScaled, target: v.targetScaled }]));
+  return {
+    actual: combine(values.map((v) => v.valueScaled)),
+    target: rated.length ? combine(rated.map((r) => r.target)) : null,
+    ratedActual: rated.length ? combine(rated.map((r) => r.value)) : null,
+    months: values.length,
+  };
 }

@@ -17,7 +17,31 @@ export async function snapshotOrganization(organizationId: string) {
     db.importBatch.findMany({ where, orderBy }),
     db.periodClose.findMany({ where, orderBy }),
   ]);
-  return { organization, departments, memberships, invitations, auditEvents, revenueTargets, revenueEntries, importBatches, periodCloses };
+  const [contributionCategories, contributions, kpis, kpiValues, commitments, narratives] = await Promise.all([
+    db.contributionCategory.findMany({ where, orderBy }),
+    db.contribution.findMany({ where, orderBy }),
+    db.kpi.findMany({ where, orderBy }),
+    db.kpiValue.findMany({ where, orderBy }),
+    db.commitment.findMany({ where, orderBy }),
+    db.narrative.findMany({ where, orderBy }),
+  ]);
+  return {
+    organization,
+    departments,
+    memberships,
+    invitations,
+    auditEvents,
+    revenueTargets,
+    revenueEntries,
+    importBatches,
+    periodCloses,
+    contributionCategories,
+    contributions,
+    kpis,
+    kpiValues,
+    commitments,
+    narratives,
+  };
 }
 
 export function expectFailure<T>(result: ActionResult<T>, code: string) {

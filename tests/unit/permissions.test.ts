@@ -33,6 +33,19 @@ describe("can", () => {
     expect(can(manager, "period.close")).toBe(false);
   });
 
+  it("keeps reviewing contributions apart from writing them (DESIGN.md: finance confirms, heads claim)", () => {
+    const finance = { role: "FINANCE", departmentId: null };
+    expect(can(finance, "contributions.review")).toBe(true);
+    expect(can(finance, "department.write", LEGAL)).toBe(false);
+    expect(can(finance, "kpiDefinitions.write", LEGAL)).toBe(false);
+    for (const head of [{ role: "DEPARTMENT_HEAD", departmentId: LEGAL }, { role: "SALES_MANAGER", departmentId: SALES }]) {
+      expect(can(head, "contributions.review", head.departmentId)).toBe(false);
+      expect(can(head, "kpiDefinitions.write", head.departmentId)).toBe(false);
+      expect(can(head, "departments.manage")).toBe(false);
+    }
+    expect(can({ role: "OWNER", departmentId: null }, "department.write", SALES)).toBe(true);
+  });
+
   it("fails closed for a department role without a binding", () => {
     expect(can({ role: "DEPARTMENT_HEAD", departmentId: null }, "department.write", LEGAL)).toBe(false);
   });

@@ -53,8 +53,10 @@ export const ZKpiFields = z
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose whether higher or lower is better." }),
     /** Empty: no target yet. */
     target: z.string().trim().max(40, "The target is too long.").default(""),
-    greenAt: ZPercentText("the green band").default(100),
-    amberAt: ZPercentText("the amber band").default(90),
+    // prefault, not default: zod 4 returns a default as the output unparsed, and the output here is
+    // basis points (a default of 100 would be a 1 % band).
+    greenAt: ZPercentText("the green band").prefault("100"),
+    amberAt: ZPercentText("the amber band").prefault("90"),
   })
   .refine((v) => v.amberAt > 0, { path: ["amberAt"], message: "The amber band must be above 0 %." })
   .refine((v) => v.amberAt <= v.greenAt, { path: ["amberAt"], message: "The amber band cannot be above the green band." });

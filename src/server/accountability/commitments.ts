@@ -10,6 +10,8 @@ import { getOrganizationMoney } from "../revenue/targets";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";
 
+const changedMeanwhile = () => new AppError("CONFLICT", "This commitment changed a moment ago. Reload to see it.");
+
 async function getCommitment(tx: Tx, ctx: TTenantContext, commitmentId: string) {
   const commitment = await tx.commitment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: commitmentId } } });
   if (!commitment) throw notFound("That commitment");
@@ -57,7 +59,9 @@ export const resolveCommitment = tenantMutation({
         deliveredImpactMinor = parsed;
       }
       const data = { status: input.status, deliveredImpactMinor, resolvedAt: new Date() };
-      await tx.commitment.updateMany({ where: { organizationId, id: before.id }, data });
+      // Guarded by status, so two people resolving at once cannot both win (and both be audited).
+      const { count } = await tx.commitment.updateMany({ where: { organizationId, id: before.id, status: "OPEN" }, data });
+      if (count !== 1) throw changedMeanwhile();
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: `commitment.${input.status === "DONE" ? "done" : "missed"}`, entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
       return { commitmentId: before.id, status: input.status };
     }),
@@ -74,7 +78,8 @@ export const reopenCommitment = tenantMutation({
       assertDepartmentWrite(ctx, before.departmentId);
       if (before.status === "OPEN") throw new AppError("CONFLICT", "This commitment is already open.");
       const data = { status: "OPEN" as const, deliveredImpactMinor: null, resolvedAt: null };
-      await tx.commitment.updateMany({ where: { organizationId, id: before.id }, data });
+      const { count } = await tx.commitment.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });
+      if (count !== 1) throw changedMeanwhile();
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.reopened", entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
       return { commitmentId: before.id };
     }),

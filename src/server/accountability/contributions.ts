@@ -31,6 +31,8 @@ async function categoryFor(tx: Tx, organizationId: string, categoryId: string, k
   return category;
 }
 
+const changedMeanwhile = () => new AppError("CONFLICT", "This contribution changed a moment ago (finance may have reviewed it). Reload to see it.");
+
 async function getContribution(tx: Tx, ctx: TTenantContext, contributionId: string) {
   const contribution = await tx.contribution.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: contributionId } } });
   if (!contribution) throw notFound("That contribution");
@@ -93,7 +95,8 @@ export const reviseContribution = tenantMutation({
         reviewedById: null,
         reviewedAt: null,
       };
-      await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });
+      const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });
+      if (count !== 1) throw changedMeanwhile();
       const after = { ...before, ...data };
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.revised", entityType: "Contribution", entityId: before.id, before, after });
       return { contributionId: before.id };
@@ -111,7 +114,9 @@ export const withdrawContribution = tenantMutation({
       assertDepartmentWrite(ctx, before.departmentId);
       if (before.status === "CONFIRMED") throw new AppError("CONFLICT", "This contribution is confirmed; it can no longer be withdrawn.");
       await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month)]);
-      await tx.contribution.deleteMany({ where: { organizationId, id: before.id } });
+      // The status guard: finance may have confirmed it since it was read, and a confirmed one stays.
+      const { count } = await tx.contribution.deleteMany({ where: { organizationId, id: before.id, status: before.status } });
+      if (count !== 1) throw changedMeanwhile();
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.withdrawn", entityType: "Contribution", entityId: before.id, before });
       return { contributionId: before.id };
     }),

@@ -52,8 +52,9 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       include: { owner: { select: { id: true, name: true } } },
     }),
     commitmentAccuracyByDepartment(organizationId, todayIso, departmentId),
+    // The fiscal year's narratives: the month strip marks every reviewed month; the page shows the period's.
     db.narrative.findMany({
-      where: { organizationId, departmentId, month: { in: periodMonths } },
+      where: { organizationId, departmentId, month: { in: resolved.yearMonths.map(monthToDbDate) } },
       include: { updatedBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
     }),
     db.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
@@ -81,7 +82,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       return v ? [{ valueScaled: v.valueScaled, targetScaled: v.targetScaled }] : [];
     });
     const period = aggregateKpi(inPeriod, kpi.unit);
-    return { kpi, series, period, rag: ragOf(period.actual, period.target, kpi.direction, bands) };
+    return { kpi, series, period, rag: ragOf(period.ratedActual, period.target, kpi.direction, bands) };
   });
 
   const monthStatus = new Map<MonthKey, TRag | null>(
@@ -111,7 +112,8 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     })),
     commitments: commitments.map((c) => ({ ...c, dueDate: isoDate(c.dueDate) })),
     accuracy: accuracyRows[0]?.accuracy ?? commitmentAccuracy([]),
-    narratives: new Map(narratives.map((n) => [dbDateToMonth(n.month), n])),
+    narratives: new Map(narratives.filter((n) => resolved.months.includes(dbDateToMonth(n.month))).map((n) => [dbDateToMonth(n.month), n])),
+    reviewedMonths: new Set(narratives.filter((n) => n.reviewedAt).map((n) => dbDateToMonth(n.month))),
     members: members.map((m) => m.user),
     categories,
     closedMonths: new Set(closed.map((c) => dbDateToMonth(c.month))),
