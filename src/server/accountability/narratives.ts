@@ -62,7 +62,16 @@ export const markMonthReviewed = tenantMutation({
       const status = statusByDepartmentMonth(await ratedKpiValues(organizationId, [input.month], department.id, tx)).get(statusKey(department.id, input.month));
       if (status === "RED" && (!before?.why || !before.whatNext)) throw redNeedsNarrative(input.month, { why: before?.why ?? "", whatNext: before?.whatNext ?? "" });
       const data = { reviewedAt: new Date(), reviewedById: ctx.userId };
-      const after = await tx.narrative.upsert({ where: key, create: { organizationId, departmentId: department.id, month, ...data }, update: data });
+      const alreadyReviewed = () => new AppError("CONFLICT", `${monthLabel(input.month)} was marked reviewed a moment ago by someone else.`);
+      // Conditional writes, so two heads clicking at once cannot both review the month.
+      if (before) {
+        const { count } = await tx.narrative.updateMany({ where: { organizationId, id: before.id, reviewedAt: null }, data });
+        if (count !== 1) throw alreadyReviewed();
+      } else {
+        const { count } = await tx.narrative.createMany({ data: [{ organizationId, departmentId: department.id, month, ...data }], skipDuplicates: true });
+        if (count !== 1) throw alreadyReviewed();
+      }
+      const after = await tx.narrative.findUniqueOrThrow({ where: key });
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "narrative.reviewed", entityType: "Narrative", entityId: after.id, before, after });
       return { month: input.month, status: status ?? null };
     }),
