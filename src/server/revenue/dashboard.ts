@@ -2,6 +2,7 @@ import "server-only";
 import { buildMonthRows } from "@/lib/dashboard-rows";
 import { outlookOf, requiredRunRate, runRateForecast, summarizeRange, targetOf } from "@/lib/metrics";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
+import { commitmentAccuracyByDepartment, getBridge, getHeatMap } from "../accountability/dashboard";
 import { getOrganization } from "../organizations/queries";
 import type { TTenantContext } from "../tenant";
 import { getMonthFigures } from "./queries";
@@ -29,3 +30,41 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
 }
 
 export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/** YYYY-MM-DD of a local date (the organization's today). */
+export const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+
+/**
+ * The gap bridge of the dashboard's period, from the figures getDashboard already summed (no second
+ * revenue query). `claimedMinor` is Σ CLAIMED impacts, shown beside the bridge when they are not counted.
+ */
+export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashboard, includeClaimed: boolean) {
+  const { resolved, range } = dashboard;
+  const { bridge, impacts } = await getBridge(ctx.organizationId, resolved.months, { targetMinor: range.target, actualMinor: range.actual }, includeClaimed);
+  return {
+    bridge,
+    includeClaimed,
+    hasConfirmed: impacts.some((d) => d.confirmedMinor !== 0n),
+    claimedMinor: impacts.reduce((s, d) => s + d.claimedMinor, 0n),
+    claimedDepartments: impacts.filter((d) => d.claimedMinor !== 0n).length,
+  };
+}
+
+/** The heat map over the fiscal year; months after the as-of month are marked, to be shown blank. */
+export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashboard) {
+  const { resolved } = dashboard;
+  const rows = await getHeatMap(ctx.organizationId, resolved.yearMonths);
+  return rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, isFuture: c.month > resolved.asOf.month })) }));
+}
+
+/** The accountability half of the CEO dashboard: bridge, heat map and commitment accuracy, side by side. */
+export async function getDashboardAccountability(ctx: TTenantContext, dashboard: TDashboard, options: { includeClaimed: boolean }) {
+  const [bridge, heatMap, accuracy] = await Promise.all([
+    getDashboardBridge(ctx, dashboard, options.includeClaimed),
+    getDashboardHeatMap(ctx, dashboard),
+    commitmentAccuracyByDepartment(ctx.organizationId, isoDate(dashboard.today)),
+  ]);
+  return { bridge, heatMap, accuracy };
+}
+
+export type TDashboardBridge = Awaited<ReturnType<typeof getDashboardBridge>>;

@@ -14,15 +14,17 @@ import { can } from "@/lib/permissions";
 import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/period";
 import { periodParam } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
-import { getDashboard } from "@/server/revenue/dashboard";
+import { getDashboard, getDashboardAccountability } from "@/server/revenue/dashboard";
 import { getTenantContext } from "@/server/tenant-context";
+import { CommitmentAccuracyCard, GapBridgeCard, HeatMapCard } from "./_components/accountability-cards";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string }> }) {
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string; claimed?: string }> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  const [data, locale] = await Promise.all([getDashboard(ctx, (await searchParams).period), getRequestLocale()]);
+  const query = await searchParams;
+  const [data, locale] = await Promise.all([getDashboard(ctx, query.period), getRequestLocale()]);
   const { organization: org, resolved, range } = data;
   const currency = org.currency;
   const money = (v: bigint | null, compact = true) => (v === null ? "—" : formatMoney(v, currency, { locale, compact }));
@@ -47,6 +49,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     );
   }
 
+  const accountability = await getDashboardAccountability(ctx, data, { includeClaimed: query.claimed === "1" });
   const chartTitle = `Monthly target and actual, ${fy}, in ${currency}`;
   const asOfText = `as of ${monthLabel(resolved.asOf.month)}`;
   // A past range is read as of its last day (DESIGN.md): say so on the full-year tiles, which
@@ -114,6 +117,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           </div>
         </Card>
       </div>
+
+      <GapBridgeCard slug={slug} dashboard={data} locale={locale} data={accountability.bridge} canSetTargets={can(ctx, "targets.write")} />
+      <HeatMapCard slug={slug} dashboard={data} locale={locale} rows={accountability.heatMap} />
+      <CommitmentAccuracyCard slug={slug} dashboard={data} locale={locale} rows={accountability.accuracy} />
 
       <Card
         className="mt-6"

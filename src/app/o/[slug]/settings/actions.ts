@@ -2,6 +2,7 @@
 
 import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
+import { addCategory, archiveCategory, renameCategory, restoreCategory } from "@/server/accountability/categories";
 import { createDepartment, removeDepartment, renameDepartment, restoreDepartment } from "@/server/departments/mutations";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/members/mutations";
 import { updateOrganization } from "@/server/organizations/mutations";
@@ -42,4 +43,20 @@ export async function changeMemberRoleAction(slug: string, _prev: unknown, formD
 
 export async function removeMemberAction(slug: string, _prev: unknown, formData: FormData) {
   return run(removeMember, slug, formToObject(formData), () => "Member removed.");
+}
+
+export async function addCategoryAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(addCategory, slug, formToObject(formData), () => "Category added.");
+}
+
+export async function renameCategoryAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(renameCategory, slug, formToObject(formData), () => "Category renamed.");
+}
+
+export async function archiveCategoryAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(archiveCategory, slug, formToObject(formData), () => "Category archived: past contributions keep it; new ones cannot use it.");
+}
+
+export async function restoreCategoryAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(restoreCategory, slug, formToObject(formData), () => "Category restored.");
 }

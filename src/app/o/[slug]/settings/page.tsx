@@ -3,11 +3,13 @@ import { PageHeader } from "@/components/ui/card";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { organizationOptions } from "@/lib/organization-options";
 import { can } from "@/lib/permissions";
+import { listCategories } from "@/server/accountability/category-queries";
 import { listDepartments } from "@/server/departments/queries";
 import { listMembers, listPendingInvitations } from "@/server/members/queries";
 import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { getTenantContext } from "@/server/tenant-context";
+import { CategoriesPanel } from "./_components/categories-panel";
 import { DepartmentsPanel } from "./_components/departments-panel";
 import { InvitationsPanel } from "./_components/invitations-panel";
 import { MembersPanel } from "./_components/members-panel";
@@ -21,21 +23,29 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   if (!can(ctx, "organization.update")) {
     return <NotAllowed role={ctx.role} who="an owner" what="change the organization's settings, departments and members" backHref={`/o/${slug}`} />;
   }
-  const [organization, departments, members, invitations] = await Promise.all([
+  const canManageDepartments = can(ctx, "departments.manage");
+  const [organization, departments, members, invitations, categories] = await Promise.all([
     getOrganization(ctx),
     listDepartments(ctx, { includeArchived: true }),
     listMembers(ctx),
     listPendingInvitations(ctx),
+    canManageDepartments ? listCategories(ctx) : Promise.resolve([]),
   ]);
   // Formatted here, not in the client component: server and browser would format differently.
   const dateFormat = new Intl.DateTimeFormat(await getRequestLocale(), { dateStyle: "medium", timeZone: organization.timeZone });
   const activeDepartments = departments.filter((d) => !d.archivedAt).map((d) => ({ id: d.id, name: d.name, kind: d.kind }));
   return (
     <>
-      <PageHeader title="Settings" description="Organization, departments, members and invitations" />
+      <PageHeader title="Settings" description="Organization, departments, contribution categories, members and invitations" />
       <div className="grid gap-6 lg:grid-cols-2">
         <OrganizationForm slug={slug} organization={organization} options={organizationOptions()} />
         <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null }))} />
+        {canManageDepartments && (
+          <CategoriesPanel
+            slug={slug}
+            categories={categories.map((c) => ({ id: c.id, kind: c.kind, name: c.name, isArchived: c.archivedAt !== null, contributionCount: c._count.contributions }))}
+          />
+        )}
         <MembersPanel
           slug={slug}
           currentUserId={ctx.userId}

@@ -1,0 +1,220 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO, DEMO_ORG, card, formMessage, signIn, uniqueId, visit } from "./support/helpers";
+import { shot } from "./support/screenshots";
+
+// The accountability half of the CEO dashboard on the demo organization: the gap bridge (chart,
+// exact table, claimed toggle, CSV), the departments × months heat map, commitment accuracy, and
+// the contribution categories in Settings. The demo seed supplies the KPIs, contributions and
+// commitments (prisma/seed-accountability.ts).
+
+const ORG_ZONE = "America/New_York";
+const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+const FY = Number(THIS_MONTH.slice(0, 4)); // the demo organization's fiscal year is the calendar year
+
+/** "$1,234.56", "-$0.50", "+$12.00" → cents. */
+function cents(text: string): number {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/[^0-9.]/g, "");
+  const negative = trimmed.startsWith("-") || trimmed.startsWith("−");
+  const [whole = "0", fraction = "00"] = digits.split(".");
+  return (negative ? -1 : 1) * (Number(whole) * 100 + Number(fraction.padEnd(2, "0")));
+}
+
+/** What the chart's data labels should say for an amount in cents (lib/money.ts, compact). */
+const compact = (amountCents: number, signed: boolean) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1, signDisplay: signed ? "exceptZero" : "auto" }).format(amountCents / 100);
+
+type TStep = { step: string; amount: number; running: number };
+
+/** The bridge table as numbers: each body row's step, amount and running total in cents. */
+async function bridgeSteps(page: Page): Promise<TStep[]> {
+  const rows = page.getByTestId("bridge-table").locator("tbody tr");
+  const count = await rows.count();
+  const steps: TStep[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    // The row header carries the step's name, then a note ("taints", "not traced to a department").
+    const step = ((await row.locator("th a").count()) ? await row.locator("th a").innerText() : await row.locator("th").evaluate((th) => th.firstChild?.textContent ?? "")).trim();
+    const [amount, running] = await row.locator("td").allInnerTexts();
+    steps.push({ step, amount: cents(amount ?? ""), running: cents(running ?? "") });
+  }
+  return steps;
+}
+
+const tileExact = async (page: Page, testId: string) => cents((await page.getByTestId(testId).locator("dd[title]").getAttribute("title")) ?? "");
+
+async function openDashboard(page: Page, query = "") {
+  await visit(page, `/o/${DEMO_ORG.slug}${query}`);
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** The chart's bar labels, in order. */
+const chartLabels = (figure: Locator) => figure.locator(".recharts-label-list text").allTextContents();
+
+test("the CEO sees the gap bridge as a waterfall and as an exact table that balances and matches the tiles", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await openDashboard(page);
+  const bridgeCard = card(page, "Gap bridge");
+  await expect(bridgeCard.getByText(`FY${FY}: from target to actual through each department's net impact. Counts confirmed contributions only.`)).toBeVisible();
+
+  const steps = await bridgeSteps(page);
+  expect(steps[0]?.step).toBe("Target");
+  expect(steps.at(-2)?.step).toBe("Unattributed");
+  expect(steps.at(-1)?.step).toBe("Actual");
+  // The demo has departments on both sides of the bridge: sales is one cause among several.
+  const departments = steps.slice(1, -2);
+  expect(departments.length).toBeGreaterThanOrEqual(4);
+  expect(departments.map((d) => d.step)).toContain("Sales");
+  expect(departments.map((d) => d.step)).toContain("Legal");
+  // Largest negative first.
+  expect(departments.map((d) => d.amount)).toEqual([...departments.map((d) => d.amount)].sort((a, b) => a - b));
+
+  // The ends are the tiles' exact figures, and every running total follows from the one before.
+  expect(steps[0]?.amount).toBe(await tileExact(page, "tile-target"));
+  expect(steps.at(-1)?.amount).toBe(await tileExact(page, "tile-actual"));
+  let running = steps[0]!.amount;
+  for (const s of steps.slice(1, -1)) {
+    running += s.amount;
+    expect(s.running, `running total after ${s.step}`).toBe(running);
+  }
+  expect(running).toBe(steps.at(-1)?.amount);
+  await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
+
+  // The chart draws one labelled bar per step, with the table's amounts in compact form.
+  const figure = page.getByRole("figure", { name: `Gap bridge, FY${FY}, in USD` });
+  await expect(figure.locator(".recharts-bar-rectangle")).toHaveCount(steps.length);
+  expect(await chartLabels(figure)).toEqual(steps.map((s, i) => compact(s.amount, i > 0 && i < steps.length - 1)));
+
+  // A department's row opens its scorecard for the same period.
+  const sales = page.getByTestId("bridge-table").getByRole("link", { name: "Sales", exact: true });
+  await expect(sales).toHaveAttribute("href", new RegExp(`^/o/${DEMO_ORG.slug}/departments/[^/?]+\\?period=fy-${FY}$`));
+  await shot(page, "dashboard-accountability-1440");
+});
+
+test("the claimed toggle adds the contributions awaiting review to the bridge, for the same period", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  const period = `q-${FY}-4`;
+  await openDashboard(page, `?period=${period}`);
+  const before = await bridgeSteps(page);
+  const note = page.getByTestId("bridge-claimed-note");
+  await expect(note).toContainText(/^Not counted: \+?-?\$[\d,.]+ claimed by \d+ departments?, awaiting review\.$/);
+  const claimed = cents((await note.innerText()).replace(/^Not counted: /, "").split(" claimed")[0] ?? "");
+  expect(claimed).not.toBe(0);
+
+  await page.getByLabel("Include claimed contributions").check();
+  await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}?period=${period}&claimed=1`);
+  await expect(card(page, "Gap bridge").getByText(/Counts confirmed and claimed contributions/)).toBeVisible();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByLabel("Include claimed contributions")).toBeChecked();
+  const after = await bridgeSteps(page);
+  // Target and actual stay; the claimed amount moves from unattributed to the departments.
+  expect(after[0]).toEqual(before[0]);
+  expect(after.at(-1)).toEqual(before.at(-1));
+  const unattributed = (steps: TStep[]) => steps.find((s) => s.step === "Unattributed")?.amount ?? NaN;
+  expect(unattributed(after)).toBe(unattributed(before) - claimed);
+  await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
+  await expect(page.getByRole("link", { name: "Export bridge as CSV" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/export/dashboard?period=${period}&table=bridge&claimed=1`);
+
+  await page.getByLabel("Include claimed contributions").uncheck();
+  await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}?period=${period}`);
+  await expect(note).toBeVisible();
+  expect(await bridgeSteps(page)).toEqual(before);
+});
+
+test("the heat map rates every department's months in words and icons, links each to its scorecard, and leaves the future blank", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await openDashboard(page);
+  const heat = page.getByTestId("heat-map");
+  await expect(heat.locator("thead th")).toHaveCount(13);
+  await expect(heat.locator("tbody tr")).toHaveCount(9);
+  const legal = heat.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: "Legal", exact: true }) });
+  const cells = legal.locator("td");
+  const month = Number(THIS_MONTH.slice(5, 7));
+  for (let i = 0; i < 12; i++) {
+    const cell = cells.nth(i);
+    const key = `${FY}-${String(i + 1).padStart(2, "0")}`;
+    if (i + 1 > month) {
+      await expect(cell).toHaveText("—not yet");
+      await expect(cell.getByRole("link")).toHaveCount(0);
+      continue;
+    }
+    // Each month up to now is a link to Legal's scorecard for that month, with its status in words.
+    const link = cell.getByRole("link");
+    await expect(link).toHaveAttribute("href", new RegExp(`/departments/[^/?]+\\?period=m-${key}$`));
+    await expect(link).toHaveText(/(Green|Amber|Red|Not rated)/);
+  }
+  // Legal's spring is red in the demo, and closed months carry the reviewed mark.
+  await expect(cells.nth(4)).toContainText("Red");
+  await expect(cells.nth(0).getByTitle("Reviewed")).toBeVisible();
+
+  const accuracy = page.getByTestId("commitment-accuracy");
+  await expect(accuracy.getByRole("columnheader", { name: "Hit rate" })).toBeVisible();
+  await expect(accuracy.locator("tbody tr")).toHaveCount(7);
+  await expect(accuracy.getByRole("rowheader", { name: "Legal" })).toBeVisible();
+});
+
+test("the bridge exports as CSV with the table's exact amounts", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await openDashboard(page, `?period=fy-${FY}`);
+  const steps = await bridgeSteps(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export bridge as CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${DEMO_ORG.slug}-bridge-fy-${FY}.csv`);
+  const lines = (await readFile((await file.path())!, "utf8")).trim().split("\r\n");
+  expect(lines[0]).toBe("step,kind,amount_USD,running_total_USD");
+  const decimal = (c: number) => `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`;
+  expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => i !== 1))).toEqual(steps.map((s) => [s.step, decimal(s.amount), decimal(s.running)]));
+});
+
+test("on a phone the bridge turns on its side and only the tables scroll sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.owner);
+  await openDashboard(page);
+  const figure = page.getByRole("figure", { name: `Gap bridge, FY${FY}, in USD` });
+  await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // Horizontal bars: the step names run down the category axis.
+  await expect(figure.locator(".recharts-yAxis-tick-labels text").first()).toContainText("Target");
+  await expectNoHorizontalScroll(page);
+  const wrapper = page.getByTestId("heat-map").locator("xpath=..");
+  const { scrollWidth, clientWidth } = await wrapper.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+  await shot(page, "dashboard-accountability-390");
+});
+
+test("the owner adds, renames, archives and restores a contribution category", async ({ page }) => {
+  const name = `Regulatory hold ${uniqueId()}`;
+  await signIn(page, DEMO.owner);
+  await visit(page, `/o/${DEMO_ORG.slug}/settings`);
+  const panel = card(page, "Contribution categories");
+  const legal = panel.getByRole("group", { name: "Legal categories" });
+  await legal.locator("summary").click();
+  await expect(legal.getByRole("listitem", { name: "Category Contract review delay" })).toBeVisible();
+
+  const add = legal.locator("form").filter({ has: page.getByLabel("New legal category") });
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByText("Name the category.", { exact: true })).toBeVisible();
+  await add.getByLabel("New legal category").fill(name);
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(formMessage(add, "Category added.")).toBeVisible();
+
+  const row = legal.getByRole("listitem", { name: `Category ${name}` });
+  await row.getByLabel("Name").fill(`${name} (EU)`);
+  await row.getByRole("button", { name: "Rename" }).click();
+  const renamed = legal.getByRole("listitem", { name: `Category ${name} (EU)` });
+  await expect(formMessage(renamed, "Category renamed.")).toBeVisible();
+
+  await renamed.getByRole("button", { name: "Archive" }).click();
+  await expect(formMessage(renamed, "Category archived")).toBeVisible();
+  await expect(renamed.getByLabel("Name · archived")).toBeVisible();
+  await renamed.getByRole("button", { name: "Restore" }).click();
+  await expect(formMessage(renamed, "Category restored.")).toBeVisible();
+  await expect(renamed.getByRole("button", { name: "Archive" })).toBeVisible();
+  await shot(page, "settings-categories");
+});

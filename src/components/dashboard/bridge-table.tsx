@@ -1,0 +1,60 @@
+import Link from "next/link";
+import type { TBridge } from "@/lib/bridge";
+import { formatMoney } from "@/lib/money";
+
+/**
+ * The bridge's numbers, exact: each step's amount and the running total after it, then a check row
+ * that adds the steps up again and compares the sum with the actual.
+ */
+export function BridgeTable({ bridge, currency, locale, caption, departmentHref }: { bridge: TBridge; currency: string; locale: string; caption: string; departmentHref: (departmentId: string) => string }) {
+  const money = (v: bigint, signed = false) => formatMoney(v, currency, { locale, signDisplay: signed ? "exceptZero" : "auto" });
+  const sum = bridge.targetMinor + bridge.attributedMinor + bridge.unattributedMinor;
+  const difference = sum - bridge.actualMinor;
+  const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
+  const td = "px-3 py-1.5 text-right whitespace-nowrap tabular-nums";
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="bridge-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left font-medium">Step</th>
+            <th scope="col" className={th}>Amount</th>
+            <th scope="col" className={th}>Running total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bridge.steps.map((step) => {
+            const isChange = step.kind === "department" || step.kind === "unattributed";
+            return (
+              <tr key={`${step.kind}-${step.departmentId ?? step.label}`} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+                <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                  {step.kind === "department" && step.departmentId ? (
+                    <Link href={departmentHref(step.departmentId)} className="text-accent-600 hover:underline dark:text-accent-400">
+                      {step.label}
+                    </Link>
+                  ) : (
+                    step.label
+                  )}
+                  {step.kind === "unattributed" && <span className="ml-2 text-xs font-normal text-zinc-500">not traced to a department</span>}
+                  {step.kind === "department" && <span className="ml-2 text-xs font-normal text-zinc-500">{step.amountMinor < 0n ? "taints" : "purifies"}</span>}
+                </th>
+                <td className={td}>{money(step.amountMinor, isChange)}</td>
+                <td className={td}>{money(step.endMinor)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot className="border-t-2 border-zinc-200 dark:border-zinc-700" data-testid="bridge-check">
+          <tr>
+            <th scope="row" className="px-3 py-2 text-left font-medium">
+              Check: target + departments + unattributed
+            </th>
+            <td className={td}>{money(sum)}</td>
+            <td className={`${td} font-medium`}>{difference === 0n ? "= actual, balances to the cent" : `differs from the actual by ${money(difference, true)}`}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

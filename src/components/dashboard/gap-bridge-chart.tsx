@@ -1,0 +1,175 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useSyncExternalStore } from "react";
+import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer, Text, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { formatMoney } from "@/lib/money";
+
+/**
+ * One step of the waterfall. Amounts are minor units as plain numbers (exact below 2^53); the labels
+ * are formatted on the server, so server and browser never disagree on a number.
+ */
+export type TBridgePoint = {
+  kind: "target" | "department" | "unattributed" | "actual";
+  label: string;
+  start: number;
+  end: number;
+  /** The step's compact amount, signed for changes: "−$42K", "+$8.5K", "$3.2M". */
+  amountLabel: string;
+  /** Exact amounts for the tooltip. */
+  exactLabel: string;
+  runningLabel: string;
+  href?: string;
+};
+
+// Red and green mean status (DESIGN.md), so the bridge's direction gets its own pair of hues, and
+// every bar carries its value as text besides.
+export const BRIDGE_COLORS = { total: "#a1a1aa", actual: "#4f46e5", purifies: "#0891b2", taints: "#c026d3", unattributed: "#71717a" };
+const HATCH_ID = "bridge-unattributed-hatch";
+
+const fillOf = (p: TBridgePoint) =>
+  p.kind === "target" ? BRIDGE_COLORS.total : p.kind === "actual" ? BRIDGE_COLORS.actual : p.kind === "unattributed" ? `url(#${HATCH_ID})` : p.end < p.start ? BRIDGE_COLORS.taints : BRIDGE_COLORS.purifies;
+
+/** Where the value axis starts: zero, unless the steps would be slivers on two tall totals. */
+function axisFloor(points: TBridgePoint[]): number {
+  const values = points.flatMap((p) => (p.kind === "target" || p.kind === "actual" ? [p.end] : [p.start, p.end]));
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (lo <= 0 || hi - lo >= lo / 2) return 0;
+  // Half the steps' span again below the lowest total, on a round number.
+  const below = lo - Math.max((hi - lo) / 2, lo / 20);
+  const step = 10 ** Math.floor(Math.log10(below)) / 2;
+  return Math.max(0, Math.floor(below / step) * step);
+}
+
+/** Columns on a wide screen; on a phone the steps become rows, so names and labels never collide. */
+function useIsWide() {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia("(min-width: 640px)");
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia("(min-width: 640px)").matches,
+    () => true,
+  );
+}
+
+function StepShape(props: BarShapeProps) {
+  const point = props.payload as TBridgePoint;
+  const isUnattributed = point.kind === "unattributed";
+  return (
+    <Rectangle
+      {...props}
+      fill={fillOf(point)}
+      stroke={isUnattributed ? BRIDGE_COLORS.unattributed : undefined}
+      strokeDasharray={isUnattributed ? "4 3" : undefined}
+      strokeWidth={isUnattributed ? 1.5 : undefined}
+      cursor={point.href ? "pointer" : undefined}
+    />
+  );
+}
+
+function StepTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+  const point = payload?.[0]?.payload as TBridgePoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow-sm tabular-nums">
+      <p className="font-medium">{point.label}</p>
+      <p>{point.kind === "department" || point.kind === "unattributed" ? `Impact ${point.exactLabel}` : point.exactLabel}</p>
+      {(point.kind === "department" || point.kind === "unattributed") && <p className="text-zinc-500">Running total {point.runningLabel}</p>}
+    </div>
+  );
+}
+
+type TTickProps = { x?: number | string; y?: number | string; width?: number | string; payload?: { value: string } };
+
+/** A category tick that wraps long department names onto two lines within their column's band. */
+function WrappedTick({ x, y, width, payload, count }: TTickProps & { count: number }) {
+  const band = Math.max(48, Number(width) / count - 6);
+  return (
+    <Text x={Number(x)} y={Number(y) + 4} width={band} textAnchor="middle" verticalAnchor="start" maxLines={2} fontSize={12} fill="currentColor">
+      {payload?.value ?? ""}
+    </Text>
+  );
+}
+
+export function GapBridgeChart({ data, currency, locale, title }: { data: TBridgePoint[]; currency: string; locale: string; title: string }) {
+  const router = useRouter();
+  const isWide = useIsWide();
+  const money = (value: number) => formatMoney(BigInt(Math.round(value)), currency, { locale, compact: true });
+  const floor = axisFloor(data);
+  const rows = data.map((p) => ({ ...p, range: p.kind === "target" || p.kind === "actual" ? [Math.min(0, p.end), Math.max(0, p.end)] : [Math.min(p.start, p.end), Math.max(p.start, p.end)] }));
+  const valueAxis = {
+    type: "number" as const,
+    domain: [floor === 0 ? "auto" : floor, "auto"] as [number | "auto", "auto"],
+    allowDataOverflow: floor !== 0,
+    tickFormatter: (v: number) => money(v),
+    tick: { fontSize: 12, fill: "currentColor" },
+    tickLine: false,
+  };
+  const open = (index: number) => {
+    const href = data[index]?.href;
+    if (href) router.push(href);
+  };
+  const height = isWide ? 340 : 64 + data.length * 40;
+  return (
+    <figure aria-label={title}>
+      <svg width="0" height="0" aria-hidden className="absolute">
+        <defs>
+          <pattern id={HATCH_ID} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill={BRIDGE_COLORS.unattributed} fillOpacity={0.12} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={BRIDGE_COLORS.unattributed} strokeWidth="2" strokeOpacity={0.6} />
+          </pattern>
+        </defs>
+      </svg>
+      <ResponsiveContainer width="100%" height={height}>
+        {isWide ? (
+          <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.12} />
+            <XAxis dataKey="label" interval={0} tickLine={false} height={44} tick={(props: TTickProps) => <WrappedTick {...props} count={data.length} />} />
+            <YAxis {...valueAxis} axisLine={false} width={72} label={{ value: currency, angle: -90, position: "insideLeft", fontSize: 11, fill: "currentColor", dy: 20 }} />
+            <Tooltip content={StepTooltip} cursor={{ fillOpacity: 0.06 }} />
+            <Bar isAnimationActive={false} dataKey="range" shape={StepShape} maxBarSize={56} minPointSize={2} onClick={(_, index) => open(index)}>
+              <LabelList dataKey="amountLabel" position="top" fontSize={12} fill="currentColor" />
+            </Bar>
+          </BarChart>
+        ) : (
+          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="currentColor" strokeOpacity={0.12} />
+            <YAxis type="category" dataKey="label" width={104} interval={0} tickLine={false} tick={{ fontSize: 11, fill: "currentColor" }} />
+            <XAxis {...valueAxis} tickCount={3} />
+            <Tooltip content={StepTooltip} cursor={{ fillOpacity: 0.06 }} />
+            <Bar isAnimationActive={false} dataKey="range" shape={StepShape} maxBarSize={22} minPointSize={2} onClick={(_, index) => open(index)}>
+              <LabelList dataKey="amountLabel" position="right" fontSize={11} fill="currentColor" />
+            </Bar>
+          </BarChart>
+        )}
+      </ResponsiveContainer>
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Legend">
+        <LegendItem color={BRIDGE_COLORS.total} label="Target" />
+        <LegendItem color={BRIDGE_COLORS.taints} label="Taints (lowers revenue)" />
+        <LegendItem color={BRIDGE_COLORS.purifies} label="Purifies (raises revenue)" />
+        <LegendItem color={BRIDGE_COLORS.unattributed} label="Unattributed (not traced to a department)" hatched />
+        <LegendItem color={BRIDGE_COLORS.actual} label="Actual" />
+      </ul>
+      <figcaption className="mt-2 text-xs text-zinc-500">
+        {title}. Amounts in {currency}
+        {floor !== 0 ? `; the value axis starts at ${money(floor)}, not at zero, so that the steps show` : ""}.
+      </figcaption>
+    </figure>
+  );
+}
+
+function LegendItem({ color, label, hatched = false }: { color: string; label: string; hatched?: boolean }) {
+  return (
+    <li className="inline-flex items-center gap-1.5">
+      <span
+        aria-hidden
+        className="inline-block size-3 rounded-sm"
+        style={hatched ? { border: `1.5px dashed ${color}`, backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)` } : { backgroundColor: color }}
+      />
+      {label}
+    </li>
+  );
+}
