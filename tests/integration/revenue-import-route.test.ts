@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonResult, streamCommit } from "@/app/o/[slug]/revenue/import/api/respond";
+import { jsonResult, streamCommit } from "@/server/imports/respond";
 import { db } from "@/server/db";
 import { commitRevenueImport } from "@/server/revenue/import";
 import { createOrganization } from "../factories";

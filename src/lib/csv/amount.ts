@@ -1,3 +1,5 @@
+import { quoteCell } from "./quote";
+
 // Amounts from exported files, parsed from their text into integer minor units without ever
 // becoming a float. Exports carry more decimals than the currency (order lines often have four):
 // those are rounded half away from zero, row by row, and the row is flagged as rounded.
@@ -18,8 +20,6 @@ const SHAPE =
 
 const THOUSANDS: Record<TDecimalSeparator, string[]> = { ".": [",", " ", "'"], ",": [".", " ", "'"] };
 
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}"`;
-
 /** Unicode minus and the spaces spreadsheets use as thousands separators become plain ASCII. */
 function normalise(text: string): string {
   return text.trim().replace(/\u2212/g, "-").replace(/[\u00a0\u2007\u202f]/g, " ");
@@ -29,15 +29,15 @@ type TShape = { negative: boolean; number: string } | { reason: string };
 
 function readShape(text: string, currency: string): TShape {
   const groups = SHAPE.exec(text)?.groups;
-  if (!groups || !groups.num) return { reason: `non-numeric amount ${quote(text)}` };
+  if (!groups || !groups.num) return { reason: `non-numeric amount ${quoteCell(text)}` };
   const { open, close, sign1, sign2, cur1, cur2, num } = groups;
   const signs = [sign1, sign2].filter(Boolean);
   if (Boolean(open) !== Boolean(close) || signs.length > 1 || (open && signs.length) || (cur1 && cur2)) {
-    return { reason: `non-numeric amount ${quote(text)}` };
+    return { reason: `non-numeric amount ${quoteCell(text)}` };
   }
   const code = cur1 ?? cur2;
   if (code && /^[A-Za-z]{3}$/.test(code) && code.toUpperCase() !== currency.toUpperCase()) {
-    return { reason: `amount ${quote(text)} is in ${code.toUpperCase()}, not ${currency}` };
+    return { reason: `amount ${quoteCell(text)} is in ${code.toUpperCase()}, not ${currency}` };
   }
   return { negative: Boolean(open) || signs[0] === "-", number: num.trim() };
 }
@@ -60,7 +60,7 @@ function splitNumber(number: string, separator: TDecimalSeparator): { whole: str
 
 function notNumberReason(text: string, number: string, separator: TDecimalSeparator): string {
   const looksDecimalComma = separator === "." && /^\d{1,3}(\.\d{3})*,\d+$|^\d+,\d{1,2}$/.test(number);
-  return `non-numeric amount ${quote(text)}${looksDecimalComma ? " (is the decimal separator a comma?)" : ""}`;
+  return `non-numeric amount ${quoteCell(text)}${looksDecimalComma ? " (is the decimal separator a comma?)" : ""}`;
 }
 
 /** Parses one amount cell: "1,234.5678" → 123457n for USD (rounded), "(40.00)" → -4000n. */
@@ -72,7 +72,7 @@ export function parseAmount(raw: string, options: TAmountOptions): TAmountResult
   const split = splitNumber(shape.number, options.decimalSeparator);
   if (!split) return { ok: false, reason: notNumberReason(text, shape.number, options.decimalSeparator) };
   const whole = split.whole.replace(/^0+/, "");
-  if (whole.length > MAX_INTEGER_DIGITS) return { ok: false, reason: `amount ${quote(text)} is too large` };
+  if (whole.length > MAX_INTEGER_DIGITS) return { ok: false, reason: `amount ${quoteCell(text)} is too large` };
   const { digits } = options;
   const kept = split.fraction.slice(0, digits).padEnd(digits, "0");
   const dropped = split.fraction.slice(digits);

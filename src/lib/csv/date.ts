@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { monthKey, monthOf, type MonthKey } from "../period";
+import { quoteCell } from "./quote";
 
 // Dates from exported files. A date or date-time without an offset is a wall-clock time in the
 // organization's zone (a bare date is local midnight); an explicit Z or ±hh:mm is honoured. Year-first
@@ -70,8 +71,6 @@ function toResult(p: TParts, timeZone: string): TDateResult {
   return { ok: true, instant: new Date(local.getTime()), month: monthKey(p.year, p.month) };
 }
 
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}"`;
-
 /** Reads one date cell in `format`, as a wall-clock time in `timeZone` unless it carries an offset. */
 export function parseDate(raw: string, format: TDateFormat, timeZone: string): TDateResult {
   const text = raw.trim();
@@ -79,7 +78,7 @@ export function parseDate(raw: string, format: TDateFormat, timeZone: string): T
   const iso = ISO.exec(text);
   const numeric = iso ? null : NUMERIC.exec(text);
   const parts = iso ? readIso(iso) : numeric ? readNumeric(numeric, format) : null;
-  if (!parts || !isValid(parts)) return { ok: false, reason: `unparseable date ${quote(text)}` };
+  if (!parts || !isValid(parts)) return { ok: false, reason: `unparseable date ${quoteCell(text)}` };
   return toResult(parts, timeZone);
 }
 

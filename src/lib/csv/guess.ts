@@ -21,15 +21,30 @@ function findColumn(header: string[], patterns: RegExp[], taken: Set<number>): n
   return null;
 }
 
-export function guessColumns(header: string[]): TColumnGuess {
+/** Each role's column, in the order of `patterns`; a column is never guessed for two roles. */
+function guessBy<K extends string>(header: string[], patterns: Record<K, RegExp[]>): Record<K, number | null> {
   const taken = new Set<number>();
-  const guess: TColumnGuess = { date: null, amount: null, reference: null, customer: null };
-  for (const key of ["date", "amount", "reference", "customer"] as const) {
-    guess[key] = findColumn(header, PATTERNS[key], taken);
-    if (guess[key] !== null) taken.add(guess[key]);
+  const guess = {} as Record<K, number | null>;
+  for (const key of Object.keys(patterns) as K[]) {
+    const column = findColumn(header, patterns[key], taken);
+    guess[key] = column;
+    if (column !== null) taken.add(column);
   }
   return guess;
 }
+
+export const guessColumns = (header: string[]): TColumnGuess => guessBy(header, PATTERNS);
+
+export type TKpiColumnGuess = { kpi: number | null; month: number | null; value: number | null };
+
+const KPI_PATTERNS: Record<keyof TKpiColumnGuess, RegExp[]> = {
+  kpi: [/^(kpi|metric|measure|indicator)([ _-]?(name|id))?$/i, /kpi|metric|measure|indicator|kennzahl/i, /^name$/i],
+  month: [/^(month|period)$/i, /month|period|monat|mes|date/i],
+  value: [/^(value|actual|result)$/i, /value|actual|result|amount|wert|valor/i],
+};
+
+/** The KPI import's first guesses: "KPI", "Month", "Value" and their usual variants. */
+export const guessKpiColumns = (header: string[]): TKpiColumnGuess => guessBy(header, KPI_PATTERNS);
 
 /** A comma when the amounts look like "1.234,56" or "12,5" and none like "1,234.56" or "12.50". */
 export function guessDecimalSeparator(values: Iterable<string>): TDecimalSeparator {

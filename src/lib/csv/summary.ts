@@ -6,19 +6,25 @@ import type { TBadRow, TRowsResult } from "./rows";
 
 export type TMonthSummary = { month: MonthKey; rowCount: number; totalMinor: bigint };
 
-export type TImportSummary = {
-  dataRowCount: number;
-  acceptedCount: number;
-  totalMinor: bigint;
-  roundedCount: number;
-  months: TMonthSummary[];
+/** What every import's preview says about its bad rows. */
+export type TBadRowsSummary = {
   badRowCount: number;
   /** The first BAD_ROWS_SHOWN bad rows, in line order; the batch records all skipped rows. */
   badRows: TBadRow[];
 };
 
+export type TImportSummary = TBadRowsSummary & {
+  dataRowCount: number;
+  acceptedCount: number;
+  totalMinor: bigint;
+  roundedCount: number;
+  months: TMonthSummary[];
+};
+
 /** Past this many bad rows the column mapping is wrong, not the rows: listing them all helps nobody. */
 export const BAD_ROWS_SHOWN = 1000;
+
+export const summariseBadRows = (bad: TBadRow[]): TBadRowsSummary => ({ badRowCount: bad.length, badRows: bad.slice(0, BAD_ROWS_SHOWN) });
 
 /** BigInt's limit for the batch total column (PostgreSQL bigint). */
 const MAX_TOTAL = 2n ** 63n - 1n;
@@ -41,8 +47,7 @@ export function summariseRows(result: TRowsResult): TImportSummary {
     totalMinor,
     roundedCount,
     months: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)),
-    badRowCount: result.bad.length,
-    badRows: result.bad.slice(0, BAD_ROWS_SHOWN),
+    ...summariseBadRows(result.bad),
   };
 }
 

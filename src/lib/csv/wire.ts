@@ -4,7 +4,9 @@ import type { TDateFormat } from "./date";
 import type { TBadRow } from "./rows";
 import type { TImportSummary } from "./summary";
 
-// What the import route returns, shared by the server that builds it and the wizard that reads it.
+// What the import routes return, shared by the server that builds it and the wizards that read it.
+// The revenue import's shapes are here; TAlreadyImported, the progress and the JSON helpers serve
+// every import (the KPI import's own shapes are in kpi-wire.ts).
 
 export type TAlreadyImported = { batchId: string; fileName: string; importedAt: Date; importedBy: string | null };
 
@@ -19,9 +21,10 @@ export type TImportPreview = {
   alreadyImported: TAlreadyImported | null;
 };
 
-export type TCommitResult =
-  | { outcome: "imported"; batchId: string; rowCount: number; totalMinor: bigint; roundedCount: number; skippedCount: number }
-  | ({ outcome: "already-imported" } & TAlreadyImported);
+/** A commit of a file that is already imported: nothing is written a second time. */
+export type TAlreadyImportedOutcome = { outcome: "already-imported" } & TAlreadyImported;
+
+export type TCommitResult = { outcome: "imported"; batchId: string; rowCount: number; totalMinor: bigint; roundedCount: number; skippedCount: number } | TAlreadyImportedOutcome;
 
 export type TImportBatchItem = {
   id: string;
@@ -39,8 +42,8 @@ export type TImportBatchItem = {
 /** The commit's progress: rows written so far inside the one transaction that commits them all. */
 export type TImportProgress = { stage: "checking" | "writing"; done: number; total: number };
 
-/** One line of the commit's NDJSON response: progress lines, then exactly one result line. */
-export type TImportStreamLine = ({ type: "progress" } & TImportProgress) | { type: "result"; result: TJsonSafe<ActionResult<TCommitResult>> };
+/** One line of a commit's NDJSON response: progress lines, then exactly one result line. */
+export type TImportStreamLine<R = TCommitResult> = ({ type: "progress" } & TImportProgress) | { type: "result"; result: TJsonSafe<ActionResult<R>> };
 
 /** JSON carries no BigInt or Date: amounts cross the wire as their decimal string of minor units. */
 export type TJsonSafe<T> = T extends bigint

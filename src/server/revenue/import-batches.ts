@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { TBadRow } from "@/lib/csv/rows";
-import type { TAlreadyImported, TImportBatchItem } from "@/lib/csv/wire";
+import type { TImportBatchItem } from "@/lib/csv/wire";
 import type { MonthKey } from "@/lib/period";
 import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
@@ -13,15 +13,6 @@ import { getClosedMonths } from "./period-close";
 export const REVENUE_IMPORT_KIND = "revenue";
 
 const ZSkipped = z.array(z.object({ line: z.number().int(), reason: z.string() }));
-
-/** The batch that already holds this exact file, if any. */
-export async function findImportedBatch(tx: Tx, organizationId: string, fileHash: string): Promise<TAlreadyImported | null> {
-  const batch = await tx.importBatch.findUnique({
-    where: { organizationId_kind_fileHash: { organizationId, kind: REVENUE_IMPORT_KIND, fileHash } },
-    select: { id: true, fileName: true, createdAt: true, createdBy: { select: { name: true } } },
-  });
-  return batch && { batchId: batch.id, fileName: batch.fileName, importedAt: batch.createdAt, importedBy: batch.createdBy?.name ?? null };
-}
 
 /** The months (in `timeZone`) that each of `batchIds` has entries in. */
 export async function getBatchMonths(tx: Tx, organizationId: string, timeZone: string, batchIds: string[]): Promise<Map<string, MonthKey[]>> {

@@ -1,16 +1,10 @@
 import { cn } from "@/lib/cn";
 import type { TCsvTable } from "@/lib/csv/table";
-import type { TMapping } from "./mapping-step";
 
 const SAMPLE_ROWS = 5;
 
-/** The first rows of the file as they were read, with the mapped columns marked. */
-export function SampleTable({ table, mapping }: { table: TCsvTable; mapping: TMapping }) {
-  const roles = new Map<number, string>();
-  if (mapping.dateColumn !== null) roles.set(mapping.dateColumn, "date");
-  if (mapping.amountColumn !== null) roles.set(mapping.amountColumn, "amount");
-  if (mapping.referenceColumn !== null) roles.set(mapping.referenceColumn, "reference");
-  if (mapping.customerColumn !== null) roles.set(mapping.customerColumn, "customer");
+/** The first rows of the file as they were read, with the mapped columns marked by their role. */
+export function SampleTable({ table, roles }: { table: TCsvTable; roles: ReadonlyMap<number, string> }) {
   const rows = table.rows.slice(0, SAMPLE_ROWS);
   return (
     <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">

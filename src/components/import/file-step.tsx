@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ChangeEvent } from "react";
+import { useState, type ChangeEvent, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { MAX_IMPORT_BYTES } from "@/lib/csv/schema";
 import { decodeCsvBytes, parseCsvTable, type TCsvTable } from "@/lib/csv/table";
@@ -9,7 +9,7 @@ import { ProgressBar } from "./progress-bar";
 export type TLoadedFile = { file: File; table: TCsvTable };
 
 /** Step 1: the file is read in the browser (with progress) so its columns can be mapped at once. */
-export function FileStep({ onLoaded }: { onLoaded: (loaded: TLoadedFile) => void }) {
+export function FileStep({ title, description, onLoaded }: { title: string; description: ReactNode; onLoaded: (loaded: TLoadedFile) => void }) {
   const [fraction, setFraction] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,10 +33,7 @@ export function FileStep({ onLoaded }: { onLoaded: (loaded: TLoadedFile) => void
   };
 
   return (
-    <Card
-      title="1. Choose the export"
-      description="A CSV file with a header row and one row per order or invoice line, with at least a date and an amount column (up to 50 MB). Other columns are ignored."
-    >
+    <Card title={title} description={description}>
       <label className="block text-sm font-medium" htmlFor="import-file">
         CSV file
       </label>

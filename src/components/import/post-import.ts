@@ -3,18 +3,18 @@
 import type { ActionResult } from "@/lib/action-result";
 import type { TImportProgress, TImportStreamLine, TJsonSafe } from "@/lib/csv/wire";
 
-// Sends the file to the import route with XMLHttpRequest, the one browser API that reports upload
+// Sends the file to an import route with XMLHttpRequest, the one browser API that reports upload
 // progress, and reads the commit's NDJSON lines as they arrive.
 
 export type TTransferProgress = { phase: "uploading"; fraction: number } | ({ phase: "server" } & TImportProgress);
 
 const LOST = "The connection was lost before the server answered. Reload the page to see whether the import is listed; importing the same file again never adds it twice.";
 
-function parseLines(text: string): TImportStreamLine[] {
+function parseLines(text: string): TImportStreamLine<unknown>[] {
   return text
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as TImportStreamLine);
+    .map((line) => JSON.parse(line) as TImportStreamLine<unknown>);
 }
 
 function readResult<T>(xhr: XMLHttpRequest): TJsonSafe<ActionResult<T>> {

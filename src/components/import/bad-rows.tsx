@@ -1,9 +1,8 @@
 "use client";
 
-import type { TImportSummary } from "@/lib/csv/summary";
-import type { TJsonSafe } from "@/lib/csv/wire";
+import type { TBadRowsSummary } from "@/lib/csv/summary";
 
-type TProps = { summary: TJsonSafe<TImportSummary>; skipBadRows: boolean; onSkipChange: (skip: boolean) => void; isSkippable: boolean };
+type TProps = { summary: TBadRowsSummary; skipBadRows: boolean; onSkipChange: (skip: boolean) => void; isSkippable: boolean };
 
 /** Every bad row by line and reason, and the explicit choice to skip them. */
 export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable }: TProps) {
@@ -29,7 +28,7 @@ export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable }: TPr
             {badRows.map((row) => (
               <tr key={row.line}>
                 <td className="py-1">{row.line}</td>
-                <td className="py-1 break-all">{row.reason}</td>
+                <td className="py-1 wrap-anywhere">{row.reason}</td>
               </tr>
             ))}
           </tbody>
@@ -43,7 +42,7 @@ export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable }: TPr
       {isSkippable && (
         <label className="mt-3 flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" checked={skipBadRows} onChange={(e) => onSkipChange(e.target.checked)} className="size-4" />
-          Skip these {rows} and import the rest
+          {badRowCount === 1 ? "Skip this row and import the rest" : `Skip these ${rows} and import the rest`}
         </label>
       )}
     </section>
