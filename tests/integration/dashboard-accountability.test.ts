@@ -134,6 +134,11 @@ describe("the gap bridge on the dashboard", () => {
       ["actual", 0n],
     ]);
     expect(may).toMatchObject({ hasConfirmed: false, claimedMinor: 0n, claimedDepartments: 0 });
+    // As of Apr 15, May has not begun: its whole target is still to come, and the card says so.
+    expect(may).toMatchObject({ unfinishedTargetMinor: 10_000_000n, unfinishedMonths: ["2026-05"] });
+    // Q2: April is under way and May–June are to come, $300,000.00 of target not yet earnable; Q1 has ended.
+    expect(await getDashboardBridge(ctx, await getDashboard(ctx, "q-2026-2", NOW), false)).toMatchObject({ unfinishedTargetMinor: 30_000_000n, unfinishedMonths: ["2026-04", "2026-05", "2026-06"] });
+    expect(await getDashboardBridge(ctx, await getDashboard(ctx, "q-2026-1", NOW), false)).toMatchObject({ unfinishedTargetMinor: 0n, unfinishedMonths: [] });
     // FY2025 has no targets.
     expect((await getDashboardBridge(ctx, await getDashboard(ctx, "fy-2025", NOW), false)).bridge).toBeNull();
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MonthKey } from "@/lib/period";
 import { buildMonthRows } from "@/lib/dashboard-rows";
 import { outlookOf, requiredRunRate, runRateForecast, summarizeRange, targetOf } from "@/lib/metrics";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
@@ -47,7 +48,20 @@ export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashbo
     hasConfirmed: impacts.some((d) => d.confirmedMinor !== 0n),
     claimedMinor: impacts.reduce((s, d) => s + d.claimedMinor, 0n),
     claimedDepartments: impacts.filter((d) => d.claimedMinor !== 0n).length,
+    ...unfinishedTarget(dashboard),
   };
+}
+
+/**
+ * Target of the period's months that have not ended by D: their revenue is still to come, so it sits
+ * in "unattributed" until then. The card says how much, so a mid-year bridge is not read as a
+ * shortfall nobody owns.
+ */
+function unfinishedTarget(dashboard: TDashboard): { unfinishedTargetMinor: bigint; unfinishedMonths: MonthKey[] } {
+  const { resolved } = dashboard;
+  const isUnfinished = (m: MonthKey) => m > resolved.asOf.month || (m === resolved.asOf.month && !resolved.asOf.isLastDayOfMonth);
+  const rows = dashboard.rows.filter((r) => resolved.months.includes(r.month) && isUnfinished(r.month));
+  return { unfinishedTargetMinor: rows.reduce((s, r) => s + (r.target ?? 0n), 0n), unfinishedMonths: rows.map((r) => r.month) };
 }
 
 /** The heat map over the fiscal year; months after the as-of month are marked, to be shown blank. */

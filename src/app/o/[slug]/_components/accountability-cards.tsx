@@ -52,6 +52,13 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
               Not counted: {money(data.claimedMinor, { signed: true })} claimed by {data.claimedDepartments} {data.claimedDepartments === 1 ? "department" : "departments"}, awaiting review.
             </p>
           )}
+          {data.unfinishedTargetMinor > 0n && (
+            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="bridge-unfinished-note">
+              Unattributed includes {money(data.unfinishedTargetMinor)} of target for{" "}
+              {data.unfinishedMonths.length === 1 ? monthLabel(data.unfinishedMonths[0] as MonthKey) : `${monthLabel(data.unfinishedMonths[0] as MonthKey)} – ${monthLabel(data.unfinishedMonths.at(-1) as MonthKey)}`}, still under way
+              or to come. Pick a period that has ended to trace only what is behind you.
+            </p>
+          )}
           <GapBridgeChart
             title={`Gap bridge, ${resolved.label}, in ${currency}`}
             currency={currency}
