@@ -51,7 +51,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/o\//);
+  // Sign-in hashes with argon2id and then renders the whole dashboard: on a loaded 2-core machine
+  // that has taken over 10 s, so this one navigation gets longer than the default wait.
+  await expect(page).toHaveURL(/\/o\//, { timeout: 30_000 });
 }
 
 /** Signs up through the form and returns the new organization's slug. */
@@ -62,7 +64,7 @@ export async function signUp(page: Page, options: { name: string; email: string;
   await page.getByLabel("Password").fill(options.password ?? "a-strong-password");
   await page.getByLabel("Organization name").fill(options.organization);
   await page.getByRole("button", { name: "Create account and organization" }).click();
-  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+$/);
+  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+$/, { timeout: 30_000 });
   return new URL(page.url()).pathname.split("/")[2] ?? "";
 }
 
