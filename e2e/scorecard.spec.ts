@@ -1,0 +1,195 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO, DEMO_ORG, card, formMessage, signIn, signOut, signUpFreshOwner, uniqueId, visit } from "./support/helpers";
+import { SHOTS, shot } from "./support/screenshots";
+
+// The Marketing scorecard as its head, finance and the owner use it: a tainting contribution from
+// claim to confirmation, a KPI value that turns the month red, and the red month's review that
+// needs a narrative first. The steps build on each other, so they run in order.
+test.describe.configure({ mode: "serial" });
+
+const RUN = uniqueId();
+const DESCRIPTION = `Spring webinar series cancelled (${RUN})`;
+const KPI = `Qualified leads ${RUN}`;
+// The demo organization's zone decides which month is "this month".
+const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+const THIS_MONTH_LABEL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" }).format(new Date(`${THIS_MONTH}-01T00:00:00Z`));
+
+async function openMarketing(page: Page, query = "") {
+  await visit(page, `/o/${DEMO_ORG.slug}/departments`);
+  const href = await page.getByRole("link", { name: "Marketing", exact: true }).getAttribute("href");
+  await visit(page, `${href}${query}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Marketing" })).toBeVisible();
+}
+
+/** The exact confirmed impact (the tile's hover text) in cents. */
+async function confirmedCents(page: Page): Promise<number> {
+  const text = (await page.getByTestId("tile-confirmed").locator("dd[title]").getAttribute("title")) ?? "";
+  const sign = text.startsWith("-") ? -1 : 1;
+  return sign * Math.round(Number(text.replace(/[^0-9.]/g, "")) * 100);
+}
+const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", signDisplay: "exceptZero" }).format(cents / 100);
+
+const contributionRow = (page: Page): Locator => page.getByTestId("contributions-table").getByRole("row").filter({ hasText: DESCRIPTION });
+
+test("the head logs a tainting contribution, which waits as claimed", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await openMarketing(page);
+  const section = card(page, "Contributions");
+  const form = section.getByRole("form", { name: "Log a contribution" });
+  await form.getByLabel("Category").selectOption({ label: "Campaign underdelivered" });
+  await form.getByLabel("Amount (USD)").fill("-12000");
+  await form.getByLabel("Description").fill(DESCRIPTION);
+  await form.getByLabel("Evidence link (optional)").fill("https://intranet.example/webinars/cancelled");
+  await form.getByRole("button", { name: "Log contribution" }).click();
+
+  await expect(formMessage(form, "Contribution logged. It counts once finance confirms it.")).toBeVisible();
+  const row = contributionRow(page);
+  await expect(row).toContainText("Claimed");
+  await expect(row).toContainText("-$12,000.00");
+  await expect(row).toContainText("tainted");
+  await expect(row).toContainText("Marco Rossi");
+  await expect(row.getByRole("link", { name: "Evidence" })).toHaveAttribute("href", "https://intranet.example/webinars/cancelled");
+  // A head cannot review their own claim.
+  await expect(row.getByRole("button", { name: /^Revise: contribution/ })).toBeVisible();
+  await expect(page.getByTestId("tile-claimed")).toContainText(/\d+ contributions?/);
+});
+
+test("finance confirms it, and the confirmed impact moves by its amount", async ({ page }) => {
+  await signIn(page, DEMO.finance);
+  await openMarketing(page);
+  const before = await confirmedCents(page);
+  const row = contributionRow(page);
+  await expect(row).toContainText("Claimed");
+  await row.getByRole("button", { name: `Review: contribution “${DESCRIPTION}”` }).click();
+  const review = page.getByRole("form", { name: `Review contribution “${DESCRIPTION}”` });
+  await review.getByLabel("Reason").fill("Matches the cancelled bookings report.");
+  await shot(page, "scorecard-review-1440");
+  await review.getByRole("button", { name: "Confirm" }).click();
+
+  await expect(formMessage(card(page, "Contributions"), "Contribution confirmed.")).toBeVisible();
+  await expect(row).toContainText("Confirmed");
+  await expect(row).not.toContainText("Claimed");
+  await expect(page.getByRole("list", { name: "History" })).toContainText("Confirmed by Farah Idris");
+  await expect(page.getByRole("list", { name: "History" })).toContainText("Matches the cancelled bookings report.");
+  await expect.poll(() => confirmedCents(page)).toBe(before - 1_200_000);
+  await expect(page.getByTestId("tile-confirmed").locator("dd[title]")).toHaveAttribute("title", usd(before - 1_200_000));
+});
+
+test("the owner adds a KPI through the form", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await openMarketing(page);
+  const section = card(page, "KPIs");
+  const form = section.getByRole("form", { name: "Add a KPI" });
+  await form.getByLabel("KPI name").fill(KPI);
+  await form.getByLabel("Unit").selectOption({ label: "Count" });
+  await form.getByLabel("Direction").selectOption({ label: "Higher is better" });
+  await form.getByLabel("Monthly target").fill("100");
+  await expect(form.getByLabel("Green at (% of target)")).toHaveValue("100");
+  await expect(form.getByLabel("Amber at (% of target)")).toHaveValue("90");
+  await form.getByRole("button", { name: "Add KPI" }).click();
+  await expect(formMessage(form, "KPI added.")).toBeVisible();
+  const row = page.getByTestId("kpi-table").getByRole("row").filter({ hasText: KPI });
+  await expect(row).toContainText("Count");
+  await expect(row).toContainText("Higher is better");
+  await expect(row).toContainText("100");
+});
+
+test("a red month cannot be marked reviewed without its narrative", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await openMarketing(page, `?period=m-${THIS_MONTH}`);
+  // Half the target: red (below the 90 % amber band).
+  const values = page.getByRole("form", { name: "Enter KPI values" });
+  await expect(values.getByRole("heading", { name: `Enter values for ${THIS_MONTH_LABEL}` })).toBeVisible();
+  await values.getByLabel(KPI).fill("50");
+  await values.getByRole("button", { name: `Save ${THIS_MONTH_LABEL}` }).click();
+  await expect(formMessage(values, `Saved 1 value for ${THIS_MONTH_LABEL}.`)).toBeVisible();
+  await expect(page.getByTestId("kpi-table").getByRole("row").filter({ hasText: KPI })).toContainText("Red");
+  await expect(page.getByTestId("tile-status")).toContainText("Red");
+  await expect(page.getByTestId(`month-${THIS_MONTH}`)).toContainText("Red");
+
+  const narrative = page.getByRole("form", { name: `Narrative for ${THIS_MONTH_LABEL}` });
+  await expect(narrative).toContainText(`${THIS_MONTH_LABEL}: Red`);
+  await narrative.getByRole("button", { name: `Mark ${THIS_MONTH_LABEL} reviewed` }).click();
+  await expect(formMessage(narrative, `${THIS_MONTH_LABEL} is red: write why, and what happens next, before it is marked reviewed.`)).toBeVisible();
+  const why = narrative.getByLabel(`Why — ${THIS_MONTH_LABEL}`);
+  const whatNext = narrative.getByLabel(`What next — ${THIS_MONTH_LABEL}`);
+  await expect(why).toHaveAttribute("aria-invalid", "true");
+  await expect(why).toHaveAccessibleDescription("Say why the month is red.");
+  await expect(whatNext).toHaveAccessibleDescription("Say what happens next.");
+  await narrative.scrollIntoViewIfNeeded();
+  await shot(page, "scorecard-red-month-error-1440");
+
+  await why.fill("The webinar series was cancelled, so half the planned leads never came in.");
+  await whatNext.fill("Two partner webinars in the first half of next month.");
+  await narrative.getByRole("button", { name: `Mark ${THIS_MONTH_LABEL} reviewed` }).click();
+  await expect(formMessage(narrative, `Narrative saved. ${THIS_MONTH_LABEL} marked reviewed.`)).toBeVisible();
+  await expect(why).not.toHaveAttribute("aria-invalid");
+  await expect(narrative.getByRole("button", { name: `Mark ${THIS_MONTH_LABEL} reviewed` })).toHaveCount(0);
+  await expect(page.getByTestId(`narrative-${THIS_MONTH}`)).toContainText("Reviewed by Marco Rossi");
+  await expect(page.getByTestId(`month-${THIS_MONTH}`)).toContainText("Reviewed");
+});
+
+test("the departments list links each scorecard and shows this month's status", async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  await visit(page, `/o/${DEMO_ORG.slug}/departments`);
+  const marketing = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Marketing", exact: true }) });
+  await expect(marketing).toContainText("Red");
+  await marketing.getByRole("link", { name: "Marketing", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Marketing" })).toBeVisible();
+  // A viewer reads everything and gets no forms.
+  await expect(page.getByTestId("contributions-table")).toContainText(DESCRIPTION);
+  await expect(page.getByRole("form")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Import values from CSV" })).toHaveCount(0);
+});
+
+test("another organization's department, or an unknown one, is a 404", async ({ page }) => {
+  await signUpFreshOwner(page, "scorecard");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Departments" }).click();
+  const foreign = await page.getByRole("link", { name: "Marketing", exact: true }).getAttribute("href");
+  const foreignId = foreign?.split("/").at(-1) ?? "";
+  expect(foreignId).not.toBe("");
+  await signOut(page);
+  await signIn(page, DEMO.head);
+  for (const id of [foreignId, "no-such-department"]) {
+    const response = await page.goto(`/o/${DEMO_ORG.slug}/departments/${id}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});
+
+async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+}
+
+for (const scheme of SHOTS ? (["light", "dark"] as const) : (["light"] as const)) {
+  const suffix = scheme === "light" ? "" : "-dark";
+  test.describe(`screens, ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
+
+    test("the scorecard at 1440 px, as the owner", async ({ page }) => {
+      await signIn(page, DEMO.owner);
+      await openMarketing(page);
+      for (const title of ["Month by month", "KPIs", "Contributions", "Commitments", "Narratives"]) await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+      await expect(page.locator(".recharts-surface").first()).toBeVisible();
+      await contributionRow(page).getByRole("button", { name: /^History: contribution/ }).click();
+      await shot(page, `scorecard-1440${suffix}`);
+    });
+
+    test("the scorecard at 390 px, as the head, stacks", async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, DEMO.head);
+      await openMarketing(page);
+      await expect(page.getByRole("form", { name: "Log a contribution" })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await shot(page, `scorecard-390${suffix}`);
+    });
+
+    test("the departments list", async ({ page }) => {
+      await signIn(page, DEMO.owner);
+      await visit(page, `/o/${DEMO_ORG.slug}/departments`);
+      await expect(page.getByRole("heading", { level: 1, name: "Departments" })).toBeVisible();
+      await shot(page, `departments-status${suffix}`);
+    });
+  });
+}

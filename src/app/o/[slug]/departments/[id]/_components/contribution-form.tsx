@@ -1,0 +1,39 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import type { TFormState } from "@/lib/action-result";
+import { MonthSelect, type TMonthOption } from "./month-select";
+import { TextareaField } from "./textarea-field";
+import { useScorecardForm } from "./use-scorecard-form";
+
+export type TContributionDraft = { contributionId: string; month: string; categoryId: string; amount: string; description: string; evidenceUrl: string };
+
+/**
+ * Logs a department's signed revenue impact for a month, or revises one (`draft`) that finance has
+ * not confirmed. Positive purifies revenue, negative taints it.
+ */
+export function ContributionForm({ action, months, defaultMonth, categories, currency, draft }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; months: TMonthOption[]; defaultMonth: string; categories: { id: string; name: string }[]; currency: string; draft?: TContributionDraft }) {
+  const { message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !draft });
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={draft ? "Revise the contribution" : "Log a contribution"}>
+      <FormMessage state={message} />
+      {draft && <input type="hidden" name="contributionId" value={draft.contributionId} />}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <MonthSelect name="month" months={months} defaultValue={draft?.month ?? defaultMonth} errors={errors?.month} />
+        <SelectField label="Category" name="categoryId" defaultValue={draft?.categoryId} errors={errors?.categoryId} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <TextField
+          label={`Amount (${currency})`}
+          name="amount"
+          inputMode="decimal"
+          defaultValue={draft?.amount}
+          errors={errors?.amount}
+          hint="Positive when the department added revenue (purified), negative when it cost revenue (tainted), e.g. -12000."
+        />
+        <TextField label="Evidence link (optional)" name="evidenceUrl" type="url" placeholder="https://" defaultValue={draft?.evidenceUrl} errors={errors?.evidenceUrl} />
+      </div>
+      <TextareaField label="Description" name="description" defaultValue={draft?.description} errors={errors?.description} rows={2} hint="What happened, and how the amount was estimated." />
+      <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : draft ? "Save and send for review" : "Log contribution"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/lib/cn";
+import { createKpiAction, setKpiValuesAction } from "../actions";
+import { KpiDefinitionForm } from "./kpi-definition-form";
+import { KpiTable, type TKpiRow } from "./kpi-table";
+import { KpiValuesForm, type TValueKpi, type TValueMonth } from "./kpi-values-form";
+import { SectionFlash } from "./section-flash";
+
+type TProps = {
+  slug: string;
+  departmentId: string;
+  departmentName: string;
+  periodLabel: string;
+  fiscalYearLabel: string;
+  currency: string;
+  rows: TKpiRow[];
+  /** The values form: months that have started, the one to show first, and each KPI's inputs. */
+  entry: { months: TValueMonth[]; defaultMonth: string | null; kpis: TValueKpi[] } | null;
+  canDefine: boolean;
+};
+
+/** KPIs with target, actual, RAG and trend; the head enters values, the owner defines the KPIs. */
+export function KpiSection({ slug, departmentId, departmentName, periodLabel, fiscalYearLabel, currency, rows, entry, canDefine }: TProps) {
+  const importHref = `/o/${slug}/departments/${departmentId}/import`;
+  const hasRows = rows.length > 0;
+  const showEntry = entry !== null && hasRows;
+  return (
+    <Card title="KPIs" description={`${periodLabel}. Amounts and counts add up over the period's months; percentages and days are averaged. Trend: ${fiscalYearLabel}, dashed line the target.`}>
+      <SectionFlash scope="kpis" />
+      {hasRows ? (
+        <KpiTable slug={slug} rows={rows} caption={`KPIs of ${departmentName}, ${periodLabel}`} currency={currency} canDefine={canDefine} />
+      ) : (
+        <div className="rounded-md border border-dashed border-zinc-300 px-4 py-8 text-center dark:border-zinc-700">
+          <p className="font-medium">{departmentName} has no KPIs yet</p>
+          <p className="mx-auto mt-1 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
+            {canDefine
+              ? "Add the first KPI below: what the department measures each month, its target and when it turns amber or red."
+              : "The owner sets each department's KPIs and targets. Once they do, the head enters monthly values here and the scorecard turns red, amber or green."}
+          </p>
+        </div>
+      )}
+      {(showEntry || canDefine) && (
+        <div className={cn("mt-5 grid gap-6 border-t border-zinc-200 pt-5 dark:border-zinc-800", showEntry && canDefine && "lg:grid-cols-2")}>
+          {showEntry &&
+            (entry.defaultMonth ? (
+              <KpiValuesForm action={setKpiValuesAction.bind(null, slug, departmentId)} months={entry.months} defaultMonth={entry.defaultMonth} kpis={entry.kpis} importHref={importHref} />
+            ) : (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Values can be entered once a month of {fiscalYearLabel} has started and while it is open.{" "}
+                <Link href={importHref} className="font-medium text-accent-600 hover:underline dark:text-accent-400">Import values from CSV</Link>
+              </p>
+            ))}
+          {canDefine && (
+            <div className="space-y-3">
+              <h3 className="text-sm font-semibold">{hasRows ? "Add a KPI" : "Add the first KPI"}</h3>
+              <KpiDefinitionForm action={createKpiAction.bind(null, slug, departmentId)} currency={currency} submitLabel="Add KPI" />
+            </div>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}

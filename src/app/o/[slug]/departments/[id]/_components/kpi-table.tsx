@@ -1,0 +1,90 @@
+import type { TRag } from "@/lib/kpi";
+import { RagBadge } from "../../_components/rag-badge";
+import { archiveKpiAction, updateKpiAction } from "../actions";
+import { ActionButton } from "./action-button";
+import { ExpandableRow } from "./expandable-row";
+import { KpiDefinitionForm, type TKpiDefinition } from "./kpi-definition-form";
+import { KpiSparkline, type TSparkPoint } from "./kpi-sparkline";
+
+export type TKpiRow = {
+  id: string;
+  name: string;
+  unit: string;
+  direction: string;
+  target: string;
+  /** The monthly target, when the target shown covers several months. */
+  targetNote: string | null;
+  actual: string;
+  rag: TRag | null;
+  spark: TSparkPoint[];
+  sparkLabel: string;
+  reported: string;
+  definition: TKpiDefinition;
+};
+
+const th = "px-2 py-2 font-medium whitespace-nowrap";
+const td = "px-2 py-1.5 align-top whitespace-nowrap";
+
+function Cells({ row }: { row: TKpiRow }) {
+  return (
+    <>
+      <th scope="row" className="min-w-40 px-2 py-1.5 text-left align-top font-medium">
+        {row.name}
+        {/* On a phone the unit and direction ride under the name, so the figures come into view first. */}
+        <span className="block text-xs font-normal text-zinc-500 md:hidden">{row.unit} · {row.direction}</span>
+      </th>
+      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.unit}</td>
+      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.direction}</td>
+      <td className={`${td} text-right`}>
+        {row.target}
+        {row.targetNote && <span className="block text-xs text-zinc-500">{row.targetNote}</span>}
+      </td>
+      <td className={`${td} text-right font-medium`}>{row.actual}</td>
+      <td className={td}><RagBadge rag={row.rag} empty="Not rated" size="sm" /></td>
+      <td className={td}><KpiSparkline points={row.spark} label={row.sparkLabel} /></td>
+      <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{row.reported}</td>
+    </>
+  );
+}
+
+/** The department's KPIs for the period; an owner edits or archives each from its row. */
+export function KpiTable({ slug, rows, caption, currency, canDefine }: { slug: string; rows: TKpiRow[]; caption: string; currency: string; canDefine: boolean }) {
+  const columns = canDefine ? 9 : 8;
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="w-full text-sm" data-testid="kpi-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+          <tr>
+            <th scope="col" className={`${th} text-left`}>KPI</th>
+            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Unit</th>
+            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Direction</th>
+            <th scope="col" className={`${th} text-right`}>Target</th>
+            <th scope="col" className={`${th} text-right`}>Actual</th>
+            <th scope="col" className={`${th} text-left`}>RAG</th>
+            <th scope="col" className={`${th} text-left`}>Trend, fiscal year</th>
+            <th scope="col" className={`${th} text-left`}>Reported</th>
+            {canDefine && <th scope="col" className={th}><span className="sr-only">Actions</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) =>
+            canDefine ? (
+              <ExpandableRow
+                key={row.id}
+                cells={<Cells row={row} />}
+                actions={<ActionButton scope="kpis" action={archiveKpiAction.bind(null, slug, row.id)} label="Archive" confirm="Confirm archive" ariaLabel={`Archive KPI ${row.name}`} variant="danger" />}
+                toggleLabel="Edit"
+                toggleAriaLabel={`Edit KPI ${row.name}`}
+                colSpan={columns}
+                expansion={<div className="max-w-2xl"><KpiDefinitionForm action={updateKpiAction.bind(null, slug)} kpi={row.definition} currency={currency} submitLabel="Save KPI" /></div>}
+              />
+            ) : (
+              <tr key={row.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"><Cells row={row} /></tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/card";
+import { Tile } from "@/components/dashboard/tile";
+import type { TRag } from "@/lib/kpi";
+import { RagBadge } from "../../_components/rag-badge";
+
+export type THeaderImpact = {
+  confirmed: { compact: string; exact: string };
+  claimed: { compact: string; exact: string; count: number };
+  disputed: { compact: string; exact: string; count: number };
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Name, kind and period; the period's status and the department's net revenue impact in it. */
+export function ScorecardHeader({ slug, name, kindLabel, periodLabel, isArchived, status, impact, picker }: { slug: string; name: string; kindLabel: string; periodLabel: string; isArchived: boolean; status: TRag | null; impact: THeaderImpact; picker: ReactNode }) {
+  return (
+    <>
+      <p className="mb-1 text-sm">
+        <Link href={`/o/${slug}/departments`} className="text-accent-600 hover:underline dark:text-accent-400">← Departments</Link>
+      </p>
+      <PageHeader title={name} description={`${kindLabel} department scorecard · ${periodLabel}${isArchived ? " · archived" : ""}`} actions={picker} />
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-status">
+          <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Status · {periodLabel}</dt>
+          <dd className="mt-2"><RagBadge rag={status} empty="No KPI values yet" /></dd>
+          <dd className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Worst KPI of the period</dd>
+        </div>
+        <Tile testId="tile-confirmed" label="Net impact, confirmed" value={impact.confirmed.compact} exact={impact.confirmed.exact} detail="Counts in the gap bridge" />
+        <Tile testId="tile-claimed" label="Claimed, awaiting review" value={impact.claimed.compact} exact={impact.claimed.exact} detail={plural(impact.claimed.count, "contribution")} />
+        <Tile testId="tile-disputed" label="Disputed" value={impact.disputed.compact} exact={impact.disputed.exact} detail={plural(impact.disputed.count, "contribution")} />
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { periodOptions } from "@/components/dashboard/period-options";
+import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
+import { can } from "@/lib/permissions";
+import { fiscalYearOfMonth, type MonthKey } from "@/lib/period";
+import { getScorecard } from "@/server/accountability/scorecard";
+import { getRequestLocale } from "@/server/locale";
+import { getTenantContext } from "@/server/tenant-context";
+import { CommitmentsSection } from "./_components/commitments-section";
+import { ContributionsSection } from "./_components/contributions-section";
+import { KpiSection } from "./_components/kpi-section";
+import { MonthStrip } from "./_components/month-strip";
+import { NarrativesSection } from "./_components/narratives-section";
+import { ScorecardHeader } from "./_components/scorecard-header";
+import { scorecardView } from "./view-model";
+
+export const metadata: Metadata = { title: "Department scorecard" };
+
+type TProps = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ period?: string }> };
+
+/** A department's scorecard for a period: everyone in the organization reads it; forms follow `can`. */
+export default async function DepartmentScorecardPage({ params, searchParams }: TProps) {
+  const { slug, id } = await params;
+  const ctx = await getTenantContext(slug);
+  const [sc, locale] = await Promise.all([getScorecard(ctx, id, (await searchParams).period), getRequestLocale()]);
+  // Unknown, or another organization's department: the same 404 either way.
+  if (!sc) notFound();
+  const { department, organization, resolved } = sc;
+  const view = scorecardView(sc, locale);
+  const isActive = department.archivedAt === null;
+  // Archived departments take no new records (the mutations refuse them too).
+  const canWrite = isActive && can(ctx, "department.write", department.id);
+  const canDefine = isActive && can(ctx, "kpiDefinitions.write");
+  const canReview = can(ctx, "contributions.review");
+  const currentFy = fiscalYearOfMonth(view.todayMonth as MonthKey, organization.fiscalYearStartMonth);
+  const common = { slug, departmentId: department.id, currency: organization.currency };
+  return (
+    <>
+      <ScorecardHeader
+        slug={slug}
+        name={department.name}
+        kindLabel={DEPARTMENT_KIND_LABELS[department.kind]}
+        periodLabel={resolved.label}
+        isArchived={!isActive}
+        status={sc.status}
+        impact={view.impact}
+        picker={<PeriodPicker {...periodOptions(resolved, currentFy)} />}
+      />
+      <div className="mt-6 space-y-6">
+        <MonthStrip title={`${department.name}, ${view.fy}`} months={view.strip} />
+        <KpiSection
+          {...common}
+          departmentName={department.name}
+          periodLabel={resolved.label}
+          fiscalYearLabel={view.fy}
+          rows={view.kpiRows}
+          entry={canWrite ? { months: view.monthOptions, defaultMonth: view.defaultMonth, kpis: view.valueKpis } : null}
+          canDefine={canDefine}
+        />
+        <ContributionsSection
+          {...common}
+          periodLabel={resolved.label}
+          rows={view.contributions}
+          months={view.monthOptions}
+          defaultMonth={view.defaultMonth}
+          categories={sc.categories}
+          canWrite={canWrite}
+          canReview={canReview}
+        />
+        <CommitmentsSection
+          {...common}
+          rows={view.commitments}
+          accuracy={view.accuracy}
+          members={sc.members}
+          defaultOwnerId={sc.members.some((m) => m.id === ctx.userId) ? ctx.userId : (sc.members[0]?.id ?? "")}
+          canWrite={canWrite}
+        />
+        <NarrativesSection slug={slug} departmentId={department.id} periodLabel={resolved.label} months={view.narratives} canWrite={canWrite} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import "server-only";
+import type { KpiUnit } from "@db/enums";
+import { isOverdue } from "@/lib/commitments";
+import { formatBp } from "@/lib/format";
+import { formatKpiValue, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS, kpiValueToInput } from "@/lib/kpi";
+import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
+import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
+import type { TScorecard } from "@/server/accountability/scorecard";
+import type { TCommitmentRow, TAccuracySummary } from "./_components/commitments-section";
+import type { TContributionRow } from "./_components/contributions-section";
+import type { TKpiRow } from "./_components/kpi-table";
+import type { TValueKpi } from "./_components/kpi-values-form";
+import type { TMonthOption } from "./_components/month-select";
+import type { TStripMonth } from "./_components/month-strip";
+import type { TNarrativeMonth } from "./_components/narratives-section";
+import type { THeaderImpact } from "./_components/scorecard-header";
+
+// The scorecard as the page shows it: every number and date formatted here, on the server, in the
+// request's locale and the organization's zone (no hydration mismatch), so components only lay out.
+
+const UNIT_HINTS: Record<KpiUnit, (currency: string) => string> = {
+  CURRENCY: (currency) => `In ${currency}`,
+  COUNT: () => "A count",
+  PERCENT: () => "A percentage, e.g. 12.5",
+  DAYS: () => "In days",
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const bpToPercentText = (bp: number) => String(bp / 100);
+
+export function scorecardView(sc: TScorecard, locale: string) {
+  const { currency, timeZone } = sc.organization;
+  const { resolved } = sc;
+  const todayMonth = sc.today.slice(0, 7) as MonthKey;
+  // Impacts are signed (+ purified, − tainted); promised and delivered amounts are plain.
+  const money = (v: bigint, compact = false) => formatMoney(v, currency, { locale, compact, signDisplay: "exceptZero" });
+  const plain = (v: bigint) => formatMoney(v, currency, { locale });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const fy = fiscalYearLabel(resolved.fiscalYear);
+
+  const isStarted = (m: MonthKey) => m <= todayMonth;
+  const monthOptions: TMonthOption[] = resolved.yearMonths.filter(isStarted).map((m) => ({ month: m, label: monthLabel(m), isClosed: sc.closedMonths.has(m) }));
+  const openIn = (months: MonthKey[]) => months.filter((m) => isStarted(m) && !sc.closedMonths.has(m)).at(-1) ?? null;
+  // The month a form starts on: the period's latest open month, else the year's.
+  const defaultMonth = openIn(resolved.months) ?? openIn(resolved.yearMonths);
+  const startedInPeriod = resolved.months.filter(isStarted).length;
+
+  const kpiRows: TKpiRow[] = sc.kpis.map(({ kpi, series, period, rag }) => {
+    const fmt = (v: bigint | null) => formatKpiValue(v, kpi.unit, currency, locale);
+    const isAdditive = kpi.unit === "CURRENCY" || kpi.unit === "COUNT";
+    const monthly = kpi.targetScaled === null ? null : `${fmt(kpi.targetScaled)} a month`;
+    const reportedValues = series.filter((s) => s.value !== null);
+    return {
+      id: kpi.id,
+      name: kpi.name,
+      unit: KPI_UNIT_LABELS[kpi.unit],
+      direction: KPI_DIRECTION_LABELS[kpi.direction],
+      // With values: the period's target over the reported months (summed or averaged like the
+      // actual). Without: the monthly target, labelled as such when the period is longer.
+      target: period.months ? fmt(period.target) : fmt(kpi.targetScaled),
+      targetNote: period.months ? (isAdditive && period.months > 1 ? monthly : null) : resolved.months.length > 1 && kpi.targetScaled !== null ? "a month" : null,
+      actual: fmt(period.actual),
+      rag,
+      spark: series.map((s) => ({ label: monthLabel(s.month, { withYear: false }), value: s.value === null ? null : Number(s.value), target: s.target === null ? null : Number(s.target) })),
+      sparkLabel: `${kpi.name}, ${fy}: ${reportedValues.length ? reportedValues.map((s) => `${monthLabel(s.month, { withYear: false })} ${fmt(s.value)}`).join(", ") : "no values yet"}`,
+      reported: startedInPeriod ? `${period.months} of ${plural(startedInPeriod, "month")}` : "Not started",
+      definition: {
+        kpiId: kpi.id,
+        name: kpi.name,
+        unit: kpi.unit,
+        direction: kpi.direction,
+        target: kpi.targetScaled === null ? "" : kpiValueToInput(kpi.targetScaled, kpi.unit, currency),
+        greenAt: bpToPercentText(kpi.greenAtBp),
+        amberAt: bpToPercentText(kpi.amberAtBp),
+      },
+    };
+  });
+
+  const valueKpis: TValueKpi[] = sc.kpis.map(({ kpi, series }) => ({
+    id: kpi.id,
+    name: kpi.name,
+    unitHint: `${UNIT_HINTS[kpi.unit](currency)}${kpi.targetScaled === null ? "" : ` · target ${formatKpiValue(kpi.targetScaled, kpi.unit, currency, locale)}`}`,
+    values: Object.fromEntries(series.flatMap((s) => (s.value === null ? [] : [[s.month, kpiValueToInput(s.value, kpi.unit, currency)]]))),
+  }));
+
+  const strip: TStripMonth[] = resolved.yearMonths.map((m) => ({
+    month: m,
+    label: monthLabel(m, { withYear: false }),
+    status: sc.monthStatus.get(m) ?? null,
+    isStarted: isStarted(m),
+    isInPeriod: resolved.months.includes(m),
+    isReviewed: sc.reviewedMonths.has(m),
+    isClosed: sc.closedMonths.has(m),
+  }));
+
+  const impact: THeaderImpact = {
+    confirmed: { compact: money(sc.impact.confirmed, true), exact: money(sc.impact.confirmed) },
+    claimed: { compact: money(sc.impact.claimed, true), exact: money(sc.impact.claimed), count: sc.impact.counts.CLAIMED },
+    disputed: { compact: money(sc.impact.disputed, true), exact: money(sc.impact.disputed), count: sc.impact.counts.DISPUTED },
+  };
+
+  const digits = currencyDigits(currency);
+  const contributions: TContributionRow[] = sc.contributions.map((c) => {
+    // The reviewer beside the status; a dispute's reason too, since the head has to act on it.
+    // Dates and a confirmation's reason are in the history.
+    const reviewer = c.reviewedBy?.name ?? "a former member";
+    const reviewNote = c.status === "DISPUTED" ? `${reviewer}: “${c.reviewReason ?? ""}”` : c.status === "CONFIRMED" ? `by ${reviewer}` : null;
+    return {
+      id: c.id,
+      monthLabel: monthLabel(c.month),
+      category: c.category.name,
+      amount: money(c.amountMinor),
+      isPositive: c.amountMinor > 0n,
+      description: c.description,
+      evidenceUrl: c.evidenceUrl,
+      status: c.status,
+      reviewNote,
+      loggedBy: c.createdBy?.name ?? "—",
+      isClosed: sc.closedMonths.has(c.month),
+      history: c.history.map((h) => ({ action: h.action, actor: h.actor, at: when.format(h.at), reason: h.reason })),
+      draft: { contributionId: c.id, month: c.month, categoryId: c.category.id, amount: minorToDecimalString(c.amountMinor, digits), description: c.description, evidenceUrl: c.evidenceUrl ?? "" },
+    };
+  });
+
+  const commitments: TCommitmentRow[] = sc.commitments.map((c) => ({
+    id: c.id,
+    title: c.title,
+    owner: c.owner.name,
+    due: day.format(new Date(`${c.dueDate}T00:00:00Z`)),
+    isOverdue: isOverdue(c.status, c.dueDate, sc.today),
+    expected: plain(c.expectedImpactMinor),
+    delivered: c.deliveredImpactMinor === null ? "—" : plain(c.deliveredImpactMinor),
+    status: c.status,
+  }));
+  const a = sc.accuracy;
+  const accuracy: TAccuracySummary = {
+    hitRate: formatBp(a.hitRateBp, locale, 0),
+    hitRateDetail: `${a.done} done, ${a.missed} missed`,
+    delivered: a.promisedMinor === 0n ? "—" : `${plain(a.deliveredMinor)} of ${plain(a.promisedMinor)}`,
+    deliveredDetail: a.deliveredBp === null ? "Nothing resolved yet" : `${formatBp(a.deliveredBp, locale, 0)} of what was promised`,
+    open: a.open,
+    overdue: a.overdue,
+  };
+
+  const narratives: TNarrativeMonth[] = resolved.months
+    .filter(isStarted)
+    .reverse()
+    .map((m) => {
+      const n = sc.narratives.get(m);
+      return {
+        month: m,
+        label: monthLabel(m),
+        status: sc.monthStatus.get(m) ?? null,
+        why: n?.why ?? "",
+        whatNext: n?.whatNext ?? "",
+        updated: n && (n.why || n.whatNext) ? `by ${n.updatedBy?.name ?? "a former member"}, ${when.format(n.updatedAt)}` : null,
+        reviewed: n?.reviewedAt ? `by ${n.reviewedBy?.name ?? "a former member"}, ${when.format(n.reviewedAt)}` : null,
+      };
+    });
+
+  return { fy, todayMonth, monthOptions, defaultMonth, kpiRows, valueKpis, strip, impact, contributions, commitments, accuracy, narratives };
+}
