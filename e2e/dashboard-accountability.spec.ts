@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO, DEMO_ORG, card, formMessage, signIn, uniqueId, visit } from "./support/helpers";
+import { bridgeSteps, cents, tileExact, type TStep } from "./support/bridge";
 import { shot } from "./support/screenshots";
 
 // The accountability half of the CEO dashboard on the demo organization: the gap bridge (chart,
@@ -12,37 +13,9 @@ const ORG_ZONE = "America/New_York";
 const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
 const FY = Number(THIS_MONTH.slice(0, 4)); // the demo organization's fiscal year is the calendar year
 
-/** "$1,234.56", "-$0.50", "+$12.00" → cents. */
-function cents(text: string): number {
-  const trimmed = text.trim();
-  const digits = trimmed.replace(/[^0-9.]/g, "");
-  const negative = trimmed.startsWith("-") || trimmed.startsWith("−");
-  const [whole = "0", fraction = "00"] = digits.split(".");
-  return (negative ? -1 : 1) * (Number(whole) * 100 + Number(fraction.padEnd(2, "0")));
-}
-
 /** What the chart's data labels should say for an amount in cents (lib/money.ts, compact). */
 const compact = (amountCents: number, signed: boolean) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1, signDisplay: signed ? "exceptZero" : "auto" }).format(amountCents / 100);
-
-type TStep = { step: string; amount: number; running: number };
-
-/** The bridge table as numbers: each body row's step, amount and running total in cents. */
-async function bridgeSteps(page: Page): Promise<TStep[]> {
-  const rows = page.getByTestId("bridge-table").locator("tbody tr");
-  const count = await rows.count();
-  const steps: TStep[] = [];
-  for (let i = 0; i < count; i++) {
-    const row = rows.nth(i);
-    // The row header carries the step's name, then a note ("taints", "not traced to a department").
-    const step = ((await row.locator("th a").count()) ? await row.locator("th a").innerText() : await row.locator("th").evaluate((th) => th.firstChild?.textContent ?? "")).trim();
-    const [amount, running] = await row.locator("td").allInnerTexts();
-    steps.push({ step, amount: cents(amount ?? ""), running: cents(running ?? "") });
-  }
-  return steps;
-}
-
-const tileExact = async (page: Page, testId: string) => cents((await page.getByTestId(testId).locator("dd[title]").getAttribute("title")) ?? "");
 
 async function openDashboard(page: Page, query = "") {
   await visit(page, `/o/${DEMO_ORG.slug}${query}`);

@@ -6,6 +6,7 @@ export const DEMO = {
   owner: "ceo@acme.example",
   finance: "finance@acme.example",
   head: "marketing@acme.example",
+  legal: "legal@acme.example",
   sales: "sales@acme.example",
   viewer: "board@acme.example",
 } as const;
