@@ -12,9 +12,11 @@ import { assertDepartmentWrite, departmentForWrite } from "./guards";
 
 const changedMeanwhile = () => new AppError("CONFLICT", "This commitment changed a moment ago. Reload to see it.");
 
-async function getCommitment(tx: Tx, ctx: TTenantContext, commitmentId: string) {
+/** A commitment of this organization whose department the actor may write. */
+async function commitmentForWrite(tx: Tx, ctx: TTenantContext, commitmentId: string) {
   const commitment = await tx.commitment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: commitmentId } } });
   if (!commitment) throw notFound("That commitment");
+  assertDepartmentWrite(ctx, commitment.departmentId);
   return commitment;
 }
 
@@ -48,8 +50,7 @@ export const resolveCommitment = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      const before = await getCommitment(tx, ctx, input.commitmentId);
-      assertDepartmentWrite(ctx, before.departmentId);
+      const before = await commitmentForWrite(tx, ctx, input.commitmentId);
       if (before.status !== "OPEN") throw new AppError("CONFLICT", `This commitment is already marked ${before.status.toLowerCase()}. Reopen it first to change that.`);
       let deliveredImpactMinor = input.status === "DONE" ? before.expectedImpactMinor : 0n;
       if (input.delivered) {
@@ -74,8 +75,7 @@ export const reopenCommitment = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      const before = await getCommitment(tx, ctx, input.commitmentId);
-      assertDepartmentWrite(ctx, before.departmentId);
+      const before = await commitmentForWrite(tx, ctx, input.commitmentId);
       if (before.status === "OPEN") throw new AppError("CONFLICT", "This commitment is already open.");
       const data = { status: "OPEN" as const, deliveredImpactMinor: null, resolvedAt: null };
       const { count } = await tx.commitment.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });

@@ -39,6 +39,14 @@ async function getContribution(tx: Tx, ctx: TTenantContext, contributionId: stri
   return contribution;
 }
 
+/** A contribution its department's head may still change or withdraw: any not yet confirmed. */
+async function unsettledContribution(tx: Tx, ctx: TTenantContext, contributionId: string, verb: "changed" | "withdrawn") {
+  const contribution = await getContribution(tx, ctx, contributionId);
+  assertDepartmentWrite(ctx, contribution.departmentId);
+  if (contribution.status === "CONFIRMED") throw new AppError("CONFLICT", `This contribution is confirmed; it can no longer be ${verb}.`);
+  return contribution;
+}
+
 /** A department head (or owner) logs a signed impact for their own department and a month; it starts CLAIMED. */
 export const logContribution = tenantMutation({
   schema: ZLogContributionInput,
@@ -77,9 +85,7 @@ export const reviseContribution = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      const before = await getContribution(tx, ctx, input.contributionId);
-      assertDepartmentWrite(ctx, before.departmentId);
-      if (before.status === "CONFIRMED") throw new AppError("CONFLICT", "This contribution is confirmed; it can no longer be changed.");
+      const before = await unsettledContribution(tx, ctx, input.contributionId, "changed");
       const department = await departmentForWrite(tx, ctx, before.departmentId);
       const category = await categoryFor(tx, organizationId, input.categoryId, department.kind, before.categoryId);
       const amountMinor = await parseAmount(tx, organizationId, input.amount);
@@ -110,9 +116,7 @@ export const withdrawContribution = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      const before = await getContribution(tx, ctx, input.contributionId);
-      assertDepartmentWrite(ctx, before.departmentId);
-      if (before.status === "CONFIRMED") throw new AppError("CONFLICT", "This contribution is confirmed; it can no longer be withdrawn.");
+      const before = await unsettledContribution(tx, ctx, input.contributionId, "withdrawn");
       await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month)]);
       // The status guard: finance may have confirmed it since it was read, and a confirmed one stays.
       const { count } = await tx.contribution.deleteMany({ where: { organizationId, id: before.id, status: before.status } });

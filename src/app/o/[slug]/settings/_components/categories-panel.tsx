@@ -9,40 +9,26 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import type { DepartmentKind } from "@db/enums";
 import { addCategoryAction, archiveCategoryAction, renameCategoryAction, restoreCategoryAction } from "../actions";
+import { RenameArchiveRow } from "./rename-archive-row";
 
 export type TCategory = { id: string; kind: DepartmentKind; name: string; isArchived: boolean; contributionCount: number };
 
 function CategoryRow({ slug, category }: { slug: string; category: TCategory }) {
-  const rename = useFormAction(renameCategoryAction.bind(null, slug));
-  const archive = useFormAction(archiveCategoryAction.bind(null, slug));
-  const restore = useFormAction(restoreCategoryAction.bind(null, slug));
-  const toggle = category.isArchived ? restore : archive;
-  const used = category.contributionCount === 1 ? "used by 1 contribution" : `used by ${category.contributionCount} contributions`;
   return (
-    <li className="py-3" aria-label={`Category ${category.name}`}>
-      <div className="space-y-2">
-        <FormMessage state={rename.state} />
-        {/* The outcome of whichever action led to the row's current state. */}
-        {category.isArchived ? <FormMessage state={archive.state} /> : <FormMessage state={restore.state} />}
-      </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <form onSubmit={rename.onSubmit} noValidate className="flex min-w-56 flex-1 items-end gap-2">
-          <input type="hidden" name="categoryId" value={category.id} />
-          <div className="flex-1">
-            <TextField label={`Name${category.isArchived ? " · archived" : ""}`} hint={used} name="name" defaultValue={category.name} errors={rename.errors?.name} />
-          </div>
-          <Button type="submit" variant="secondary" disabled={rename.isPending}>
-            Rename
-          </Button>
-        </form>
-        <form onSubmit={toggle.onSubmit}>
-          <input type="hidden" name="categoryId" value={category.id} />
-          <Button type="submit" variant={category.isArchived ? "secondary" : "danger"} disabled={toggle.isPending} title={category.isArchived ? undefined : "Past contributions keep it; new ones cannot use it"}>
-            {category.isArchived ? "Restore" : "Archive"}
-          </Button>
-        </form>
-      </div>
-    </li>
+    <RenameArchiveRow
+      ariaLabel={`Category ${category.name}`}
+      idField="categoryId"
+      id={category.id}
+      name={category.name}
+      label={`Name${category.isArchived ? " · archived" : ""}`}
+      hint={category.contributionCount === 1 ? "used by 1 contribution" : `used by ${category.contributionCount} contributions`}
+      isArchived={category.isArchived}
+      rename={renameCategoryAction.bind(null, slug)}
+      archive={archiveCategoryAction.bind(null, slug)}
+      restore={restoreCategoryAction.bind(null, slug)}
+      archiveLabel="Archive"
+      archiveTitle="Past contributions keep it; new ones cannot use it"
+    />
   );
 }
 

@@ -7,44 +7,25 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import type { DepartmentKind } from "@db/enums";
 import { createDepartmentAction, removeDepartmentAction, renameDepartmentAction, restoreDepartmentAction } from "../actions";
+import { RenameArchiveRow } from "./rename-archive-row";
 
 type TDepartment = { id: string; name: string; kind: DepartmentKind; isArchived: boolean };
 
 function DepartmentRow({ slug, department }: { slug: string; department: TDepartment }) {
-  const rename = useFormAction(renameDepartmentAction.bind(null, slug));
-  const remove = useFormAction(removeDepartmentAction.bind(null, slug));
-  const restore = useFormAction(restoreDepartmentAction.bind(null, slug));
-  const toggle = department.isArchived ? restore : remove;
   return (
-    <li className="py-3" aria-label={`Department ${department.name}`}>
-      <div className="space-y-2">
-        <FormMessage state={rename.state} />
-        {/* The outcome of whichever action led to the row's current state. */}
-        {department.isArchived ? <FormMessage state={remove.state} /> : <FormMessage state={restore.state} />}
-      </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <form onSubmit={rename.onSubmit} noValidate className="flex min-w-56 flex-1 items-end gap-2">
-          <input type="hidden" name="departmentId" value={department.id} />
-          <div className="flex-1">
-            <TextField
-              label={`Name · ${DEPARTMENT_KIND_LABELS[department.kind]}${department.isArchived ? " · archived" : ""}`}
-              name="name"
-              defaultValue={department.name}
-              errors={rename.errors?.name}
-            />
-          </div>
-          <Button type="submit" variant="secondary" disabled={rename.isPending}>
-            Rename
-          </Button>
-        </form>
-        <form onSubmit={toggle.onSubmit}>
-          <input type="hidden" name="departmentId" value={department.id} />
-          <Button type="submit" variant={department.isArchived ? "secondary" : "danger"} disabled={toggle.isPending} title={department.isArchived ? undefined : "Deleted if it has no records, archived otherwise"}>
-            {department.isArchived ? "Restore" : "Remove"}
-          </Button>
-        </form>
-      </div>
-    </li>
+    <RenameArchiveRow
+      ariaLabel={`Department ${department.name}`}
+      idField="departmentId"
+      id={department.id}
+      name={department.name}
+      label={`Name · ${DEPARTMENT_KIND_LABELS[department.kind]}${department.isArchived ? " · archived" : ""}`}
+      isArchived={department.isArchived}
+      rename={renameDepartmentAction.bind(null, slug)}
+      archive={removeDepartmentAction.bind(null, slug)}
+      restore={restoreDepartmentAction.bind(null, slug)}
+      archiveLabel="Remove"
+      archiveTitle="Deleted if it has no records, archived otherwise"
+    />
   );
 }
 
