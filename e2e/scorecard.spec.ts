@@ -142,6 +142,20 @@ test("the departments list links each scorecard and shows this month's status", 
   await expect(page.getByRole("link", { name: "Import values from CSV" })).toHaveCount(0);
 });
 
+test("the owner archives a KPI, which leaves the scorecard, and restores it", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await openMarketing(page, `?period=m-${THIS_MONTH}`);
+  const kpiRow = page.getByTestId("kpi-table").getByRole("row").filter({ hasText: KPI });
+  await kpiRow.getByRole("button", { name: `Archive KPI ${KPI}` }).click();
+  await page.getByRole("button", { name: `Confirm archive (Archive KPI ${KPI})` }).click();
+  await expect(kpiRow).toHaveCount(0);
+  const archived = page.getByRole("list", { name: "Archived KPIs" });
+  await expect(archived).toContainText(KPI);
+  await archived.getByRole("button", { name: `Restore KPI ${KPI}` }).click();
+  await expect(kpiRow).toContainText("Red");
+  await expect(page.getByRole("list", { name: "Archived KPIs" })).toHaveCount(0);
+});
+
 test("another organization's department, or an unknown one, is a 404", async ({ page }) => {
   await signUpFreshOwner(page, "scorecard");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Departments" }).click();

@@ -30,8 +30,8 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
   const resolved = resolvePeriod(parsePeriod(periodParamText, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
   const periodMonths = resolved.months.map(monthToDbDate);
 
-  const [kpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed] = await Promise.all([
-    db.kpi.findMany({ where: { organizationId, departmentId, archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+  const [allKpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed] = await Promise.all([
+    db.kpi.findMany({ where: { organizationId, departmentId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.kpiValue.findMany({
       where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) }, kpi: { departmentId, archivedAt: null } },
       select: { kpiId: true, month: true, valueScaled: true, targetScaled: true },
@@ -62,6 +62,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     db.periodClose.findMany({ where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) } }, select: { month: true } }),
   ]);
 
+  const kpis = allKpis.filter((k) => k.archivedAt === null);
   const history = contributions.length
     ? await db.auditEvent.findMany({
         where: { organizationId, entityType: "Contribution", entityId: { in: contributions.map((c) => c.id) } },
@@ -102,6 +103,8 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     today: todayIso,
     resolved,
     kpis: kpiRows,
+    /** Archived KPIs keep their values but leave the scorecard; an owner can restore them. */
+    archivedKpis: allKpis.filter((k) => k.archivedAt !== null).map((k) => ({ id: k.id, name: k.name })),
     status: worstRag(kpiRows.map((r) => r.rag)),
     monthStatus,
     impact,

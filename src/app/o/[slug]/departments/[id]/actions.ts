@@ -6,7 +6,7 @@ import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
 import { createCommitment, reopenCommitment, resolveCommitment } from "@/server/accountability/commitments";
 import { logContribution, reviewContribution, reviseContribution, withdrawContribution } from "@/server/accountability/contributions";
-import { archiveKpi, createKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
+import { archiveKpi, createKpi, restoreKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
 import { markMonthReviewed, saveNarrative } from "@/server/accountability/narratives";
 
 // The scorecard's server actions. Each re-reads the session and goes through the mutation's own
@@ -32,6 +32,10 @@ export async function updateKpiAction(slug: string, _prev: unknown, formData: Fo
 
 export async function archiveKpiAction(slug: string, kpiId: string) {
   return run(archiveKpi, slug, { kpiId }, () => "KPI archived.");
+}
+
+export async function restoreKpiAction(slug: string, kpiId: string) {
+  return run(restoreKpi, slug, { kpiId }, () => "KPI restored.");
 }
 
 export async function logContributionAction(slug: string, departmentId: string, _prev: unknown, formData: FormData) {

@@ -58,6 +58,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
           rows={view.kpiRows}
           entry={canWrite ? { months: view.monthOptions, defaultMonth: view.defaultMonth, kpis: view.valueKpis } : null}
           canDefine={canDefine}
+          archived={canDefine ? sc.archivedKpis : []}
         />
         <ContributionsSection
           {...common}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
-import { createKpiAction, setKpiValuesAction } from "../actions";
+import { createKpiAction, restoreKpiAction, setKpiValuesAction } from "../actions";
+import { ActionButton } from "./action-button";
 import { KpiDefinitionForm } from "./kpi-definition-form";
 import { KpiTable, type TKpiRow } from "./kpi-table";
 import { KpiValuesForm, type TValueKpi, type TValueMonth } from "./kpi-values-form";
@@ -18,10 +19,12 @@ type TProps = {
   /** The values form: months that have started, the one to show first, and each KPI's inputs. */
   entry: { months: TValueMonth[]; defaultMonth: string | null; kpis: TValueKpi[] } | null;
   canDefine: boolean;
+  /** Shown to owners, who may bring them back. */
+  archived: { id: string; name: string }[];
 };
 
 /** KPIs with target, actual, RAG and trend; the head enters values, the owner defines the KPIs. */
-export function KpiSection({ slug, departmentId, departmentName, periodLabel, fiscalYearLabel, currency, rows, entry, canDefine }: TProps) {
+export function KpiSection({ slug, departmentId, departmentName, periodLabel, fiscalYearLabel, currency, rows, entry, canDefine, archived }: TProps) {
   const importHref = `/o/${slug}/departments/${departmentId}/import`;
   const hasRows = rows.length > 0;
   const showEntry = entry !== null && hasRows;
@@ -55,6 +58,20 @@ export function KpiSection({ slug, departmentId, departmentName, periodLabel, fi
             <div className="space-y-3">
               <h3 className="text-sm font-semibold">{hasRows ? "Add a KPI" : "Add the first KPI"}</h3>
               <KpiDefinitionForm action={createKpiAction.bind(null, slug, departmentId)} currency={currency} submitLabel="Add KPI" />
+              {archived.length > 0 && (
+                <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+                  <h3 className="text-sm font-semibold">Archived KPIs</h3>
+                  <p className="text-xs text-zinc-500">Their values are kept; they count in no status until restored.</p>
+                  <ul aria-label="Archived KPIs" className="mt-2 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+                    {archived.map((kpi) => (
+                      <li key={kpi.id} className="flex items-center justify-between gap-3 py-1.5">
+                        <span>{kpi.name}</span>
+                        <ActionButton scope="kpis" action={restoreKpiAction.bind(null, slug, kpi.id)} label="Restore" ariaLabel={`Restore KPI ${kpi.name}`} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </div>
           )}
         </div>
