@@ -11,6 +11,11 @@ export type TDepartmentImpact = {
   confirmedMinor: bigint;
   /** Σ CLAIMED contributions in R (not yet confirmed; counted only when asked to). */
   claimedMinor: bigint;
+  /**
+   * Σ −amount of the lost and slipped deals in R that name this department responsible (not
+   * overturned, and not replaced by a counted contribution linked to the deal).
+   */
+  pipelineMinor?: bigint;
 };
 
 export type TBridgeStep = {
@@ -19,6 +24,9 @@ export type TBridgeStep = {
   departmentId?: string;
   /** The step's own amount: the total for target and actual, the signed change otherwise. */
   amountMinor: bigint;
+  /** For a department: the part from its contributions and the part from pipeline causes. */
+  contributionsMinor?: bigint;
+  pipelineMinor?: bigint;
   /** Where the bar starts and ends on the running total. */
   startMinor: bigint;
   endMinor: bigint;
@@ -35,7 +43,8 @@ export type TBridge = {
 };
 
 /** The department's impact as the bridge counts it. */
-export const impactOf = (d: TDepartmentImpact, includeClaimed: boolean) => d.confirmedMinor + (includeClaimed ? d.claimedMinor : 0n);
+export const contributionsOf = (d: TDepartmentImpact, includeClaimed: boolean) => d.confirmedMinor + (includeClaimed ? d.claimedMinor : 0n);
+export const impactOf = (d: TDepartmentImpact, includeClaimed: boolean) => contributionsOf(d, includeClaimed) + (d.pipelineMinor ?? 0n);
 
 /**
  * target → each department's net impact, largest negative first (ties by name; departments with no
@@ -52,7 +61,16 @@ export function buildBridge(input: { targetMinor: bigint | null; actualMinor: bi
   const steps: TBridgeStep[] = [{ kind: "target", label: "Target", amountMinor: targetMinor, startMinor: 0n, endMinor: targetMinor }];
   let running = targetMinor;
   for (const d of departments) {
-    steps.push({ kind: "department", label: d.name, departmentId: d.departmentId, amountMinor: d.impact, startMinor: running, endMinor: running + d.impact });
+    steps.push({
+      kind: "department",
+      label: d.name,
+      departmentId: d.departmentId,
+      amountMinor: d.impact,
+      contributionsMinor: contributionsOf(d, includeClaimed),
+      pipelineMinor: d.pipelineMinor ?? 0n,
+      startMinor: running,
+      endMinor: running + d.impact,
+    });
     running += d.impact;
   }
   const attributedMinor = running - targetMinor;

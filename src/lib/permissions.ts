@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "kpiDefinitions.write",
   "department.write",
   "pipeline.write",
+  "pipeline.configure",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

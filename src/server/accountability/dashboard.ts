@@ -5,6 +5,7 @@ import type { TRag } from "@/lib/kpi";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import type { CommitmentStatus, ContributionStatus } from "@db/enums";
 import { db } from "../db";
+import { pipelineImpacts } from "../pipeline/queries";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 
 /** Σ contributions per department and status over `months`: one GROUP BY on the bridge index (an index-only scan), names joined after grouping. */
@@ -28,7 +29,15 @@ export async function departmentImpacts(organizationId: string, months: MonthKey
 
 /** The gap bridge of a range (null without a target). */
 export async function getBridge(organizationId: string, months: MonthKey[], figures: { targetMinor: bigint | null; actualMinor: bigint }, includeClaimed: boolean) {
-  const impacts = await departmentImpacts(organizationId, months);
+  const [contributions, pipeline] = await Promise.all([departmentImpacts(organizationId, months), pipelineImpacts(organizationId, months, includeClaimed)]);
+  // Departments charged only through pipeline causes still need their names.
+  const known = new Set(contributions.map((d) => d.departmentId));
+  const missing = [...pipeline.keys()].filter((id) => !known.has(id));
+  const names = missing.length ? await db.department.findMany({ where: { organizationId, id: { in: missing } }, select: { id: true, name: true } }) : [];
+  const impacts: TDepartmentImpact[] = [
+    ...contributions.map((d) => ({ ...d, pipelineMinor: pipeline.get(d.departmentId) ?? 0n })),
+    ...names.map((d) => ({ departmentId: d.id, name: d.name, confirmedMinor: 0n, claimedMinor: 0n, pipelineMinor: pipeline.get(d.id) ?? 0n })),
+  ];
   return { bridge: buildBridge({ ...figures, impacts, includeClaimed }), impacts };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { defaultCategoryRows } from "@/lib/contribution-categories";
 import { DEFAULT_DEPARTMENTS } from "@/lib/departments";
+import { defaultPipelineRows } from "@/lib/pipeline-defaults";
 import type { TOrganizationFields } from "@/lib/schemas/organization";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
@@ -23,7 +24,7 @@ async function uniqueSlug(tx: Tx, name: string): Promise<string> {
   return `${base}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Creates an organization with its default departments and contribution categories, and `userId` as its OWNER. */
+/** Creates an organization with its default departments, contribution categories, pipeline stages and loss causes, and `userId` as its OWNER. */
 export async function createOrganizationInTx(tx: Tx, userId: string, fields: TOrganizationFields) {
   const organization = await tx.organization.create({
     data: { ...fields, slug: await uniqueSlug(tx, fields.name) },
@@ -32,6 +33,9 @@ export async function createOrganizationInTx(tx: Tx, userId: string, fields: TOr
     data: DEFAULT_DEPARTMENTS.map((d) => ({ ...d, organizationId: organization.id })),
   });
   await tx.contributionCategory.createMany({ data: defaultCategoryRows(organization.id) });
+  const pipeline = defaultPipelineRows(organization.id);
+  await tx.pipelineStage.createMany({ data: pipeline.stages });
+  await tx.lossCause.createMany({ data: pipeline.lossCauses });
   const membership = await tx.membership.create({
     data: { organizationId: organization.id, userId, role: "OWNER" },
   });

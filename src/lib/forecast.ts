@@ -1,0 +1,52 @@
+// The pipeline forecast (DESIGN.md "The numbers"), from sums SQL already made over the open deals
+// whose expected close date falls after D and within the fiscal year. Closed-won deals are revenue
+// entries already, so they are never added here.
+import type { HeadlineForecast } from "@db/enums";
+import { divRound } from "./money";
+import { ratioBp } from "./metrics";
+
+export type TOpenPipeline = {
+  /** How many open deals close after D within the year. */
+  count: number;
+  /** Σ amount of open COMMIT deals. */
+  commitMinor: bigint;
+  /** Σ amount of open BEST_CASE deals. */
+  bestCaseMinor: bigint;
+  /** Σ amount × probability (basis points) of all open deals, not yet divided by 10000. */
+  weightedBpMinor: bigint;
+};
+
+export type TPipelineForecast = { commit: bigint; bestCase: bigint; weighted: bigint };
+
+export const HEADLINE_LABELS: Record<HeadlineForecast, string> = { WEIGHTED: "Weighted", COMMIT: "Commit", BEST_CASE: "Best case" };
+
+/**
+ * commit = actual YTD + Σ open COMMIT; best case = commit + Σ open BEST_CASE;
+ * weighted = actual YTD + Σ amount × probability of all open deals (rounded once, half away from zero).
+ */
+export function pipelineForecast(actualYtdMinor: bigint, open: TOpenPipeline): TPipelineForecast {
+  const commit = actualYtdMinor + open.commitMinor;
+  return { commit, bestCase: commit + open.bestCaseMinor, weighted: actualYtdMinor + divRound(open.weightedBpMinor, 10_000n) };
+}
+
+/**
+ * The dashboard's headline forecast: the organization's chosen pipeline forecast while it has open
+ * deals for the rest of the year; without any, the run rate of completed months (may be null).
+ */
+export function headlineForecast(actualYtdMinor: bigint, open: TOpenPipeline, choice: HeadlineForecast, runRateMinor: bigint | null): { value: bigint | null; source: "PIPELINE" | "RUN_RATE" } {
+  if (open.count === 0) return { value: runRateMinor, source: "RUN_RATE" };
+  const f = pipelineForecast(actualYtdMinor, open);
+  return { value: choice === "COMMIT" ? f.commit : choice === "BEST_CASE" ? f.bestCase : f.weighted, source: "PIPELINE" };
+}
+
+/**
+ * Pipeline coverage of a range: open pipeline expected to close in it after D, over the range's
+ * remaining gap. Null when nothing is left to cover (gap ≤ 0) or there is no target.
+ */
+export function coverageBp(openInRangeMinor: bigint, gapMinor: bigint | null): number | null {
+  if (gapMinor === null || gapMinor <= 0n) return null;
+  return ratioBp(openInRangeMinor, gapMinor);
+}
+
+/** An open deal whose expected close date (YYYY-MM-DD) has passed is stale. */
+export const isStale = (outcome: string, expectedCloseDate: string, today: string) => outcome === "OPEN" && expectedCloseDate < today;

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+// Inputs of issue 5's actions. Amounts stay text (parsed with the currency's digits on the server);
+// probabilities are percentages typed by people ("70", "72.5") and become basis points here.
+
+const ZId = (what: string) => z.string({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `Choose ${what}.`);
+const ZOptionalId = z.string().trim().max(64).optional().transform((v) => v || null);
+
+export const ZPercentBp = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,2})?%?$/, "Enter a percentage from 0 to 100, like 70 or 72.5.")
+  .transform((v) => Math.round(Number(v.replace("%", "")) * 100))
+  .refine((bp) => bp <= 10_000, "Enter a percentage from 0 to 100.");
+
+export const FORECAST_CATEGORIES = ["PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED"] as const;
+
+const ZOpportunityFields = z.object({
+  name: z.string({ error: "Name the deal." }).trim().min(2, "Name the deal.").max(160, "Deal names are at most 160 characters."),
+  account: z.string({ error: "Name the account." }).trim().min(1, "Name the account.").max(160, "Account names are at most 160 characters."),
+  amount: z.string({ error: "Enter the amount." }).trim().min(1, "Enter the amount.").max(40, "That amount is too long."),
+  stageId: ZId("a stage"),
+  /** Empty: the stage's default probability. */
+  probability: z.union([ZPercentBp, z.literal("").transform(() => null)]).optional().transform((v) => v ?? null),
+  /** Empty: derived from the stage (closed won → CLOSED, closed lost → OMITTED, else PIPELINE). */
+  forecastCategory: z.union([z.enum(FORECAST_CATEGORIES, { error: "Choose a forecast category." }), z.literal("").transform(() => null)]).optional().transform((v) => v ?? null),
+  expectedCloseDate: z.iso.date({ error: "Enter the expected close date as YYYY-MM-DD." }),
+  ownerId: ZId("an owner"),
+  sourceDepartmentId: ZOptionalId,
+  externalId: z.string().trim().max(120, "External ids are at most 120 characters.").optional().transform((v) => v || null),
+});
+
+/** Why a deal was lost or slipped, and which department answers for it. */
+const ZCauseFields = z.object({ lossCauseId: ZOptionalId, responsibleDepartmentId: ZOptionalId });
+
+export const ZCreateOpportunityInput = ZOpportunityFields;
+/** Inline edits send only the fields they change. */
+export const ZUpdateOpportunityInput = ZOpportunityFields.partial().extend({ opportunityId: ZId("a deal") }).merge(ZCauseFields);
+
+export const ZDisputeCauseInput = z.object({
+  causeId: ZId("a cause"),
+  reason: z.string({ error: "Say why." }).trim().min(3, "Say why the department is not responsible.").max(1000, "The reason is at most 1000 characters."),
+});
+export const ZSettleCauseInput = z.object({
+  causeId: ZId("a cause"),
+  decision: z.enum(["UPHELD", "OVERTURNED"], { error: "Choose uphold or overturn." }),
+  reason: z.string({ error: "Say why." }).trim().min(3, "Say why.").max(1000, "The reason is at most 1000 characters."),
+});
+
+export const ZStageFields = z.object({
+  name: z.string({ error: "Name the stage." }).trim().min(2, "Name the stage.").max(60, "Stage names are at most 60 characters."),
+  probability: ZPercentBp,
+  outcome: z.enum(["OPEN", "WON", "LOST"], { error: "Choose whether the stage is open, won or lost." }),
+});
+export const ZCreateStageInput = ZStageFields;
+export const ZUpdateStageInput = ZStageFields.extend({ stageId: ZId("a stage") });
+export const ZStageIdInput = z.object({ stageId: ZId("a stage") });
+
+export const ZLossCauseInput = z.object({ name: z.string({ error: "Name the cause." }).trim().min(2, "Name the cause.").max(80, "Cause names are at most 80 characters.") });
+export const ZRenameLossCauseInput = ZLossCauseInput.extend({ lossCauseId: ZId("a cause") });
+export const ZLossCauseIdInput = z.object({ lossCauseId: ZId("a cause") });
+
+export const ZHeadlineForecastInput = z.object({ headlineForecast: z.enum(["WEIGHTED", "COMMIT", "BEST_CASE"], { error: "Choose the headline forecast." }) });

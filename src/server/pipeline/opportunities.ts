@@ -1,0 +1,168 @@
+import "server-only";
+import type { ForecastCategory, Prisma, StageOutcome } from "@db/client";
+import { parseMoneyInput } from "@/lib/money";
+import { addMonths, fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
+import { todayIn } from "@/lib/period-selection";
+import { ZCreateOpportunityInput, ZUpdateOpportunityInput } from "@/lib/schemas/pipeline";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { AppError, notFound, type FieldErrors } from "../errors";
+import { getOrganizationMoney } from "../revenue/targets";
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The forecast category a stage implies when the user does not choose one. */
+export function categoryForStage(outcome: StageOutcome, current: ForecastCategory | null): ForecastCategory {
+  if (outcome === "WON") return "CLOSED";
+  if (outcome === "LOST") return "OMITTED";
+  return current === null || current === "CLOSED" || current === "OMITTED" ? "PIPELINE" : current;
+}
+
+/** The last day (YYYY-MM-DD) of the fiscal quarter that `month` falls in. */
+export function fiscalQuarterEnd(month: MonthKey, fiscalYearStartMonth: number): string {
+  const quarter = fiscalQuarterOfMonth(month, fiscalYearStartMonth);
+  const last = fiscalYearMonths(fiscalYearOfMonth(month, fiscalYearStartMonth), fiscalYearStartMonth)[quarter * 3 - 1] ?? month;
+  return new Date(monthToDbDate(addMonths(last, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+async function stageFor(tx: Tx, organizationId: string, stageId: string) {
+  const stage = await tx.pipelineStage.findUnique({ where: { organizationId_id: { organizationId, id: stageId } } });
+  if (!stage || stage.archivedAt) throw new AppError("VALIDATION", "Choose a stage.", { stageId: ["Choose one of this organization's stages."] });
+  return stage;
+}
+
+async function checkMember(tx: Tx, organizationId: string, userId: string) {
+  const member = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId } }, select: { userId: true } });
+  if (!member) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
+}
+
+async function checkDepartment(tx: Tx, organizationId: string, departmentId: string, field: string) {
+  const department = await tx.department.findUnique({ where: { organizationId_id: { organizationId, id: departmentId } }, select: { id: true } });
+  if (!department) throw new AppError("VALIDATION", "Choose a department.", { [field]: ["Choose one of this organization's departments."] });
+}
+
+async function parseAmount(tx: Tx, organizationId: string, text: string) {
+  const { digits } = await getOrganizationMoney(tx, organizationId);
+  const amount = parseMoneyInput(text, digits);
+  if (amount === null || amount < 0n) throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter the deal's amount, zero or more, with at most ${digits} decimals.`] });
+  return amount;
+}
+
+/** A SALES_MANAGER or OWNER adds a deal. */
+export const createOpportunity = tenantMutation({
+  schema: ZCreateOpportunityInput,
+  permission: "pipeline.write",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const stage = await stageFor(tx, organizationId, input.stageId);
+      await checkMember(tx, organizationId, input.ownerId);
+      if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+      const amountMinor = await parseAmount(tx, organizationId, input.amount);
+      if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
+        throw new AppError("CONFLICT", "A deal with that external id exists.", { externalId: ["A deal with that external id exists."] });
+      }
+      const opportunity = await tx.opportunity.create({
+        data: {
+          organizationId,
+          name: input.name,
+          account: input.account,
+          amountMinor,
+          stageId: stage.id,
+          outcome: stage.outcome,
+          probabilityBp: input.probability ?? stage.probabilityBp,
+          forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null),
+          expectedCloseDate: dbDate(input.expectedCloseDate),
+          ownerId: input.ownerId,
+          sourceDepartmentId: input.sourceDepartmentId,
+          externalId: input.externalId,
+          closedAt: stage.outcome === "OPEN" ? null : new Date(),
+        },
+      });
+      await tx.opportunityChange.create({ data: { organizationId, opportunityId: opportunity.id, changedById: ctx.userId, changes: { created: [null, opportunity.name] } } });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
+      return { opportunityId: opportunity.id };
+    }),
+});
+
+type TOpportunity = Prisma.OpportunityGetPayload<object>;
+
+/**
+ * Whether this change loses the deal or slips it out of the current fiscal quarter, and if so the
+ * cause record it needs: a lost deal counts in the month it was expected to close when it was lost,
+ * a slipped one in the month it slipped out of (DESIGN.md "The gap bridge").
+ */
+export function causeNeeded(before: Pick<TOpportunity, "outcome" | "expectedCloseDate">, after: { outcome: StageOutcome; expectedCloseDate: string }, quarterEnd: string): { kind: "LOST" | "SLIPPED"; month: MonthKey } | null {
+  const beforeDate = isoDate(before.expectedCloseDate);
+  const month = beforeDate.slice(0, 7) as MonthKey;
+  if (before.outcome !== "LOST" && after.outcome === "LOST") return { kind: "LOST", month };
+  if (before.outcome === "OPEN" && after.outcome === "OPEN" && beforeDate <= quarterEnd && after.expectedCloseDate > quarterEnd) return { kind: "SLIPPED", month };
+  return null;
+}
+
+const FIELDS = ["name", "account", "amountMinor", "stageId", "probabilityBp", "forecastCategory", "expectedCloseDate", "ownerId", "sourceDepartmentId", "externalId"] as const;
+const asHistory = (v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Date ? isoDate(v) : (v ?? null));
+
+/**
+ * Changes a deal (inline edits send one field at a time). Moving the stage sets its default
+ * probability unless one is given; losing the deal or moving its close date out of the current
+ * fiscal quarter needs a cause and a responsible department. Every save is kept as history.
+ */
+export const updateOpportunity = tenantMutation({
+  schema: ZUpdateOpportunityInput,
+  permission: "pipeline.write",
+  run: (ctx, input) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const before = await tx.opportunity.findUnique({ where: { organizationId_id: { organizationId, id: input.opportunityId } } });
+      if (!before) throw notFound("That deal");
+      const stage = input.stageId && input.stageId !== before.stageId ? await stageFor(tx, organizationId, input.stageId) : null;
+      if (input.ownerId && input.ownerId !== before.ownerId) await checkMember(tx, organizationId, input.ownerId);
+      if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+      const outcome = stage?.outcome ?? before.outcome;
+      const after = {
+        name: input.name ?? before.name,
+        account: input.account ?? before.account,
+        amountMinor: input.amount === undefined ? before.amountMinor : await parseAmount(tx, organizationId, input.amount),
+        stageId: stage?.id ?? before.stageId,
+        outcome,
+        probabilityBp: input.probability ?? stage?.probabilityBp ?? before.probabilityBp,
+        forecastCategory: input.forecastCategory ?? (stage ? categoryForStage(outcome, before.forecastCategory) : before.forecastCategory),
+        expectedCloseDate: input.expectedCloseDate ? dbDate(input.expectedCloseDate) : before.expectedCloseDate,
+        ownerId: input.ownerId ?? before.ownerId,
+        sourceDepartmentId: input.sourceDepartmentId === undefined ? before.sourceDepartmentId : input.sourceDepartmentId,
+        externalId: input.externalId === undefined ? before.externalId : input.externalId,
+        closedAt: outcome === before.outcome ? before.closedAt : outcome === "OPEN" ? null : new Date(),
+      };
+      const changes = Object.fromEntries(
+        FIELDS.filter((f) => asHistory(before[f]) !== asHistory(after[f])).map((f) => [f, [asHistory(before[f]), asHistory(after[f])]]),
+      );
+      if (!Object.keys(changes).length) return { opportunityId: before.id, changed: 0, cause: null };
+
+      const { timeZone, fiscalYearStartMonth } = await getOrganizationMoney(tx, organizationId);
+      const today = todayIn(timeZone);
+      const needed = causeNeeded(before, { outcome, expectedCloseDate: isoDate(after.expectedCloseDate) }, fiscalQuarterEnd(monthKey(today.year, today.month), fiscalYearStartMonth));
+      let causeId: string | null = null;
+      if (needed) {
+        const missing: FieldErrors = {};
+        if (!input.lossCauseId) missing.lossCauseId = [needed.kind === "LOST" ? "Say why the deal was lost." : "Say why the deal slipped out of the quarter."];
+        if (!input.responsibleDepartmentId) missing.responsibleDepartmentId = ["Name the department responsible."];
+        if (Object.keys(missing).length) throw new AppError("VALIDATION", needed.kind === "LOST" ? "A lost deal needs a cause and a responsible department." : "A deal slipping out of the quarter needs a cause and a responsible department.", missing);
+        const lossCause = await tx.lossCause.findUnique({ where: { organizationId_id: { organizationId, id: input.lossCauseId ?? "" } } });
+        if (!lossCause || lossCause.archivedAt) throw new AppError("VALIDATION", "Choose a cause.", { lossCauseId: ["Choose one of this organization's causes."] });
+        await checkDepartment(tx, organizationId, input.responsibleDepartmentId ?? "", "responsibleDepartmentId");
+        const cause = await tx.opportunityCause.create({
+          data: { organizationId, opportunityId: before.id, kind: needed.kind, month: monthToDbDate(needed.month), amountMinor: before.amountMinor, lossCauseId: lossCause.id, responsibleDepartmentId: input.responsibleDepartmentId ?? "", createdById: ctx.userId },
+        });
+        causeId = cause.id;
+        await recordAudit(tx, { organizationId, actorId: ctx.userId, action: `opportunity.${needed.kind === "LOST" ? "lost" : "slipped"}`, entityType: "OpportunityCause", entityId: cause.id, after: cause });
+      }
+      await tx.opportunity.updateMany({ where: { organizationId, id: before.id }, data: after });
+      await tx.opportunityChange.create({ data: { organizationId, opportunityId: before.id, changedById: ctx.userId, changes } });
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.updated", entityType: "Opportunity", entityId: before.id, before, after: { ...before, ...after } });
+      return { opportunityId: before.id, changed: Object.keys(changes).length, cause: causeId ? { id: causeId, kind: needed?.kind } : null };
+    }),
+});
+

@@ -1,0 +1,56 @@
+import "server-only";
+import type { TOpenPipeline } from "@/lib/forecast";
+import { monthToDbDate, type MonthKey } from "@/lib/period";
+import { db } from "../db";
+
+const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * The open deals behind the forecast: expected to close after `afterDate` and on or before
+ * `throughDate` (YYYY-MM-DD), summed per forecast category in one pass over the forecast index.
+ * OMITTED deals are the rep's own "leave this out", so they count in none of the sums.
+ */
+export async function openPipeline(organizationId: string, afterDate: string, throughDate: string): Promise<TOpenPipeline> {
+  const [row] = await db.$queryRaw<{ count: number; commit: bigint | null; best: bigint | null; weighted: bigint | null }[]>`
+    SELECT COUNT(*)::int AS count,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::bigint AS commit,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::bigint AS best,
+           SUM("amountMinor" * "probabilityBp")::bigint AS weighted
+    FROM "Opportunity"
+    WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
+      AND "expectedCloseDate" > ${dbDate(afterDate)}::date AND "expectedCloseDate" <= ${dbDate(throughDate)}::date`;
+  return { count: row?.count ?? 0, commitMinor: BigInt(row?.commit ?? 0), bestCaseMinor: BigInt(row?.best ?? 0), weightedBpMinor: BigInt(row?.weighted ?? 0) };
+}
+
+/** Σ amount of open (not omitted) deals expected to close after `afterDate` and on or before `throughDate`. */
+export async function openAmount(organizationId: string, afterDate: string, throughDate: string): Promise<bigint> {
+  const [row] = await db.$queryRaw<{ total: bigint | null }[]>`
+    SELECT SUM("amountMinor")::bigint AS total FROM "Opportunity"
+    WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
+      AND "expectedCloseDate" > ${dbDate(afterDate)}::date AND "expectedCloseDate" <= ${dbDate(throughDate)}::date`;
+  return BigInt(row?.total ?? 0);
+}
+
+/** Open deals whose expected close date is before `today`: stale. */
+export async function staleCount(organizationId: string, today: string): Promise<number> {
+  return db.opportunity.count({ where: { organizationId, outcome: "OPEN", expectedCloseDate: { lt: dbDate(today) } } });
+}
+
+/**
+ * The pipeline's part of each department's bridge bar over `months`: −Σ amount of the lost and
+ * slipped deals naming it responsible, unless overturned, and unless a contribution linked to the
+ * deal is counted in the bridge (it replaces the derived amount, so nothing counts twice).
+ */
+export async function pipelineImpacts(organizationId: string, months: MonthKey[], includeClaimed: boolean): Promise<Map<string, bigint>> {
+  if (!months.length) return new Map();
+  const counted = includeClaimed ? ["CONFIRMED", "CLAIMED"] : ["CONFIRMED"];
+  const rows = await db.$queryRaw<{ departmentId: string; total: bigint }[]>`
+    SELECT c."responsibleDepartmentId" AS "departmentId", -SUM(c."amountMinor")::bigint AS total
+    FROM "OpportunityCause" c
+    WHERE c."organizationId" = ${organizationId} AND c.month = ANY(${months.map(monthToDbDate)}::date[]) AND c.status <> 'OVERTURNED'
+      AND NOT EXISTS (SELECT 1 FROM "Contribution" k
+                      WHERE k."organizationId" = c."organizationId" AND k."opportunityId" = c."opportunityId"
+                        AND k.status::text = ANY(${counted}::text[]))
+    GROUP BY c."responsibleDepartmentId"`;
+  return new Map(rows.map((r) => [r.departmentId, BigInt(r.total)]));
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+
+/** Copies every deal into a new snapshot in one INSERT … SELECT. */
+async function copyPipeline(tx: Tx, organizationId: string, snapshotId: string): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "PipelineSnapshotItem" ("organizationId", "snapshotId", "opportunityId", name, "amountMinor", "stageId", outcome, "probabilityBp", "forecastCategory", "expectedCloseDate")
+    SELECT "organizationId", ${snapshotId}, id, name, "amountMinor", "stageId", outcome, "probabilityBp", "forecastCategory", "expectedCloseDate"
+    FROM "Opportunity" WHERE "organizationId" = ${organizationId}`;
+}
+
+/** Anyone who may change the pipeline snapshots it on demand. */
+export const takeSnapshot = tenantMutation({
+  schema: z.object({}),
+  permission: "pipeline.write",
+  run: (ctx) =>
+    db.$transaction(async (tx) => {
+      const { organizationId } = ctx;
+      const snapshot = await tx.pipelineSnapshot.create({ data: { organizationId, kind: "MANUAL", takenById: ctx.userId } });
+      const deals = await copyPipeline(tx, organizationId, snapshot.id);
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "pipeline.snapshot", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { ...snapshot, deals } });
+      return { snapshotId: snapshot.id, deals };
+    }),
+});
+
+/** Monday (YYYY-MM-DD, UTC calendar) of the week `now` falls in. */
+export function weekOf(now: Date): string {
+  const day = (now.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day)).toISOString().slice(0, 10);
+}
+
+/**
+ * The weekly snapshot: taken the first time the pipeline is read in a week. The unique key on
+ * (organizationId, weekOf) makes two readers at once produce one snapshot, not two.
+ */
+export async function ensureWeeklySnapshot(organizationId: string, now: Date = new Date()): Promise<boolean> {
+  const week = new Date(`${weekOf(now)}T00:00:00Z`);
+  if (await db.pipelineSnapshot.findUnique({ where: { organizationId_weekOf: { organizationId, weekOf: week } }, select: { id: true } })) return false;
+  return db.$transaction(async (tx) => {
+    const created = await tx.pipelineSnapshot.createManyAndReturn({ data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }], skipDuplicates: true, select: { id: true } });
+    const snapshot = created[0];
+    if (!snapshot) return false;
+    const deals = await copyPipeline(tx, organizationId, snapshot.id);
+    await recordAudit(tx, { organizationId, actorId: null, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { weekOf: weekOf(now), deals } });
+    return true;
+  });
+}
