@@ -1,0 +1,33 @@
+// What the pipeline's client components receive: money already formatted on the server (and the
+// amount's plain decimal for the edit box), so no bigint crosses to the browser.
+
+export type TOption = { value: string; label: string };
+
+export type TRowView = {
+  id: string;
+  name: string;
+  account: string;
+  amountLabel: string;
+  /** The amount as a decimal ("1250.00"), what the edit box starts with. */
+  amountText: string;
+  stageId: string;
+  stageName: string;
+  outcome: "OPEN" | "WON" | "LOST";
+  /** Percent as typed ("72.5"). */
+  probabilityText: string;
+  forecastCategory: string;
+  forecastCategoryLabel: string;
+  expectedCloseDate: string;
+  isStale: boolean;
+  ownerId: string;
+  ownerName: string;
+  sourceDepartmentName: string | null;
+};
+
+export type TEditOptions = {
+  stages: TOption[];
+  categories: TOption[];
+  owners: TOption[];
+  departments: TOption[];
+  lossCauses: TOption[];
+};

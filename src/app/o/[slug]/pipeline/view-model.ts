@@ -1,0 +1,50 @@
+import "server-only";
+import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
+import { fiscalYearLabel } from "@/lib/period";
+import { FORECAST_CATEGORY_LABELS } from "@/lib/pipeline-filters";
+import { FORECAST_CATEGORIES } from "@/lib/schemas/pipeline";
+import type { TPipelineOptions, TPipelineRow } from "@/server/pipeline/list";
+import type { TEditOptions, TOption, TRowView } from "./_components/types";
+
+// Server rows and options turned into what the client components show: strings only.
+
+/** Basis points as the percentage a person types: 7250 → "72.5". */
+export const percentText = (bp: number) => String(bp / 100);
+
+export function toRowView(row: TPipelineRow, currency: string, locale: string): TRowView {
+  return {
+    id: row.id,
+    name: row.name,
+    account: row.account,
+    amountLabel: formatMoney(row.amountMinor, currency, { locale }),
+    amountText: minorToDecimalString(row.amountMinor, currencyDigits(currency)),
+    stageId: row.stageId,
+    stageName: row.stageName,
+    outcome: row.outcome,
+    probabilityText: percentText(row.probabilityBp),
+    forecastCategory: row.forecastCategory,
+    forecastCategoryLabel: FORECAST_CATEGORY_LABELS[row.forecastCategory],
+    expectedCloseDate: row.expectedCloseDate,
+    isStale: row.isStale,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    sourceDepartmentName: row.sourceDepartmentName,
+  };
+}
+
+export const CATEGORY_OPTIONS: TOption[] = FORECAST_CATEGORIES.map((c) => ({ value: c, label: FORECAST_CATEGORY_LABELS[c] }));
+
+export function toEditOptions(options: TPipelineOptions): TEditOptions {
+  return {
+    stages: options.stages.map((s) => ({ value: s.id, label: s.name })),
+    categories: CATEGORY_OPTIONS,
+    owners: options.owners.map((u) => ({ value: u.id, label: u.name })),
+    departments: options.departments.map((d) => ({ value: d.id, label: d.name })),
+    lossCauses: options.lossCauses.map((c) => ({ value: c.id, label: c.name })),
+  };
+}
+
+/** The quarter filter's choices: the fiscal quarters of last, this and next fiscal year. */
+export function quarterOptions(fiscalYear: number): TOption[] {
+  return [fiscalYear - 1, fiscalYear, fiscalYear + 1].flatMap((fy) => [1, 2, 3, 4].map((q) => ({ value: `${fy}-Q${q}`, label: `Q${q} ${fiscalYearLabel(fy)}` })));
+}
