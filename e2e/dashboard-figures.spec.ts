@@ -139,15 +139,15 @@ test("the CSV export has the table's numbers as plain decimals", async ({ page }
   expect(download.suggestedFilename()).toBe(`${owner.slug}-revenue-fy-${FY}.csv`);
   const text = await readFile(await download.path(), "utf8");
   const lines = text.split("\r\n");
-  expect(lines[0]).toBe("month,target_USD,actual_USD,gap_USD,attainment_pct,cumulative_target_USD,cumulative_actual_USD,forecast_cumulative_USD,status");
+  expect(lines[0]).toBe("month,target_USD,actual_USD,gap_USD,attainment_pct,cumulative_target_USD,cumulative_actual_USD,forecast_cumulative_USD,commit_cumulative_USD,best_case_cumulative_USD,weighted_cumulative_USD,status");
   expect(lines.at(-1), "the file ends with a line break").toBe("");
   expect(lines).toHaveLength(1 + 12 + 1);
   // Plain decimals, no currency symbol, no thousands separator, no formula-guard apostrophe; the
   // attainment with two decimals (3,259.49 / 100,000 = 3.259 % → 3.26).
   expect(lines.slice(1, 4)).toEqual([
-    `2026-01,100000.00,${plain(jan)},96740.51,3.26,100000.00,3259.49,,actual`,
-    `2026-02,100000.00,${plain(feb)},95768.45,4.23,200000.00,7491.04,,actual`,
-    `2026-03,100000.00,${plain(mar)},93716.98,6.28,300000.00,${plain(ACTUAL)},,actual`,
+    `2026-01,100000.00,${plain(jan)},96740.51,3.26,100000.00,3259.49,,,,,actual`,
+    `2026-02,100000.00,${plain(feb)},95768.45,4.23,200000.00,7491.04,,,,,actual`,
+    `2026-03,100000.00,${plain(mar)},93716.98,6.28,300000.00,${plain(ACTUAL)},,,,,actual`,
   ]);
   for (const line of lines.slice(1, -1)) expect(line, "no cell is prefixed with an apostrophe").not.toMatch(/(^|,)'/);
 });

@@ -1,4 +1,5 @@
 // One row per month of the fiscal year for the target-versus-actual chart and its table.
+import type { TOpenPipeline } from "./forecast";
 import { divRound } from "./money";
 import { completedMonths, type TAsOf, type TMonthFigures } from "./metrics";
 import type { MonthKey } from "./period";
@@ -12,13 +13,52 @@ export type TMonthRow = {
   cumulativeActual: bigint | null;
   /** The run-rate projection, from the last completed month to the year's end. */
   forecastCumulative: bigint | null;
+  /** The pipeline projections (null without open deals): see `buildMonthRows`. */
+  commitCumulative: bigint | null;
+  bestCaseCumulative: bigint | null;
+  weightedCumulative: bigint | null;
   isFuture: boolean;
 };
 
-export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf): TMonthRow[] {
+/** The open pipeline expected to close in one month (after D), as SQL summed it. */
+export type TMonthOpen = Pick<TOpenPipeline, "count" | "commitMinor" | "bestCaseMinor" | "weightedBpMinor"> & { month: MonthKey };
+
+type TProjection = Pick<TMonthRow, "commitCumulative" | "bestCaseCumulative" | "weightedCumulative">;
+const NO_PROJECTION: TProjection = { commitCumulative: null, bestCaseCumulative: null, weightedCumulative: null };
+
+/**
+ * Cumulative commit, best-case and weighted projections to year end. They start from the last
+ * completed month's cumulative actual; each later month adds the open deals expected to close in it
+ * (and D's own month adds its actual so far), so the last month equals the forecast tile exactly:
+ * actual YTD + Σ open deals. Weighted is rounded once per point from the running Σ amount × bp,
+ * never month by month, so rounding never accumulates.
+ */
+function pipelineProjections(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpen[]): TProjection[] {
+  if (!open.some((o) => o.count > 0)) return year.map(() => NO_PROJECTION);
+  const byMonth = new Map(open.map((o) => [o.month, o]));
+  const anchor = completedMonths(year, asOf).length - 1; // −1: no month completed yet
+  let actual = 0n;
+  let commit = 0n;
+  let bestCase = 0n;
+  let weightedBp = 0n;
+  return year.map((m, i) => {
+    const isCompleted = i <= anchor;
+    if (isCompleted || m.month === asOf.month) actual += m.actualMinor;
+    const o = isCompleted ? undefined : byMonth.get(m.month);
+    commit += o?.commitMinor ?? 0n;
+    bestCase += o?.bestCaseMinor ?? 0n;
+    weightedBp += o?.weightedBpMinor ?? 0n;
+    if (i < anchor) return NO_PROJECTION;
+    const commitCumulative = actual + commit;
+    return { commitCumulative, bestCaseCumulative: commitCumulative + bestCase, weightedCumulative: actual + divRound(weightedBp, 10_000n) };
+  });
+}
+
+export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpen[] = []): TMonthRow[] {
   const done = completedMonths(year, asOf);
   const n = BigInt(done.length);
   const actualDone = done.reduce((a, m) => a + m.actualMinor, 0n);
+  const projections = pipelineProjections(year, asOf, open);
   let cumTarget: bigint | null = null;
   let cumActual = 0n;
   return year.map((m, i) => {
@@ -35,6 +75,7 @@ export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf): TMonthRow[] 
       cumulativeTarget: cumTarget,
       cumulativeActual: isFuture ? null : cumActual,
       forecastCumulative,
+      ...(projections[i] ?? NO_PROJECTION),
       isFuture,
     };
   });

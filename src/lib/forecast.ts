@@ -50,3 +50,31 @@ export function coverageBp(openInRangeMinor: bigint, gapMinor: bigint | null): n
 
 /** An open deal whose expected close date (YYYY-MM-DD) has passed is stale. */
 export const isStale = (outcome: string, expectedCloseDate: string, today: string) => outcome === "OPEN" && expectedCloseDate < today;
+
+/** What the headline forecast is: one of the pipeline forecasts, or the run rate when no deals are open. */
+export type TForecastKind = HeadlineForecast | "RUN_RATE";
+
+export const FORECAST_KIND_LABELS: Record<TForecastKind, string> = {
+  WEIGHTED: "Weighted pipeline",
+  COMMIT: "Commit",
+  BEST_CASE: "Best case",
+  RUN_RATE: "Run rate of completed months",
+};
+
+export type TCoverage = { openMinor: bigint; gapMinor: bigint | null; coverageBp: number | null };
+
+/**
+ * Coverage of a range as of D: its open pipeline closing after D, against its remaining gap —
+ * target(range) − actual(range) so far (revenue already booked no longer needs covering).
+ * A range without a target has no gap (null).
+ */
+export function coverageOf(openMinor: bigint, targetMinor: bigint | null, actualSoFarMinor: bigint): TCoverage {
+  const gapMinor = targetMinor === null ? null : targetMinor - actualSoFarMinor;
+  return { openMinor, gapMinor, coverageBp: coverageBp(openMinor, gapMinor) };
+}
+
+/** Coverage as a multiple of the gap, one decimal: 24000 bp → "2.4×"; "—" when there is no gap to cover. */
+export function formatCoverage(bp: number | null, locale = "en-US"): string {
+  if (bp === null) return "—";
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bp / 10_000)}×`;
+}

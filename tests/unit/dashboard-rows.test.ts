@@ -42,3 +42,51 @@ describe("buildMonthRows", () => {
     expect(partial[2]?.cumulativeTarget).toBe(100_000n);
   });
 });
+
+describe("buildMonthRows pipeline projections", () => {
+  // D = 10 April (Jan–Mar complete: cumulative 330,000; April so far 20,000). Open deals:
+  //   May: COMMIT 50,000 at 90 %; BEST_CASE 10,000 at 50 %     → weighted bp 450,000,000 + 50,000,000
+  //   Jul: PIPELINE 33,333 at 25 %                             → weighted bp 83,332,500 (8,333.25)
+  //   Dec: COMMIT 1 at 50 %  (half a cent weighted)            → weighted bp 5,000
+  const open = [
+    { month: "2026-05" as const, count: 2, commitMinor: 50_000n, bestCaseMinor: 10_000n, weightedBpMinor: 450_000_000n + 50_000_000n },
+    { month: "2026-07" as const, count: 1, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 83_332_500n },
+    { month: "2026-12" as const, count: 1, commitMinor: 1n, bestCaseMinor: 0n, weightedBpMinor: 5_000n },
+  ];
+  const rows = buildMonthRows(year, { month: "2026-04", isLastDayOfMonth: false }, open);
+
+  it("starts at the last completed month's cumulative actual", () => {
+    expect(rows[1]).toMatchObject({ commitCumulative: null, bestCaseCumulative: null, weightedCumulative: null });
+    expect(rows[2]).toMatchObject({ commitCumulative: 330_000n, bestCaseCumulative: 330_000n, weightedCumulative: 330_000n });
+  });
+
+  it("adds D's month's actual so far, then each month's open deals in the month they close", () => {
+    expect(rows[3]).toMatchObject({ commitCumulative: 350_000n, bestCaseCumulative: 350_000n, weightedCumulative: 350_000n });
+    // May: commit + 50,000; best case + 50,000 + 10,000; weighted + 45,000 + 5,000.
+    expect(rows[4]).toMatchObject({ commitCumulative: 400_000n, bestCaseCumulative: 410_000n, weightedCumulative: 400_000n });
+    expect(rows[5]).toMatchObject({ commitCumulative: 400_000n, bestCaseCumulative: 410_000n, weightedCumulative: 400_000n });
+    // July: weighted + 8,333.25 → 408,333.25 → 408,333.
+    expect(rows[6]).toMatchObject({ commitCumulative: 400_000n, bestCaseCumulative: 410_000n, weightedCumulative: 408_333n });
+  });
+
+  it("ends at the full-year forecasts: actual YTD + Σ open, weighted rounded once", () => {
+    // commit 350,000 + 50,001; best case + 10,000; weighted 350,000 + (50,000 + 8,333.25 + 0.5 = 58,333.75 → 58,334).
+    expect(rows[11]).toMatchObject({ commitCumulative: 400_001n, bestCaseCumulative: 410_001n, weightedCumulative: 408_334n });
+  });
+
+  it("keeps the run-rate projection alongside", () => {
+    expect(rows[11]?.forecastCumulative).toBe(1_320_000n);
+  });
+
+  it("draws no pipeline projection without open deals", () => {
+    const none = buildMonthRows(year, { month: "2026-04", isLastDayOfMonth: false }, []);
+    expect(none.every((r) => r.commitCumulative === null && r.bestCaseCumulative === null && r.weightedCumulative === null)).toBe(true);
+  });
+
+  it("projects from the first month when no month has completed yet", () => {
+    const january = buildMonthRows(year, { month: "2026-01", isLastDayOfMonth: false }, [open[0]!]);
+    // January's actual so far (90,000), then May's deals.
+    expect(january[0]).toMatchObject({ commitCumulative: 90_000n, weightedCumulative: 90_000n });
+    expect(january[4]).toMatchObject({ commitCumulative: 140_000n, bestCaseCumulative: 150_000n, weightedCumulative: 140_000n });
+  });
+});

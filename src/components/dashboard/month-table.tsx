@@ -3,8 +3,8 @@ import { formatRatio } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { monthLabel } from "@/lib/period";
 
-/** The chart's numbers as a table, with exact amounts. */
-export function MonthTable({ rows, currency, locale, caption }: { rows: TMonthRow[]; currency: string; locale: string; caption: string }) {
+/** The chart's numbers as a table, with exact amounts; the same projection columns as the chart. */
+export function MonthTable({ rows, currency, locale, caption, hasPipeline = false }: { rows: TMonthRow[]; currency: string; locale: string; caption: string; hasPipeline?: boolean }) {
   const money = (v: bigint | null) => (v === null ? "—" : formatMoney(v, currency, { locale }));
   const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-3 py-1.5 text-right whitespace-nowrap";
@@ -21,7 +21,15 @@ export function MonthTable({ rows, currency, locale, caption }: { rows: TMonthRo
             <th scope="col" className={th}>Attainment</th>
             <th scope="col" className={th}>Cum. target</th>
             <th scope="col" className={th}>Cum. actual</th>
-            <th scope="col" className={th}>Forecast (cum.)</th>
+            {hasPipeline ? (
+              <>
+                <th scope="col" className={th}>Commit (cum.)</th>
+                <th scope="col" className={th}>Best case (cum.)</th>
+                <th scope="col" className={th}>Weighted (cum.)</th>
+              </>
+            ) : (
+              <th scope="col" className={th}>Forecast (cum.)</th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -39,7 +47,15 @@ export function MonthTable({ rows, currency, locale, caption }: { rows: TMonthRo
                 <td className={td}>{formatRatio(r.actual, r.target, locale)}</td>
                 <td className={td}>{money(r.cumulativeTarget)}</td>
                 <td className={td}>{money(r.cumulativeActual)}</td>
-                <td className={td}>{money(r.forecastCumulative)}</td>
+                {hasPipeline ? (
+                  <>
+                    <td className={td}>{money(r.commitCumulative)}</td>
+                    <td className={td}>{money(r.bestCaseCumulative)}</td>
+                    <td className={td}>{money(r.weightedCumulative)}</td>
+                  </>
+                ) : (
+                  <td className={td}>{money(r.forecastCumulative)}</td>
+                )}
               </tr>
             );
           })}

@@ -8,7 +8,8 @@ import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { periodOptions } from "@/components/dashboard/period-options";
 import { TargetActualChart } from "@/components/dashboard/target-actual-chart";
 import { Tile } from "@/components/dashboard/tile";
-import { formatBp, formatRatio } from "@/lib/format";
+import { formatRatio } from "@/lib/format";
+import { FORECAST_KIND_LABELS } from "@/lib/forecast";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/period";
@@ -16,6 +17,7 @@ import { periodParam } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
 import { getDashboard, getDashboardAccountability } from "@/server/revenue/dashboard";
 import { getTenantContext } from "@/server/tenant-context";
+import { OutlookCard } from "./_components/outlook-card";
 import { CommitmentAccuracyCard, GapBridgeCard, HeatMapCard } from "./_components/accountability-cards";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -71,7 +73,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           detail={range.gap === null ? undefined : `${formatRatio(range.gap < 0n ? -range.gap : range.gap, range.target, locale)} of target`}
         />
         <Tile testId="tile-attainment" label="Attainment" value={formatRatio(range.actual, range.target, locale)} />
-        <Tile testId="tile-forecast" label={`Forecast ${fy}`} value={money(data.forecast)} exact={money(data.forecast, false)} detail={data.forecast === null ? "After the first month completes" : `Run rate of completed months${asOfNote}`} />
+        <Tile testId="tile-forecast" label={`Forecast ${fy}`} value={money(data.forecast)} exact={money(data.forecast, false)} detail={data.forecast === null ? "After the first month completes" : `${FORECAST_KIND_LABELS[data.forecastKind]}${asOfNote}`} />
         <Tile testId="tile-run-rate" label="Required per month" value={money(data.requiredRunRate)} exact={money(data.requiredRunRate, false)} detail={data.requiredRunRate === null ? "No months left" : `For the rest of ${fy}${asOfNote}`} />
         <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-outlook">
           <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Outlook</dt>
@@ -85,6 +87,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <Card title="Target versus actual" description={`${fy}, monthly and cumulative, ${asOfText}`} className="lg:col-span-2">
           <TargetActualChart
             title={chartTitle}
+            hasPipeline={data.pipeline !== null}
             currency={currency}
             locale={locale}
             data={data.rows.map((r) => ({
@@ -94,28 +97,13 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               cumulativeTarget: toNumber(r.cumulativeTarget),
               cumulativeActual: toNumber(r.cumulativeActual),
               forecastCumulative: toNumber(r.forecastCumulative),
+              commitCumulative: toNumber(r.commitCumulative),
+              bestCaseCumulative: toNumber(r.bestCaseCumulative),
+              weightedCumulative: toNumber(r.weightedCumulative),
             }))}
           />
         </Card>
-        <Card title="Outlook" description={`${fy} full year, ${asOfText}`}>
-          <div className="space-y-4 text-sm">
-            <OutlookBadge outlook={data.outlook} />
-            <dl className="grid grid-cols-2 gap-y-2">
-              <dt className="text-zinc-500">Annual target</dt>
-              <dd className="text-right font-medium">{money(data.annualTarget, false)}</dd>
-              <dt className="text-zinc-500">Forecast</dt>
-              <dd className="text-right font-medium">{money(data.forecast, false)}</dd>
-              <dt className="text-zinc-500">Forecast / target</dt>
-              <dd className="text-right font-medium">{formatRatio(data.forecast, data.annualTarget, locale)}</dd>
-              <dt className="text-zinc-500">Required per month</dt>
-              <dd className="text-right font-medium">{money(data.requiredRunRate, false)}</dd>
-            </dl>
-            <p className="text-xs text-zinc-500">
-              On track at ≥ {formatBp(org.onTrackThresholdBp, locale, 0)} of target, at risk at ≥ {formatBp(org.atRiskThresholdBp, locale, 0)}, off track below. The forecast is the run
-              rate of completed months until pipeline forecasts arrive.
-            </p>
-          </div>
-        </Card>
+        <OutlookCard slug={slug} data={data} locale={locale} fy={fy} asOfText={asOfText} />
       </div>
 
       <GapBridgeCard slug={slug} dashboard={data} locale={locale} data={accountability.bridge} canSetTargets={can(ctx, "targets.write")} />
@@ -132,7 +120,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             Export CSV
           </Link>
         </div>
-        <MonthTable rows={data.rows} currency={currency} locale={locale} caption={chartTitle} />
+        <MonthTable hasPipeline={data.pipeline !== null} rows={data.rows} currency={currency} locale={locale} caption={chartTitle} />
       </Card>
     </>
   );

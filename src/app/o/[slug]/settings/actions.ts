@@ -6,6 +6,17 @@ import { addCategory, archiveCategory, renameCategory, restoreCategory } from "@
 import { createDepartment, removeDepartment, renameDepartment, restoreDepartment } from "@/server/departments/mutations";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/members/mutations";
 import { updateOrganization } from "@/server/organizations/mutations";
+import {
+  addLossCause,
+  archiveLossCause,
+  archiveStage,
+  createStage,
+  renameLossCause,
+  restoreLossCause,
+  restoreStage,
+  setHeadlineForecast,
+  updateStage,
+} from "@/server/pipeline/settings";
 
 export async function updateOrganizationAction(slug: string, _prev: unknown, formData: FormData) {
   return run(updateOrganization, slug, formToObject(formData), () => "Organization settings saved.");
@@ -59,4 +70,40 @@ export async function archiveCategoryAction(slug: string, _prev: unknown, formDa
 
 export async function restoreCategoryAction(slug: string, _prev: unknown, formData: FormData) {
   return run(restoreCategory, slug, formToObject(formData), () => "Category restored.");
+}
+
+export async function createStageAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(createStage, slug, formToObject(formData), () => "Stage added.");
+}
+
+export async function updateStageAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(updateStage, slug, formToObject(formData), () => "Stage saved. Deals already in it keep their probability.");
+}
+
+export async function archiveStageAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(archiveStage, slug, formToObject(formData), () => "Stage archived: closed deals keep it; new deals cannot use it.");
+}
+
+export async function restoreStageAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(restoreStage, slug, formToObject(formData), () => "Stage restored.");
+}
+
+export async function addLossCauseAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(addLossCause, slug, formToObject(formData), () => "Cause added.");
+}
+
+export async function renameLossCauseAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(renameLossCause, slug, formToObject(formData), () => "Cause renamed.");
+}
+
+export async function archiveLossCauseAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(archiveLossCause, slug, formToObject(formData), () => "Cause archived: past deals keep it; new ones cannot name it.");
+}
+
+export async function restoreLossCauseAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(restoreLossCause, slug, formToObject(formData), () => "Cause restored.");
+}
+
+export async function setHeadlineForecastAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(setHeadlineForecast, slug, formToObject(formData), () => "Headline forecast saved.");
 }

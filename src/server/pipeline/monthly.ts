@@ -1,0 +1,42 @@
+import "server-only";
+import type { TOpenPipeline } from "@/lib/forecast";
+import { dbDateToMonth, type MonthKey } from "@/lib/period";
+import { db } from "../db";
+
+const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export type TMonthPipeline = TOpenPipeline & { month: MonthKey; amountMinor: bigint };
+
+/**
+ * The open pipeline per month of expected close, for the dashboard's projections and coverage:
+ * the same deals as `openPipeline` (open, not OMITTED, closing after `afterDate` and on or before
+ * `throughDate`), grouped by month in one pass over the forecast index. Σ of the months equals
+ * openPipeline's totals (weighted stays in basis-point minor units, so nothing is rounded here).
+ */
+export async function openPipelineByMonth(organizationId: string, afterDate: string, throughDate: string): Promise<TMonthPipeline[]> {
+  const rows = await db.$queryRaw<{ month: Date; count: number; amount: bigint; commit: bigint | null; best: bigint | null; weighted: bigint | null }[]>`
+    SELECT date_trunc('month', "expectedCloseDate")::date AS month,
+           COUNT(*)::int AS count,
+           SUM("amountMinor")::bigint AS amount,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::bigint AS commit,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::bigint AS best,
+           SUM("amountMinor" * "probabilityBp")::bigint AS weighted
+    FROM "Opportunity"
+    WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
+      AND "expectedCloseDate" > ${dbDate(afterDate)}::date AND "expectedCloseDate" <= ${dbDate(throughDate)}::date
+    GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({
+    month: dbDateToMonth(r.month),
+    count: r.count,
+    amountMinor: BigInt(r.amount),
+    commitMinor: BigInt(r.commit ?? 0),
+    bestCaseMinor: BigInt(r.best ?? 0),
+    weightedBpMinor: BigInt(r.weighted ?? 0),
+  }));
+}
+
+/** The organization's choice of headline forecast (settings, "Pipeline"). */
+export async function getHeadlineChoice(organizationId: string) {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headlineForecast: true } });
+  return org.headlineForecast;
+}
