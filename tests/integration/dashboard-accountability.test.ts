@@ -244,19 +244,19 @@ describe("the dashboard's CSV exports", () => {
     expect(confirmed.filename).toBe(`${a.organization.slug}-bridge-q-2026-1.csv`);
     expect(confirmed.csv).toBe(
       [
-        "step,kind,amount_USD,running_total_USD",
-        "Target,target,300000.00,300000.00",
-        "Legal,department,-423.45,299576.55",
-        "Billing,department,-77.77,299498.78",
-        "Marketing,department,200.01,299698.79",
-        "Unattributed,unattributed,-13698.29,286000.50",
-        "Actual,actual,286000.50,286000.50",
+        "step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD",
+        "Target,target,300000.00,300000.00,,",
+        "Legal,department,-423.45,299576.55,-423.45,0.00",
+        "Billing,department,-77.77,299498.78,-77.77,0.00",
+        "Marketing,department,200.01,299698.79,200.01,0.00",
+        "Unattributed,unattributed,-13698.29,286000.50,,",
+        "Actual,actual,286000.50,286000.50,,",
         "",
       ].join("\r\n"),
     );
     const claimed = await csv(a, "period=q-2026-1&table=bridge&claimed=1");
     expect(claimed.filename).toBe(`${a.organization.slug}-bridge-with-claimed-q-2026-1.csv`);
-    expect(claimed.csv.split("\r\n").slice(3, 6)).toEqual(["Billing,department,-77.77,299498.78", "Sales,department,-0.01,299498.77", "Marketing,department,250.01,299748.78"]);
+    expect(claimed.csv.split("\r\n").slice(3, 6)).toEqual(["Billing,department,-77.77,299498.78,-77.77,0.00", "Sales,department,-0.01,299498.77,-0.01,0.00", "Marketing,department,250.01,299748.78,250.01,0.00"]);
   });
 
   it("neutralizes a department name a spreadsheet would run as a formula", async () => {
@@ -265,7 +265,7 @@ describe("the dashboard's CSV exports", () => {
     const rogue = await db.department.create({ data: { organizationId: a.organization.id, name: "=HYPERLINK(\"x\")", kind: "OTHER" } });
     await contribution(a, { id: rogue.id, kind: "OTHER" }, "2026-02", -100n, "CONFIRMED");
     const { csv: text } = await csv(a, "period=q-2026-1&table=bridge");
-    expect(text.split("\r\n")[2]).toBe(`"'=HYPERLINK(""x"")",department,-1.00,299999.00`);
+    expect(text.split("\r\n")[2]).toBe(`"'=HYPERLINK(""x"")",department,-1.00,299999.00,-1.00,0.00`);
     const heat = await csv(a, "period=q-2026-1&table=heatmap");
     expect(heat.csv.split("\r\n").filter((l) => l.includes("HYPERLINK"))).toEqual([`"'=HYPERLINK(""x"")",Not rated,Not rated,Not rated,,,,,,,,,`]);
   });
@@ -296,7 +296,7 @@ describe("the dashboard's CSV exports", () => {
     );
     const months = await csv(a, "period=q-2026-1");
     expect(months.filename).toBe(`${a.organization.slug}-revenue-q-2026-1.csv`);
-    expect(months.csv.split("\r\n")[1]).toBe("2026-01,100000.00,95000.00,5000.00,95.00,100000.00,95000.00,,actual");
+    expect(months.csv.split("\r\n")[1]).toBe("2026-01,100000.00,95000.00,5000.00,95.00,100000.00,95000.00,,,,,actual");
   });
 });
 

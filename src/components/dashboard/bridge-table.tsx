@@ -4,7 +4,9 @@ import { formatMoney } from "@/lib/money";
 
 /**
  * The bridge's numbers, exact: each step's amount and the running total after it, then a check row
- * that adds the steps up again and compares the sum with the actual.
+ * that adds the steps up again and compares the sum with the actual. A department's amount splits
+ * into its contributions and its lost and slipped deals (pipeline causes); those two columns come
+ * last so the first two stay the step's amount and running total.
  */
 export function BridgeTable({ bridge, currency, locale, caption, departmentHref }: { bridge: TBridge; currency: string; locale: string; caption: string; departmentHref: (departmentId: string) => string }) {
   const money = (v: bigint, signed = false) => formatMoney(v, currency, { locale, signDisplay: signed ? "exceptZero" : "auto" });
@@ -21,6 +23,8 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
             <th scope="col" className="px-3 py-2 text-left font-medium">Step</th>
             <th scope="col" className={th}>Amount</th>
             <th scope="col" className={th}>Running total</th>
+            <th scope="col" className={th}>From contributions</th>
+            <th scope="col" className={th}>From lost and slipped deals</th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +45,8 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
                 </th>
                 <td className={td}>{money(step.amountMinor, isChange)}</td>
                 <td className={td}>{money(step.endMinor)}</td>
+                <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" ? money(step.contributionsMinor ?? 0n, true) : ""}</td>
+                <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" ? money(step.pipelineMinor ?? 0n, true) : ""}</td>
               </tr>
             );
           })}
@@ -51,7 +57,7 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
               Check: target + departments + unattributed
             </th>
             <td className={td}>{money(sum)}</td>
-            <td className={`${td} font-medium`}>{difference === 0n ? "= actual, balances to the cent" : `differs from the actual by ${money(difference, true)}`}</td>
+            <td className={`${td} font-medium`} colSpan={3}>{difference === 0n ? "= actual, balances to the cent" : `differs from the actual by ${money(difference, true)}`}</td>
           </tr>
         </tfoot>
       </table>

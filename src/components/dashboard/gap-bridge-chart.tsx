@@ -20,19 +20,40 @@ export type TBridgePoint = {
   exactLabel: string;
   runningLabel: string;
   href?: string;
+  /**
+   * A department's two parts (minor units): its contributions and its lost and slipped deals
+   * (pipeline causes). The bar draws them as two segments, the pipeline one hatched.
+   */
+  contributions?: number;
+  pipeline?: number;
+  contributionsLabel?: string;
+  pipelineLabel?: string;
 };
 
 // Red and green mean status (DESIGN.md), so the bridge's direction gets its own pair of hues, and
 // every bar carries its value as text besides.
 export const BRIDGE_COLORS = { total: "#a1a1aa", actual: "#4f46e5", purifies: "#0891b2", taints: "#c026d3", unattributed: "#71717a" };
 const HATCH_ID = "bridge-unattributed-hatch";
+// The pipeline part of a department's bar: its direction's hue, hatched.
+const PIPELINE_HATCH = { taints: "bridge-pipeline-taints", purifies: "bridge-pipeline-purifies" };
+const signColor = (v: number) => (v < 0 ? BRIDGE_COLORS.taints : BRIDGE_COLORS.purifies);
+const pipelineFill = (v: number) => `url(#${v < 0 ? PIPELINE_HATCH.taints : PIPELINE_HATCH.purifies})`;
+
+/** The two parts of a department step as a waterfall of their own: contributions first, then the deals. */
+const hasParts = (p: TBridgePoint) => p.kind === "department" && p.pipeline !== undefined && p.contributions !== undefined && p.pipeline !== 0;
+/** The values the step's bar spans: with parts of opposite signs, the bar spans both segments. */
+const extentOf = (p: TBridgePoint): [number, number] => {
+  if (p.kind === "target" || p.kind === "actual") return [Math.min(0, p.end), Math.max(0, p.end)];
+  const values = hasParts(p) ? [p.start, p.start + (p.contributions ?? 0), p.end] : [p.start, p.end];
+  return [Math.min(...values), Math.max(...values)];
+};
 
 const fillOf = (p: TBridgePoint) =>
   p.kind === "target" ? BRIDGE_COLORS.total : p.kind === "actual" ? BRIDGE_COLORS.actual : p.kind === "unattributed" ? `url(#${HATCH_ID})` : p.end < p.start ? BRIDGE_COLORS.taints : BRIDGE_COLORS.purifies;
 
 /** Where the value axis starts: zero, unless the steps would be slivers on two tall totals. */
 function axisFloor(points: TBridgePoint[]): number {
-  const values = points.flatMap((p) => (p.kind === "target" || p.kind === "actual" ? [p.end] : [p.start, p.end]));
+  const values = points.flatMap((p) => (p.kind === "target" || p.kind === "actual" ? [p.end] : extentOf(p)));
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   if (lo <= 0 || hi - lo >= lo / 2) return 0;
@@ -55,8 +76,45 @@ function useIsWide() {
   );
 }
 
-function StepShape(props: BarShapeProps) {
+/**
+ * A department with pipeline causes: two segments inside the bar's extent, contributions (solid)
+ * from the running total, then the deals (hatched, with an outline) to the step's end. Values map
+ * linearly onto the bar's pixels, since the extent is exactly what the bar spans.
+ */
+function SplitShape({ props, point, isHorizontal }: { props: BarShapeProps; point: TBridgePoint; isHorizontal: boolean }) {
+  const [lo, hi] = extentOf(point);
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const w = Number(props.width ?? 0);
+  const h = Number(props.height ?? 0);
+  const left = Math.min(x, x + w);
+  const top = Math.min(y, y + h);
+  const width = Math.abs(w);
+  const height = Math.abs(h);
+  const span = hi - lo || 1;
+  const mid = point.start + (point.contributions ?? 0);
+  // Pixel rectangle of the values from a to b.
+  const segment = (a: number, b: number) => {
+    const [from, to] = [Math.min(a, b), Math.max(a, b)];
+    return isHorizontal
+      ? { x: left + ((from - lo) / span) * width, y: top, width: ((to - from) / span) * width, height }
+      : { x: left, y: top + ((hi - to) / span) * height, width, height: ((to - from) / span) * height };
+  };
+  const contributions = point.contributions ?? 0;
+  const pipeline = point.pipeline ?? 0;
+  return (
+    <g cursor={point.href ? "pointer" : undefined}>
+      {/* The whole extent, transparent, so a click anywhere on the step opens it. */}
+      <rect x={left} y={top} width={width} height={height} fill="transparent" />
+      {contributions !== 0 && <rect {...segment(point.start, mid)} fill={signColor(contributions)} data-part="contributions" />}
+      <rect {...segment(mid, point.end)} fill={pipelineFill(pipeline)} stroke={signColor(pipeline)} strokeWidth={1.5} data-part="pipeline" />
+    </g>
+  );
+}
+
+function StepShape(props: BarShapeProps & { isHorizontal?: boolean }) {
   const point = props.payload as TBridgePoint;
+  if (hasParts(point)) return <SplitShape props={props} point={point} isHorizontal={Boolean(props.isHorizontal)} />;
   const isUnattributed = point.kind === "unattributed";
   return (
     <Rectangle
@@ -77,6 +135,11 @@ function StepTooltip({ active, payload }: { active?: boolean; payload?: readonly
     <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow-sm tabular-nums">
       <p className="font-medium">{point.label}</p>
       <p>{point.kind === "department" || point.kind === "unattributed" ? `Impact ${point.exactLabel}` : point.exactLabel}</p>
+      {point.kind === "department" && point.contributionsLabel && point.pipelineLabel && (
+        <p className="text-zinc-500">
+          Contributions {point.contributionsLabel} · lost and slipped deals {point.pipelineLabel}
+        </p>
+      )}
       {(point.kind === "department" || point.kind === "unattributed") && <p className="text-zinc-500">Running total {point.runningLabel}</p>}
     </div>
   );
@@ -99,7 +162,7 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
   const isWide = useIsWide();
   const money = (value: number) => formatMoney(BigInt(Math.round(value)), currency, { locale, compact: true });
   const floor = axisFloor(data);
-  const rows = data.map((p) => ({ ...p, range: p.kind === "target" || p.kind === "actual" ? [Math.min(0, p.end), Math.max(0, p.end)] : [Math.min(p.start, p.end), Math.max(p.start, p.end)] }));
+  const rows = data.map((p) => ({ ...p, range: extentOf(p) }));
   const valueAxis = {
     type: "number" as const,
     domain: [floor === 0 ? "auto" : floor, "auto"] as [number | "auto", "auto"],
@@ -121,6 +184,12 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
             <rect width="6" height="6" fill={BRIDGE_COLORS.unattributed} fillOpacity={0.12} />
             <line x1="0" y1="0" x2="0" y2="6" stroke={BRIDGE_COLORS.unattributed} strokeWidth="2" strokeOpacity={0.6} />
           </pattern>
+          {(["taints", "purifies"] as const).map((direction) => (
+            <pattern key={direction} id={PIPELINE_HATCH[direction]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+              <rect width="6" height="6" fill={BRIDGE_COLORS[direction]} fillOpacity={0.25} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={BRIDGE_COLORS[direction]} strokeWidth="2.5" />
+            </pattern>
+          ))}
         </defs>
       </svg>
       <ResponsiveContainer width="100%" height={height}>
@@ -130,7 +199,7 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
             <XAxis dataKey="label" interval={0} tickLine={false} height={44} tick={(props: TTickProps) => <WrappedTick {...props} count={data.length} />} />
             <YAxis {...valueAxis} axisLine={false} width={72} label={{ value: currency, angle: -90, position: "insideLeft", fontSize: 11, fill: "currentColor", dy: 20 }} />
             <Tooltip content={StepTooltip} cursor={{ fillOpacity: 0.06 }} />
-            <Bar isAnimationActive={false} dataKey="range" shape={StepShape} maxBarSize={56} minPointSize={2} onClick={(_, index) => open(index)}>
+            <Bar isAnimationActive={false} dataKey="range" shape={(props: BarShapeProps) => <StepShape {...props} />} maxBarSize={56} minPointSize={2} onClick={(_, index) => open(index)}>
               <LabelList dataKey="amountLabel" position="top" fontSize={12} fill="currentColor" />
             </Bar>
           </BarChart>
@@ -140,7 +209,7 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
             <YAxis type="category" dataKey="label" width={104} interval={0} tickLine={false} tick={{ fontSize: 11, fill: "currentColor" }} />
             <XAxis {...valueAxis} tickCount={3} />
             <Tooltip content={StepTooltip} cursor={{ fillOpacity: 0.06 }} />
-            <Bar isAnimationActive={false} dataKey="range" shape={StepShape} maxBarSize={22} minPointSize={2} onClick={(_, index) => open(index)}>
+            <Bar isAnimationActive={false} dataKey="range" shape={(props: BarShapeProps) => <StepShape {...props} isHorizontal />} maxBarSize={22} minPointSize={2} onClick={(_, index) => open(index)}>
               <LabelList dataKey="amountLabel" position="right" fontSize={11} fill="currentColor" />
             </Bar>
           </BarChart>
@@ -150,6 +219,7 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
         <LegendItem color={BRIDGE_COLORS.total} label="Target" />
         <LegendItem color={BRIDGE_COLORS.taints} label="Taints (lowers revenue)" />
         <LegendItem color={BRIDGE_COLORS.purifies} label="Purifies (raises revenue)" />
+        {data.some(hasParts) && <LegendItem color={BRIDGE_COLORS.taints} label="Hatched part: lost and slipped deals (pipeline causes)" hatched outlined />}
         <LegendItem color={BRIDGE_COLORS.unattributed} label="Unattributed (not traced to a department)" hatched />
         <LegendItem color={BRIDGE_COLORS.actual} label="Actual" />
       </ul>
@@ -161,13 +231,13 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
   );
 }
 
-function LegendItem({ color, label, hatched = false }: { color: string; label: string; hatched?: boolean }) {
+function LegendItem({ color, label, hatched = false, outlined = false }: { color: string; label: string; hatched?: boolean; outlined?: boolean }) {
   return (
     <li className="inline-flex items-center gap-1.5">
       <span
         aria-hidden
         className="inline-block size-3 rounded-sm"
-        style={hatched ? { border: `1.5px dashed ${color}`, backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)` } : { backgroundColor: color }}
+        style={hatched ? { border: `1.5px ${outlined ? "solid" : "dashed"} ${color}`, backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)` } : { backgroundColor: color }}
       />
       {label}
     </li>

@@ -26,6 +26,11 @@ const ZContributionFields = z.object({
   amount: ZAmountText("the amount"),
   description: z.string({ error: "Describe the impact." }).trim().min(3, "Describe the impact in a few words.").max(1000, "The description is at most 1000 characters."),
   evidenceUrl: ZEvidenceUrl,
+  /**
+   * A deal this contribution explains (optional): counted in the bridge, it replaces the deal's
+   * derived cause. Empty or absent: no deal (undefined, so existing callers' outputs are unchanged).
+   */
+  opportunityId: z.string().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
 });
 
 export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId });

@@ -31,6 +31,14 @@ async function categoryFor(tx: Tx, organizationId: string, categoryId: string, k
   return category;
 }
 
+/** A deal of this organization, or VALIDATION on the field: another organization's id is simply not one of ours. */
+async function checkOpportunity(tx: Tx, organizationId: string, opportunityId: string | undefined) {
+  if (!opportunityId) return null;
+  const deal = await tx.opportunity.findUnique({ where: { organizationId_id: { organizationId, id: opportunityId } }, select: { id: true } });
+  if (!deal) throw new AppError("VALIDATION", "Choose a deal.", { opportunityId: ["Choose one of this organization's deals, or none."] });
+  return deal.id;
+}
+
 const changedMeanwhile = () => new AppError("CONFLICT", "This contribution changed a moment ago (finance may have reviewed it). Reload to see it.");
 
 async function getContribution(tx: Tx, ctx: TTenantContext, contributionId: string) {
@@ -57,6 +65,7 @@ export const logContribution = tenantMutation({
       const department = await departmentForWrite(tx, ctx, input.departmentId);
       const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
       const amountMinor = await parseAmount(tx, organizationId, input.amount);
+      const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
       await assertMonthsOpen(tx, organizationId, [input.month]);
       const contribution = await tx.contribution.create({
         data: {
@@ -67,6 +76,7 @@ export const logContribution = tenantMutation({
           amountMinor,
           description: input.description,
           evidenceUrl: input.evidenceUrl,
+          opportunityId,
           createdById: ctx.userId,
         },
       });
@@ -89,6 +99,7 @@ export const reviseContribution = tenantMutation({
       const department = await departmentForWrite(tx, ctx, before.departmentId);
       const category = await categoryFor(tx, organizationId, input.categoryId, department.kind, before.categoryId);
       const amountMinor = await parseAmount(tx, organizationId, input.amount);
+      const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
       await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month), input.month]);
       const data = {
         month: monthToDbDate(input.month),
@@ -96,6 +107,7 @@ export const reviseContribution = tenantMutation({
         amountMinor,
         description: input.description,
         evidenceUrl: input.evidenceUrl,
+        opportunityId,
         status: "CLAIMED" as const,
         reviewReason: null,
         reviewedById: null,

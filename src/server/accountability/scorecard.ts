@@ -4,6 +4,7 @@ import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
 import type { ContributionStatus } from "@db/enums";
 import { db } from "../db";
+import { pipelineImpacts } from "../pipeline/queries";
 import { getOrganization } from "../organizations/queries";
 import type { TTenantContext } from "../tenant";
 import { commitmentAccuracyByDepartment } from "./dashboard";
@@ -30,7 +31,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
   const resolved = resolvePeriod(parsePeriod(periodParamText, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
   const periodMonths = resolved.months.map(monthToDbDate);
 
-  const [allKpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed] = await Promise.all([
+  const [allKpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed, causes, pipelineByDepartment, chargedDeals] = await Promise.all([
     db.kpi.findMany({ where: { organizationId, departmentId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.kpiValue.findMany({
       where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) }, kpi: { departmentId, archivedAt: null } },
@@ -43,7 +44,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     db.contribution.findMany({
       where: { organizationId, departmentId, month: { in: periodMonths } },
       orderBy: [{ month: "desc" }, { createdAt: "desc" }],
-      include: { category: { select: { id: true, name: true } }, createdBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
+      include: { category: { select: { id: true, name: true } }, createdBy: { select: { name: true } }, reviewedBy: { select: { name: true } }, opportunity: { select: { id: true, name: true } } },
     }),
     db.commitment.findMany({
       where: { organizationId, departmentId },
@@ -60,7 +61,31 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     db.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
     db.contributionCategory.findMany({ where: { organizationId, kind: department.kind, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.periodClose.findMany({ where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) } }, select: { month: true } }),
+    // The lost and slipped deals charged to this department in the period, with the contributions
+    // linked to each deal (a counted one replaces the cause in the bridge).
+    db.opportunityCause.findMany({
+      where: { organizationId, responsibleDepartmentId: departmentId, month: { in: periodMonths } },
+      orderBy: [{ month: "desc" }, { createdAt: "desc" }],
+      include: {
+        opportunity: { select: { id: true, name: true, account: true, contributions: { select: { id: true, status: true, departmentId: true } } } },
+        lossCause: { select: { name: true } },
+      },
+    }),
+    // The same rule as the bridge, so the header and the bridge never disagree.
+    pipelineImpacts(organizationId, resolved.months, false),
+    // Deals a contribution of this department may name: those charged to it, latest first.
+    db.opportunityCause.findMany({
+      where: { organizationId, responsibleDepartmentId: departmentId },
+      orderBy: { createdAt: "desc" },
+      distinct: ["opportunityId"],
+      take: 200,
+      select: { opportunity: { select: { id: true, name: true, account: true } } },
+    }),
   ]);
+  // Who disputed and settled: the cause keeps user ids only.
+  const actorIds = [...new Set(causes.flatMap((c) => [c.disputedById, c.settledById, c.createdById].filter((id): id is string => id !== null)))];
+  const actors = actorIds.length ? new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+  const nameOf = (id: string | null) => (id === null ? null : (actors.get(id) ?? "a former member"));
 
   const kpis = allKpis.filter((k) => k.archivedAt === null);
   const history = contributions.length
@@ -97,6 +122,15 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     else impact.disputed = BigInt(r.total);
   }
 
+  const pipeline = {
+    /** −Σ of the causes the bridge counts against the department in the period (as the bridge does, claimed contributions not counted). */
+    countedMinor: pipelineByDepartment.get(departmentId) ?? 0n,
+    /** Σ amount of the causes still disputed (they keep counting until settled). */
+    disputedMinor: causes.filter((c) => c.status === "DISPUTED").reduce((sum, c) => sum + c.amountMinor, 0n),
+    disputedCount: causes.filter((c) => c.status === "DISPUTED").length,
+    count: causes.length,
+  };
+
   return {
     organization,
     department,
@@ -108,6 +142,31 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     status: worstRag(kpiRows.map((r) => r.rag)),
     monthStatus,
     impact,
+    pipeline,
+    causes: causes.map((c) => {
+      const linked = c.opportunity.contributions;
+      return {
+        id: c.id,
+        opportunityId: c.opportunityId,
+        dealName: c.opportunity.name,
+        account: c.opportunity.account,
+        kind: c.kind,
+        month: dbDateToMonth(c.month),
+        amountMinor: c.amountMinor,
+        cause: c.lossCause.name,
+        status: c.status,
+        disputeReason: c.disputeReason,
+        disputedBy: nameOf(c.disputedById),
+        disputedAt: c.disputedAt,
+        settleReason: c.settleReason,
+        settledBy: nameOf(c.settledById),
+        settledAt: c.settledAt,
+        chargedBy: nameOf(c.createdById),
+        /** A confirmed contribution linked to the deal replaces the cause in the bridge; a claimed one would, once confirmed (or with claimed counted). */
+        replacedBy: linked.some((k) => k.status === "CONFIRMED") ? ("CONFIRMED" as const) : linked.some((k) => k.status === "CLAIMED") ? ("CLAIMED" as const) : null,
+      };
+    }),
+    chargedDeals: chargedDeals.map((c) => c.opportunity),
     contributions: contributions.map((c) => ({
       ...c,
       month: dbDateToMonth(c.month),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TBridgeStep } from "@/lib/bridge";
 import { toCsv, type TCsvCell } from "@/lib/csv-export";
 import { RAG_LABELS } from "@/lib/kpi";
 import { ratioBp } from "@/lib/metrics";
@@ -23,16 +24,19 @@ function monthsTable(data: TDashboard, dec: (v: bigint | null) => string | null,
   const rows = data.rows.map((r) => {
     const gap = r.target !== null && r.actual !== null ? r.target - r.actual : null;
     const attainment = r.target !== null && r.actual !== null ? ratioBp(r.actual, r.target) : null;
-    return [r.month, dec(r.target), dec(r.actual), dec(gap), pct(attainment), dec(r.cumulativeTarget), dec(r.cumulativeActual), dec(r.forecastCumulative), r.isFuture ? "forecast" : "actual"];
+    return [r.month, dec(r.target), dec(r.actual), dec(gap), pct(attainment), dec(r.cumulativeTarget), dec(r.cumulativeActual), dec(r.forecastCumulative), dec(r.commitCumulative), dec(r.bestCaseCumulative), dec(r.weightedCumulative), r.isFuture ? "forecast" : "actual"];
   });
-  const header = ["month", `target_${cur}`, `actual_${cur}`, `gap_${cur}`, "attainment_pct", `cumulative_target_${cur}`, `cumulative_actual_${cur}`, `forecast_cumulative_${cur}`, "status"];
+  const header = ["month", `target_${cur}`, `actual_${cur}`, `gap_${cur}`, "attainment_pct", `cumulative_target_${cur}`, `cumulative_actual_${cur}`, `forecast_cumulative_${cur}`, `commit_cumulative_${cur}`, `best_case_cumulative_${cur}`, `weighted_cumulative_${cur}`, "status"];
   return { name: "revenue", header, rows };
 }
 
 async function bridgeTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigint | null) => string | null, cur: string, includeClaimed: boolean): Promise<TCsvTable> {
   const { bridge } = await getDashboardBridge(ctx, data, includeClaimed);
-  const rows: TCsvCell[][] = (bridge?.steps ?? []).map((s) => [s.label, s.kind, dec(s.amountMinor), dec(s.endMinor)]);
-  return { name: includeClaimed ? "bridge-with-claimed" : "bridge", header: ["step", "kind", `amount_${cur}`, `running_total_${cur}`], rows };
+  // A department's amount = its contributions + its lost and slipped deals (pipeline causes); other steps leave both empty.
+  const part = (s: TBridgeStep, v: bigint | undefined) => (s.kind === "department" ? dec(v ?? 0n) : null);
+  const rows: TCsvCell[][] = (bridge?.steps ?? []).map((s) => [s.label, s.kind, dec(s.amountMinor), dec(s.endMinor), part(s, s.contributionsMinor), part(s, s.pipelineMinor)]);
+  const header = ["step", "kind", `amount_${cur}`, `running_total_${cur}`, `contributions_${cur}`, `pipeline_${cur}`];
+  return { name: includeClaimed ? "bridge-with-claimed" : "bridge", header, rows };
 }
 
 async function heatMapTable(ctx: TTenantContext, data: TDashboard): Promise<TCsvTable> {

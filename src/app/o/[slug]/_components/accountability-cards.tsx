@@ -27,7 +27,7 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
   const counted = includeClaimed ? "Counts confirmed and claimed contributions (claimed ones are not yet reviewed by finance)." : "Counts confirmed contributions only.";
   const claimedParam = includeClaimed ? "&claimed=1" : "";
   return (
-    <Card className="mt-6" title="Gap bridge" description={`${resolved.label}: from target to actual through each department's net impact. ${counted}`}>
+    <Card className="mt-6" title="Gap bridge" description={`${resolved.label}: from target to actual through each department's net impact. ${counted} Lost and slipped deals count against the department named responsible (hatched), unless overturned or replaced by a counted contribution linked to the deal.`}>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <ClaimedToggle checked={includeClaimed} onHref={`/o/${slug}?period=${period}&claimed=1`} offHref={`/o/${slug}?period=${period}`} />
         {bridge && (
@@ -75,6 +75,14 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
                   exactLabel: money(s.amountMinor, { signed: isChange }),
                   runningLabel: money(s.endMinor),
                   href: s.departmentId ? departmentHref(slug, period)(s.departmentId) : undefined,
+                  ...(s.kind === "department" && s.contributionsMinor !== undefined && s.pipelineMinor !== undefined
+                    ? {
+                        contributions: Number(s.contributionsMinor),
+                        pipeline: Number(s.pipelineMinor),
+                        contributionsLabel: money(s.contributionsMinor, { signed: true }),
+                        pipelineLabel: money(s.pipelineMinor, { signed: true }),
+                      }
+                    : {}),
                 };
               },
             )}

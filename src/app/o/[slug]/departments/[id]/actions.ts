@@ -8,6 +8,7 @@ import { createCommitment, reopenCommitment, resolveCommitment } from "@/server/
 import { logContribution, reviewContribution, reviseContribution, withdrawContribution } from "@/server/accountability/contributions";
 import { archiveKpi, createKpi, restoreKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
 import { markMonthReviewed, saveNarrative } from "@/server/accountability/narratives";
+import { disputeCause, settleCause } from "@/server/pipeline/causes";
 
 // The scorecard's server actions. Each re-reads the session and goes through the mutation's own
 // tenant and permission checks (runTenantAction): the bound department id is only a hint of which
@@ -83,4 +84,12 @@ export async function narrativeAction(slug: string, departmentId: string, month:
   const reviewed = await run(markMonthReviewed, slug, { departmentId, month }, (d) => `${isChanged ? "Narrative saved. " : ""}${monthLabel(d.month)} marked reviewed.`);
   if (!reviewed.ok && isChanged) return { ...reviewed, message: `Narrative saved, but the month is not reviewed: ${reviewed.message}` };
   return reviewed;
+}
+
+export async function disputeCauseAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(disputeCause, slug, formToObject(formData), () => "Disputed. Finance or the owner settles it; until then it still counts.");
+}
+
+export async function settleCauseAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(settleCause, slug, formToObject(formData), (d) => (d.status === "UPHELD" ? "Attribution upheld; it keeps counting against the department." : "Attribution overturned; the deal no longer counts against the department."));
 }

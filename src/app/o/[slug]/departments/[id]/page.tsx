@@ -8,6 +8,7 @@ import { fiscalYearOfMonth, type MonthKey } from "@/lib/period";
 import { getScorecard } from "@/server/accountability/scorecard";
 import { getRequestLocale } from "@/server/locale";
 import { getTenantContext } from "@/server/tenant-context";
+import { CausesSection } from "./_components/causes-section";
 import { CommitmentsSection } from "./_components/commitments-section";
 import { ContributionsSection } from "./_components/contributions-section";
 import { KpiSection } from "./_components/kpi-section";
@@ -67,8 +68,18 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
           months={view.monthOptions}
           defaultMonth={view.defaultMonth}
           categories={sc.categories}
+          deals={view.dealOptions}
           canWrite={canWrite}
           canReview={canReview}
+        />
+        <CausesSection
+          slug={slug}
+          departmentName={department.name}
+          periodLabel={resolved.label}
+          rows={view.causes}
+          // The head of the department charged (disputeCause checks the same); settling is finance's or the owner's.
+          canDispute={can(ctx, "department.write", department.id)}
+          canSettle={canReview}
         />
         <CommitmentsSection
           {...common}

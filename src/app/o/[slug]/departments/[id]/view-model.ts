@@ -8,6 +8,7 @@ import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
 import type { TScorecard } from "@/server/accountability/scorecard";
 import type { TCommitmentRow, TAccuracySummary } from "./_components/commitments-section";
 import type { TContributionRow } from "./_components/contributions-section";
+import type { TCauseRow } from "./_components/causes-section";
 import type { TKpiRow } from "./_components/kpi-table";
 import type { TValueKpi } from "./_components/kpi-values-form";
 import type { TMonthOption } from "./_components/month-select";
@@ -94,8 +95,12 @@ export function scorecardView(sc: TScorecard, locale: string) {
     isClosed: sc.closedMonths.has(m),
   }));
 
+  // The bridge's own rule: confirmed contributions plus the pipeline causes it counts.
+  const counted = sc.impact.confirmed + sc.pipeline.countedMinor;
   const impact: THeaderImpact = {
-    confirmed: { compact: money(sc.impact.confirmed, true), exact: money(sc.impact.confirmed) },
+    confirmed: { compact: money(counted, true), exact: money(counted) },
+    parts: { contributions: money(sc.impact.confirmed), pipeline: money(sc.pipeline.countedMinor) },
+    disputedDeals: { exact: money(-sc.pipeline.disputedMinor), count: sc.pipeline.disputedCount },
     claimed: { compact: money(sc.impact.claimed, true), exact: money(sc.impact.claimed), count: sc.impact.counts.CLAIMED },
     disputed: { compact: money(sc.impact.disputed, true), exact: money(sc.impact.disputed), count: sc.impact.counts.DISPUTED },
   };
@@ -119,9 +124,28 @@ export function scorecardView(sc: TScorecard, locale: string) {
       loggedBy: c.createdBy?.name ?? "—",
       isClosed: sc.closedMonths.has(c.month),
       history: c.history.map((h) => ({ action: h.action, actor: h.actor, at: when.format(h.at), reason: h.reason })),
-      draft: { contributionId: c.id, month: c.month, categoryId: c.category.id, amount: minorToDecimalString(c.amountMinor, digits), description: c.description, evidenceUrl: c.evidenceUrl ?? "" },
+      deal: c.opportunity?.name ?? null,
+      draft: { contributionId: c.id, month: c.month, categoryId: c.category.id, amount: minorToDecimalString(c.amountMinor, digits), description: c.description, evidenceUrl: c.evidenceUrl ?? "", opportunityId: c.opportunityId ?? "", opportunityLabel: c.opportunity?.name ?? "" },
     };
   });
+
+  // Lost and slipped deals charged to the department: −amount, as the bridge counts them.
+  const causes: TCauseRow[] = sc.causes.map((c) => ({
+    id: c.id,
+    opportunityId: c.opportunityId,
+    dealName: c.dealName,
+    account: c.account,
+    kind: c.kind,
+    monthLabel: monthLabel(c.month),
+    amount: money(-c.amountMinor),
+    cause: c.cause,
+    status: c.status,
+    chargedBy: c.chargedBy,
+    dispute: c.disputeReason ? { reason: c.disputeReason, by: c.disputedBy ?? "a former member", at: c.disputedAt ? when.format(c.disputedAt) : "" } : null,
+    settlement: c.settleReason ? { reason: c.settleReason, by: c.settledBy ?? "a former member", at: c.settledAt ? when.format(c.settledAt) : "" } : null,
+    replacedBy: c.replacedBy,
+  }));
+  const dealOptions = sc.chargedDeals.map((d) => ({ value: d.id, label: `${d.name} · ${d.account}` }));
 
   const commitments: TCommitmentRow[] = sc.commitments.map((c) => ({
     id: c.id,
@@ -159,5 +183,5 @@ export function scorecardView(sc: TScorecard, locale: string) {
       };
     });
 
-  return { fy, todayMonth, monthOptions, defaultMonth, kpiRows, valueKpis, strip, impact, contributions, commitments, accuracy, narratives };
+  return { fy, todayMonth, monthOptions, defaultMonth, kpiRows, valueKpis, strip, impact, contributions, causes, dealOptions, commitments, accuracy, narratives };
 }

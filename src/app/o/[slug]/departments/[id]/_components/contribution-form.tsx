@@ -7,14 +7,16 @@ import { MonthSelect, type TMonthOption } from "./month-select";
 import { TextareaField } from "./textarea-field";
 import { useScorecardForm } from "./use-scorecard-form";
 
-export type TContributionDraft = { contributionId: string; month: string; categoryId: string; amount: string; description: string; evidenceUrl: string };
+export type TContributionDraft = { contributionId: string; month: string; categoryId: string; amount: string; description: string; evidenceUrl: string; opportunityId: string; opportunityLabel: string };
 
 /**
  * Logs a department's signed revenue impact for a month, or revises one (`draft`) that finance has
  * not confirmed. Positive purifies revenue, negative taints it.
  */
-export function ContributionForm({ action, months, defaultMonth, categories, currency, draft }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; months: TMonthOption[]; defaultMonth: string; categories: { id: string; name: string }[]; currency: string; draft?: TContributionDraft }) {
+export function ContributionForm({ action, months, defaultMonth, categories, currency, deals, draft }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; months: TMonthOption[]; defaultMonth: string; categories: { id: string; name: string }[]; currency: string; deals: { value: string; label: string }[]; draft?: TContributionDraft }) {
   const { message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !draft });
+  // A revised contribution keeps its deal even when that deal is no longer among those listed.
+  const dealOptions = draft?.opportunityId && !deals.some((d) => d.value === draft.opportunityId) ? [...deals, { value: draft.opportunityId, label: draft.opportunityLabel }] : deals;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={draft ? "Revise the contribution" : "Log a contribution"}>
       <FormMessage state={message} />
@@ -31,6 +33,16 @@ export function ContributionForm({ action, months, defaultMonth, categories, cur
           hint="Positive when the department added revenue (purified), negative when it cost revenue (tainted), e.g. -12000."
         />
         <TextField label="Evidence link (optional)" name="evidenceUrl" type="url" placeholder="https://" defaultValue={draft?.evidenceUrl} errors={errors?.evidenceUrl} />
+        {dealOptions.length > 0 && (
+          <SelectField
+            label="Deal (optional)"
+            name="opportunityId"
+            defaultValue={draft?.opportunityId ?? ""}
+            errors={errors?.opportunityId}
+            options={[{ value: "", label: "No deal" }, ...dealOptions]}
+            hint="A lost or slipped deal charged to this department. Once counted, this contribution replaces the deal's amount in the gap bridge."
+          />
+        )}
       </div>
       <TextareaField label="Description" name="description" defaultValue={draft?.description} errors={errors?.description} rows={2} hint="What happened, and how the amount was estimated." />
       <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : draft ? "Save and send for review" : "Log contribution"}</Button>

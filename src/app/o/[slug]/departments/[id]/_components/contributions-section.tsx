@@ -22,6 +22,8 @@ export type TContributionRow = {
   reviewNote: string | null;
   loggedBy: string;
   isClosed: boolean;
+  /** The deal it explains, if any. */
+  deal: string | null;
   history: THistoryEntry[];
   draft: TContributionDraft;
 };
@@ -35,6 +37,7 @@ type TProps = {
   months: TMonthOption[];
   defaultMonth: string | null;
   categories: { id: string; name: string }[];
+  deals: { value: string; label: string }[];
   canWrite: boolean;
   canReview: boolean;
 };
@@ -54,7 +57,10 @@ function Cells({ row }: { row: TContributionRow }) {
         <ContributionStatusBadge status={row.status} />
         {row.reviewNote && <span className="mt-1 block min-w-28 max-w-56 text-xs text-zinc-600 dark:text-zinc-400">{row.reviewNote}</span>}
       </td>
-      <td className={`${td} min-w-48`}>{row.description}</td>
+      <td className={`${td} min-w-48`}>
+        {row.description}
+        {row.deal && <span className="mt-0.5 block text-xs text-zinc-500">Deal: {row.deal}</span>}
+      </td>
       <td className={td}>
         {row.evidenceUrl ? (
           <a href={row.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-accent-600 hover:underline dark:text-accent-400">Evidence</a>
@@ -92,7 +98,7 @@ function Expansion({ slug, row, props }: { slug: string; row: TContributionRow; 
                 <h3 className="text-sm font-semibold">Revise{row.status === "DISPUTED" ? " and send back to finance" : ""}</h3>
                 <ActionButton scope="contributions" action={withdrawContributionAction.bind(null, slug, row.id)} label="Withdraw" confirm="Confirm withdrawal" ariaLabel={`Withdraw contribution “${row.description}”`} variant="danger" />
               </div>
-              <ContributionForm action={reviseContributionAction.bind(null, slug)} months={props.months} defaultMonth={row.draft.month} categories={props.categories} currency={props.currency} draft={row.draft} />
+              <ContributionForm action={reviseContributionAction.bind(null, slug)} months={props.months} defaultMonth={row.draft.month} categories={props.categories} currency={props.currency} deals={props.deals} draft={row.draft} />
             </div>
           )}
         </div>
@@ -106,7 +112,7 @@ function Expansion({ slug, row, props }: { slug: string; row: TContributionRow; 
  * withdraws them; finance or the owner confirms or disputes the claimed ones.
  */
 export function ContributionsSection(props: TProps) {
-  const { slug, departmentId, periodLabel, currency, rows, months, defaultMonth, categories, canWrite, canReview } = props;
+  const { slug, departmentId, periodLabel, currency, rows, months, defaultMonth, categories, deals, canWrite, canReview } = props;
   return (
     <Card title="Contributions" description={`${periodLabel}. Each is an estimate of revenue the department added (purified) or cost (tainted). Only confirmed ones count in the gap bridge.`}>
       <SectionFlash scope="contributions" />
@@ -153,7 +159,7 @@ export function ContributionsSection(props: TProps) {
           <h3 className="mb-3 text-sm font-semibold">Log a contribution</h3>
           {defaultMonth && categories.length ? (
             <div className="max-w-3xl">
-              <ContributionForm action={logContributionAction.bind(null, slug, departmentId)} months={months} defaultMonth={defaultMonth} categories={categories} currency={currency} />
+              <ContributionForm action={logContributionAction.bind(null, slug, departmentId)} months={months} defaultMonth={defaultMonth} categories={categories} currency={currency} deals={deals} />
             </div>
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -1,5 +1,5 @@
-import { CircleCheck, CircleDot, CircleSlash, Clock, ShieldAlert, ShieldCheck, type LucideIcon } from "lucide-react";
-import type { CommitmentStatus, ContributionStatus } from "@db/enums";
+import { CircleCheck, CircleDot, CircleSlash, Clock, Scale, ShieldAlert, ShieldCheck, type LucideIcon } from "lucide-react";
+import type { AttributionStatus, CommitmentStatus, ContributionStatus } from "@db/enums";
 import { cn } from "@/lib/cn";
 
 // Record statuses: a label and an icon each; colour only repeats what the words say.
@@ -35,3 +35,13 @@ const COMMITMENT: Record<CommitmentStatus, { label: string; tone: keyof typeof T
 export const CommitmentStatusBadge = ({ status }: { status: CommitmentStatus }) => <Badge {...COMMITMENT[status]} />;
 
 export const OverdueBadge = () => <Badge label="Overdue" tone="bad" Icon={Clock} />;
+
+// A lost or slipped deal's attribution, seen from the department charged with it.
+const ATTRIBUTION: Record<AttributionStatus, { label: string; tone: keyof typeof TONES; Icon: LucideIcon }> = {
+  ATTRIBUTED: { label: "Attributed", tone: "neutral", Icon: CircleDot },
+  DISPUTED: { label: "Disputed", tone: "warn", Icon: ShieldAlert },
+  UPHELD: { label: "Upheld", tone: "bad", Icon: Scale },
+  OVERTURNED: { label: "Overturned", tone: "good", Icon: CircleSlash },
+};
+
+export const AttributionStatusBadge = ({ status }: { status: AttributionStatus }) => <Badge {...ATTRIBUTION[status]} />;

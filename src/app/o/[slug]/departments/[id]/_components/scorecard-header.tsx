@@ -6,7 +6,10 @@ import type { TRag } from "@/lib/kpi";
 import { RagBadge } from "../../_components/rag-badge";
 
 export type THeaderImpact = {
+  /** What the bridge counts: confirmed contributions plus pipeline causes. */
   confirmed: { compact: string; exact: string };
+  parts: { contributions: string; pipeline: string };
+  disputedDeals: { exact: string; count: number };
   claimed: { compact: string; exact: string; count: number };
   disputed: { compact: string; exact: string; count: number };
 };
@@ -27,9 +30,26 @@ export function ScorecardHeader({ slug, name, kindLabel, periodLabel, isArchived
           <dd className="mt-2"><RagBadge rag={status} empty="No KPI values yet" /></dd>
           <dd className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Worst KPI of the period</dd>
         </div>
-        <Tile testId="tile-confirmed" label="Net impact, confirmed" value={impact.confirmed.compact} exact={impact.confirmed.exact} detail="Counts in the gap bridge" />
+        <Tile
+          testId="tile-confirmed"
+          label="Net impact in the gap bridge"
+          value={impact.confirmed.compact}
+          exact={impact.confirmed.exact}
+          detail={<span data-testid="impact-parts">Contributions {impact.parts.contributions} · lost and slipped deals {impact.parts.pipeline}</span>}
+        />
         <Tile testId="tile-claimed" label="Claimed, awaiting review" value={impact.claimed.compact} exact={impact.claimed.exact} detail={plural(impact.claimed.count, "contribution")} />
-        <Tile testId="tile-disputed" label="Disputed" value={impact.disputed.compact} exact={impact.disputed.exact} detail={plural(impact.disputed.count, "contribution")} />
+        <Tile
+          testId="tile-disputed"
+          label="Disputed"
+          value={impact.disputed.compact}
+          exact={impact.disputed.exact}
+          detail={
+            <>
+              {plural(impact.disputed.count, "contribution")}
+              {impact.disputedDeals.count > 0 && <span className="block">{plural(impact.disputedDeals.count, "deal")} awaiting settlement ({impact.disputedDeals.exact}, still counted)</span>}
+            </>
+          }
+        />
       </dl>
     </>
   );
