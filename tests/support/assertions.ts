@@ -25,6 +25,15 @@ export async function snapshotOrganization(organizationId: string) {
     db.commitment.findMany({ where, orderBy }),
     db.narrative.findMany({ where, orderBy }),
   ]);
+  const [pipelineStages, lossCauses, opportunities, opportunityCauses, opportunityChanges, pipelineSnapshots, pipelineSnapshotItems] = await Promise.all([
+    db.pipelineStage.findMany({ where, orderBy }),
+    db.lossCause.findMany({ where, orderBy }),
+    db.opportunity.findMany({ where, orderBy }),
+    db.opportunityCause.findMany({ where, orderBy }),
+    db.opportunityChange.findMany({ where, orderBy }),
+    db.pipelineSnapshot.findMany({ where, orderBy }),
+    db.pipelineSnapshotItem.findMany({ where, orderBy: [{ snapshotId: "asc" }, { opportunityId: "asc" }] }),
+  ]);
   return {
     organization,
     departments,
@@ -41,6 +50,13 @@ export async function snapshotOrganization(organizationId: string) {
     kpiValues,
     commitments,
     narratives,
+    pipelineStages,
+    lossCauses,
+    opportunities,
+    opportunityCauses,
+    opportunityChanges,
+    pipelineSnapshots,
+    pipelineSnapshotItems,
   };
 }
 

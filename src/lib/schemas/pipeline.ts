@@ -9,8 +9,9 @@ const ZOptionalId = z.string().trim().max(64).optional().transform((v) => v || n
 export const ZPercentBp = z
   .string()
   .trim()
-  .regex(/^\d{1,3}(\.\d{1,2})?%?$/, "Enter a percentage from 0 to 100, like 70 or 72.5.")
-  .transform((v) => Math.round(Number(v.replace("%", "")) * 100))
+  // "70", "72.5", "70%" and "70 %" (the app writes percentages with a space before the sign).
+  .regex(/^\d{1,3}(\.\d{1,2})?\s*%?$/, "Enter a percentage from 0 to 100, like 70 or 72.5.")
+  .transform((v) => Math.round(Number(v.replace(/\s*%$/, "")) * 100))
   .refine((bp) => bp <= 10_000, "Enter a percentage from 0 to 100.");
 
 export const FORECAST_CATEGORIES = ["PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED"] as const;
@@ -21,9 +22,9 @@ const ZOpportunityFields = z.object({
   amount: z.string({ error: "Enter the amount." }).trim().min(1, "Enter the amount.").max(40, "That amount is too long."),
   stageId: ZId("a stage"),
   /** Empty: the stage's default probability. */
-  probability: z.union([ZPercentBp, z.literal("").transform(() => null)]).optional().transform((v) => v ?? null),
-  /** Empty: derived from the stage (closed won → CLOSED, closed lost → OMITTED, else PIPELINE). */
-  forecastCategory: z.union([z.enum(FORECAST_CATEGORIES, { error: "Choose a forecast category." }), z.literal("").transform(() => null)]).optional().transform((v) => v ?? null),
+  probability: z.union([ZPercentBp, z.literal("").transform(() => null)], { error: "Enter a percentage from 0 to 100, like 70 or 72.5." }).optional().transform((v) => v ?? null),
+  /** Empty: derived from the stage (closed won → CLOSED, closed lost → OMITTED, Commit → COMMIT, else PIPELINE). */
+  forecastCategory: z.union([z.enum(FORECAST_CATEGORIES), z.literal("").transform(() => null)], { error: "Choose a forecast category." }).optional().transform((v) => v ?? null),
   expectedCloseDate: z.iso.date({ error: "Enter the expected close date as YYYY-MM-DD." }),
   ownerId: ZId("an owner"),
   sourceDepartmentId: ZOptionalId,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ForecastCategory, Prisma, StageOutcome } from "@db/client";
 import { parseMoneyInput } from "@/lib/money";
+import { categoryForStage } from "@/lib/pipeline";
 import { addMonths, fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import { ZCreateOpportunityInput, ZUpdateOpportunityInput } from "@/lib/schemas/pipeline";
@@ -10,15 +11,11 @@ import { db, type Tx } from "../db";
 import { AppError, notFound, type FieldErrors } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
 
+export { categoryForStage };
+
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** The forecast category a stage implies when the user does not choose one. */
-export function categoryForStage(outcome: StageOutcome, current: ForecastCategory | null): ForecastCategory {
-  if (outcome === "WON") return "CLOSED";
-  if (outcome === "LOST") return "OMITTED";
-  return current === null || current === "CLOSED" || current === "OMITTED" ? "PIPELINE" : current;
-}
 
 /** The last day (YYYY-MM-DD) of the fiscal quarter that `month` falls in. */
 export function fiscalQuarterEnd(month: MonthKey, fiscalYearStartMonth: number): string {
@@ -38,10 +35,14 @@ async function checkMember(tx: Tx, organizationId: string, userId: string) {
   if (!member) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
 }
 
+/** A department newly named on a deal or a cause: one of this organization's, and not archived. */
 async function checkDepartment(tx: Tx, organizationId: string, departmentId: string, field: string) {
-  const department = await tx.department.findUnique({ where: { organizationId_id: { organizationId, id: departmentId } }, select: { id: true } });
+  const department = await tx.department.findUnique({ where: { organizationId_id: { organizationId, id: departmentId } }, select: { id: true, name: true, archivedAt: true } });
   if (!department) throw new AppError("VALIDATION", "Choose a department.", { [field]: ["Choose one of this organization's departments."] });
+  if (department.archivedAt) throw new AppError("VALIDATION", "Choose a department.", { [field]: [`${department.name} is archived; choose another department.`] });
 }
+
+const externalIdTaken = () => new AppError("CONFLICT", "A deal with that external id exists.", { externalId: ["A deal with that external id exists."] });
 
 async function parseAmount(tx: Tx, organizationId: string, text: string) {
   const { digits } = await getOrganizationMoney(tx, organizationId);
@@ -62,7 +63,7 @@ export const createOpportunity = tenantMutation({
       if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
       const amountMinor = await parseAmount(tx, organizationId, input.amount);
       if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
-        throw new AppError("CONFLICT", "A deal with that external id exists.", { externalId: ["A deal with that external id exists."] });
+        throw externalIdTaken();
       }
       const opportunity = await tx.opportunity.create({
         data: {
@@ -73,7 +74,7 @@ export const createOpportunity = tenantMutation({
           stageId: stage.id,
           outcome: stage.outcome,
           probabilityBp: input.probability ?? stage.probabilityBp,
-          forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null),
+          forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name),
           expectedCloseDate: dbDate(input.expectedCloseDate),
           ownerId: input.ownerId,
           sourceDepartmentId: input.sourceDepartmentId,
@@ -116,11 +117,19 @@ export const updateOpportunity = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
+      // Lock the deal before reading it: two people losing (or slipping) it at once would otherwise
+      // both see it open and charge the loss twice. The second waits here, then reads the first's save.
+      await tx.$queryRaw`SELECT 1 AS locked FROM "Opportunity" WHERE "organizationId" = ${organizationId} AND id = ${input.opportunityId} FOR UPDATE`;
       const before = await tx.opportunity.findUnique({ where: { organizationId_id: { organizationId, id: input.opportunityId } } });
       if (!before) throw notFound("That deal");
       const stage = input.stageId && input.stageId !== before.stageId ? await stageFor(tx, organizationId, input.stageId) : null;
       if (input.ownerId && input.ownerId !== before.ownerId) await checkMember(tx, organizationId, input.ownerId);
-      if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+      // Only a newly named department is checked: an edit that resends the current one still saves
+      // after that department is archived.
+      if (input.sourceDepartmentId && input.sourceDepartmentId !== before.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+      if (input.externalId && input.externalId !== before.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } }, select: { id: true } }))) {
+        throw externalIdTaken();
+      }
       const outcome = stage?.outcome ?? before.outcome;
       const after = {
         name: input.name ?? before.name,
@@ -129,7 +138,7 @@ export const updateOpportunity = tenantMutation({
         stageId: stage?.id ?? before.stageId,
         outcome,
         probabilityBp: input.probability ?? stage?.probabilityBp ?? before.probabilityBp,
-        forecastCategory: input.forecastCategory ?? (stage ? categoryForStage(outcome, before.forecastCategory) : before.forecastCategory),
+        forecastCategory: input.forecastCategory ?? (stage ? categoryForStage(outcome, before.forecastCategory, stage.name) : before.forecastCategory),
         expectedCloseDate: input.expectedCloseDate ? dbDate(input.expectedCloseDate) : before.expectedCloseDate,
         ownerId: input.ownerId ?? before.ownerId,
         sourceDepartmentId: input.sourceDepartmentId === undefined ? before.sourceDepartmentId : input.sourceDepartmentId,
@@ -158,6 +167,17 @@ export const updateOpportunity = tenantMutation({
         });
         causeId = cause.id;
         await recordAudit(tx, { organizationId, actorId: ctx.userId, action: `opportunity.${needed.kind === "LOST" ? "lost" : "slipped"}`, entityType: "OpportunityCause", entityId: cause.id, after: cause });
+      }
+      if (before.outcome === "LOST" && outcome !== "LOST") {
+        // Reopened or won after all: the loss no longer stands, so it stops counting against the
+        // department it named (the audit keeps the withdrawn causes; losing it again asks anew).
+        const withdrawn = await tx.opportunityCause.findMany({ where: { organizationId, opportunityId: before.id, kind: "LOST" } });
+        if (withdrawn.length) {
+          await tx.opportunityCause.deleteMany({ where: { organizationId, opportunityId: before.id, kind: "LOST" } });
+          for (const cause of withdrawn) {
+            await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.lossWithdrawn", entityType: "OpportunityCause", entityId: cause.id, before: cause });
+          }
+        }
       }
       await tx.opportunity.updateMany({ where: { organizationId, id: before.id }, data: after });
       await tx.opportunityChange.create({ data: { organizationId, opportunityId: before.id, changedById: ctx.userId, changes } });
