@@ -10,6 +10,7 @@ import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import { monthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import { seedDemoAccountability } from "./seed-accountability";
+import { seedDemoPipeline } from "./seed-pipeline";
 import { seedDemoRevenue } from "./seed-revenue";
 
 export const DEMO_SLUG = "acme";
@@ -56,6 +57,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   await seedDemoRevenue(db, organization.id, todayMonth, organization.timeZone);
   const heads = Object.fromEntries(DEMO_USERS.flatMap((u, i) => (u.departmentKind && users[i] ? [[u.departmentKind, users[i].id]] : [])));
   await seedDemoAccountability(db, organization.id, todayMonth, organization.timeZone, heads);
+  await seedDemoPipeline(db, organization, heads);
 }
 
 export function printDemoLogins(baseUrl: string): void {

@@ -77,13 +77,50 @@ async function fillAccountability(client: pg.Client, org: TBenchOrg, contributio
   );
 }
 
-export async function seedBenchData(databaseUrl: string, entries: number, contributions = 0): Promise<TBenchOrg> {
+/**
+ * The pipeline at scale: `opportunities` deals with close dates over four years (two back, the
+ * current one and the next); past ones are mostly won or lost, a seventh stay open (stale), future
+ * ones are open across the five open stages, with the category their stage implies. `changes`
+ * history rows are spread over the deals (ten each at the default sizes).
+ */
+async function fillPipeline(client: pg.Client, org: TBenchOrg, opportunities: number, changes: number) {
+  const stages = (await client.query(`SELECT id, outcome FROM "PipelineStage" WHERE "organizationId" = $1 ORDER BY "sortOrder"`, [org.organizationId])).rows as { id: string; outcome: string }[];
+  const open = stages.filter((s) => s.outcome === "OPEN").map((s) => s.id);
+  const won = stages.find((s) => s.outcome === "WON")?.id;
+  const lost = stages.find((s) => s.outcome === "LOST")?.id;
+  if (!won || !lost || open.length === 0) throw new Error("the bench organization has no default stages");
+  const start = `${org.currentFiscalYear - 2}-01-01`;
+  await client.query(
+    `INSERT INTO "Opportunity" ("organizationId", id, name, account, "amountMinor", "stageId", outcome, "probabilityBp", "forecastCategory", "expectedCloseDate", "ownerId", "sourceDepartmentId", "externalId", "closedAt", "updatedAt")
+     SELECT $1, 'bench_o_' || g, 'Deal ' || g, 'Account ' || (g % 5000), 100000 + (g::bigint * 7919) % 10000000,
+            s.id, s.outcome, s."probabilityBp",
+            (CASE s.outcome WHEN 'WON' THEN 'CLOSED' WHEN 'LOST' THEN 'OMITTED'
+                  ELSE CASE WHEN s."sortOrder" >= 4 THEN 'COMMIT' WHEN s."sortOrder" = 3 THEN 'BEST_CASE' ELSE 'PIPELINE' END END)::"ForecastCategory",
+            d.close, $2, NULL, 'CRM-' || g, CASE WHEN s.outcome <> 'OPEN' THEN d.close::timestamptz END, now()
+     FROM generate_series(0, $3 - 1) AS g
+     CROSS JOIN LATERAL (SELECT $4::date + ((g::bigint * 7919) % 1461)::int AS close) d
+     JOIN "PipelineStage" s ON s."organizationId" = $1 AND s.id = CASE
+       WHEN d.close < current_date AND g % 7 <> 0 THEN CASE WHEN g % 3 = 0 THEN $6 ELSE $5 END
+       ELSE ($7::text[])[1 + g % $8] END`,
+    [org.organizationId, org.ownerId, opportunities, start, won, lost, open, open.length],
+  );
+  await client.query(
+    `INSERT INTO "OpportunityChange" ("organizationId", id, "opportunityId", "changedById", "changedAt", changes)
+     SELECT $1, 'bench_h_' || g, 'bench_o_' || (g % $3), $2, now() - ((g * 37) % 20000) * interval '1 hour',
+            jsonb_build_object('amountMinor', jsonb_build_array((100000 + g % 1000)::text, (100000 + g % 997)::text))
+     FROM generate_series(0, $4 - 1) AS g`,
+    [org.organizationId, org.ownerId, opportunities, changes],
+  );
+}
+
+export async function seedBenchData(databaseUrl: string, entries: number, contributions = 0, pipeline: { opportunities: number; changes: number } = { opportunities: 0, changes: 0 }): Promise<TBenchOrg> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const large = await createOrg("Large Corp");
     await fill(client, large, entries);
     if (contributions) await fillAccountability(client, large, contributions);
+    if (pipeline.opportunities) await fillPipeline(client, large, pipeline.opportunities, pipeline.changes);
     for (let i = 1; i <= 50; i++) await fill(client, await createOrg(`Small ${i}`), 2_000);
     await client.query("VACUUM ANALYZE");
     return large;

@@ -6,8 +6,11 @@
 //   - a 100,000-row CSV import (parse, validate, preview, commit), in rows per second;
 //   - the gap bridge (Σ contributions per department over 200,000 contributions), the heat map
 //     (departments × months of KPI status) and commitment accuracy, beside their plain-SQL floor.
+//   - the pipeline page's data (listPipeline: first 50 deals and the filtered totals) and the
+//     forecast (open pipeline per category and per month, stale count) over 100,000 deals and
+//     1,000,000 history rows, beside the same statements as plain SQL.
 // Options (environment): BENCH_ENTRIES (default 1000000), BENCH_CONTRIBUTIONS (default 200000),
-// BENCH_RUNS (default 40), DATABASE_URL
+// BENCH_OPPORTUNITIES (default 100000), BENCH_CHANGES (default 1000000), BENCH_RUNS (default 40), DATABASE_URL
 // (a server to create the database on; an embedded PostgreSQL otherwise).
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +25,8 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const CONTRIBUTIONS = Number(process.env.BENCH_CONTRIBUTIONS ?? 200_000);
+const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000_000);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -51,12 +56,13 @@ async function main() {
     await deployMigrations(databaseUrl);
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-    console.log(`Seeding: 1 organization with ${ENTRIES.toLocaleString("en")} entries over 5 years, 50 small ones…`);
+    console.log(`Seeding: 1 organization with ${ENTRIES.toLocaleString("en")} entries over 5 years, ${OPPORTUNITIES.toLocaleString("en")} deals and ${CHANGES.toLocaleString("en")} history rows, 50 small ones…`);
     const seedStart = performance.now();
-    const large = await seedBenchData(databaseUrl, ENTRIES, CONTRIBUTIONS);
+    const large = await seedBenchData(databaseUrl, ENTRIES, CONTRIBUTIONS, { opportunities: OPPORTUNITIES, changes: CHANGES });
     console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
     await benchDashboard(databaseUrl, large);
     await benchAccountability(databaseUrl, large);
+    if (OPPORTUNITIES) await benchPipeline(databaseUrl, large);
     await benchImport(large);
   } finally {
     const { db } = await import("@/server/db");
@@ -127,6 +133,79 @@ async function benchAccountability(databaseUrl: string, large: TBenchOrg) {
   console.log(`  commitment accuracy per department             median ${ms(accuracy.median)}   p95 ${ms(accuracy.p95)}`);
   const scan = plan.find((l: string) => /Index Only Scan|Index Scan|Bitmap|Seq Scan/.test(l)) ?? plan[0];
   console.log(`  bridge plan: ${scan?.trim() ?? "(no scan line)"}\n`);
+}
+
+async function benchPipeline(databaseUrl: string, large: TBenchOrg) {
+  const { listPipeline } = await import("@/server/pipeline/list");
+  const { openPipeline, staleCount } = await import("@/server/pipeline/queries");
+  const { openPipelineByMonth } = await import("@/server/pipeline/monthly");
+  const { getPipelineOverview } = await import("@/server/pipeline/overview");
+  const { parsePipelineFilters } = await import("@/lib/pipeline-filters");
+  const { resolveTenant } = await import("@/server/tenant");
+  const { todayIn } = await import("@/lib/period-selection");
+  const ctx = await resolveTenant(large.ownerId, large.slug);
+  if (!ctx) throw new Error("bench owner has no membership");
+  const t = todayIn(large.timeZone);
+  const today = `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
+  const yearEnd = `${large.currentFiscalYear}-12-31`;
+  const calendar = { today, fiscalYearStartMonth: 1 };
+  const pageFilters = parsePipelineFilters({});
+  const openByClose = parsePipelineFilters({ status: "open", sort: "close" });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  // The page's two statements (src/server/pipeline/list.ts) without Prisma or the row mapping: the floor.
+  const pageSql = `SELECT o.id, o.name, o.account, o."amountMinor", o."stageId", s.name AS "stageName", o.outcome, o."probabilityBp",
+         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName"
+    FROM "Opportunity" o
+    JOIN "PipelineStage" s ON s."organizationId" = o."organizationId" AND s.id = o."stageId"
+    JOIN "User" u ON u.id = o."ownerId"
+    LEFT JOIN "Department" d ON d."organizationId" = o."organizationId" AND d.id = o."sourceDepartmentId"
+    WHERE o."organizationId" = $1 ORDER BY o."updatedAt" DESC, o.id LIMIT 50`;
+  const totalsSql = `SELECT COUNT(*)::int, SUM(o."amountMinor")::bigint, ROUND(SUM(o."amountMinor" * o."probabilityBp") / 10000)::bigint
+    FROM "Opportunity" o WHERE o."organizationId" = $1`;
+  // The forecast's statements (queries.ts, monthly.ts): per category, per month, and the stale count.
+  const forecastSql = `SELECT COUNT(*)::int, SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::bigint,
+         SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::bigint, SUM("amountMinor" * "probabilityBp")::bigint
+    FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
+      AND "expectedCloseDate" > $2::date AND "expectedCloseDate" <= $3::date`;
+  const monthlySql = `SELECT date_trunc('month', "expectedCloseDate")::date, COUNT(*)::int, SUM("amountMinor")::bigint,
+         SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::bigint, SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::bigint,
+         SUM("amountMinor" * "probabilityBp")::bigint
+    FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
+      AND "expectedCloseDate" > $2::date AND "expectedCloseDate" <= $3::date GROUP BY 1 ORDER BY 1`;
+  const staleSql = `SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "expectedCloseDate" < $2::date`;
+  const counts = (await client.query(`SELECT (SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1) AS deals,
+      (SELECT COUNT(*)::int FROM "OpportunityChange" WHERE "organizationId" = $1) AS changes,
+      (SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "expectedCloseDate" > $2::date AND "expectedCloseDate" <= $3::date) AS "openInYear"`, [large.organizationId, today, yearEnd])).rows[0] as { deals: number; changes: number; openInYear: number };
+  const plan = (await client.query(`EXPLAIN (ANALYZE) ${forecastSql}`, [large.organizationId, today, yearEnd])).rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
+
+  const page = await time(RUNS, () => listPipeline(ctx, pageFilters, calendar));
+  const pageFloor = await time(RUNS, async () => {
+    await client.query(pageSql, [large.organizationId]);
+    await client.query(totalsSql, [large.organizationId]);
+  });
+  const openPage = await time(RUNS, () => listPipeline(ctx, openByClose, calendar));
+  const forecast = await time(RUNS, async () => {
+    await openPipeline(large.organizationId, today, yearEnd);
+    await openPipelineByMonth(large.organizationId, today, yearEnd);
+    await staleCount(large.organizationId, today);
+  });
+  const forecastFloor = await time(RUNS, async () => {
+    await client.query(forecastSql, [large.organizationId, today, yearEnd]);
+    await client.query(monthlySql, [large.organizationId, today, yearEnd]);
+    await client.query(staleSql, [large.organizationId, today]);
+  });
+  const overview = await time(Math.max(5, Math.round(RUNS / 4)), () => getPipelineOverview(ctx));
+  await client.end();
+  console.log(`Pipeline of the large organization (${counts.deals.toLocaleString("en")} deals, ${counts.changes.toLocaleString("en")} history rows, ${counts.openInYear.toLocaleString("en")} open to year end), ${RUNS} runs:`);
+  console.log(`  pipeline page data (listPipeline, 50 + totals) median ${ms(page.median)}   p95 ${ms(page.p95)}`);
+  console.log(`  its two statements as plain SQL (the floor)    median ${ms(pageFloor.median)}   p95 ${ms(pageFloor.p95)}`);
+  console.log(`  open deals by close date (filtered page)       median ${ms(openPage.median)}   p95 ${ms(openPage.p95)}`);
+  console.log(`  forecast (per category, per month, stale)      median ${ms(forecast.median)}   p95 ${ms(forecast.p95)}`);
+  console.log(`  its three statements as plain SQL (the floor)  median ${ms(forecastFloor.median)}   p95 ${ms(forecastFloor.p95)}`);
+  console.log(`  page header (getPipelineOverview, with YTD)    median ${ms(overview.median)}   p95 ${ms(overview.p95)}`);
+  const scan = plan.find((l: string) => /Index Only Scan|Index Scan|Bitmap|Seq Scan/.test(l)) ?? plan[0];
+  console.log(`  forecast plan: ${scan?.trim() ?? "(no scan line)"}\n`);
 }
 
 async function benchImport(large: TBenchOrg) {

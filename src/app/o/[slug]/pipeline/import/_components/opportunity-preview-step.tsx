@@ -1,0 +1,78 @@
+"use client";
+
+import { countOf, PreviewCard, type TPreviewStepProps } from "@/components/import/preview-card";
+import { DATE_FORMAT_LABELS } from "@/lib/csv/date";
+import { PREVIEW_ROWS_SHOWN, type TOpportunityImportPreview, type TOpportunityImportSummary } from "@/lib/csv/opportunity-summary";
+import type { TJsonSafe } from "@/lib/csv/wire";
+import { formatMoney } from "@/lib/money";
+
+type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string };
+
+const KIND_LABELS = { new: "New", changed: "Changed", unchanged: "Same as now" } as const;
+const HEADINGS = [["Line", ""], ["External id", ""], ["Deal", ""], ["Stage", ""], ["Close", ""], ["Amount", "text-right"], ["Import does", ""]] as const;
+
+function DealsTable({ summary, currency }: { summary: TJsonSafe<TOpportunityImportSummary>; currency: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm tabular-nums">
+        <caption className="sr-only">Deals in the file</caption>
+        <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
+          <tr>
+            {HEADINGS.map(([label, align]) => (
+              <th key={label} scope="col" className={`py-1.5 pr-3 font-medium last:pr-0 ${align}`}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {summary.rows.map((row) => (
+            <tr key={row.line}>
+              <td className="py-1.5 pr-3 text-zinc-500">{row.line}</td>
+              <td className="py-1.5 pr-3 whitespace-nowrap">{row.externalId}</td>
+              <th scope="row" className="min-w-40 py-1.5 pr-3 text-left font-normal">
+                {row.name}
+                <span className="block text-xs text-zinc-500">{row.account}</span>
+              </th>
+              <td className="py-1.5 pr-3 whitespace-nowrap">{row.stageName}</td>
+              <td className="py-1.5 pr-3 whitespace-nowrap">{row.expectedCloseDate}</td>
+              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{formatMoney(BigInt(row.amountMinor), currency)}</td>
+              <td className="py-1.5 text-zinc-600 dark:text-zinc-400">
+                {KIND_LABELS[row.kind]}
+                {row.changedFields.length > 0 && <span className="block text-xs">{row.changedFields.join(", ")}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "12 deals: 3 new, 2 changed, 7 the same as now." */
+function changeSummary(summary: TJsonSafe<TOpportunityImportSummary>): string {
+  const parts = [
+    summary.newCount && `${summary.newCount.toLocaleString("en-US")} new`,
+    summary.changedCount && `${summary.changedCount.toLocaleString("en-US")} changed`,
+    summary.unchangedCount && `${summary.unchangedCount.toLocaleString("en-US")} the same as now`,
+  ].filter(Boolean);
+  return `${countOf(summary.acceptedCount, "deal")}: ${parts.join(", ")}.`;
+}
+
+/** Step 3 of the opportunity import: every deal as read, and what the import does to it. */
+export function OpportunityPreviewStep(props: TProps) {
+  const { preview, currency } = props;
+  const { summary } = preview;
+  const dates = preview.dateFormat === "ISO" ? "" : ` Dates read as ${DATE_FORMAT_LABELS[preview.dateFormat]}${preview.isDateFormatDetected ? ", detected" : ""}.`;
+  return (
+    <PreviewCard description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`} {...props}>
+      <p className="text-sm" data-testid="opportunity-import-counts">{changeSummary(summary)}</p>
+      <DealsTable summary={summary} currency={currency} />
+      {summary.rows.length < summary.acceptedCount && (
+        <p className="text-xs text-zinc-500">
+          Showing the first {PREVIEW_ROWS_SHOWN.toLocaleString("en-US")} of {summary.acceptedCount.toLocaleString("en-US")} deals, new and changed first; all of them are imported.
+        </p>
+      )}
+    </PreviewCard>
+  );
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { ZOpportunityImportInput } from "@/lib/csv/opportunity-schema";
+import type { TOpportunityImportRow } from "@/lib/csv/opportunity-rows";
+import { OPPORTUNITY_IMPORT_KIND, summariseOpportunityRows, type TOpportunityCommitResult, type TOpportunityImportPreview } from "@/lib/csv/opportunity-summary";
+import { tenantMutation } from "../action";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type TProgressListener } from "../imports/commit";
+import type { TTenantContext } from "../tenant";
+import { CHANGE_COLUMNS, insertRows, OPPORTUNITY_COLUMNS } from "./import-bulk";
+import { readOpportunityImport, type TParsedOpportunityImport } from "./import-file";
+
+// CSV import of deals from a CRM export (issue 5), with the shared import rules: a preview that
+// writes nothing; every good row or none, in one transaction; bad rows refuse the file unless the
+// user chose to skip them; the same file twice adds nothing (same hash). Deals are matched on their
+// external id: a new id creates a deal, a known one updates only what differs — a row equal to the
+// deal writes nothing, so re-importing an unchanged export changes nothing even as a new file.
+// Every created or changed deal gets an OpportunityChange row (who, when, old and new values).
+
+const permission = "pipeline.write" as const;
+
+export const previewOpportunityImport = tenantMutation({
+  schema: ZOpportunityImportInput,
+  permission,
+  run: async (ctx, input): Promise<TOpportunityImportPreview> => {
+    const parsed = await readOpportunityImport(db, ctx, input);
+    const alreadyImported = await findImportedBatch(db, ctx.organizationId, OPPORTUNITY_IMPORT_KIND, parsed.fileHash);
+    const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected } = parsed;
+    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary: summariseOpportunityRows(parsed.rows, parsed.stageNames), alreadyImported };
+  },
+});
+
+const dealRow = (ctx: TTenantContext, id: string, row: TOpportunityImportRow, now: Date) => ({
+  organizationId: ctx.organizationId,
+  id,
+  ...row.fields,
+  externalId: row.externalId,
+  closedAt: row.fields.outcome === "OPEN" ? null : now,
+  createdAt: now,
+  updatedAt: now,
+});
+
+/** New deals: one INSERT per chunk, and their "created" history rows. */
+async function insertDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
+  await writeInChunks(rows, onProgress, async (chunk) => {
+    const deals = chunk.map((row) => dealRow(ctx, crypto.randomUUID(), row, now));
+    const written = await insertRows(tx, "Opportunity", OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
+    // Another writer created one of these external ids since the file was read.
+    if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was created while the file was imported. Check the file again.");
+    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, deals.map((d) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: d.id, changedById: ctx.userId, changedAt: now, changes: { created: [null, d.name] } })));
+  });
+}
+
+/**
+ * Changed deals: one UPDATE … FROM jsonb_to_recordset per chunk. closedAt follows the outcome (set
+ * when a deal closes, cleared when it reopens). The rows were compared inside this transaction.
+ */
+async function updateDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
+  await writeInChunks(rows, onProgress, async (chunk) => {
+    const deals = chunk.map((row) => dealRow(ctx, row.id ?? "", row, now));
+    const written = await tx.$executeRaw`
+      UPDATE "Opportunity" o SET name = r.name, account = r.account, "amountMinor" = r."amountMinor", "stageId" = r."stageId",
+        outcome = r.outcome, "probabilityBp" = r."probabilityBp", "forecastCategory" = r."forecastCategory",
+        "expectedCloseDate" = r."expectedCloseDate", "ownerId" = r."ownerId", "sourceDepartmentId" = r."sourceDepartmentId",
+        "closedAt" = CASE WHEN r.outcome = 'OPEN' THEN NULL WHEN o.outcome = r.outcome THEN o."closedAt" ELSE ${now} END,
+        "updatedAt" = ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(deals, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}::jsonb) AS r(
+        id text, name text, account text, "amountMinor" bigint, "stageId" text, outcome "StageOutcome", "probabilityBp" integer,
+        "forecastCategory" "ForecastCategory", "expectedCloseDate" date, "ownerId" text, "sourceDepartmentId" text)
+      WHERE o."organizationId" = ${ctx.organizationId} AND o.id = r.id`;
+    if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was removed while the file was imported. Check the file again.");
+    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, chunk.map((row) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: row.id, changedById: ctx.userId, changedAt: now, changes: row.changes })));
+  });
+}
+
+async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunityImport, onProgress: TProgressListener): Promise<TOpportunityCommitResult> {
+  const { organizationId } = ctx;
+  const { accepted, bad } = parsed.rows;
+  const created = accepted.filter((r) => r.kind === "new");
+  const changed = accepted.filter((r) => r.kind === "changed");
+  const counts = { rowCount: accepted.length, newCount: created.length, changedCount: changed.length, unchangedCount: accepted.length - created.length - changed.length };
+  const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount: accepted.length, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
+  const now = new Date();
+  await insertDeals(tx, ctx, created, now, onProgress);
+  await updateDeals(tx, ctx, changed, now, onProgress);
+  // One event for the batch: the deals' own history holds each change.
+  const after = { id: batchId, kind: OPPORTUNITY_IMPORT_KIND, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
+  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunities.imported", entityType: "ImportBatch", entityId: batchId, after });
+  return { outcome: "imported", batchId, ...counts, skippedCount: bad.length };
+}
+
+const commitMutation = (onProgress: TProgressListener) =>
+  tenantMutation({
+    schema: ZOpportunityImportInput,
+    permission,
+    run: async (ctx, input): Promise<TOpportunityCommitResult> => {
+      onProgress({ stage: "checking", done: 0, total: 0 });
+      const preview = await readOpportunityImport(db, ctx, input);
+      // Read again inside the transaction: the deals compared are the ones the write sees.
+      return commitImport(ctx, OPPORTUNITY_IMPORT_KIND, preview, input.skipBadRows, async (tx) => writeBatch(tx, ctx, await readOpportunityImport(tx, ctx, input), onProgress));
+    },
+  });
+
+/** Writes every good row of the file as one batch, or nothing; `onProgress` hears the rows written. */
+export function commitOpportunityImport(userId: string | null, slug: string, rawInput: unknown, onProgress: TProgressListener = () => {}) {
+  return commitMutation(onProgress)(userId, slug, rawInput);
+}
