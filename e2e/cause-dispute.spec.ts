@@ -1,12 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { bridgeSteps, cents, type TStep } from "./support/bridge";
+import { bridgeSteps, cents, tileExact, type TStep } from "./support/bridge";
 import { DEMO, DEMO_ORG, card, formMessage, signIn, uniqueId, visit } from "./support/helpers";
 import { shot } from "./support/screenshots";
 
-// Issue 5's journey: the sales manager loses a deal citing Legal; the Legal head finds it on the
-// Legal scorecard and disputes it with a reason; finance overturns it; and the CEO's bridge for
-// that month charges Legal for it while it stands (disputed included) and no longer once it is
-// overturned. The steps build on each other, so they run in order; each signs in and saves
+// Issue 5's journey: the sales manager adds a deal closing at the end of this month, which the
+// CEO's weighted forecast takes in at its probability, then loses it citing Legal: the forecast
+// drops it and the bridge for the month charges Legal. The Legal head finds it on the Legal
+// scorecard and disputes it with a reason; finance overturns it; and the CEO's bridge no longer
+// charges Legal once it is overturned (it still did while disputed). The steps build on each other, so they run in order; each signs in and saves
 // through the server more than once, which on a loaded 2-core machine outlasts the default minute.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -16,7 +17,12 @@ const THIS_MONTH_LABEL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", mon
 const PERIOD = `m-${THIS_MONTH}`;
 const RUN = uniqueId();
 const DEAL = `Globex renewal ${RUN}`;
-const AMOUNT_CENTS = 4_321_099; // $43,210.99
+const AMOUNT_CENTS = 4_321_000; // $43,210.00: at Negotiation's 70 % it weighs exactly $30,247.00
+const WEIGHTED_CENTS = 3_024_700;
+const TODAY = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const LAST_DAY = new Date(Date.UTC(Number(THIS_MONTH.slice(0, 4)), Number(THIS_MONTH.slice(5, 7)), 0)).toISOString().slice(0, 10);
+// The forecast counts open deals closing after today; on the month's last day this one cannot.
+const IN_FORECAST = LAST_DAY > TODAY;
 const REASON = "Sales sent the redlines two days before the close date.";
 const SETTLEMENT = "The customer's budget was frozen; Legal turned the contract in a day.";
 
@@ -49,30 +55,45 @@ const causes = (page: Page) => card(page, "Lost and slipped deals charged to Leg
 const causeRow = (page: Page) => causes(page).getByTestId("causes-table").getByRole("row").filter({ hasText: DEAL });
 
 let before: TBridgeRow[] = [];
+let forecastBefore = 0;
 
-test("the CEO reads this month's bridge first", async ({ page }) => {
+const forecastCents = async (page: Page) => {
+  await visit(page, `/o/${DEMO_ORG.slug}`);
+  return tileExact(page, "tile-forecast");
+};
+
+test("the CEO reads this month's bridge and the forecast first", async ({ page }) => {
   await signIn(page, DEMO.owner);
+  forecastBefore = await forecastCents(page);
+  await expect(page.getByTestId("tile-forecast")).toContainText("Weighted");
   before = await openBridge(page);
   expect(before[0]?.step).toBe("Target");
   expect(before.at(-1)?.step).toBe("Actual");
 });
 
-test("the sales manager loses a deal expected this month, citing Legal", async ({ page }) => {
+test("the sales manager adds a deal in Negotiation closing at the end of this month", async ({ page }) => {
   await signIn(page, DEMO.sales);
-  const pipeline = `/o/${DEMO_ORG.slug}/pipeline`;
-  await visit(page, pipeline);
+  await visit(page, `/o/${DEMO_ORG.slug}/pipeline`);
   await page.getByText("New deal", { exact: true }).click();
   // The new-deal form only: the filters above it have labels of their own.
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add deal" }) });
   await form.getByLabel("Deal name").fill(DEAL);
   await form.getByLabel("Account", { exact: true }).fill("Globex");
-  await form.getByLabel("Amount (USD)").fill("43210.99");
-  await form.getByLabel("Expected close").fill(`${THIS_MONTH}-01`);
+  await form.getByLabel("Amount (USD)").fill("43210.00");
+  await form.getByLabel("Expected close").fill(LAST_DAY);
   await form.getByLabel("Stage", { exact: true }).selectOption({ label: "Negotiation" });
   await form.getByRole("button", { name: "Add deal" }).click();
   await expect(page.getByText("Deal added.")).toBeVisible();
+});
 
-  await visit(page, `${pipeline}?q=${encodeURIComponent(RUN)}`);
+test("the CEO's weighted forecast takes the open deal in at 70 %", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  expect(await forecastCents(page)).toBe(forecastBefore + (IN_FORECAST ? WEIGHTED_CENTS : 0));
+});
+
+test("the sales manager loses the deal, citing Legal", async ({ page }) => {
+  await signIn(page, DEMO.sales);
+  await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${encodeURIComponent(RUN)}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: DEAL, exact: true }) });
   await row.getByLabel(`Stage of ${DEAL}`).selectOption({ label: "Closed lost" });
   const panel = page.getByRole("group", { name: `Cause for ${DEAL}` });
@@ -81,6 +102,11 @@ test("the sales manager loses a deal expected this month, citing Legal", async (
   await panel.getByRole("button", { name: "Save with cause" }).click();
   await expect(panel).toBeHidden();
   await expect(row.getByLabel(`Stage of ${DEAL}`).locator("option:checked")).toHaveText("Closed lost");
+});
+
+test("lost, the deal leaves the CEO's forecast", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  expect(await forecastCents(page)).toBe(forecastBefore);
 });
 
 test("the CEO's bridge charges Legal the deal's amount, marked as coming from the pipeline", async ({ page }) => {
@@ -105,7 +131,7 @@ test("the Legal head sees the deal on the Legal scorecard and disputes it with a
   const row = causeRow(page);
   await expect(row).toContainText("Lost");
   await expect(row).toContainText(THIS_MONTH_LABEL);
-  await expect(row).toContainText("-$43,210.99");
+  await expect(row).toContainText("-$43,210.00");
   await expect(row).toContainText("Contract terms took too long");
   await expect(row).toContainText("Attributed");
   await expect(row.getByRole("link", { name: DEAL })).toHaveAttribute("href", new RegExp(`^/o/${DEMO_ORG.slug}/pipeline/[^/?]+$`));
