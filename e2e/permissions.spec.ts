@@ -52,6 +52,9 @@ test("a viewer can read the dashboard, departments, revenue and pipeline", async
   await nav.getByRole("link", { name: "Pipeline" }).click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/pipeline`);
   await expect(page.getByRole("heading", { level: 1, name: "Pipeline" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "No opportunities yet" })).toBeVisible();
+  // The seeded pipeline, read-only: its forecast and deals, but no way to add a deal or snapshot it.
+  await expect(page.getByText(/^\d+ deals · /)).toBeVisible();
+  await expect(page.getByText("New deal", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Take snapshot" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Pipeline" })).toHaveAttribute("aria-current", "page");
 });
