@@ -9,6 +9,16 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** End-to-end tests only: lets a request fix "now" with a cookie (src/server/clock.ts). */
+  ALLOW_TEST_CLOCK: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  /** Set by the README's run command; a deployed app never honours a test clock. */
+  REVTRACE_RUN_COMMAND: z.enum(["0", "1"]).default("0"),
+}).refine((e) => !(e.ALLOW_TEST_CLOCK && e.REVTRACE_RUN_COMMAND === "1"), {
+  path: ["ALLOW_TEST_CLOCK"],
+  message: "is for end-to-end tests only; the run command refuses it",
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

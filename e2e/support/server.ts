@@ -32,6 +32,8 @@ const env = {
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Journeys on a fixed date set the `revtrace-test-now` cookie (src/server/clock.ts).
+  ALLOW_TEST_CLOCK: "1",
 };
 const next = path.join(root, "node_modules", ".bin", "next");
 const run = (args: string[]) =>

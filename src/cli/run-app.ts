@@ -47,6 +47,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || persistentSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    // src/env.ts refuses a test clock under the run command.
+    REVTRACE_RUN_COMMAND: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
 import { departmentForWrite } from "./guards";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
+import { now } from "@/server/clock";
 
 /** The head's "why" and "what next" for a month of their department. */
 export const saveNarrative = tenantMutation({
@@ -53,7 +54,7 @@ export const markMonthReviewed = tenantMutation({
       const { organizationId } = ctx;
       const department = await departmentForWrite(tx, ctx, input.departmentId);
       const { timeZone } = await getOrganizationMoney(tx, organizationId);
-      const today = todayIn(timeZone);
+      const today = todayIn(timeZone, await now());
       if (input.month > monthKey(today.year, today.month)) throw new AppError("VALIDATION", `${monthLabel(input.month)} has not started yet.`, { month: ["Choose a month that has started."] });
       const month = monthToDbDate(input.month);
       const key = { organizationId_departmentId_month: { organizationId, departmentId: department.id, month } };

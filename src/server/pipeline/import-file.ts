@@ -10,6 +10,7 @@ import { assertColumnsInFile, chooseDateFormat, columnName, readCsvUpload } from
 import { getOrganizationMoney } from "../revenue/targets";
 import type { TTenantContext } from "../tenant";
 import { fiscalQuarterEnd } from "./opportunities";
+import { now } from "@/server/clock";
 
 // Reads an uploaded CRM export into validated deals against the organization's stages, members,
 // departments and the deals it has now (matched by external id). The preview reads the deals
@@ -72,7 +73,7 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
     existingDeals(tx, organizationId, ids),
   ]);
-  const today = todayIn(money.timeZone);
+  const today = todayIn(money.timeZone, await now());
   const rows = validateOpportunityRows(table, {
     mapping,
     dateFormat,

@@ -10,6 +10,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound, type FieldErrors } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
+import { now } from "@/server/clock";
 
 export { categoryForStage };
 
@@ -151,7 +152,7 @@ export const updateOpportunity = tenantMutation({
       if (!Object.keys(changes).length) return { opportunityId: before.id, changed: 0, cause: null };
 
       const { timeZone, fiscalYearStartMonth } = await getOrganizationMoney(tx, organizationId);
-      const today = todayIn(timeZone);
+      const today = todayIn(timeZone, await now());
       const needed = causeNeeded(before, { outcome, expectedCloseDate: isoDate(after.expectedCloseDate) }, fiscalQuarterEnd(monthKey(today.year, today.month), fiscalYearStartMonth));
       let causeId: string | null = null;
       if (needed) {

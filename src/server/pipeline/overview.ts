@@ -9,15 +9,16 @@ import { getMonthFigures } from "../revenue/queries";
 import type { TTenantContext } from "../tenant";
 import type { TPipelineCalendar } from "./list";
 import { openPipeline, staleCount } from "./queries";
+import { now } from "../clock";
 
 /**
  * The pipeline page's header: the current fiscal year's forecast by category (DESIGN.md "The
  * numbers": actual YTD the way the dashboard sums it, plus the open deals closing after today and
  * by year end), and how many open deals are stale.
  */
-export async function getPipelineOverview(ctx: TTenantContext, now: Date = new Date()) {
+export async function getPipelineOverview(ctx: TTenantContext, at?: Date) {
   const organization = await getOrganization(ctx);
-  const today = todayIn(organization.timeZone, now);
+  const today = todayIn(organization.timeZone, at ?? (await now()));
   const todayIso = isoDate(today);
   const fiscalYear = fiscalYearOfMonth(monthKey(today.year, today.month), organization.fiscalYearStartMonth);
   const fy = resolvePeriod({ kind: "ytd", fiscalYear }, today, organization.fiscalYearStartMonth);
@@ -46,6 +47,6 @@ export async function getPipelineOverview(ctx: TTenantContext, now: Date = new D
 /** The organization's today and fiscal calendar, for filtering without the forecast's queries. */
 export async function getPipelineCalendar(ctx: TTenantContext) {
   const organization = await getOrganization(ctx);
-  const calendar: TPipelineCalendar = { today: isoDate(todayIn(organization.timeZone)), fiscalYearStartMonth: organization.fiscalYearStartMonth };
+  const calendar: TPipelineCalendar = { today: isoDate(todayIn(organization.timeZone, await now())), fiscalYearStartMonth: organization.fiscalYearStartMonth };
   return { organization, calendar };
 }

@@ -19,6 +19,7 @@ import { getDashboard, getDashboardAccountability } from "@/server/revenue/dashb
 import { getTenantContext } from "@/server/tenant-context";
 import { OutlookCard } from "./_components/outlook-card";
 import { CommitmentAccuracyCard, GapBridgeCard, HeatMapCard } from "./_components/accountability-cards";
+import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,7 +27,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const query = await searchParams;
-  const [data, locale] = await Promise.all([getDashboard(ctx, query.period), getRequestLocale()]);
+  const [data, locale] = await Promise.all([getDashboard(ctx, query.period, await now()), getRequestLocale()]);
   const { organization: org, resolved, range } = data;
   const currency = org.currency;
   const money = (v: bigint | null, compact = true) => (v === null ? "—" : formatMoney(v, currency, { locale, compact }));

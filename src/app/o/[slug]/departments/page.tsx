@@ -9,6 +9,7 @@ import { listDepartments } from "@/server/departments/queries";
 import { getOrganization } from "@/server/organizations/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { RagBadge } from "./_components/rag-badge";
+import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Departments" };
 
@@ -16,7 +17,7 @@ export default async function DepartmentsPage({ params }: { params: Promise<{ sl
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const organization = await getOrganization(ctx);
-  const today = todayIn(organization.timeZone);
+  const today = todayIn(organization.timeZone, await now());
   const month = monthKey(today.year, today.month);
   const [departments, rated] = await Promise.all([listDepartments(ctx), ratedKpiValues(ctx.organizationId, [month])]);
   const status = statusByDepartmentMonth(rated);

@@ -18,6 +18,7 @@ import { PipelineFilters } from "./_components/pipeline-filters";
 import { PipelineTable } from "./_components/pipeline-table";
 import { SnapshotChanges } from "./_components/snapshot-changes";
 import { CATEGORY_OPTIONS, quarterOptions, toEditOptions, toRowView } from "./view-model";
+import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
@@ -32,8 +33,8 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   const view = search.view === "board" ? "board" : "table";
   const filters = parsePipelineFilters(search);
   // The weekly snapshot is taken by the first reader of the week, before "what changed" is computed.
-  await ensureWeeklySnapshot(ctx.organizationId);
-  const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
+  await ensureWeeklySnapshot(ctx.organizationId, await now());
+  const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx, await now()), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
   const { organization, calendar } = overview;
   const currency = organization.currency;
   const money = (minor: bigint) => formatMoney(minor, currency, { locale });

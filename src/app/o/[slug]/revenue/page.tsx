@@ -16,6 +16,7 @@ import { EntryForm } from "./_components/entry-form";
 import { ImportBatches } from "./_components/import-batches";
 import { SpreadForm } from "./_components/spread-form";
 import { TargetsGrid } from "./_components/targets-grid";
+import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Revenue" };
 
@@ -24,7 +25,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
   const ctx = await getTenantContext(slug);
   const [organization, locale] = await Promise.all([getOrganization(ctx), getRequestLocale()]);
   const { currency, timeZone, fiscalYearStartMonth } = organization;
-  const today = todayIn(timeZone);
+  const today = todayIn(timeZone, await now());
   const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
   const requested = Number((await searchParams).fy);
   const fy = Number.isInteger(requested) && requested > 1990 && requested < 2200 ? requested : currentFy;

@@ -16,6 +16,7 @@ import { MonthStrip } from "./_components/month-strip";
 import { NarrativesSection } from "./_components/narratives-section";
 import { ScorecardHeader } from "./_components/scorecard-header";
 import { scorecardView } from "./view-model";
+import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Department scorecard" };
 
@@ -25,7 +26,7 @@ type TProps = { params: Promise<{ slug: string; id: string }>; searchParams: Pro
 export default async function DepartmentScorecardPage({ params, searchParams }: TProps) {
   const { slug, id } = await params;
   const ctx = await getTenantContext(slug);
-  const [sc, locale] = await Promise.all([getScorecard(ctx, id, (await searchParams).period), getRequestLocale()]);
+  const [sc, locale] = await Promise.all([getScorecard(ctx, id, (await searchParams).period, await now()), getRequestLocale()]);
   // Unknown, or another organization's department: the same 404 either way.
   if (!sc) notFound();
   const { department, organization, resolved } = sc;
