@@ -18,6 +18,8 @@ export type TMonthRow = {
   bestCaseCumulative: bigint | null;
   weightedCumulative: bigint | null;
   isFuture: boolean;
+  /** D's own month: its actual is so far, not the month's. */
+  isInProgress: boolean;
 };
 
 /** The open pipeline expected to close in one month (after D), as SQL summed it. */
@@ -54,15 +56,21 @@ function pipelineProjections(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpe
   });
 }
 
-export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpen[] = []): TMonthRow[] {
-  const done = completedMonths(year, asOf);
+/**
+ * One row per month. With `projections` (the full fiscal year), the run-rate and pipeline projections
+ * to year end; without, cumulative lines only, starting at the first month given.
+ */
+export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpen[] = [], options: { projections?: boolean } = {}): TMonthRow[] {
+  const withProjections = options.projections ?? true;
+  const done = withProjections ? completedMonths(year, asOf) : [];
   const n = BigInt(done.length);
   const actualDone = done.reduce((a, m) => a + m.actualMinor, 0n);
-  const projections = pipelineProjections(year, asOf, open);
+  const projections = withProjections ? pipelineProjections(year, asOf, open) : year.map(() => NO_PROJECTION);
   let cumTarget: bigint | null = null;
   let cumActual = 0n;
   return year.map((m, i) => {
     const isFuture = m.month > asOf.month;
+    const isInProgress = m.month === asOf.month && !asOf.isMonthComplete;
     if (m.targetMinor !== null) cumTarget = (cumTarget ?? 0n) + m.targetMinor;
     if (!isFuture) cumActual += m.actualMinor;
     // Cumulative run rate: actual(completed) × (months so far) / completed count; it meets the
@@ -77,6 +85,7 @@ export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf, open: TMonthO
       forecastCumulative,
       ...(projections[i] ?? NO_PROJECTION),
       isFuture,
+      isInProgress,
     };
   });
 }

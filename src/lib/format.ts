@@ -16,3 +16,11 @@ export function formatRatio(numerator: bigint | null, denominator: bigint | null
   const fraction = minorToDecimalString(divRound(numerator * 10n ** BigInt(scale), denominator), scale);
   return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction as Intl.StringNumericLiteral);
 }
+
+/**
+ * A calendar date (YYYY-MM-DD) in the locale's medium style ("Dec 3, 2026", "3 déc. 2026"): the one
+ * date style of the app's pages. The date is a day, not an instant, so it is read in UTC.
+ */
+export function formatDay(isoDay: string, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
+}

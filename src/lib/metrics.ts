@@ -7,8 +7,12 @@ export type TMonthFigures = { month: MonthKey; targetMinor: bigint | null; actua
 export type TOutlook = "ON_TRACK" | "AT_RISK" | "OFF_TRACK";
 export type TThresholds = { onTrackBp: number; atRiskBp: number };
 
-/** D: the as-of date, as its month and whether D is that month's last day (the month is then complete). */
-export type TAsOf = { month: MonthKey; isLastDayOfMonth: boolean };
+/**
+ * D, the as-of date, as its month and whether that month is complete. A month is completed when its
+ * last day is before D, so D's own month is in progress (even on its last day); for a past range D is
+ * read at the end of its last day, which completes every month of it.
+ */
+export type TAsOf = { month: MonthKey; isMonthComplete: boolean };
 
 const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
 
@@ -35,9 +39,15 @@ export function monthsRemaining(year: TMonthFigures[], asOf: TAsOf): number {
   return year.filter((m) => m.month >= asOf.month).length;
 }
 
-/** Months of the fiscal year that have ended by the end of day D. */
+/** Months of the fiscal year that are completed as of D (the months "to date" covers). */
 export function completedMonths(year: TMonthFigures[], asOf: TAsOf): TMonthFigures[] {
-  return year.filter((m) => m.month < asOf.month || (m.month === asOf.month && asOf.isLastDayOfMonth));
+  return year.filter((m) => m.month < asOf.month || (m.month === asOf.month && asOf.isMonthComplete));
+}
+
+/** Still to book: annual target − actual YTD (the month in progress included); null without a target. */
+export function stillToBook(year: TMonthFigures[], asOf: TAsOf): bigint | null {
+  const annual = targetOf(year);
+  return annual === null ? null : annual - actualOf(ytdMonths(year, asOf));
 }
 
 /** (annual target − actual YTD) / months remaining; null with no target or no month left. */

@@ -24,15 +24,22 @@ export function minorToDecimalString(minor: bigint, digits: number): string {
   return `${negative ? "-" : ""}${whole}${fraction}`;
 }
 
-type TFormatOptions = { locale?: string; compact?: boolean; signDisplay?: "auto" | "always" | "exceptZero" };
+type TFormatOptions = { locale?: string; compact?: boolean; whole?: boolean; signDisplay?: "auto" | "always" | "exceptZero" };
 
-/** Formats minor units in `currency` for `locale`: $1,234.56, or $1.2M when compact. */
+/**
+ * Formats minor units in `currency` for `locale`: $1,234.56; $1.2M when compact; $1,235 in whole
+ * units (rounded half away from zero: the CEO's tables, with the exact amount beside on hover).
+ */
 export function formatMoney(minor: bigint, currency: string, options: TFormatOptions = {}): string {
   const digits = currencyDigits(currency);
   const format = new Intl.NumberFormat(options.locale ?? "en-US", {
     style: "currency",
     currency,
-    ...(options.compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    ...(options.compact
+      ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }
+      : options.whole
+        ? { minimumFractionDigits: 0, maximumFractionDigits: 0, roundingMode: "halfExpand" as const }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     signDisplay: options.signDisplay ?? "auto",
   });
   // Intl formats decimal strings exactly (no conversion to a double).

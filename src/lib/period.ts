@@ -73,9 +73,11 @@ export function fiscalQuarterOfMonth(key: MonthKey, fiscalYearStartMonth: number
 export const fiscalYearLabel = (fiscalYear: number) => `FY${fiscalYear}`;
 
 const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "Mar 2026" */
-export function monthLabel(key: MonthKey, options: { withYear?: boolean } = {}): string {
+/** "Mar 2026"; "Mar" without the year; "March 2026" / "March" when long. */
+export function monthLabel(key: MonthKey, options: { withYear?: boolean; long?: boolean } = {}): string {
   const { year, month } = parseMonthKey(key);
-  return options.withYear === false ? (MONTH_SHORT[month - 1] ?? "") : `${MONTH_SHORT[month - 1]} ${year}`;
+  const name = (options.long ? MONTH_LONG : MONTH_SHORT)[month - 1] ?? "";
+  return options.withYear === false ? name : `${name} ${year}`;
 }

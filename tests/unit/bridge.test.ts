@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBridge, impactOf, type TBridge, type TDepartmentImpact } from "@/lib/bridge";
+import { buildBridge, impactOf, tracedShare, type TBridge, type TDepartmentImpact } from "@/lib/bridge";
 
 const dept = (name: string, confirmedMinor: bigint, claimedMinor = 0n): TDepartmentImpact => ({ departmentId: `id-${name}`, name, confirmedMinor, claimedMinor });
 
@@ -37,13 +37,22 @@ describe("buildBridge", () => {
   it("counts confirmed impacts only by default and lays out every bar to the cent", () => {
     const bridge = buildBridge({ targetMinor: 10_000_000n, actualMinor: 8_234_567n, impacts, includeClaimed: false });
     // −1,500,001 − 300,050 + 450,025 = −1,350,026 attributed; 8,234,567 − 8,649,974 = −415,407 unattributed.
+    // Customer service has only a claim: it is listed with a zero step, its claim pending beside it.
     expect(view(bridge)).toEqual([
       ["Target", 10_000_000n, 0n, 10_000_000n],
       ["Legal", -1_500_001n, 10_000_000n, 8_499_999n],
       ["Billing", -300_050n, 8_499_999n, 8_199_949n],
+      ["Customer service", 0n, 8_199_949n, 8_199_949n],
       ["Marketing", 450_025n, 8_199_949n, 8_649_974n],
       ["Unattributed", -415_407n, 8_649_974n, 8_234_567n],
       ["Actual", 8_234_567n, 0n, 8_234_567n],
+    ]);
+    // Claims awaiting finance ride along, uncounted: Legal −200,000, Customer service −5,000, Marketing +99.
+    expect(bridge?.steps.filter((s) => s.kind === "department").map((s) => [s.label, s.pendingMinor])).toEqual([
+      ["Legal", -200_000n],
+      ["Billing", 0n],
+      ["Customer service", -5_000n],
+      ["Marketing", 99n],
     ]);
     expect(bridge).toMatchObject({ attributedMinor: -1_350_026n, unattributedMinor: -415_407n, includeClaimed: false });
     expect(bridge?.steps[1]?.departmentId).toBe("id-Legal");
@@ -63,6 +72,8 @@ describe("buildBridge", () => {
       ["Actual", 8_234_567n, 0n, 8_234_567n],
     ]);
     expect(bridge).toMatchObject({ attributedMinor: -1_554_927n, unattributedMinor: -210_506n, includeClaimed: true });
+    // Counted, the claims are no longer pending.
+    expect(bridge?.steps.every((s) => (s.pendingMinor ?? 0n) === 0n)).toBe(true);
     expectBalanced(bridge);
   });
 
@@ -74,6 +85,9 @@ describe("buildBridge", () => {
       includeClaimed: false,
     });
     expect(bridge?.steps.map((s) => s.label)).toEqual(["Target", "Legal", "Alpha", "Zeta", "Media", "Sales", "Billing", "Unattributed", "Actual"]);
+    // Equal counted impacts: the larger pending claim against revenue first.
+    const tied = buildBridge({ targetMinor: 1_000n, actualMinor: 1_000n, impacts: [dept("Audit", 0n, 40n), dept("Legal", 0n, -30n)], includeClaimed: false });
+    expect(tied?.steps.map((s) => s.label)).toEqual(["Target", "Legal", "Audit", "Unattributed", "Actual"]);
     // With claims, Sales nets to zero and drops out.
     const withClaims = buildBridge({ targetMinor: 1_000n, actualMinor: 1_000n, impacts: [dept("Sales", 200n, -200n), dept("Media", 50n)], includeClaimed: true });
     expect(withClaims?.steps.map((s) => s.label)).toEqual(["Target", "Media", "Unattributed", "Actual"]);
@@ -123,5 +137,31 @@ describe("impactOf", () => {
   it("counts claimed amounts only when they are included", () => {
     expect(impactOf(dept("Legal", -300n, -200n), false)).toBe(-300n);
     expect(impactOf(dept("Legal", -300n, -200n), true)).toBe(-500n);
+  });
+});
+
+describe("tracedShare", () => {
+  // Target to date $1,000,000.00, actual $880,000.00: a $120,000.00 shortfall (12,000,000 cents).
+  it("says how much of a shortfall the departments explain, confirmed and claimed", () => {
+    const impacts: TDepartmentImpact[] = [
+      { ...dept("Legal", -5_000_000n, -1_000_000n), pipelineMinor: -1_000_000n },
+      dept("Sales", -2_000_000n, -800_000n),
+      dept("Marketing", 600_000n),
+    ];
+    const share = tracedShare(impacts, 100_000_000n, 88_000_000n);
+    // Confirmed (with the charged deal): −(−5,000,000 − 1,000,000 − 2,000,000 + 600,000) = 7,400,000 of
+    // 12,000,000 = 61.666… % → 6167 bp; claimed 1,800,000 / 12,000,000 = 15 %; together 9,200,000 = 76.67 %.
+    expect(share).toEqual({ gapMinor: 12_000_000n, confirmedMinor: 7_400_000n, claimedMinor: 1_800_000n, confirmedBp: 6167, claimedBp: 1500, totalBp: 7667 });
+  });
+
+  it("reads a lead over plan the same way: departments that helped explain it", () => {
+    // Target 500,000, actual 600,000: a lead of 100,000; Marketing helped by 25,000 confirmed, Billing hurt by 5,000 claimed.
+    const share = tracedShare([dept("Marketing", 25_000n), dept("Billing", 0n, -5_000n)], 500_000n, 600_000n);
+    // −(25,000) / −100,000 = 25 %; −(−5,000) / −100,000 = −5 %: the claim works against the lead.
+    expect(share).toMatchObject({ gapMinor: -100_000n, confirmedBp: 2500, claimedBp: -500, totalBp: 2000 });
+  });
+
+  it("has no share when actual meets the target exactly", () => {
+    expect(tracedShare([dept("Legal", -5n)], 1_000n, 1_000n)).toMatchObject({ gapMinor: 0n, confirmedBp: null, claimedBp: null, totalBp: null });
   });
 });

@@ -12,7 +12,7 @@ const year: TMonthFigures[] = fiscalYearMonths(2026, 1).map((month, i) => ({
 
 describe("buildMonthRows", () => {
   // D = 10 April: Jan–Mar complete, April in progress.
-  const rows = buildMonthRows(year, { month: "2026-04", isLastDayOfMonth: false });
+  const rows = buildMonthRows(year, { month: "2026-04", isMonthComplete: false });
 
   it("keeps cumulative target and actual through D's month", () => {
     expect(rows[2]).toMatchObject({ cumulativeTarget: 300_000n, cumulativeActual: 330_000n, isFuture: false });
@@ -32,12 +32,12 @@ describe("buildMonthRows", () => {
   });
 
   it("draws no projection before a month completes", () => {
-    const january = buildMonthRows(year, { month: "2026-01", isLastDayOfMonth: false });
+    const january = buildMonthRows(year, { month: "2026-01", isMonthComplete: false });
     expect(january.every((r) => r.forecastCumulative === null)).toBe(true);
   });
 
   it("leaves cumulative target empty until a month has a target", () => {
-    const partial = buildMonthRows(year.map((m, i) => ({ ...m, targetMinor: i < 2 ? null : 100_000n })), { month: "2026-04", isLastDayOfMonth: false });
+    const partial = buildMonthRows(year.map((m, i) => ({ ...m, targetMinor: i < 2 ? null : 100_000n })), { month: "2026-04", isMonthComplete: false });
     expect(partial[1]?.cumulativeTarget).toBeNull();
     expect(partial[2]?.cumulativeTarget).toBe(100_000n);
   });
@@ -53,7 +53,7 @@ describe("buildMonthRows pipeline projections", () => {
     { month: "2026-07" as const, count: 1, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 83_332_500n },
     { month: "2026-12" as const, count: 1, commitMinor: 1n, bestCaseMinor: 0n, weightedBpMinor: 5_000n },
   ];
-  const rows = buildMonthRows(year, { month: "2026-04", isLastDayOfMonth: false }, open);
+  const rows = buildMonthRows(year, { month: "2026-04", isMonthComplete: false }, open);
 
   it("starts at the last completed month's cumulative actual", () => {
     expect(rows[1]).toMatchObject({ commitCumulative: null, bestCaseCumulative: null, weightedCumulative: null });
@@ -79,12 +79,12 @@ describe("buildMonthRows pipeline projections", () => {
   });
 
   it("draws no pipeline projection without open deals", () => {
-    const none = buildMonthRows(year, { month: "2026-04", isLastDayOfMonth: false }, []);
+    const none = buildMonthRows(year, { month: "2026-04", isMonthComplete: false }, []);
     expect(none.every((r) => r.commitCumulative === null && r.bestCaseCumulative === null && r.weightedCumulative === null)).toBe(true);
   });
 
   it("projects from the first month when no month has completed yet", () => {
-    const january = buildMonthRows(year, { month: "2026-01", isLastDayOfMonth: false }, [open[0]!]);
+    const january = buildMonthRows(year, { month: "2026-01", isMonthComplete: false }, [open[0]!]);
     // January's actual so far (90,000), then May's deals.
     expect(january[0]).toMatchObject({ commitCumulative: 90_000n, weightedCumulative: 90_000n });
     expect(january[4]).toMatchObject({ commitCumulative: 140_000n, bestCaseCumulative: 150_000n, weightedCumulative: 140_000n });

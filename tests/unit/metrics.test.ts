@@ -6,6 +6,7 @@ import {
   ratioBp,
   requiredRunRate,
   runRateForecast,
+  stillToBook,
   summarizeRange,
   ytdMonths,
   type TMonthFigures,
@@ -21,7 +22,7 @@ const year: TMonthFigures[] = fiscalYearMonths(2027, 4).map((month, i) => ({
   actualMinor: ACTUALS[i] ?? 0n,
 }));
 // D = 27 November 2026: November is month 8 of the fiscal year and not complete.
-const asOf = { month: "2026-11", isLastDayOfMonth: false } as const;
+const asOf = { month: "2026-11", isMonthComplete: false } as const;
 
 describe("range figures", () => {
   it("sums target and actual, and derives gap and attainment", () => {
@@ -54,14 +55,14 @@ describe("year-to-date, months remaining and completed months", () => {
 
   it("counts D's month among the months remaining", () => {
     expect(monthsRemaining(year, asOf)).toBe(5); // Nov, Dec, Jan, Feb, Mar
-    expect(monthsRemaining(year, { month: "2026-03", isLastDayOfMonth: true })).toBe(12); // before the year
-    expect(monthsRemaining(year, { month: "2027-04", isLastDayOfMonth: false })).toBe(0); // after it
+    expect(monthsRemaining(year, { month: "2026-03", isMonthComplete: true })).toBe(12); // before the year
+    expect(monthsRemaining(year, { month: "2027-04", isMonthComplete: false })).toBe(0); // after it
   });
 
   it("completes D's month only on its last day", () => {
     expect(completedMonths(year, asOf)).toHaveLength(7);
-    expect(completedMonths(year, { month: "2026-11", isLastDayOfMonth: true })).toHaveLength(8);
-    expect(completedMonths(year, { month: "2027-03", isLastDayOfMonth: true })).toHaveLength(12);
+    expect(completedMonths(year, { month: "2026-11", isMonthComplete: true })).toHaveLength(8);
+    expect(completedMonths(year, { month: "2027-03", isMonthComplete: true })).toHaveLength(12);
   });
 });
 
@@ -73,11 +74,11 @@ describe("required run rate", () => {
 
   it("rounds half away from zero", () => {
     // (120,000,000 − 67,000,000) / 3 = 17,666,666.67 → 17,666,667 (as of January: Jan, Feb, Mar left)
-    expect(requiredRunRate(year, { month: "2027-01", isLastDayOfMonth: false })).toBe(17_666_667n);
+    expect(requiredRunRate(year, { month: "2027-01", isMonthComplete: false })).toBe(17_666_667n);
   });
 
   it("is null after the year or without targets", () => {
-    expect(requiredRunRate(year, { month: "2027-04", isLastDayOfMonth: false })).toBeNull();
+    expect(requiredRunRate(year, { month: "2027-04", isMonthComplete: false })).toBeNull();
     expect(requiredRunRate(year.map((m) => ({ ...m, targetMinor: null })), asOf)).toBeNull();
   });
 });
@@ -94,7 +95,7 @@ describe("run-rate forecast", () => {
   });
 
   it("is null before the first month completes", () => {
-    expect(runRateForecast(year, { month: "2026-04", isLastDayOfMonth: false })).toBeNull();
+    expect(runRateForecast(year, { month: "2026-04", isMonthComplete: false })).toBeNull();
   });
 });
 
@@ -118,5 +119,16 @@ describe("outlook", () => {
     expect(outlookOf(null, 120_000_000n, thresholds)).toBeNull();
     expect(outlookOf(100n, null, thresholds)).toBeNull();
     expect(outlookOf(100n, 0n, thresholds)).toBeNull();
+  });
+});
+
+describe("still to book", () => {
+  it("is the annual target minus actual YTD, the month in progress included", () => {
+    // D in November: YTD = Apr–Oct 67,000,000 + November so far 2,500,000 = 69,500,000; 120,000,000 − 69,500,000.
+    const withNovember = year.map((m) => (m.month === "2026-11" ? { ...m, actualMinor: 2_500_000n } : m));
+    expect(stillToBook(withNovember, asOf)).toBe(50_500_000n);
+    // Above target: negative (nothing left to book).
+    expect(stillToBook(year.map((m) => ({ ...m, actualMinor: 20_000_000n })), asOf)).toBe(-40_000_000n);
+    expect(stillToBook(year.map((m) => ({ ...m, targetMinor: null })), asOf)).toBeNull();
   });
 });

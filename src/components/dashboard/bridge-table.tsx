@@ -1,15 +1,17 @@
 import Link from "next/link";
 import type { TBridge } from "@/lib/bridge";
-import { formatMoney } from "@/lib/money";
+import { Amount } from "@/components/ui/amount";
 
 /**
  * The bridge's numbers, exact: each step's amount and the running total after it, then a check row
- * that adds the steps up again and compares the sum with the actual. A department's amount splits
- * into its contributions and its lost and slipped deals (pipeline causes); those two columns come
- * last so the first two stay the step's amount and running total.
+ * that adds the steps up again and compares the sum with the actual (to the cent: the comparison is
+ * exact even though cells show whole units, with the exact amount on hover). A department's amount
+ * splits into its contributions and its lost and slipped deals (pipeline causes); its claims awaiting
+ * finance, not counted, come last.
  */
 export function BridgeTable({ bridge, currency, locale, caption, departmentHref }: { bridge: TBridge; currency: string; locale: string; caption: string; departmentHref: (departmentId: string) => string }) {
-  const money = (v: bigint, signed = false) => formatMoney(v, currency, { locale, signDisplay: signed ? "exceptZero" : "auto" });
+  const money = (v: bigint, signed = false) => <Amount minor={v} currency={currency} locale={locale} signed={signed} />;
+  const hasPending = bridge.steps.some((s) => (s.pendingMinor ?? 0n) !== 0n);
   const sum = bridge.targetMinor + bridge.attributedMinor + bridge.unattributedMinor;
   const difference = sum - bridge.actualMinor;
   const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
@@ -25,6 +27,7 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
             <th scope="col" className={th}>Running total</th>
             <th scope="col" className={th}>From contributions</th>
             <th scope="col" className={th}>From lost and slipped deals</th>
+            {hasPending && <th scope="col" className={th}>Claimed, awaiting finance</th>}
           </tr>
         </thead>
         <tbody>
@@ -41,12 +44,17 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
                     step.label
                   )}
                   {step.kind === "unattributed" && <span className="ml-2 text-xs font-normal text-zinc-500">not traced to a department</span>}
-                  {step.kind === "department" && <span className="ml-2 text-xs font-normal text-zinc-500">{step.amountMinor < 0n ? "taints" : "purifies"}</span>}
+                  {step.kind === "department" && step.amountMinor !== 0n && (
+                    <span className="ml-2 text-xs font-normal text-zinc-500">{step.amountMinor < 0n ? "hurt revenue" : "helped revenue"}</span>
+                  )}
                 </th>
                 <td className={td}>{money(step.amountMinor, isChange)}</td>
                 <td className={td}>{money(step.endMinor)}</td>
                 <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" ? money(step.contributionsMinor ?? 0n, true) : ""}</td>
                 <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" ? money(step.pipelineMinor ?? 0n, true) : ""}</td>
+                {hasPending && (
+                  <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" && (step.pendingMinor ?? 0n) !== 0n ? money(step.pendingMinor ?? 0n, true) : ""}</td>
+                )}
               </tr>
             );
           })}
@@ -57,7 +65,7 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
               Check: target + departments + unattributed
             </th>
             <td className={td}>{money(sum)}</td>
-            <td className={`${td} font-medium`} colSpan={3}>{difference === 0n ? "= actual, balances to the cent" : `differs from the actual by ${money(difference, true)}`}</td>
+            <td className={`${td} font-medium`} colSpan={hasPending ? 4 : 3}>{difference === 0n ? "= actual, balances to the cent" : <>differs from the actual by {money(difference, true)}</>}</td>
           </tr>
         </tfoot>
       </table>

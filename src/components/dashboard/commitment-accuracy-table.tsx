@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { formatBp } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { Amount } from "@/components/ui/amount";
 import type { TCommitmentAccuracy } from "@/lib/commitments";
 
 export type TAccuracyRow = { departmentId: string; name: string; accuracy: TCommitmentAccuracy };
 
 /** Per department: how often it did what it promised, and how much of the promised impact it delivered. */
 export function CommitmentAccuracyTable({ rows, currency, locale, caption, departmentHref }: { rows: TAccuracyRow[]; currency: string; locale: string; caption: string; departmentHref: (departmentId: string) => string }) {
-  const money = (v: bigint) => formatMoney(v, currency, { locale });
+  const money = (v: bigint) => <Amount minor={v} currency={currency} locale={locale} />;
   const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-3 py-1.5 text-right whitespace-nowrap tabular-nums";
   return (

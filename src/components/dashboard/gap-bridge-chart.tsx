@@ -28,23 +28,33 @@ export type TBridgePoint = {
   pipeline?: number;
   contributionsLabel?: string;
   pipelineLabel?: string;
+  /**
+   * A department's claims awaiting finance (minor units), not counted: drawn beyond the bar's end as
+   * a provisional, outlined extension that does not move the running total.
+   */
+  pending?: number;
+  pendingLabel?: string;
 };
 
 // Red and green mean status (DESIGN.md), so the bridge's direction gets its own pair of hues, and
 // every bar carries its value as text besides.
 export const BRIDGE_COLORS = { total: "#a1a1aa", actual: "#4f46e5", purifies: "#0891b2", taints: "#c026d3", unattributed: "#71717a" };
 const HATCH_ID = "bridge-unattributed-hatch";
+const PENDING_ID = "bridge-pending-dots";
 // The pipeline part of a department's bar: its direction's hue, hatched.
 const PIPELINE_HATCH = { taints: "bridge-pipeline-taints", purifies: "bridge-pipeline-purifies" };
 const signColor = (v: number) => (v < 0 ? BRIDGE_COLORS.taints : BRIDGE_COLORS.purifies);
 const pipelineFill = (v: number) => `url(#${v < 0 ? PIPELINE_HATCH.taints : PIPELINE_HATCH.purifies})`;
 
-/** The two parts of a department step as a waterfall of their own: contributions first, then the deals. */
-const hasParts = (p: TBridgePoint) => p.kind === "department" && p.pipeline !== undefined && p.contributions !== undefined && p.pipeline !== 0;
-/** The values the step's bar spans: with parts of opposite signs, the bar spans both segments. */
+/**
+ * The parts of a department step as a waterfall of their own: contributions first, then the deals,
+ * then (provisional, beyond the end) its claims awaiting finance.
+ */
+const hasParts = (p: TBridgePoint) => p.kind === "department" && ((p.pipeline ?? 0) !== 0 || (p.pending ?? 0) !== 0);
+/** The values the step's bar spans: with parts of opposite signs, the bar spans every segment. */
 const extentOf = (p: TBridgePoint): [number, number] => {
   if (p.kind === "target" || p.kind === "actual") return [Math.min(0, p.end), Math.max(0, p.end)];
-  const values = hasParts(p) ? [p.start, p.start + (p.contributions ?? 0), p.end] : [p.start, p.end];
+  const values = hasParts(p) ? [p.start, p.start + (p.contributions ?? 0), p.end, p.end + (p.pending ?? 0)] : [p.start, p.end];
   return [Math.min(...values), Math.max(...values)];
 };
 
@@ -102,12 +112,16 @@ function SplitShape({ props, point, isHorizontal }: { props: BarShapeProps; poin
   };
   const contributions = point.contributions ?? 0;
   const pipeline = point.pipeline ?? 0;
+  const pending = point.pending ?? 0;
   return (
     <g cursor={point.href ? "pointer" : undefined}>
       {/* The whole extent, transparent, so a click anywhere on the step opens it. */}
       <rect x={left} y={top} width={width} height={height} fill="transparent" />
       {contributions !== 0 && <rect {...segment(point.start, mid)} fill={signColor(contributions)} data-part="contributions" />}
-      <rect {...segment(mid, point.end)} fill={pipelineFill(pipeline)} stroke={signColor(pipeline)} strokeWidth={1.5} data-part="pipeline" />
+      {pipeline !== 0 && <rect {...segment(mid, point.end)} fill={pipelineFill(pipeline)} stroke={signColor(pipeline)} strokeWidth={1.5} data-part="pipeline" />}
+      {pending !== 0 && (
+        <rect {...segment(point.end, point.end + pending)} fill={`url(#${PENDING_ID})`} stroke={signColor(pending)} strokeWidth={1.5} strokeDasharray="3 2" data-part="claimed" />
+      )}
     </g>
   );
 }
@@ -137,9 +151,10 @@ function StepTooltip({ active, payload }: { active?: boolean; payload?: readonly
       <p>{point.kind === "department" || point.kind === "unattributed" ? `Impact ${point.exactLabel}` : point.exactLabel}</p>
       {point.kind === "department" && point.contributionsLabel && point.pipelineLabel && (
         <p className="text-zinc-500">
-          Contributions {point.contributionsLabel} · lost and slipped deals {point.pipelineLabel}
+          Confirmed contributions {point.contributionsLabel} · lost and slipped deals {point.pipelineLabel}
         </p>
       )}
+      {point.kind === "department" && point.pendingLabel && <p className="text-zinc-500">Claimed, awaiting finance (not counted) {point.pendingLabel}</p>}
       {(point.kind === "department" || point.kind === "unattributed") && <p className="text-zinc-500">Running total {point.runningLabel}</p>}
     </div>
   );
@@ -175,7 +190,7 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
     const href = data[index]?.href;
     if (href) router.push(href);
   };
-  const height = isWide ? 340 : 64 + data.length * 40;
+  const height = isWide ? 280 : 64 + data.length * 40;
   return (
     <figure aria-label={title}>
       <svg width="0" height="0" aria-hidden className="absolute">
@@ -183,6 +198,9 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
           <pattern id={HATCH_ID} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill={BRIDGE_COLORS.unattributed} fillOpacity={0.12} />
             <line x1="0" y1="0" x2="0" y2="6" stroke={BRIDGE_COLORS.unattributed} strokeWidth="2" strokeOpacity={0.6} />
+          </pattern>
+          <pattern id={PENDING_ID} width="5" height="5" patternUnits="userSpaceOnUse">
+            <circle cx="2.5" cy="2.5" r="1.1" fill={BRIDGE_COLORS.unattributed} />
           </pattern>
           {(["taints", "purifies"] as const).map((direction) => (
             <pattern key={direction} id={PIPELINE_HATCH[direction]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
@@ -217,9 +235,10 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
       </ResponsiveContainer>
       <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Legend">
         <LegendItem color={BRIDGE_COLORS.total} label="Target" />
-        <LegendItem color={BRIDGE_COLORS.taints} label="Taints (lowers revenue)" />
-        <LegendItem color={BRIDGE_COLORS.purifies} label="Purifies (raises revenue)" />
-        {data.some(hasParts) && <LegendItem color={BRIDGE_COLORS.taints} label="Hatched part: lost and slipped deals (pipeline causes)" hatched outlined />}
+        <LegendItem color={BRIDGE_COLORS.taints} label="Hurt revenue (taints)" />
+        <LegendItem color={BRIDGE_COLORS.purifies} label="Helped revenue (purifies)" />
+        {data.some((p) => (p.pipeline ?? 0) !== 0) && <LegendItem color={BRIDGE_COLORS.taints} label="Hatched part: lost and slipped deals (pipeline causes)" hatched outlined />}
+        {data.some((p) => (p.pending ?? 0) !== 0) && <LegendItem color={BRIDGE_COLORS.unattributed} label="Dotted, outlined: claimed, awaiting finance (provisional, not counted)" dotted />}
         <LegendItem color={BRIDGE_COLORS.unattributed} label="Unattributed (not traced to a department)" hatched />
         <LegendItem color={BRIDGE_COLORS.actual} label="Actual" />
       </ul>
@@ -231,14 +250,15 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
   );
 }
 
-function LegendItem({ color, label, hatched = false, outlined = false }: { color: string; label: string; hatched?: boolean; outlined?: boolean }) {
+function LegendItem({ color, label, hatched = false, outlined = false, dotted = false }: { color: string; label: string; hatched?: boolean; outlined?: boolean; dotted?: boolean }) {
+  const style = dotted
+    ? { border: `1.5px dashed ${color}`, backgroundImage: `radial-gradient(${color} 1px, transparent 1.2px)`, backgroundSize: "4px 4px" }
+    : hatched
+      ? { border: `1.5px ${outlined ? "solid" : "dashed"} ${color}`, backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)` }
+      : { backgroundColor: color };
   return (
     <li className="inline-flex items-center gap-1.5">
-      <span
-        aria-hidden
-        className="inline-block size-3 rounded-sm"
-        style={hatched ? { border: `1.5px ${outlined ? "solid" : "dashed"} ${color}`, backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)` } : { backgroundColor: color }}
-      />
+      <span aria-hidden className="inline-block size-3 rounded-sm" style={style} />
       {label}
     </li>
   );

@@ -2,9 +2,11 @@ import { Check, CircleAlert, CircleCheck, CircleX } from "lucide-react";
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 import { RAG_LABELS, type TRag } from "@/lib/kpi";
+import { formatMoney } from "@/lib/money";
 import { monthLabel, type MonthKey } from "@/lib/period";
 
-export type THeatCell = { month: MonthKey; status: TRag | null; reviewed: boolean; isFuture: boolean };
+/** A department's month: its status, and its revenue impact as the bridge counts it (null for none), claims beside. */
+export type THeatCell = { month: MonthKey; status: TRag | null; reviewed: boolean; isFuture: boolean; impactMinor?: bigint | null; claimedMinor?: bigint | null };
 export type THeatRow = { departmentId: string; name: string; cells: THeatCell[] };
 
 const RAG_STYLES: Record<TRag, { className: string; Icon: typeof CircleCheck }> = {
@@ -26,9 +28,12 @@ function StatusMark({ status }: { status: TRag | null }) {
 
 /**
  * Departments × months of scorecard status, each cell a link to that department's month. Status is
- * a word and an icon, never colour alone; months after the as-of month have no status yet.
+ * a word and an icon, never colour alone; months after the as-of month have no status yet. Under the
+ * status, the department's revenue impact that month (as the bridge counts it, and claims awaiting
+ * finance in brackets), so "red on KPIs but no revenue impact" reads at a glance.
  */
-export function HeatMap({ rows, months, caption, cellHref }: { rows: THeatRow[]; months: MonthKey[]; caption: string; cellHref: (departmentId: string, month: MonthKey) => string }) {
+export function HeatMap({ rows, months, caption, cellHref, currency, locale = "en-US" }: { rows: THeatRow[]; months: MonthKey[]; caption: string; cellHref: (departmentId: string, month: MonthKey) => string; currency?: string; locale?: string }) {
+  const impact = (minor: bigint) => (currency ? formatMoney(minor, currency, { locale, compact: true, signDisplay: "exceptZero" }) : "");
   return (
     // Positioned, so the sr-only texts (absolutely positioned) scroll with the table instead of
     // widening the page.
@@ -64,15 +69,24 @@ export function HeatMap({ rows, months, caption, cellHref }: { rows: THeatRow[];
                       <span className="sr-only">not yet</span>
                     </>
                   ) : (
-                    <Link href={cellHref(row.departmentId, cell.month)} className="inline-flex items-center gap-0.5 rounded-full hover:underline" prefetch={false}>
-                      <span className="sr-only">
-                        {row.name}, {monthLabel(cell.month)}:{" "}
+                    <Link href={cellHref(row.departmentId, cell.month)} className="inline-flex flex-col items-center rounded-md hover:underline" prefetch={false}>
+                      <span className="inline-flex items-center gap-0.5">
+                        <span className="sr-only">
+                          {row.name}, {monthLabel(cell.month)}:{" "}
+                        </span>
+                        <StatusMark status={cell.status} />
+                        {cell.reviewed && (
+                          <span title="Reviewed" className="text-zinc-600 dark:text-zinc-300">
+                            <Check aria-hidden className="size-3.5" />
+                            <span className="sr-only">, reviewed</span>
+                          </span>
+                        )}
                       </span>
-                      <StatusMark status={cell.status} />
-                      {cell.reviewed && (
-                        <span title="Reviewed" className="text-zinc-600 dark:text-zinc-300">
-                          <Check aria-hidden className="size-3.5" />
-                          <span className="sr-only">, reviewed</span>
+                      {currency && (cell.impactMinor || cell.claimedMinor) && (
+                        <span className="mt-0.5 text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400" data-testid="heat-impact">
+                          <span className="sr-only">, revenue impact </span>
+                          {cell.impactMinor ? impact(cell.impactMinor) : ""}
+                          {cell.claimedMinor ? <span className="text-zinc-500"> ({impact(cell.claimedMinor)} claimed)</span> : null}
                         </span>
                       )}
                     </Link>
@@ -98,6 +112,7 @@ export function HeatMapLegend() {
       <span className="inline-flex items-center gap-1">
         <Check aria-hidden className="size-3.5" /> month reviewed by the department
       </span>
+      <span>Under the status: the month&apos;s revenue impact as the bridge counts it (claims awaiting finance in brackets).</span>
       <span>“Not rated”: no KPI value with a target that month; “—”: not yet.</span>
     </p>
   );

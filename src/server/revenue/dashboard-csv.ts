@@ -22,9 +22,12 @@ const pct = (bp: number | null) => (bp === null ? null : minorToDecimalString(Bi
 
 function monthsTable(data: TDashboard, dec: (v: bigint | null) => string | null, cur: string): TCsvTable {
   const rows = data.rows.map((r) => {
-    const gap = r.target !== null && r.actual !== null ? r.target - r.actual : null;
-    const attainment = r.target !== null && r.actual !== null ? ratioBp(r.actual, r.target) : null;
-    return [r.month, dec(r.target), dec(r.actual), dec(gap), pct(attainment), dec(r.cumulativeTarget), dec(r.cumulativeActual), dec(r.forecastCumulative), dec(r.commitCumulative), dec(r.bestCaseCumulative), dec(r.weightedCumulative), r.isFuture ? "forecast" : "actual"];
+    // The month in progress has an actual so far: no gap or attainment against its whole target.
+    const isComparable = r.target !== null && r.actual !== null && !r.isInProgress;
+    const gap = isComparable && r.target !== null && r.actual !== null ? r.target - r.actual : null;
+    const attainment = isComparable && r.target !== null && r.actual !== null ? ratioBp(r.actual, r.target) : null;
+    const status = r.isFuture ? "forecast" : r.isInProgress ? "in_progress" : "actual";
+    return [r.month, dec(r.target), dec(r.actual), dec(gap), pct(attainment), dec(r.cumulativeTarget), dec(r.cumulativeActual), dec(r.forecastCumulative), dec(r.commitCumulative), dec(r.bestCaseCumulative), dec(r.weightedCumulative), status];
   });
   const header = ["month", `target_${cur}`, `actual_${cur}`, `gap_${cur}`, "attainment_pct", `cumulative_target_${cur}`, `cumulative_actual_${cur}`, `forecast_cumulative_${cur}`, `commit_cumulative_${cur}`, `best_case_cumulative_${cur}`, `weighted_cumulative_${cur}`, "status"];
   return { name: "revenue", header, rows };

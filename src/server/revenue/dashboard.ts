@@ -1,15 +1,18 @@
 import "server-only";
 import { buildMonthRows } from "@/lib/dashboard-rows";
 import { coverageOf, headlineForecast, pipelineForecast } from "@/lib/forecast";
-import { actualOf, outlookOf, requiredRunRate, runRateForecast, summarizeRange, targetOf, ytdMonths, type TAsOf, type TMonthFigures } from "@/lib/metrics";
-import { addMonths, fiscalQuarterOfMonth, monthToDbDate, type MonthKey } from "@/lib/period";
+import { actualOf, outlookOf, requiredRunRate, runRateForecast, stillToBook, summarizeRange, targetOf, ytdMonths, type TAsOf, type TMonthFigures } from "@/lib/metrics";
+import { addMonths, fiscalQuarterOfMonth, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn, type TLocalDate, type TResolvedPeriod } from "@/lib/period-selection";
+import { tracedShare } from "@/lib/bridge";
 import { commitmentAccuracyByDepartment, getBridge, getHeatMap } from "../accountability/dashboard";
+import { impactsByDepartmentMonth, unexplainedRedMonths } from "../accountability/month-impacts";
+import { statusKey } from "../accountability/status";
 import { getOrganization } from "../organizations/queries";
 import { getHeadlineChoice, openPipelineByMonth } from "../pipeline/monthly";
 import { openPipeline, staleCount } from "../pipeline/queries";
 import type { TTenantContext } from "../tenant";
-import { getMonthFigures } from "./queries";
+import { dataSpan, getMonthFigures } from "./queries";
 
 /** The last day (YYYY-MM-DD) of a month. */
 const lastDayOf = (month: MonthKey) => new Date(monthToDbDate(addMonths(month, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
@@ -20,7 +23,26 @@ const lastDayOf = (month: MonthKey) => new Date(monthToDbDate(addMonths(month, 1
  * lost or moved is not seen as it stood then. Pipeline snapshots could answer that better.
  */
 const asOfDate = (resolved: TResolvedPeriod, today: TLocalDate): string =>
-  resolved.asOf.isLastDayOfMonth ? lastDayOf(resolved.asOf.month) : isoDate(today);
+  resolved.asOf.isMonthComplete ? lastDayOf(resolved.asOf.month) : isoDate(today);
+
+/**
+ * The CEO's headline for a range (DESIGN.md "The numbers"). A range that reaches D compares target
+ * to date with actual to date (its completed months only) and shows D's month on its own, so a few
+ * days of revenue never stand against a whole month of target. A range that has ended is read whole.
+ */
+function headlineOf(resolved: TResolvedPeriod, figures: TMonthFigures[]) {
+  const inRange = (months: MonthKey[]) => figures.filter((m) => months.includes(m.month));
+  const current = resolved.inProgress ? figures.find((m) => m.month === resolved.inProgress?.month) : undefined;
+  return {
+    /** The range whole (a past range's headline; the chart and table of any). */
+    range: summarizeRange(inRange(resolved.months)),
+    /** The range's completed months ("to date"); the same as `range` once the range has ended. */
+    toDate: summarizeRange(inRange(resolved.toDateMonths)),
+    /** D's month when the range includes it: actual so far against its target, day d of n. */
+    monthInProgress:
+      resolved.inProgress && current ? { ...resolved.inProgress, targetMinor: current.targetMinor, actualMinor: current.actualMinor } : null,
+  };
+}
 
 /** Everything the CEO dashboard shows for a period: a handful of aggregate queries, then arithmetic. */
 export async function getDashboard(ctx: TTenantContext, periodParam: string | undefined, now: Date = new Date()) {
@@ -29,27 +51,33 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
   const resolved = resolvePeriod(parsePeriod(periodParam, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
   const d = asOfDate(resolved, today);
   const yearEnd = lastDayOf(resolved.yearMonths.at(-1) ?? resolved.asOf.month);
-  const [year, open, openByMonth, choice, stale] = await Promise.all([
-    getMonthFigures(ctx, organization.timeZone, resolved.yearMonths),
+  // A custom range may reach beyond its fiscal year: fetch both, once.
+  const allMonths = [...new Set([...resolved.yearMonths, ...resolved.months])].sort() as MonthKey[];
+  const [figures, open, openByMonth, choice, stale, span] = await Promise.all([
+    getMonthFigures(ctx, organization.timeZone, allMonths),
     openPipeline(ctx.organizationId, d, yearEnd),
     openPipelineByMonth(ctx.organizationId, d, yearEnd),
     getHeadlineChoice(ctx.organizationId),
     staleCount(ctx.organizationId, isoDate(today)),
+    dataSpan(ctx.organizationId, organization.timeZone),
   ]);
-  const range = summarizeRange(year.filter((m) => resolved.months.includes(m.month)));
+  const year = figures.filter((m) => resolved.yearMonths.includes(m.month));
   const annualTarget = targetOf(year);
   const actualYtd = actualOf(ytdMonths(year, resolved.asOf));
   const runRate = runRateForecast(year, resolved.asOf);
   const headline = headlineForecast(actualYtd, open, choice, runRate);
   const forecast = headline.value;
+  const isFullYear = resolved.period.kind === "fy";
   return {
     organization,
     today,
     /** D (YYYY-MM-DD): the pipeline counts deals expected to close after it. */
     asOfDate: d,
     resolved,
-    range,
+    ...headlineOf(resolved, figures),
     annualTarget,
+    actualYtd,
+    stillToBook: stillToBook(year, resolved.asOf),
     /** The headline forecast (what the tile and the outlook use), and what it is. */
     forecast,
     forecastKind: headline.source === "PIPELINE" ? choice : ("RUN_RATE" as const),
@@ -60,8 +88,23 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
     staleDeals: stale,
     requiredRunRate: requiredRunRate(year, resolved.asOf),
     outlook: outlookOf(forecast, annualTarget, { onTrackBp: organization.onTrackThresholdBp, atRiskBp: organization.atRiskThresholdBp }),
-    rows: buildMonthRows(year, resolved.asOf, openByMonth),
+    /**
+     * The chart's and table's months: the period's own. The projections to year end belong to the
+     * full-year view only; any other range's cumulative lines start at its first month.
+     */
+    rows: isFullYear ? buildMonthRows(year, resolved.asOf, openByMonth) : buildMonthRows(figures.filter((m) => resolved.months.includes(m.month)), resolved.asOf, [], { projections: false }),
+    hasProjections: isFullYear,
+    /** Fiscal years with targets, actuals or deals (for the period picker), oldest first. */
+    fiscalYears: fiscalYearsOf(span, organization.fiscalYearStartMonth, today),
   };
+}
+
+/** Every fiscal year from the first to the last month with data, plus the current year and the next. */
+function fiscalYearsOf(span: { first: MonthKey; last: MonthKey } | null, fiscalYearStartMonth: number, today: TLocalDate): number[] {
+  const current = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
+  const first = span ? Math.min(fiscalYearOfMonth(span.first, fiscalYearStartMonth), current) : current;
+  const last = span ? Math.max(fiscalYearOfMonth(span.last, fiscalYearStartMonth), current + 1) : current + 1;
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
 /**
@@ -90,39 +133,47 @@ export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
 export const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 
 /**
- * The gap bridge of the dashboard's period, from the figures getDashboard already summed (no second
- * revenue query). `claimedMinor` is Σ CLAIMED impacts, shown beside the bridge when they are not counted.
+ * The gap bridge of the dashboard's period to date: its completed months only (the whole period once
+ * it has ended), so no target of an unfinished month sits in "unattributed". Built from the figures
+ * getDashboard already summed (no second revenue query). Claims awaiting finance ride along per
+ * department; the traced share says how much of the gap the departments explain.
  */
 export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashboard, includeClaimed: boolean) {
-  const { resolved, range } = dashboard;
-  const { bridge, impacts } = await getBridge(ctx.organizationId, resolved.months, { targetMinor: range.target, actualMinor: range.actual }, includeClaimed);
+  const { resolved, toDate } = dashboard;
+  const months = resolved.toDateMonths;
+  const [{ bridge, impacts }, unexplainedRed] = await Promise.all([
+    getBridge(ctx.organizationId, months, { targetMinor: toDate.target, actualMinor: toDate.actual }, includeClaimed),
+    unexplainedRedMonths(ctx.organizationId, months),
+  ]);
   return {
     bridge,
+    months,
     includeClaimed,
     hasConfirmed: impacts.some((d) => d.confirmedMinor !== 0n),
     claimedMinor: impacts.reduce((s, d) => s + d.claimedMinor, 0n),
     claimedDepartments: impacts.filter((d) => d.claimedMinor !== 0n).length,
-    ...unfinishedTarget(dashboard),
+    traced: toDate.target === null ? null : tracedShare(impacts, toDate.target, toDate.actual),
+    unexplainedRed,
   };
 }
 
-/**
- * Target of the period's months that have not ended by D: their revenue is still to come, so it sits
- * in "unattributed" until then. The card says how much, so a mid-year bridge is not read as a
- * shortfall nobody owns.
- */
-function unfinishedTarget(dashboard: TDashboard): { unfinishedTargetMinor: bigint; unfinishedMonths: MonthKey[] } {
-  const { resolved } = dashboard;
-  const isUnfinished = (m: MonthKey) => m > resolved.asOf.month || (m === resolved.asOf.month && !resolved.asOf.isLastDayOfMonth);
-  const rows = dashboard.rows.filter((r) => resolved.months.includes(r.month) && isUnfinished(r.month));
-  return { unfinishedTargetMinor: rows.reduce((s, r) => s + (r.target ?? 0n), 0n), unfinishedMonths: rows.map((r) => r.month) };
-}
-
-/** The heat map over the fiscal year; months after the as-of month are marked, to be shown blank. */
+/** The heat map over the fiscal year with each cell's revenue impact; months after the as-of month are marked, to be shown blank. */
 export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashboard) {
   const { resolved } = dashboard;
-  const rows = await getHeatMap(ctx.organizationId, resolved.yearMonths);
-  return rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, isFuture: c.month > resolved.asOf.month })) }));
+  const [rows, impacts] = await Promise.all([getHeatMap(ctx.organizationId, resolved.yearMonths), impactsByDepartmentMonth(ctx.organizationId, resolved.yearMonths)]);
+  return rows.map((r) => ({
+    ...r,
+    cells: r.cells.map((c) => {
+      const impact = impacts.get(statusKey(r.departmentId, c.month));
+      return {
+        ...c,
+        isFuture: c.month > resolved.asOf.month,
+        /** Counted impact (confirmed contributions + charged deals), null when there is none. */
+        impactMinor: impact && impact.confirmedMinor + impact.pipelineMinor !== 0n ? impact.confirmedMinor + impact.pipelineMinor : null,
+        claimedMinor: impact && impact.claimedMinor !== 0n ? impact.claimedMinor : null,
+      };
+    }),
+  }));
 }
 
 /** The accountability half of the CEO dashboard: bridge, heat map and commitment accuracy, side by side. */

@@ -7,8 +7,8 @@ import { HeatMap, HeatMapLegend, type THeatRow } from "@/components/dashboard/he
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
-import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
-import { periodParam } from "@/lib/period-selection";
+import { fiscalYearLabel, monthKey, monthLabel, type MonthKey } from "@/lib/period";
+import { periodParam, throughLabel } from "@/lib/period-selection";
 import type { TDashboard, TDashboardBridge } from "@/server/revenue/dashboard";
 
 type TCommon = { slug: string; dashboard: TDashboard; locale: string };
@@ -16,7 +16,37 @@ type TCommon = { slug: string; dashboard: TDashboard; locale: string };
 const exportLinkClass = "text-sm font-medium text-accent-600 hover:underline dark:text-accent-400";
 const departmentHref = (slug: string, period: string) => (departmentId: string) => `/o/${slug}/departments/${departmentId}?period=${period}`;
 
-/** The gap bridge of the chosen period: the waterfall, its exact table, and the claimed toggle. */
+/** "62 %" from basis points, one decimal when under 10 %. */
+const share = (bp: number, locale: string) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: Math.abs(bp) < 1000 ? 1 : 0 }).format(bp / 10_000);
+
+/**
+ * The bridge's headline: how much of the gap to date the departments explain, confirmed and claimed
+ * ("62 % of the $1.43M shortfall through November is explained by departments: 48 % confirmed, 14 %
+ * claimed"), in plain words, with the amount and the range it covers.
+ */
+function TracedHeadline({ data, rangeText, money, locale }: { data: TDashboardBridge; rangeText: string; money: (v: bigint) => string; locale: string }) {
+  const { traced } = data;
+  if (!traced || traced.gapMinor === 0n || traced.totalBp === null || traced.confirmedBp === null || traced.claimedBp === null) {
+    return <p className="text-base font-medium">Actual matches plan {rangeText}: there is no gap to explain.</p>;
+  }
+  const isShortfall = traced.gapMinor > 0n;
+  const gap = money(isShortfall ? traced.gapMinor : -traced.gapMinor);
+  const what = isShortfall ? `the ${gap} shortfall ${rangeText}` : `the ${gap} lead over plan ${rangeText}`;
+  if (traced.confirmedMinor === 0n && traced.claimedMinor === 0n) {
+    return <p className="text-base font-medium">No department has explained any of {what} yet.</p>;
+  }
+  return (
+    <p className="text-base font-medium">
+      <span className="text-2xl font-semibold tabular-nums">{share(traced.totalBp, locale)}</span> of {what} is explained by departments
+      <span className="font-normal text-zinc-600 dark:text-zinc-400">
+        {" "}
+        ({share(traced.confirmedBp, locale)} confirmed, {share(traced.claimedBp, locale)} claimed and awaiting finance)
+      </span>
+    </p>
+  );
+}
+
+/** The gap bridge of the chosen period to date: the headline, the waterfall, its exact table, and the claimed toggle. */
 export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: TCommon & { data: TDashboardBridge; canSetTargets: boolean }) {
   const { resolved, organization } = dashboard;
   const currency = organization.currency;
@@ -24,71 +54,112 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
   const { bridge, includeClaimed } = data;
   const money = (v: bigint, options: { compact?: boolean; signed?: boolean } = {}) =>
     formatMoney(v, currency, { locale, compact: options.compact, signDisplay: options.signed ? "exceptZero" : "auto" });
-  const counted = includeClaimed ? "Counts confirmed and claimed contributions (claimed ones are not yet reviewed by finance)." : "Counts confirmed contributions only.";
+  const todayMonth = monthKey(dashboard.today.year, dashboard.today.month);
+  const through = throughLabel(data.months, todayMonth);
+  const isToDate = resolved.toDateMonths.length < resolved.months.length;
+  const rangeText = isToDate ? `to date (${through})` : `in ${resolved.label}`;
+  const counted = includeClaimed ? "Counts confirmed and claimed contributions." : "Counts confirmed contributions and charged deals; claims awaiting finance are drawn dotted beside each bar, not counted.";
   const claimedParam = includeClaimed ? "&claimed=1" : "";
+  const scorecard = departmentHref(slug, period);
+  const pendingByDepartment = bridge?.steps.filter((s) => s.kind === "department" && (s.pendingMinor ?? 0n) !== 0n) ?? [];
+  const unattributed = bridge?.steps.find((s) => s.kind === "unattributed");
   return (
-    <Card className="mt-6" title="Gap bridge" description={`${resolved.label}: from target to actual through each department's net impact. ${counted} Lost and slipped deals count against the department named responsible (hatched), unless overturned or replaced by a counted contribution linked to the deal.`}>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <ClaimedToggle checked={includeClaimed} onHref={`/o/${slug}?period=${period}&claimed=1`} offHref={`/o/${slug}?period=${period}`} />
-        {bridge && (
-          <Link href={`/o/${slug}/export/dashboard?period=${period}&table=bridge${claimedParam}`} className={exportLinkClass} prefetch={false}>
-            Export bridge as CSV
-          </Link>
-        )}
-      </div>
-      {!bridge ? (
+    <Card
+      className="mt-6"
+      title="Gap bridge: who explains the gap"
+      description={`${resolved.label}${isToDate && through ? `, ${through} (completed months only)` : ""}: from target to actual through each department's revenue impact. ${counted}`}
+    >
+      {data.months.length === 0 ? (
+        <EmptyState title={`No month of ${resolved.label} has ended yet`}>
+          The bridge traces completed months, so a few days of revenue never stand against a whole month of target.{" "}
+          {resolved.inProgress && `${monthLabel(resolved.inProgress.month)} is day ${resolved.inProgress.day} of ${resolved.inProgress.daysInMonth}.`}
+        </EmptyState>
+      ) : !bridge ? (
         <EmptyState title={`No targets for ${resolved.label} yet`} action={canSetTargets ? { href: `/o/${slug}/revenue?fy=${resolved.fiscalYear}`, label: "Set them" } : undefined}>
           The bridge runs from the period&apos;s target to its actual; it appears once the period has a target.
         </EmptyState>
       ) : (
         <>
-          {!bridge.steps.some((s) => s.kind === "department") && (
-            <p className="mb-3 rounded-md bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="bridge-empty">
-              No {includeClaimed ? "confirmed or claimed" : "confirmed"} contributions in {resolved.label} yet — department heads log them on their scorecards.
-            </p>
-          )}
-          {!includeClaimed && data.claimedMinor !== 0n && (
-            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="bridge-claimed-note">
-              Not counted: {money(data.claimedMinor, { signed: true })} claimed by {data.claimedDepartments} {data.claimedDepartments === 1 ? "department" : "departments"}, awaiting review.
-            </p>
-          )}
-          {data.unfinishedTargetMinor > 0n && (
-            <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="bridge-unfinished-note">
-              Unattributed includes {money(data.unfinishedTargetMinor)} of target for{" "}
-              {data.unfinishedMonths.length === 1 ? monthLabel(data.unfinishedMonths[0] as MonthKey) : `${monthLabel(data.unfinishedMonths[0] as MonthKey)} – ${monthLabel(data.unfinishedMonths.at(-1) as MonthKey)}`}, still under way
-              or to come. Pick a period that has ended to trace only what is behind you.
-            </p>
-          )}
-          <GapBridgeChart
-            title={`Gap bridge, ${resolved.label}, in ${currency}`}
-            currency={currency}
-            locale={locale}
-            data={bridge.steps.map(
-              (s): TBridgePoint => {
+          <div data-testid="bridge-traced">
+            <TracedHeadline data={data} rangeText={rangeText} money={(v) => money(v, { compact: true })} locale={locale} />
+          </div>
+          <div className="mt-2 grid gap-x-6 gap-y-1 text-sm text-zinc-700 md:grid-cols-2 dark:text-zinc-300">
+            {unattributed && (
+              <p data-testid="bridge-unexplained">
+                <span className="font-medium">Unexplained: {money(unattributed.amountMinor, { compact: true, signed: true })}</span>
+                <span className="text-zinc-500"> — not traced to any department{!includeClaimed && data.claimedMinor !== 0n ? ", claims included" : ""}.</span>
+                {data.unexplainedRed.length > 0 && (
+                  <>
+                    {" "}
+                    Red without a why:{" "}
+                    {data.unexplainedRed.map((d, i) => (
+                      <span key={d.departmentId}>
+                        {i > 0 && ", "}
+                        <Link href={`/o/${slug}/departments/${d.departmentId}?period=m-${d.months.at(-1)}`} className="text-accent-600 hover:underline dark:text-accent-400">
+                          {d.name}
+                        </Link>{" "}
+                        <span className="text-zinc-500">({d.months.map((m) => monthLabel(m, { withYear: false })).join(", ")})</span>
+                      </span>
+                    ))}
+                    .
+                  </>
+                )}
+              </p>
+            )}
+            {!includeClaimed && data.claimedMinor !== 0n && (
+              <p data-testid="bridge-claimed-note">
+                <span className="font-medium">Awaiting finance: {money(data.claimedMinor, { compact: true, signed: true })}</span>
+                <span className="text-zinc-500"> claimed by {data.claimedDepartments} {data.claimedDepartments === 1 ? "department" : "departments"} — review: </span>
+                {pendingByDepartment.map((s, i) => (
+                  <span key={s.departmentId}>
+                    {i > 0 && ", "}
+                    <Link href={`${scorecard(s.departmentId ?? "")}#contributions`} className="text-accent-600 hover:underline dark:text-accent-400">
+                      {s.label} {money(s.pendingMinor ?? 0n, { compact: true, signed: true })}
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            )}
+          </div>
+          <div className="mt-3">
+            <GapBridgeChart
+              title={`Gap bridge, ${resolved.label}${isToDate && through ? ` ${through}` : ""}, in ${currency}`}
+              currency={currency}
+              locale={locale}
+              data={bridge.steps.map((s): TBridgePoint => {
                 const isChange = s.kind === "department" || s.kind === "unattributed";
+                const pending = s.pendingMinor ?? 0n;
                 return {
                   kind: s.kind,
                   label: s.label,
                   start: Number(s.startMinor),
                   end: Number(s.endMinor),
-                  amountLabel: money(s.amountMinor, { compact: true, signed: isChange }),
+                  amountLabel: s.kind === "department" && s.amountMinor === 0n && pending !== 0n ? `${money(pending, { compact: true, signed: true })} claimed` : money(s.amountMinor, { compact: true, signed: isChange }),
                   exactLabel: money(s.amountMinor, { signed: isChange }),
                   runningLabel: money(s.endMinor),
-                  href: s.departmentId ? departmentHref(slug, period)(s.departmentId) : undefined,
+                  href: s.departmentId ? scorecard(s.departmentId) : undefined,
                   ...(s.kind === "department" && s.contributionsMinor !== undefined && s.pipelineMinor !== undefined
                     ? {
                         contributions: Number(s.contributionsMinor),
                         pipeline: Number(s.pipelineMinor),
                         contributionsLabel: money(s.contributionsMinor, { signed: true }),
                         pipelineLabel: money(s.pipelineMinor, { signed: true }),
+                        pending: Number(pending),
+                        pendingLabel: pending !== 0n ? money(pending, { signed: true }) : undefined,
                       }
                     : {}),
                 };
-              },
-            )}
-          />
-          <div className="mt-4">
-            <BridgeTable bridge={bridge} currency={currency} locale={locale} caption={`Gap bridge, ${resolved.label}, in ${currency}: each step and the running total`} departmentHref={departmentHref(slug, period)} />
+              })}
+            />
+          </div>
+          <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+            <ClaimedToggle checked={includeClaimed} onHref={`/o/${slug}?period=${period}&claimed=1`} offHref={`/o/${slug}?period=${period}`} />
+            <Link href={`/o/${slug}/export/dashboard?period=${period}&table=bridge${claimedParam}`} className={exportLinkClass} prefetch={false}>
+              Export bridge as CSV
+            </Link>
+          </div>
+          <div className="mt-3">
+            <BridgeTable bridge={bridge} currency={currency} locale={locale} caption={`Gap bridge, ${resolved.label}, in ${currency}: each step and the running total`} departmentHref={scorecard} />
           </div>
         </>
       )}
@@ -97,13 +168,13 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
 }
 
 /** Departments × the fiscal year's months of scorecard status. */
-export function HeatMapCard({ slug, dashboard, rows }: TCommon & { rows: THeatRow[] }) {
+export function HeatMapCard({ slug, dashboard, rows, locale }: TCommon & { rows: THeatRow[] }) {
   const { resolved } = dashboard;
   const fy = fiscalYearLabel(resolved.fiscalYear);
   const hasStatus = rows.some((r) => r.cells.some((c) => c.status !== null));
   const cellHref = (departmentId: string, month: MonthKey) => `/o/${slug}/departments/${departmentId}?period=m-${month}`;
   return (
-    <Card className="mt-6" title="Department status by month" description={`${fy}: each department's worst KPI per month, as of ${monthLabel(resolved.asOf.month)}. Open a cell for that month's scorecard.`}>
+    <Card className="mt-6" title="Department status by month" description={`${fy}: each department's worst KPI per month and its revenue impact that month, as of ${monthLabel(resolved.asOf.month)}. Open a cell for that month's scorecard.`}>
       {rows.length === 0 ? (
         <EmptyState title="No departments yet" action={{ href: `/o/${slug}/settings`, label: "Add departments" }}>
           Each department&apos;s monthly status appears here once it has KPIs.
@@ -120,7 +191,7 @@ export function HeatMapCard({ slug, dashboard, rows }: TCommon & { rows: THeatRo
               Export heat map as CSV
             </Link>
           </div>
-          <HeatMap rows={rows} months={resolved.yearMonths} caption={`Department status by month, ${fy}`} cellHref={cellHref} />
+          <HeatMap rows={rows} months={resolved.yearMonths} caption={`Department status and revenue impact by month, ${fy}`} cellHref={cellHref} currency={dashboard.organization.currency} locale={locale} />
           <HeatMapLegend />
         </>
       )}

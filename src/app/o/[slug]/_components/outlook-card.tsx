@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { OutlookBadge } from "@/components/dashboard/outlook-badge";
-import { formatBp, formatRatio } from "@/lib/format";
+import { formatBp, formatDay, formatRatio } from "@/lib/format";
 import { FORECAST_KIND_LABELS, formatCoverage, type TCoverage, type TForecastKind } from "@/lib/forecast";
 import { formatMoney } from "@/lib/money";
 import type { TDashboard } from "@/server/revenue/dashboard";
@@ -31,7 +31,9 @@ function CoverageRow({ label, coverage, money, locale, testId }: { label: string
  */
 export function OutlookCard({ slug, data, locale, fy, asOfText }: { slug: string; data: TDashboard; locale: string; fy: string; asOfText: string }) {
   const { organization: org, pipeline, coverage } = data;
-  const money = (v: bigint | null, compact = false) => (v === null ? "—" : formatMoney(v, org.currency, { locale, compact }));
+  // Whole currency units, as in every CEO table; the exact amount is on hover.
+  const money = (v: bigint | null, compact = false) => (v === null ? "—" : formatMoney(v, org.currency, { locale, compact, whole: !compact }));
+  const exact = (v: bigint | null) => (v === null ? undefined : formatMoney(v, org.currency, { locale }));
   const ofTarget = (v: bigint) => formatRatio(v, data.annualTarget, locale);
   const rows: [string, bigint, string, TForecastKind][] = pipeline
     ? [
@@ -46,13 +48,13 @@ export function OutlookCard({ slug, data, locale, fy, asOfText }: { slug: string
         <OutlookBadge outlook={data.outlook} />
         <dl className="grid grid-cols-2 gap-y-2">
           <dt className={dt}>Annual target</dt>
-          <dd className={dd}>{money(data.annualTarget)}</dd>
+          <dd className={dd} title={exact(data.annualTarget)}>{money(data.annualTarget)}</dd>
           <dt className={dt}>Forecast · {FORECAST_KIND_LABELS[data.forecastKind].toLowerCase()}</dt>
-          <dd className={dd} data-testid="outlook-forecast">{money(data.forecast)}</dd>
+          <dd className={dd} data-testid="outlook-forecast" title={exact(data.forecast)}>{money(data.forecast)}</dd>
           <dt className={dt}>Forecast / target</dt>
           <dd className={dd}>{formatRatio(data.forecast, data.annualTarget, locale)}</dd>
           <dt className={dt}>Required per month</dt>
-          <dd className={dd}>{money(data.requiredRunRate)}</dd>
+          <dd className={dd} title={exact(data.requiredRunRate)}>{money(data.requiredRunRate)}</dd>
         </dl>
 
         {pipeline ? (
@@ -74,7 +76,7 @@ export function OutlookCard({ slug, data, locale, fy, asOfText }: { slug: string
                     {label}
                     {kind === data.forecastKind && <span className="text-xs"> (headline)</span>}
                   </th>
-                  <td className={dd}>{money(value)}</td>
+                  <td className={dd} title={exact(value)}>{money(value)}</td>
                   <td className={`w-16 ${dd} text-zinc-500`}>{ofTarget(value)}</td>
                 </tr>
               ))}
@@ -82,7 +84,7 @@ export function OutlookCard({ slug, data, locale, fy, asOfText }: { slug: string
           </table>
         ) : (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            No open deals are expected to close after {data.asOfDate} within {fy}, so the forecast is the run rate of completed months.{" "}
+            No open deals are expected to close after {formatDay(data.asOfDate, locale)} within {fy}, so the forecast is the run rate of completed months.{" "}
             <Link href={`/o/${slug}/pipeline`} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
               Add deals to the pipeline
             </Link>{" "}

@@ -1,0 +1,69 @@
+import "server-only";
+import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
+import { db } from "../db";
+import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
+
+export type TMonthImpact = { confirmedMinor: bigint; claimedMinor: bigint; pipelineMinor: bigint };
+
+/**
+ * Each department's revenue impact per month, as the bridge counts it (confirmed contributions, and
+ * lost or slipped deals charged to it unless overturned or replaced by a confirmed contribution
+ * linked to the deal), with its claims awaiting finance beside. Keyed by statusKey(department, month),
+ * so the heat map can show impact next to status. Two GROUP BYs; nothing is summed in JavaScript
+ * but the few grouped rows.
+ */
+export async function impactsByDepartmentMonth(organizationId: string, months: MonthKey[]): Promise<Map<string, TMonthImpact>> {
+  if (!months.length) return new Map();
+  const dates = months.map(monthToDbDate);
+  const [contributions, causes] = await Promise.all([
+    db.$queryRaw<{ departmentId: string; month: Date; confirmed: bigint; claimed: bigint }[]>`
+      SELECT "departmentId", month,
+             COALESCE(SUM("amountMinor") FILTER (WHERE status = 'CONFIRMED'), 0)::numeric AS confirmed,
+             COALESCE(SUM("amountMinor") FILTER (WHERE status = 'CLAIMED'), 0)::numeric AS claimed
+      FROM "Contribution"
+      WHERE "organizationId" = ${organizationId} AND month = ANY(${dates}::date[]) AND status <> 'DISPUTED'
+      GROUP BY "departmentId", month`,
+    db.$queryRaw<{ departmentId: string; month: Date; total: bigint }[]>`
+      SELECT c."responsibleDepartmentId" AS "departmentId", c.month, -SUM(c."amountMinor")::numeric AS total
+      FROM "OpportunityCause" c
+      WHERE c."organizationId" = ${organizationId} AND c.month = ANY(${dates}::date[]) AND c.status <> 'OVERTURNED'
+        AND NOT EXISTS (SELECT 1 FROM "Contribution" k
+                        WHERE k."organizationId" = c."organizationId" AND k."opportunityId" = c."opportunityId" AND k.status = 'CONFIRMED')
+      GROUP BY c."responsibleDepartmentId", c.month`,
+  ]);
+  const result = new Map<string, TMonthImpact>();
+  const entry = (departmentId: string, month: Date) => {
+    const key = statusKey(departmentId, dbDateToMonth(month));
+    const found = result.get(key) ?? { confirmedMinor: 0n, claimedMinor: 0n, pipelineMinor: 0n };
+    result.set(key, found);
+    return found;
+  };
+  // numeric arrives as a decimal string: BigInt() takes it whole (sums of integers have no fraction).
+  for (const r of contributions) {
+    const e = entry(r.departmentId, r.month);
+    e.confirmedMinor += BigInt(String(r.confirmed));
+    e.claimedMinor += BigInt(String(r.claimed));
+  }
+  for (const r of causes) entry(r.departmentId, r.month).pipelineMinor += BigInt(String(r.total));
+  return result;
+}
+
+export type TUnexplainedRed = { departmentId: string; name: string; months: MonthKey[] };
+
+/**
+ * Departments whose scorecard is red in one of `months` without a "why" for that month: the red
+ * nobody has explained yet, named under the bridge's unattributed bar.
+ */
+export async function unexplainedRedMonths(organizationId: string, months: MonthKey[]): Promise<TUnexplainedRed[]> {
+  if (!months.length) return [];
+  const [departments, rated, explained] = await Promise.all([
+    db.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    ratedKpiValues(organizationId, months),
+    db.narrative.findMany({ where: { organizationId, month: { in: months.map(monthToDbDate) }, NOT: { why: "" } }, select: { departmentId: true, month: true } }),
+  ]);
+  const status = statusByDepartmentMonth(rated);
+  const hasWhy = new Set(explained.map((n) => statusKey(n.departmentId, dbDateToMonth(n.month))));
+  return departments
+    .map((d) => ({ departmentId: d.id, name: d.name, months: months.filter((m) => status.get(statusKey(d.id, m)) === "RED" && !hasWhy.has(statusKey(d.id, m))) }))
+    .filter((d) => d.months.length > 0);
+}
