@@ -84,19 +84,28 @@ describe("the gap bridge on the dashboard", () => {
     const result = await getDashboardBridge(ctx, dashboard, false);
     const bridge = result.bridge!;
     // −42,345 − 7,777 + 20,001 = −30,121 attributed; the running total after them is 29,969,879;
-    // unattributed = 28,600,050 − 29,969,879 = −1,369,829.
+    // unattributed = 28,600,050 − 29,969,879 = −1,369,829. Sales has only a claim: a zero step, its −1 pending.
     expect(bridge.steps.map((s) => [s.kind, s.label, s.departmentId ?? null, s.amountMinor, s.startMinor, s.endMinor])).toEqual([
       ["target", "Target", null, 30_000_000n, 0n, 30_000_000n],
       ["department", "Legal", legal.id, -42_345n, 30_000_000n, 29_957_655n],
       ["department", "Billing", billing.id, -7_777n, 29_957_655n, 29_949_878n],
+      ["department", "Sales", expect.any(String), 0n, 29_949_878n, 29_949_878n],
       ["department", "Marketing", marketing.id, 20_001n, 29_949_878n, 29_969_879n],
       ["unattributed", "Unattributed", null, -1_369_829n, 29_969_879n, 28_600_050n],
       ["actual", "Actual", null, 28_600_050n, 0n, 28_600_050n],
     ]);
     expect(bridge.attributedMinor).toBe(-30_121n);
     expect(bridge.targetMinor + bridge.attributedMinor + bridge.unattributedMinor).toBe(bridge.actualMinor);
-    // Claimed, not counted: Marketing's +5,000 and Sales's −1, from two departments.
+    // Claimed, not counted: Marketing's +5,000 and Sales's −1, from two departments, each beside its bar.
     expect(result).toMatchObject({ includeClaimed: false, hasConfirmed: true, claimedMinor: 4_999n, claimedDepartments: 2 });
+    expect(bridge.steps.filter((s) => s.pendingMinor).map((s) => [s.label, s.pendingMinor])).toEqual([
+      ["Sales", -1n],
+      ["Marketing", 5_000n],
+    ]);
+    // The shortfall is 30,000,000 − 28,600,050 = 1,399,950: departments explain 30,121 of it (2.15 %),
+    // claims −4,999 more (−0.36 %: Marketing's claimed help outweighs Sales's claimed harm); together
+    // 25,122 / 1,399,950 = 1.7945 % → 179 bp (each share is rounded once, from the exact amounts).
+    expect(result.traced).toMatchObject({ gapMinor: 1_399_950n, confirmedMinor: 30_121n, claimedMinor: -4_999n, confirmedBp: 215, claimedBp: -36, totalBp: 179 });
   });
 
   it("counts claimed contributions only with the toggle, still never the disputed ones", async () => {
@@ -121,24 +130,22 @@ describe("the gap bridge on the dashboard", () => {
     expect(bridge!.targetMinor + bridge!.attributedMinor + bridge!.unattributedMinor).toBe(ACTUAL_Q1);
   });
 
-  it("bridges a period without contributions straight from target to actual, and has no bridge without a target", async () => {
+  it("traces only completed months: a month not yet begun has no bridge, and a year in progress is bridged to date", async () => {
     const a = await createOrganization("Alpha");
     await seedRevenue(a.organization.id);
     await seedContributions(a);
     const ctx = await ownerContext(a);
-    // May 2026: target $100,000.00, nothing earned, nothing attributed.
+    // As of 15 April, May has not begun and April is in progress: nothing to trace yet.
     const may = await getDashboardBridge(ctx, await getDashboard(ctx, "m-2026-05", NOW), false);
-    expect(may.bridge!.steps.map((s) => [s.kind, s.amountMinor])).toEqual([
-      ["target", 10_000_000n],
-      ["unattributed", -10_000_000n],
-      ["actual", 0n],
-    ]);
-    expect(may).toMatchObject({ hasConfirmed: false, claimedMinor: 0n, claimedDepartments: 0 });
-    // As of Apr 15, May has not begun: its whole target is still to come, and the card says so.
-    expect(may).toMatchObject({ unfinishedTargetMinor: 10_000_000n, unfinishedMonths: ["2026-05"] });
-    // Q2: April is under way and May–June are to come, $300,000.00 of target not yet earnable; Q1 has ended.
-    expect(await getDashboardBridge(ctx, await getDashboard(ctx, "q-2026-2", NOW), false)).toMatchObject({ unfinishedTargetMinor: 30_000_000n, unfinishedMonths: ["2026-04", "2026-05", "2026-06"] });
-    expect(await getDashboardBridge(ctx, await getDashboard(ctx, "q-2026-1", NOW), false)).toMatchObject({ unfinishedTargetMinor: 0n, unfinishedMonths: [] });
+    expect(may).toMatchObject({ months: [], bridge: null, traced: null });
+    const q2 = await getDashboardBridge(ctx, await getDashboard(ctx, "q-2026-2", NOW), false);
+    expect(q2).toMatchObject({ months: [], bridge: null });
+    // FY2026 to date is January – March: the same bridge as Q1, no target of April – December in it.
+    const year = await getDashboardBridge(ctx, await getDashboard(ctx, "fy-2026", NOW), false);
+    const q1 = await getDashboardBridge(ctx, await getDashboard(ctx, "q-2026-1", NOW), false);
+    expect(year.months).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(year.bridge?.steps).toEqual(q1.bridge?.steps);
+    expect(year.bridge).toMatchObject({ targetMinor: TARGET_Q1, actualMinor: ACTUAL_Q1 });
     // FY2025 has no targets.
     expect((await getDashboardBridge(ctx, await getDashboard(ctx, "fy-2025", NOW), false)).bridge).toBeNull();
   });
@@ -244,19 +251,20 @@ describe("the dashboard's CSV exports", () => {
     expect(confirmed.filename).toBe(`${a.organization.slug}-bridge-q-2026-1.csv`);
     expect(confirmed.csv).toBe(
       [
-        "step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD",
-        "Target,target,300000.00,300000.00,,",
-        "Legal,department,-423.45,299576.55,-423.45,0.00",
-        "Billing,department,-77.77,299498.78,-77.77,0.00",
-        "Marketing,department,200.01,299698.79,200.01,0.00",
-        "Unattributed,unattributed,-13698.29,286000.50,,",
-        "Actual,actual,286000.50,286000.50,,",
+        "step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD,claimed_not_counted_USD",
+        "Target,target,300000.00,300000.00,,,",
+        "Legal,department,-423.45,299576.55,-423.45,0.00,0.00",
+        "Billing,department,-77.77,299498.78,-77.77,0.00,0.00",
+        "Sales,department,0.00,299498.78,0.00,0.00,-0.01",
+        "Marketing,department,200.01,299698.79,200.01,0.00,50.00",
+        "Unattributed,unattributed,-13698.29,286000.50,,,",
+        "Actual,actual,286000.50,286000.50,,,",
         "",
       ].join("\r\n"),
     );
     const claimed = await csv(a, "period=q-2026-1&table=bridge&claimed=1");
     expect(claimed.filename).toBe(`${a.organization.slug}-bridge-with-claimed-q-2026-1.csv`);
-    expect(claimed.csv.split("\r\n").slice(3, 6)).toEqual(["Billing,department,-77.77,299498.78,-77.77,0.00", "Sales,department,-0.01,299498.77,-0.01,0.00", "Marketing,department,250.01,299748.78,250.01,0.00"]);
+    expect(claimed.csv.split("\r\n").slice(3, 6)).toEqual(["Billing,department,-77.77,299498.78,-77.77,0.00,0.00", "Sales,department,-0.01,299498.77,-0.01,0.00,0.00", "Marketing,department,250.01,299748.78,250.01,0.00,0.00"]);
   });
 
   it("neutralizes a department name a spreadsheet would run as a formula", async () => {
@@ -265,7 +273,7 @@ describe("the dashboard's CSV exports", () => {
     const rogue = await db.department.create({ data: { organizationId: a.organization.id, name: "=HYPERLINK(\"x\")", kind: "OTHER" } });
     await contribution(a, { id: rogue.id, kind: "OTHER" }, "2026-02", -100n, "CONFIRMED");
     const { csv: text } = await csv(a, "period=q-2026-1&table=bridge");
-    expect(text.split("\r\n")[2]).toBe(`"'=HYPERLINK(""x"")",department,-1.00,299999.00,-1.00,0.00`);
+    expect(text.split("\r\n")[2]).toBe(`"'=HYPERLINK(""x"")",department,-1.00,299999.00,-1.00,0.00,0.00`);
     const heat = await csv(a, "period=q-2026-1&table=heatmap");
     expect(heat.csv.split("\r\n").filter((l) => l.includes("HYPERLINK"))).toEqual([`"'=HYPERLINK(""x"")",Not rated,Not rated,Not rated,,,,,,,,,`]);
   });

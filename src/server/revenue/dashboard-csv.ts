@@ -37,8 +37,9 @@ async function bridgeTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigin
   const { bridge } = await getDashboardBridge(ctx, data, includeClaimed);
   // A department's amount = its contributions + its lost and slipped deals (pipeline causes); other steps leave both empty.
   const part = (s: TBridgeStep, v: bigint | undefined) => (s.kind === "department" ? dec(v ?? 0n) : null);
-  const rows: TCsvCell[][] = (bridge?.steps ?? []).map((s) => [s.label, s.kind, dec(s.amountMinor), dec(s.endMinor), part(s, s.contributionsMinor), part(s, s.pipelineMinor)]);
-  const header = ["step", "kind", `amount_${cur}`, `running_total_${cur}`, `contributions_${cur}`, `pipeline_${cur}`];
+  // Claims awaiting finance are listed, not counted (empty when claimed ones are counted).
+  const rows: TCsvCell[][] = (bridge?.steps ?? []).map((s) => [s.label, s.kind, dec(s.amountMinor), dec(s.endMinor), part(s, s.contributionsMinor), part(s, s.pipelineMinor), part(s, s.pendingMinor)]);
+  const header = ["step", "kind", `amount_${cur}`, `running_total_${cur}`, `contributions_${cur}`, `pipeline_${cur}`, `claimed_not_counted_${cur}`];
   return { name: includeClaimed ? "bridge-with-claimed" : "bridge", header, rows };
 }
 
