@@ -19,7 +19,7 @@ function StatusMark({ status }: { status: TRag | null }) {
   if (!status) return <span className="text-zinc-500 dark:text-zinc-400">Not rated</span>;
   const { className, Icon } = RAG_STYLES[status];
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded-full px-1.5 py-0.5 font-medium ring-1", className)}>
+    <span className={cn("inline-flex items-center gap-0.5 rounded-full px-1 py-0.5 font-medium ring-1", className)}>
       <Icon aria-hidden className="size-3.5" />
       {RAG_LABELS[status]}
     </span>
@@ -29,8 +29,8 @@ function StatusMark({ status }: { status: TRag | null }) {
 /**
  * Departments × months of scorecard status, each cell a link to that department's month. Status is
  * a word and an icon, never colour alone; months after the as-of month have no status yet. Under the
- * status, the department's revenue impact that month (as the bridge counts it, and claims awaiting
- * finance in brackets), so "red on KPIs but no revenue impact" reads at a glance.
+ * status, the department's revenue impact that month (as the bridge counts it; "*" when more is
+ * claimed and awaiting finance), so "red on KPIs but no revenue impact" reads at a glance.
  */
 export function HeatMap({ rows, months, caption, cellHref, currency, locale = "en-US" }: { rows: THeatRow[]; months: MonthKey[]; caption: string; cellHref: (departmentId: string, month: MonthKey) => string; currency?: string; locale?: string }) {
   const impact = (minor: bigint) => (currency ? formatMoney(minor, currency, { locale, compact: true, signDisplay: "exceptZero" }) : "");
@@ -82,13 +82,22 @@ export function HeatMap({ rows, months, caption, cellHref, currency, locale = "e
                           </span>
                         )}
                       </span>
-                      {currency && (cell.impactMinor || cell.claimedMinor) && (
-                        <span className="mt-0.5 text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400" data-testid="heat-impact">
+                      {currency && (cell.impactMinor || cell.claimedMinor) ? (
+                        <span
+                          className="mt-0.5 text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400"
+                          data-testid="heat-impact"
+                          title={cell.claimedMinor ? `${impact(cell.claimedMinor)} more claimed, awaiting finance` : undefined}
+                        >
                           <span className="sr-only">, revenue impact </span>
-                          {cell.impactMinor ? impact(cell.impactMinor) : ""}
-                          {cell.claimedMinor ? <span className="text-zinc-500"> ({impact(cell.claimedMinor)} claimed)</span> : null}
+                          {cell.impactMinor ? impact(cell.impactMinor) : "±0"}
+                          {cell.claimedMinor ? (
+                            <>
+                              <span aria-hidden>*</span>
+                              <span className="sr-only"> and {impact(cell.claimedMinor)} claimed, awaiting finance</span>
+                            </>
+                          ) : null}
                         </span>
-                      )}
+                      ) : null}
                     </Link>
                   )}
                 </td>
@@ -112,7 +121,7 @@ export function HeatMapLegend() {
       <span className="inline-flex items-center gap-1">
         <Check aria-hidden className="size-3.5" /> month reviewed by the department
       </span>
-      <span>Under the status: the month&apos;s revenue impact as the bridge counts it (claims awaiting finance in brackets).</span>
+      <span>Under the status: the month&apos;s revenue impact as the bridge counts it; * more is claimed, awaiting finance (hover for the amount).</span>
       <span>“Not rated”: no KPI value with a target that month; “—”: not yet.</span>
     </p>
   );

@@ -87,7 +87,7 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
             {unattributed && (
               <p data-testid="bridge-unexplained">
                 <span className="font-medium">Unexplained: {money(unattributed.amountMinor, { compact: true, signed: true })}</span>
-                <span className="text-zinc-500"> — not traced to any department{!includeClaimed && data.claimedMinor !== 0n ? ", claims included" : ""}.</span>
+                <span className="text-zinc-500"> — not traced to any department yet{!includeClaimed && data.claimedMinor !== 0n ? " (claims awaiting finance stay here until confirmed)" : ""}.</span>
                 {data.unexplainedRed.length > 0 && (
                   <>
                     {" "}
