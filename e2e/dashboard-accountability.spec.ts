@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO, DEMO_ORG, card, formMessage, signIn, uniqueId, visit } from "./support/helpers";
-import { bridgeSteps, cents, tileExact, type TStep } from "./support/bridge";
+import { bridgeSteps, exactCell, tileExact, type TStep } from "./support/bridge";
 import { shot } from "./support/screenshots";
 
 // The accountability half of the CEO dashboard on the demo organization: the gap bridge (chart,
@@ -12,6 +12,17 @@ import { shot } from "./support/screenshots";
 const ORG_ZONE = "America/New_York";
 const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
 const FY = Number(THIS_MONTH.slice(0, 4)); // the demo organization's fiscal year is the calendar year
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** The month `offset` months after this one, as "YYYY-MM" and as the app labels it ("Nov 2026"). */
+function month(offset: number) {
+  const index = FY * 12 + Number(THIS_MONTH.slice(5, 7)) - 1 + offset;
+  const key = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  return { key, label: `${MONTHS[index % 12]} ${Math.floor(index / 12)}` };
+}
+// The demo's data is laid out around today, and this month is in progress: the bridge journeys read
+// the twelve completed months before it, a range that has ended and so is bridged whole.
+const RANGE = `r-${month(-12).key}-${month(-1).key}`;
+const RANGE_LABEL = `${month(-12).label} – ${month(-1).label}`;
 
 /** What the chart's data labels should say for an amount in cents (lib/money.ts, compact). */
 const compact = (amountCents: number, signed: boolean) =>
@@ -32,9 +43,9 @@ const chartLabels = (figure: Locator) => figure.locator(".recharts-label-list te
 
 test("the CEO sees the gap bridge as a waterfall and as an exact table that balances and matches the tiles", async ({ page }) => {
   await signIn(page, DEMO.owner);
-  await openDashboard(page);
+  await openDashboard(page, `?period=${RANGE}`);
   const bridgeCard = card(page, "Gap bridge");
-  await expect(bridgeCard.getByText(`FY${FY}: from target to actual through each department's net impact. Counts confirmed contributions only.`)).toBeVisible();
+  await expect(bridgeCard.getByText(`Who explains the gap. ${RANGE_LABEL}: from target to actual through each department's revenue impact. Counts confirmed contributions and charged deals`)).toBeVisible();
 
   const steps = await bridgeSteps(page);
   expect(steps[0]?.step).toBe("Target");
@@ -47,6 +58,8 @@ test("the CEO sees the gap bridge as a waterfall and as an exact table that bala
   expect(departments.map((d) => d.step)).toContain("Legal");
   // Largest negative first.
   expect(departments.map((d) => d.amount)).toEqual([...departments.map((d) => d.amount)].sort((a, b) => a - b));
+  // The headline says how much of the shortfall departments explain, confirmed and claimed.
+  await expect(page.getByTestId("bridge-traced")).toHaveText(new RegExp(`^\\d+% of the \\$[\\d.]+[KM] shortfall in ${RANGE_LABEL} is explained by departments \\(\\d+% confirmed, [\\d.]+% claimed and awaiting finance\\)$`));
 
   // The ends are the tiles' exact figures, and every running total follows from the one before.
   expect(steps[0]?.amount).toBe(await tileExact(page, "tile-target"));
@@ -60,24 +73,34 @@ test("the CEO sees the gap bridge as a waterfall and as an exact table that bala
   await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
 
   // The chart draws one labelled bar per step, with the table's amounts in compact form.
-  const figure = page.getByRole("figure", { name: `Gap bridge, FY${FY}, in USD` });
+  const figure = page.getByRole("figure", { name: `Gap bridge, ${RANGE_LABEL}, in USD` });
   await expect(figure.locator(".recharts-bar-rectangle")).toHaveCount(steps.length);
-  expect(await chartLabels(figure)).toEqual(steps.map((s, i) => compact(s.amount, i > 0 && i < steps.length - 1)));
+  // A department whose only impact is a claim awaiting finance is labelled with the claim.
+  const labels = await chartLabels(figure);
+  steps.forEach((s, i) => expect(labels[i]).toMatch(s.amount === 0 && i > 0 ? / claimed$/ : new RegExp(`^${compact(s.amount, i > 0 && i < steps.length - 1).replace(/[$.+]/g, "\\$&")}$`)));
 
   // A department's row opens its scorecard for the same period.
   const sales = page.getByTestId("bridge-table").getByRole("link", { name: "Sales", exact: true });
-  await expect(sales).toHaveAttribute("href", new RegExp(`^/o/${DEMO_ORG.slug}/departments/[^/?]+\\?period=fy-${FY}$`));
+  await expect(sales).toHaveAttribute("href", new RegExp(`^/o/${DEMO_ORG.slug}/departments/[^/?]+\\?period=${RANGE}$`));
   await shot(page, "dashboard-accountability-1440");
 });
 
 test("the claimed toggle adds the contributions awaiting review to the bridge, for the same period", async ({ page }) => {
   await signIn(page, DEMO.owner);
-  const period = `q-${FY}-4`;
+  const period = RANGE;
   await openDashboard(page, `?period=${period}`);
   const before = await bridgeSteps(page);
   const note = page.getByTestId("bridge-claimed-note");
-  await expect(note).toContainText(/^Not counted: \+?-?\$[\d,.]+ claimed by \d+ departments?, awaiting review\.$/);
-  const claimed = cents((await note.innerText()).replace(/^Not counted: /, "").split(" claimed")[0] ?? "");
+  await expect(note).toContainText(/^Awaiting finance: \+?-?\$[\d,.]+[KM]? claimed by \d+ departments? — review: /);
+  // The claims awaiting finance, exactly: the table's last column, one cell per department.
+  const table = page.getByTestId("bridge-table");
+  await expect(table.getByRole("columnheader").last()).toHaveText("Claimed, awaiting finance");
+  let claimed = 0;
+  const rows = table.locator("tbody tr");
+  for (let i = 0; i < (await rows.count()); i++) {
+    const cell = rows.nth(i).locator("td").nth(4);
+    if ((await cell.innerText()).trim()) claimed += await exactCell(cell);
+  }
   expect(claimed).not.toBe(0);
 
   await page.getByLabel("Include claimed contributions").check();
@@ -134,14 +157,14 @@ test("the heat map rates every department's months in words and icons, links eac
 
 test("the bridge exports as CSV with the table's exact amounts", async ({ page }) => {
   await signIn(page, DEMO.owner);
-  await openDashboard(page, `?period=fy-${FY}`);
+  await openDashboard(page, `?period=${RANGE}`);
   const steps = await bridgeSteps(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export bridge as CSV" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`${DEMO_ORG.slug}-bridge-fy-${FY}.csv`);
+  expect(file.suggestedFilename()).toBe(`${DEMO_ORG.slug}-bridge-${RANGE}.csv`);
   const lines = (await readFile((await file.path())!, "utf8")).trim().split("\r\n");
-  expect(lines[0]).toBe("step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD");
+  expect(lines[0]).toBe("step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD,claimed_not_counted_USD");
   const decimal = (c: number) => `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`;
   // The first four columns are the table's step, amount and running total (the last two split a department's amount).
   expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => i !== 1 && i < 4))).toEqual(steps.map((s) => [s.step, decimal(s.amount), decimal(s.running)]));
@@ -150,8 +173,8 @@ test("the bridge exports as CSV with the table's exact amounts", async ({ page }
 test("on a phone the bridge turns on its side and only the tables scroll sideways", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, DEMO.owner);
-  await openDashboard(page);
-  const figure = page.getByRole("figure", { name: `Gap bridge, FY${FY}, in USD` });
+  await openDashboard(page, `?period=${RANGE}`);
+  const figure = page.getByRole("figure", { name: `Gap bridge, ${RANGE_LABEL}, in USD` });
   await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
   // Horizontal bars: the step names run down the category axis.
   await expect(figure.locator(".recharts-yAxis-tick-labels text").first()).toContainText("Target");

@@ -3,11 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { formMessage, visit } from "./support/helpers";
-import { EXPECTED, FY, ORG_TIME_ZONE, importFixedFixture, openRevenue, plain, signUpRevenueOwner, spreadEvenly, usd, type TOwner } from "./support/revenue";
+import { EXPECTED, FY, ORG_TIME_ZONE, importFixedFixture, openRevenue, plain, signUpRevenueOwner, spreadEvenly, usd, usdWhole, type TOwner } from "./support/revenue";
 
 // One fresh organization for the whole file: FY2026's target of $1,200,000 spread evenly
 // ($100,000.00 a month) and the fixed fixture imported (Jan $3,259.49, Feb $4,231.55,
 // Mar $6,283.02; $13,774.06 in all). Every number below is worked out by hand from those.
+// The server's clock is fixed on 15 January 2027 (the test-clock cookie travels in the saved
+// storage state), so FY2026 has ended and is read whole, as of 31 December 2026.
+const NOW = "2027-01-15T12:00:00Z";
 
 test.use({ timezoneId: ORG_TIME_ZONE });
 
@@ -20,6 +23,7 @@ test.use({ storageState });
 
 test.beforeAll(async ({ browser }, testInfo) => {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, timezoneId: ORG_TIME_ZONE, storageState: undefined });
+  await context.addCookies([{ name: "revtrace-test-now", value: NOW, url: testInfo.project.use.baseURL ?? "http://localhost:3100" }]);
   const page = await context.newPage();
   owner = await signUpRevenueOwner(page, "Dashboard");
   await openRevenue(page, owner.slug);
@@ -30,11 +34,6 @@ test.beforeAll(async ({ browser }, testInfo) => {
   await context.close();
 });
 
-function todayPartsInOrgZone() {
-  const parts = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "numeric", timeZone: ORG_TIME_ZONE }).formatToParts(new Date());
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part("year"), month: part("month") };
-}
 
 async function openDashboard(page: Page, period: string) {
   await visit(page, `/o/${owner.slug}?period=${period}`);
@@ -72,19 +71,14 @@ test("FY2026's tiles: target, actual, gap, attainment and outlook, compact with 
   await expect(page.getByTestId("tile-attainment").locator("dt")).toHaveText("Attainment");
   await expect(tileValue(page, "tile-attainment")).toHaveText("1.1%");
 
-  // Required per month = (annual target − actual year to date) / months left in FY2026, counted
-  // from today's month in the organization's zone: (1,200,000.00 − 13,774.06) / 2 = 593,112.97 in
-  // November 2026 (Nov, Dec left); / 1 = 1,186,225.94 in December 2026 and in any later year (FY2026
-  // has ended, so it is read as of its last month).
-  const today = todayPartsInOrgZone();
-  const monthsLeft = today.year === FY ? 13 - today.month : 1;
-  const runRate: Record<number, string> = { 2: "$593,112.97", 1: "$1,186,225.94" };
-  expect(runRate[monthsLeft], `hand-computed run rate for ${monthsLeft} months left`).toBeDefined();
-  await expect(tileValue(page, "tile-run-rate")).toHaveAttribute("title", runRate[monthsLeft]!);
-  await expect(page.getByTestId("tile-run-rate")).toContainText(`For the rest of FY${FY}`);
+  // Required per month = (annual target − actual year to date) / months left in FY2026. FY2026 has
+  // ended, so it is read as of its last month: (1,200,000.00 − 13,774.06) / 1 = 1,186,225.94.
+  await expect(tileValue(page, "tile-run-rate")).toHaveAttribute("title", "$1,186,225.94");
+  await expect(page.getByTestId("tile-run-rate")).toContainText(`For the rest of FY${FY}, as of Dec 2026`);
 
-  // Forecast = run rate of the completed months (no pipeline yet) ≈ 1 % of the target: off track
-  // in any year (the run rate is between 13,774.06 and 13,774.06 × 12 / 3 = 55,096.24).
+  // Forecast = run rate of the completed months (no pipeline): all twelve, 13,774.06 / 12 × 12 =
+  // 13,774.06 ≈ 1 % of the target: off track.
+  await expect(tileValue(page, "tile-forecast")).toHaveAttribute("title", "$13,774.06");
   await expect(page.getByTestId("tile-forecast")).toContainText("Run rate of completed months");
   await expect(page.getByTestId("tile-outlook")).toContainText("Off track");
 });
@@ -100,14 +94,19 @@ test("the Monthly figures table has Jan–Mar 2026's exact amounts", async ({ pa
   //   Jan: 100,000.00 − 3,259.49 = 96,740.51; 3,259.49 / 100,000 = 3.259 % → 3.3 %
   //   Feb: 100,000.00 − 4,231.55 = 95,768.45; 4.232 % → 4.2 %; cum. 3,259.49 + 4,231.55 = 7,491.04
   //   Mar: 100,000.00 − 6,283.02 = 93,716.98; 6.283 % → 6.3 %; cum. 7,491.04 + 6,283.02 = 13,774.06
+  // The CEO's tables show whole dollars (rounded half away from zero), the exact amount on hover.
   const expected = [
-    ["Jan 2026", "$100,000.00", usd(jan), "$96,740.51", "3.3%", "$100,000.00", "$3,259.49", "—"],
-    ["Feb 2026", "$100,000.00", usd(feb), "$95,768.45", "4.2%", "$200,000.00", "$7,491.04", "—"],
-    ["Mar 2026", "$100,000.00", usd(mar), "$93,716.98", "6.3%", "$300,000.00", usd(ACTUAL), "—"],
+    ["Jan 2026", "$100,000", usdWhole(jan), "$96,741", "3.3%", "$100,000", "$3,259", "—"],
+    ["Feb 2026", "$100,000", usdWhole(feb), "$95,768", "4.2%", "$200,000", "$7,491", "—"],
+    ["Mar 2026", "$100,000", usdWhole(mar), "$93,717", "6.3%", "$300,000", usdWhole(ACTUAL), "—"],
   ];
   for (const [i, cells] of expected.entries()) await expect(table.locator("tbody tr").nth(i).locator("th, td")).toHaveText(cells);
+  const march = table.locator("tbody tr").nth(2).locator("td");
+  await expect(march.nth(1).locator("[title]")).toHaveAttribute("title", usd(mar));
+  await expect(march.nth(2).locator("[title]")).toHaveAttribute("title", "$93,716.98");
+  await expect(march.nth(5).locator("[title]")).toHaveAttribute("title", usd(ACTUAL));
   // April has its target and no revenue.
-  await expect(table.locator("tbody tr").nth(3).locator("th, td").nth(2)).toHaveText("$0.00");
+  await expect(table.locator("tbody tr").nth(3).locator("th, td").nth(2)).toHaveText("$0");
 });
 
 test("choosing Q1 in the period picker shows the quarter's figures", async ({ page }) => {

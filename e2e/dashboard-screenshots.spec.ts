@@ -12,7 +12,7 @@ async function expectNoHorizontalScroll(page: Page) {
 
 async function expectDashboard(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
-  for (const tile of ["tile-target", "tile-actual", "tile-gap", "tile-attainment", "tile-forecast", "tile-run-rate", "tile-outlook"]) await expect(page.getByTestId(tile)).toBeVisible();
+  for (const tile of ["tile-to-date", "tile-actual", "tile-month", "tile-still-to-book", "tile-forecast", "tile-run-rate", "tile-outlook"]) await expect(page.getByTestId(tile)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Target versus actual" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Outlook" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Monthly figures" })).toBeVisible();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { cents } from "./support/bridge";
 import { DEMO, DEMO_ORG, signIn, uniqueId, visit } from "./support/helpers";
-import { ORG_TIME_ZONE, usd } from "./support/revenue";
+import { ORG_TIME_ZONE, usd, usdWhole } from "./support/revenue";
 import { shot } from "./support/screenshots";
 
 // The CEO's forecast and outlook come from the live pipeline. A fresh organization (calendar fiscal
@@ -78,22 +78,25 @@ test("with deals, the CEO sees the weighted forecast, the three rollups, coverag
   const forecast = page.getByTestId("tile-forecast");
   await expect(tileTitle(page, "tile-forecast")).toHaveAttribute("title", usd(WEIGHTED));
   await expect(forecast).toContainText("Weighted pipeline");
-  await expect(page.getByTestId("outlook-forecast")).toHaveText(usd(WEIGHTED));
+  // The outlook panel, like every CEO table, shows whole dollars with the exact amount on hover.
+  await expect(page.getByTestId("outlook-forecast")).toHaveText(usdWhole(WEIGHTED));
+  await expect(page.getByTestId("outlook-forecast")).toHaveAttribute("title", usd(WEIGHTED));
   // Of the $1,200,000.00 target: 123,456 → 10.29 % → 10.3 %; 173,456 → 14.45 % → 14.5 %; 141,110.40 → 11.76 % → 11.8 %.
-  await expect(outlookRow(page, "forecast-commit")).toHaveText(["Commit", usd(COMMIT), "10.3%"]);
-  await expect(outlookRow(page, "forecast-best-case")).toHaveText(["Best case", usd(BEST_CASE), "14.5%"]);
-  await expect(outlookRow(page, "forecast-weighted")).toHaveText(["Weighted (headline)", usd(WEIGHTED), "11.8%"]);
+  await expect(outlookRow(page, "forecast-commit")).toHaveText(["Commit", usdWhole(COMMIT), "10.3%"]);
+  await expect(outlookRow(page, "forecast-best-case")).toHaveText(["Best case", usdWhole(BEST_CASE), "14.5%"]);
+  await expect(outlookRow(page, "forecast-weighted")).toHaveText(["Weighted (headline)", usdWhole(WEIGHTED), "11.8%"]);
+  await expect(outlookRow(page, "forecast-weighted").nth(1)).toHaveAttribute("title", usd(WEIGHTED));
   await expect(page.getByTestId("pipeline-forecasts")).toContainText("From 3 open deals closing by year end");
   // 11.8 % of target is well under the default 90 % at-risk line.
   await expect(page.getByTestId("tile-outlook")).toContainText("Off track");
 
   // Year: 193,456.00 open against 1,200,000.00 still to book → 0.161 → "0.2×". The deals close in
   // Q4: its target is 300,000.00 → 0.645 → "0.6×" while Q4 is the current quarter.
-  await expect(page.getByTestId("coverage-year")).toContainText("$193,456.00 open against $1,200,000.00 still to book");
+  await expect(page.getByTestId("coverage-year")).toContainText("$193,456 open against $1,200,000 still to book");
   await expect(page.getByTestId("coverage-year")).toContainText("0.2×");
   const quarter = page.getByTestId("coverage-quarter");
   await expect(quarter).toContainText(`Q${QUARTER} FY${YEAR}`);
-  await expect(quarter).toContainText(QUARTER === 4 ? "$193,456.00 open against $300,000.00 still to book" : "$0.00 open against $300,000.00 still to book");
+  await expect(quarter).toContainText(QUARTER === 4 ? "$193,456 open against $300,000 still to book" : "$0 open against $300,000 still to book");
   await expect(quarter).toContainText(QUARTER === 4 ? "0.6×" : "0.0×");
 
   const stale = page.getByRole("link", { name: "1 open deal is past the close date" });
@@ -103,10 +106,14 @@ test("with deals, the CEO sees the weighted forecast, the three rollups, coverag
   const table = page.getByRole("table", { name: `Monthly target and actual, FY${YEAR}, in USD` });
   await expect(table.getByRole("columnheader")).toHaveText(["Month", "Target", "Actual", "Gap", "Attainment", "Cum. target", "Cum. actual", "Commit (cum.)", "Best case (cum.)", "Weighted (cum.)"]);
   const december = table.locator("tbody tr").last().locator("th, td");
-  await expect(december.nth(7)).toHaveText(usd(COMMIT));
-  await expect(december.nth(8)).toHaveText(usd(BEST_CASE));
-  await expect(december.nth(9)).toHaveText(usd(WEIGHTED));
-  await expect(page.getByRole("figure", { name: `Monthly target and actual, FY${YEAR}, in USD` }).locator("figcaption")).toContainText("commit, best-case and weighted projections");
+  await expect(december.nth(7)).toHaveText(usdWhole(COMMIT));
+  await expect(december.nth(8)).toHaveText(usdWhole(BEST_CASE));
+  await expect(december.nth(9)).toHaveText(usdWhole(WEIGHTED));
+  await expect(december.nth(9).locator("[title]")).toHaveAttribute("title", usd(WEIGHTED));
+  await expect(page.getByRole("figure", { name: `Monthly target and actual, FY${YEAR}, in USD` }).locator("figcaption")).toContainText("commit dotted, best case dashed, weighted dash-dot");
+  // Each projection ends in a label naming it and its year-end figure (not colour alone).
+  const endLabels = page.getByRole("figure", { name: `Monthly target and actual, FY${YEAR}, in USD` }).locator("text[data-end-label]");
+  await expect(endLabels).toHaveText(["Commit $123.5K", "Best case $173.5K", "Weighted $141.1K"]);
 
   await shot(page, "forecast-dashboard-1440");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -131,8 +138,8 @@ test("the owner makes commit the headline in settings, and the tile and outlook 
   await visit(page, `/o/${owner.slug}`);
   await expect(tileTitle(page, "tile-forecast")).toHaveAttribute("title", usd(COMMIT));
   await expect(page.getByTestId("tile-forecast")).toContainText("Commit");
-  await expect(outlookRow(page, "forecast-commit")).toHaveText(["Commit (headline)", usd(COMMIT), "10.3%"]);
-  expect(cents((await page.getByTestId("outlook-forecast").innerText()) ?? "")).toBe(COMMIT);
+  await expect(outlookRow(page, "forecast-commit")).toHaveText(["Commit (headline)", usdWhole(COMMIT), "10.3%"]);
+  expect(cents((await page.getByTestId("outlook-forecast").getAttribute("title")) ?? "")).toBe(COMMIT);
 });
 
 test("the demo dashboard's outlook at 1440 px", async ({ page }) => {

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 // Reading the CEO dashboard's gap bridge table and tiles as numbers (cents), for the specs that
 // check the bridge balances and moves.
@@ -14,7 +14,13 @@ export function cents(text: string): number {
 
 export type TStep = { step: string; amount: number; running: number };
 
-/** The bridge table as numbers: each body row's step, amount and running total in cents. */
+/** A table cell's exact amount: CEO tables show whole units, with the exact amount as the hover title. */
+export async function exactCell(cell: Locator): Promise<number> {
+  const titled = cell.locator("[title]").first();
+  return cents((await titled.count()) ? ((await titled.getAttribute("title")) ?? "") : await cell.innerText());
+}
+
+/** The bridge table as numbers: each body row's step, amount and running total in cents (exact). */
 export async function bridgeSteps(page: Page): Promise<TStep[]> {
   const rows = page.getByTestId("bridge-table").locator("tbody tr");
   const count = await rows.count();
@@ -23,8 +29,8 @@ export async function bridgeSteps(page: Page): Promise<TStep[]> {
     const row = rows.nth(i);
     // The row header carries the step's name, then a note ("taints", "not traced to a department").
     const step = ((await row.locator("th a").count()) ? await row.locator("th a").innerText() : await row.locator("th").evaluate((th) => th.firstChild?.textContent ?? "")).trim();
-    const [amount, running] = await row.locator("td").allInnerTexts();
-    steps.push({ step, amount: cents(amount ?? ""), running: cents(running ?? "") });
+    const cells = row.locator("td");
+    steps.push({ step, amount: await exactCell(cells.nth(0)), running: await exactCell(cells.nth(1)) });
   }
   return steps;
 }

@@ -51,6 +51,13 @@ export function usd(minor: number): string {
   return `${minor < 0 ? "-" : ""}$${whole}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+/** Cents as the CEO's tables show them, whole dollars rounded half away from zero: 325949 → "$3,259". */
+export function usdWhole(minor: number): string {
+  const abs = Math.abs(minor);
+  const whole = Math.floor((abs + 50) / 100);
+  return `${minor < 0 && whole !== 0 ? "-" : ""}$${whole.toLocaleString("en-US")}`;
+}
+
 /** Cents as a plain decimal, as in the targets inputs and the CSV export: 325949 → "3259.49". */
 export function plain(minor: number): string {
   const abs = Math.abs(minor);

@@ -33,8 +33,8 @@ function monthsTable(data: TDashboard, dec: (v: bigint | null) => string | null,
   return { name: "revenue", header, rows };
 }
 
-async function bridgeTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigint | null) => string | null, cur: string, includeClaimed: boolean): Promise<TCsvTable> {
-  const { bridge } = await getDashboardBridge(ctx, data, includeClaimed);
+async function bridgeTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigint | null) => string | null, cur: string, includeClaimed: boolean, includeUnfinished: boolean): Promise<TCsvTable> {
+  const { bridge } = await getDashboardBridge(ctx, data, includeClaimed, { includeUnfinished });
   // A department's amount = its contributions + its lost and slipped deals (pipeline causes); other steps leave both empty.
   const part = (s: TBridgeStep, v: bigint | undefined) => (s.kind === "department" ? dec(v ?? 0n) : null);
   // Claims awaiting finance are listed, not counted (empty when claimed ones are counted).
@@ -68,7 +68,7 @@ export async function getDashboardCsv(ctx: TTenantContext, params: URLSearchPara
   const dec = (v: bigint | null) => (v === null ? null : minorToDecimalString(v, digits));
   const result =
     table === "bridge"
-      ? await bridgeTable(ctx, data, dec, cur, params.get("claimed") === "1")
+      ? await bridgeTable(ctx, data, dec, cur, params.get("claimed") === "1", params.get("bridge") === "all")
       : table === "heatmap"
         ? await heatMapTable(ctx, data)
         : table === "accuracy"

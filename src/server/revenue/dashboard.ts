@@ -134,25 +134,33 @@ export const isoDate = (d: { year: number; month: number; day: number }) => `${d
 
 /**
  * The gap bridge of the dashboard's period to date: its completed months only (the whole period once
- * it has ended), so no target of an unfinished month sits in "unattributed". Built from the figures
- * getDashboard already summed (no second revenue query). Claims awaiting finance ride along per
- * department; the traced share says how much of the gap the departments explain.
+ * it has ended), so no target of an unfinished month sits in "unattributed". With `includeUnfinished`
+ * (asked for explicitly) it covers every month of the period, and says how much target of months
+ * still under way or to come that puts in "unattributed". Built from the figures getDashboard already
+ * summed (no second revenue query). Claims awaiting finance ride along per department; the traced
+ * share says how much of the gap the departments explain.
  */
-export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashboard, includeClaimed: boolean) {
-  const { resolved, toDate } = dashboard;
-  const months = resolved.toDateMonths;
+export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashboard, includeClaimed: boolean, options: { includeUnfinished?: boolean } = {}) {
+  const { resolved } = dashboard;
+  const includeUnfinished = Boolean(options.includeUnfinished) && resolved.toDateMonths.length < resolved.months.length;
+  const months = includeUnfinished ? resolved.months : resolved.toDateMonths;
+  const figures = includeUnfinished ? dashboard.range : dashboard.toDate;
   const [{ bridge, impacts }, unexplainedRed] = await Promise.all([
-    getBridge(ctx.organizationId, months, { targetMinor: toDate.target, actualMinor: toDate.actual }, includeClaimed),
+    getBridge(ctx.organizationId, months, { targetMinor: figures.target, actualMinor: figures.actual }, includeClaimed),
     unexplainedRedMonths(ctx.organizationId, months),
   ]);
+  const unfinished = resolved.months.filter((m) => !resolved.toDateMonths.includes(m));
   return {
     bridge,
     months,
     includeClaimed,
+    includeUnfinished,
+    /** Target of the months under way or to come that the bridge includes (0 to date). */
+    unfinishedTargetMinor: includeUnfinished ? dashboard.rows.filter((r) => unfinished.includes(r.month)).reduce((sum, r) => sum + (r.target ?? 0n), 0n) : 0n,
     hasConfirmed: impacts.some((d) => d.confirmedMinor !== 0n),
     claimedMinor: impacts.reduce((s, d) => s + d.claimedMinor, 0n),
     claimedDepartments: impacts.filter((d) => d.claimedMinor !== 0n).length,
-    traced: toDate.target === null ? null : tracedShare(impacts, toDate.target, toDate.actual),
+    traced: figures.target === null ? null : tracedShare(impacts, figures.target, figures.actual),
     unexplainedRed,
   };
 }
@@ -177,9 +185,9 @@ export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashb
 }
 
 /** The accountability half of the CEO dashboard: bridge, heat map and commitment accuracy, side by side. */
-export async function getDashboardAccountability(ctx: TTenantContext, dashboard: TDashboard, options: { includeClaimed: boolean }) {
+export async function getDashboardAccountability(ctx: TTenantContext, dashboard: TDashboard, options: { includeClaimed: boolean; includeUnfinished?: boolean }) {
   const [bridge, heatMap, accuracy] = await Promise.all([
-    getDashboardBridge(ctx, dashboard, options.includeClaimed),
+    getDashboardBridge(ctx, dashboard, options.includeClaimed, { includeUnfinished: options.includeUnfinished }),
     getDashboardHeatMap(ctx, dashboard),
     commitmentAccuracyByDepartment(ctx.organizationId, isoDate(dashboard.today)),
   ]);

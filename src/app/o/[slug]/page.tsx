@@ -19,7 +19,7 @@ import { OutlookCard } from "./_components/outlook-card";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string; claimed?: string }> }) {
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string; claimed?: string; bridge?: string }> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const query = await searchParams;
@@ -48,7 +48,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     );
   }
 
-  const accountability = await getDashboardAccountability(ctx, data, { includeClaimed: query.claimed === "1" });
+  const accountability = await getDashboardAccountability(ctx, data, { includeClaimed: query.claimed === "1", includeUnfinished: query.bridge === "all" });
   const chartTitle = `Monthly target and actual, ${resolved.label}, in ${currency}`;
   const asOfText = `as of ${monthLabel(resolved.asOf.month)}`;
   const toNumber = (v: bigint | null) => (v === null ? null : Number(v));

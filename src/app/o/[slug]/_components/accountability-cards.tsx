@@ -56,21 +56,26 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
     formatMoney(v, currency, { locale, compact: options.compact, signDisplay: options.signed ? "exceptZero" : "auto" });
   const todayMonth = monthKey(dashboard.today.year, dashboard.today.month);
   const through = throughLabel(data.months, todayMonth);
-  const isToDate = resolved.toDateMonths.length < resolved.months.length;
-  const rangeText = isToDate ? `to date (${through})` : `in ${resolved.label}`;
+  const { includeUnfinished } = data;
+  const isToDate = !includeUnfinished && resolved.toDateMonths.length < resolved.months.length;
+  const rangeText = includeUnfinished ? `in ${resolved.label} so far` : isToDate ? `to date (${through})` : `in ${resolved.label}`;
   const counted = includeClaimed ? "Counts confirmed and claimed contributions." : "Counts confirmed contributions and charged deals; claims awaiting finance are drawn dotted beside each bar, not counted.";
-  const claimedParam = includeClaimed ? "&claimed=1" : "";
+  // The URL keeps every choice: period, claimed, and whether unfinished months are in.
+  const href = (options: { claimed?: boolean; all?: boolean }) =>
+    `/o/${slug}?period=${period}${(options.claimed ?? includeClaimed) ? "&claimed=1" : ""}${(options.all ?? includeUnfinished) ? "&bridge=all" : ""}`;
+  const claimedParam = `${includeClaimed ? "&claimed=1" : ""}${includeUnfinished ? "&bridge=all" : ""}`;
   const scorecard = departmentHref(slug, period);
   const pendingByDepartment = bridge?.steps.filter((s) => s.kind === "department" && (s.pendingMinor ?? 0n) !== 0n) ?? [];
   const unattributed = bridge?.steps.find((s) => s.kind === "unattributed");
+  const inProgressName = resolved.inProgress ? monthLabel(resolved.inProgress.month) : "the months under way";
   return (
     <Card
       className="mt-6"
-      title="Gap bridge: who explains the gap"
-      description={`${resolved.label}${isToDate && through ? `, ${through} (completed months only)` : ""}: from target to actual through each department's revenue impact. ${counted}`}
+      title="Gap bridge"
+      description={`Who explains the gap. ${resolved.label}${includeUnfinished ? ", every month including those under way" : isToDate && through ? `, ${through} (completed months only)` : ""}: from target to actual through each department's revenue impact. ${counted}`}
     >
       {data.months.length === 0 ? (
-        <EmptyState title={`No month of ${resolved.label} has ended yet`}>
+        <EmptyState title={`No month of ${resolved.label} has ended yet`} action={resolved.inProgress ? { href: href({ all: true }), label: `Show ${inProgressName} so far anyway` } : undefined}>
           The bridge traces completed months, so a few days of revenue never stand against a whole month of target.{" "}
           {resolved.inProgress && `${monthLabel(resolved.inProgress.month)} is day ${resolved.inProgress.day} of ${resolved.inProgress.daysInMonth}.`}
         </EmptyState>
@@ -80,6 +85,11 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
         </EmptyState>
       ) : (
         <>
+          {data.unfinishedTargetMinor > 0n && (
+            <p className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="bridge-unfinished-note">
+              Unattributed includes {money(data.unfinishedTargetMinor)} of target for months still under way or to come: their revenue is not all in yet.
+            </p>
+          )}
           <div data-testid="bridge-traced">
             <TracedHeadline data={data} rangeText={rangeText} money={(v) => money(v, { compact: true })} locale={locale} />
           </div>
@@ -153,7 +163,18 @@ export function GapBridgeCard({ slug, dashboard, locale, data, canSetTargets }: 
             />
           </div>
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-            <ClaimedToggle checked={includeClaimed} onHref={`/o/${slug}?period=${period}&claimed=1`} offHref={`/o/${slug}?period=${period}`} />
+            <ClaimedToggle checked={includeClaimed} onHref={href({ claimed: true })} offHref={href({ claimed: false })} />
+            {includeUnfinished ? (
+              <Link href={href({ all: false })} className={exportLinkClass} data-testid="bridge-scope">
+                Trace completed months only
+              </Link>
+            ) : (
+              isToDate && (
+                <Link href={href({ all: true })} className={exportLinkClass} data-testid="bridge-scope">
+                  Include {inProgressName} so far
+                </Link>
+              )
+            )}
             <Link href={`/o/${slug}/export/dashboard?period=${period}&table=bridge${claimedParam}`} className={exportLinkClass} prefetch={false}>
               Export bridge as CSV
             </Link>
