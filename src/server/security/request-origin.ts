@@ -53,3 +53,10 @@ export function isAppOrigin(origin: string | null, headers: THeaders, config: TO
   if (config.appUrl) return url.origin === new URL(config.appUrl).origin;
   return url.host === header(headers, "host");
 }
+
+/** Whether the browser reached the app over https: itself, or at a trusted proxy in front of it. */
+export function isHttpsRequest(protocol: string, headers: THeaders, config: TOriginConfig = configFromEnv()): boolean {
+  if (protocol === "https:") return true;
+  if (config.trustedProxies > 0) return hops(header(headers, "x-forwarded-proto")).at(-1) === "https";
+  return config.appUrl?.startsWith("https://") ?? false;
+}
