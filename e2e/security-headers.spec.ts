@@ -99,7 +99,9 @@ test("the app works with the CSP on: no violation on the dashboard charts, the p
   await expect(page.getByRole("heading", { level: 1, name: "Pipeline" })).toBeVisible();
   await chooseImportFile(page, DEMO_ORG.slug, "orders-export-fixed.csv");
   const preview = await mapAndCheck(page);
-  await expect(preview.getByRole("table", { name: "Rows to import per month" })).toBeVisible();
+  // The wizard read and checked the file in the browser and on the server (the demo's January is
+  // closed, so its rows are named as such: the check itself is what matters here).
+  await expect(preview.getByText("orders-export-fixed.csv: 39 rows.", { exact: false })).toBeVisible();
   expect(problems).toEqual([]);
 });
 
