@@ -16,15 +16,16 @@ export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
 /**
  * Scripts run only with this response's nonce (or when loaded by such a script: 'strict-dynamic');
- * never inline without it, never eval outside development. Style elements need the nonce too; style
- * attributes are allowed (React and recharts position elements with them), which cannot run code.
- * No page may be framed, not even by this site.
+ * never inline without it, never eval outside development. Style elements need the nonce too
+ * (except under the development server); style attributes are allowed (React and recharts position
+ * elements with them), which cannot run code. No page may be framed, not even by this site.
  */
 export function contentSecurityPolicy({ nonce, isDev, isHttps }: { nonce: string; isDev: boolean; isHttps: boolean }): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The development server injects its CSS as style elements of its own.
+    isDev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",

@@ -14,8 +14,11 @@ describe("contentSecurityPolicy (issue 10, finding 6)", () => {
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
   });
 
-  it("adds eval only for the development server, and upgrades requests over https", () => {
-    expect(directives(contentSecurityPolicy({ nonce: "n", isDev: true, isHttps: false })).get("script-src")).toContain("'unsafe-eval'");
+  it("relaxes eval and style elements only for the development server, and upgrades requests over https", () => {
+    const dev = directives(contentSecurityPolicy({ nonce: "n", isDev: true, isHttps: false }));
+    expect(dev.get("script-src")).toBe("'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'");
+    expect(dev.get("style-src")).toBe("'self' 'unsafe-inline'");
+    expect(directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: false })).get("style-src")).toBe("'self' 'nonce-n'");
     expect(directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: true })).has("upgrade-insecure-requests")).toBe(true);
   });
 });
