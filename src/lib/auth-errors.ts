@@ -13,3 +13,7 @@ export function tooManyAttemptsMessage(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return `Too many sign-in attempts — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
 }
+
+/** The error next-auth passes back when sign-in could not be checked at all (the database is down). */
+export const SIGN_IN_UNAVAILABLE = "SIGN_IN_UNAVAILABLE";
+export const SIGN_IN_UNAVAILABLE_MESSAGE = "Sign-in is unavailable right now. Nothing is wrong with your password: try again in a minute.";

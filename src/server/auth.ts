@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { tooManyAttemptsCode } from "@/lib/auth-errors";
+import { SIGN_IN_UNAVAILABLE, tooManyAttemptsCode } from "@/lib/auth-errors";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { env } from "@/env";
 import { ZSignInInput } from "@/lib/schemas/auth";
@@ -65,7 +65,13 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => authenticate(credentials?.email, credentials?.password, clientAddress(req.headers ?? {})),
+        authorize: (credentials, req) =>
+          authenticate(credentials?.email, credentials?.password, clientAddress(req.headers ?? {})).catch((error: unknown) => {
+            if (error instanceof TooManyAttemptsError) throw error;
+            // next-auth hands an error's message to the browser: never a database error's.
+            console.error("sign-in could not be checked", error);
+            throw new Error(SIGN_IN_UNAVAILABLE);
+          }),
       }),
     ],
     callbacks: {

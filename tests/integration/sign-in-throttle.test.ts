@@ -1,6 +1,6 @@
 import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticate, TooManyAttemptsError } from "@/server/auth";
+import { authenticate, getAuthOptions, TooManyAttemptsError } from "@/server/auth";
 import { closeSignInThrottle, createSignInThrottle, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MINUTES } from "@/server/security/sign-in-throttle";
 import { createUser, PASSWORD } from "../factories";
 
@@ -98,5 +98,21 @@ describe("the sign-in throttle can be raced (issue 10, finding 1)", () => {
     const racing = "racing@test.example";
     const verdicts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).attempt(racing, OWNER_ADDRESS)));
     expect(verdicts.filter((v) => v.ok)).toHaveLength(SIGN_IN_LIMITS.perAccountAndAddress);
+  });
+});
+
+describe("sign-in while the throttle's database is down", () => {
+  it("says sign-in is unavailable, never that the password is wrong, and passes no database error to the browser", async () => {
+    const user = await createUser();
+    await closeSignInThrottle();
+    const pool = new Pool({ connectionString: "postgresql://postgres@127.0.0.1:1/revtrace_down", connectionTimeoutMillis: 2_000 });
+    (globalThis as { signInThrottle?: unknown }).signInThrottle = { pool, throttle: createSignInThrottle(pool) };
+    // The authorize function next-auth calls, as configured (CredentialsProvider keeps it in options).
+    const provider = getAuthOptions().providers[0] as unknown as { options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> } };
+    try {
+      await expect(provider.options.authorize({ email: user.email, password: PASSWORD }, { headers: {} })).rejects.toThrow(/^SIGN_IN_UNAVAILABLE$/);
+    } finally {
+      await closeSignInThrottle();
+    }
   });
 });

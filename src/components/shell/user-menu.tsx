@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { signOutEverywhereAction } from "@/app/(auth)/sign-out/actions";
 
 const initials = (name: string) =>
@@ -15,6 +15,22 @@ const initials = (name: string) =>
 /** The signed-in person (name and role; initials on a phone), opening onto their session controls. */
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const [isPending, setPending] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  // A click elsewhere or Escape closes the menu, as with any menu.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener("click", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("click", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
 
   async function signOutEverywhere() {
     setPending(true);
@@ -23,7 +39,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
   }
 
   return (
-    <details className="group relative">
+    <details ref={menu} className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden" aria-label={`Account: ${name} · ${roleLabel}`}>
         <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="current-user">
           {name} <span className="text-zinc-500">· {roleLabel}</span>
