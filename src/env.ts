@@ -9,6 +9,11 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /**
+   * How many reverse proxies in front of the app append the client's address to X-Forwarded-For
+   * (0: none, the headers are the client's own word and are ignored). src/server/client-address.ts.
+   */
+  TRUSTED_PROXY: z.coerce.number({ error: "must be a number of proxies (0, 1, 2…)" }).int().min(0).max(10).default(0),
   /** End-to-end tests only: lets a request fix "now" with a cookie (src/server/clock.ts). */
   ALLOW_TEST_CLOCK: z
     .enum(["0", "1"])

@@ -2,6 +2,13 @@ import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user?: DefaultSession["user"] & { id?: string };
+    user?: DefaultSession["user"] & { id?: string; sessionVersion?: number };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** User.sessionVersion when the session was issued (src/server/auth.ts). */
+    sessionVersion?: number;
   }
 }

@@ -6,6 +6,9 @@ import { inviteMember, revokeInvitation } from "@/server/members/mutations";
 import { createOrganization, createUser } from "../factories";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 
+/** The client address sign-in attempts are counted against. */
+const CLIENT = "203.0.113.7";
+
 async function invite(role: "VIEWER" | "DEPARTMENT_HEAD" = "VIEWER", email = "new.person@example.com") {
   const a = await createOrganization("Alpha");
   const departmentId = role === "DEPARTMENT_HEAD" ? a.department("MARKETING").id : undefined;
@@ -19,7 +22,7 @@ describe("signUpWithInvitation", () => {
     expect(await describeInvitation(a.token)).toMatchObject({ state: "valid", email: "new.person@example.com", role: "DEPARTMENT_HEAD", departmentName: "Marketing", hasAccount: false, organization: { name: "Alpha" } });
     const { slug } = expectOk(await signUpWithInvitation({ token: a.token, name: "New Person", password: "a-good-password" }));
     expect(slug).toBe(a.organization.slug);
-    const user = await authenticate("new.person@example.com", "a-good-password");
+    const user = await authenticate("new.person@example.com", "a-good-password", CLIENT);
     expect(user).not.toBeNull();
     expect(await db.membership.findFirst({ where: { organizationId: a.organization.id, userId: user?.id } })).toMatchObject({ role: "DEPARTMENT_HEAD", departmentId: a.department("MARKETING").id });
     expect((await describeInvitation(a.token)).state).toBe("accepted");

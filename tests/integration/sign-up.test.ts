@@ -4,6 +4,9 @@ import { db } from "@/server/db";
 import { signUp } from "@/server/organizations/mutations";
 import { expectFailure, expectOk } from "../support/assertions";
 
+/** The client address sign-in attempts are counted against. */
+const CLIENT = "203.0.113.7";
+
 const input = {
   name: "Ada Lovelace",
   email: "Ada@Example.com",
@@ -31,7 +34,7 @@ describe("signUp", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user.passwordHash).not.toContain(input.password);
-    expect(await authenticate("ada@example.com", input.password)).toMatchObject({ id: user.id });
+    expect(await authenticate("ada@example.com", input.password, CLIENT)).toMatchObject({ id: user.id });
   });
 
   it("gives the second organization with the same name a different slug", async () => {
@@ -61,28 +64,28 @@ describe("signUp", () => {
 describe("authenticate", () => {
   it("returns null for a wrong password and for an unknown email alike", async () => {
     expectOk(await signUp(input));
-    expect(await authenticate("ada@example.com", "wrong-password")).toBeNull();
-    expect(await authenticate("nobody@example.com", input.password)).toBeNull();
-    expect(await authenticate("ada@example.com", "")).toBeNull();
+    expect(await authenticate("ada@example.com", "wrong-password", CLIENT)).toBeNull();
+    expect(await authenticate("nobody@example.com", input.password, CLIENT)).toBeNull();
+    expect(await authenticate("ada@example.com", "", CLIENT)).toBeNull();
   });
 });
 
 describe("sign-in throttling", () => {
-  it("locks an address after 10 failures, even for the right password, and leaves others alone", async () => {
+  it("refuses an account from a client address after 10 failures there, even the right password, and leaves other accounts alone", async () => {
     const email = "throttled@example.com";
     expectOk(await signUp({ ...input, email }));
     expectOk(await signUp({ ...input, email: "bystander@example.com", organization: { ...input.organization, name: "Other Ltd" } }));
-    for (let i = 0; i < 10; i++) expect(await authenticate(email, `wrong-${i}`)).toBeNull();
-    await expect(authenticate(email, input.password)).rejects.toBeInstanceOf(TooManyAttemptsError);
-    expect(await authenticate("bystander@example.com", input.password)).not.toBeNull();
+    for (let i = 0; i < 10; i++) expect(await authenticate(email, `wrong-${i}`, CLIENT)).toBeNull();
+    await expect(authenticate(email, input.password, CLIENT)).rejects.toBeInstanceOf(TooManyAttemptsError);
+    expect(await authenticate("bystander@example.com", input.password, CLIENT)).not.toBeNull();
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {
     const email = "forgetful@example.com";
     expectOk(await signUp({ ...input, email }));
-    for (let i = 0; i < 9; i++) await authenticate(email, "wrong");
-    expect(await authenticate(email, input.password)).not.toBeNull();
-    for (let i = 0; i < 9; i++) await authenticate(email, "wrong");
-    expect(await authenticate(email, input.password)).not.toBeNull();
+    for (let i = 0; i < 9; i++) await authenticate(email, "wrong", CLIENT);
+    expect(await authenticate(email, input.password, CLIENT)).not.toBeNull();
+    for (let i = 0; i < 9; i++) await authenticate(email, "wrong", CLIENT);
+    expect(await authenticate(email, input.password, CLIENT)).not.toBeNull();
   });
 });

@@ -27,7 +27,7 @@ export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionRe
       return;
     }
     const outcome = await signInWithCredentials(result.data.email, String(formData.get("password")));
-    router.replace(outcome === "ok" ? `/o/${result.data.slug}` : "/sign-in");
+    router.replace(outcome.status === "ok" ? `/o/${result.data.slug}` : "/sign-in");
     router.refresh();
   }
 

@@ -4,6 +4,7 @@ import { toJsonSafe, type TImportProgress, type TImportStreamLine } from "@/lib/
 import { formToObject } from "../action";
 import { getSessionUser } from "../auth";
 import { toFailure } from "../errors";
+import { isAppOrigin } from "../security/request-origin";
 
 // The HTTP side of every import route: a JSON ActionResult with a status that matches its code, or,
 // for a commit that got past validation and the tenant check, NDJSON progress lines and one result
@@ -19,16 +20,12 @@ export function jsonResult<T>(result: ActionResult<T>): Response {
 /**
  * Browsers send Origin with every POST: a form on another site must not import into this
  * organization with the user's cookies. Requests without Origin carry no ambient browser session.
+ * The app's origin is the configured NEXTAUTH_URL; X-Forwarded-Host counts only behind a trusted
+ * proxy (src/server/security/request-origin.ts).
  */
 export function isCrossSite(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  return origin !== null && !isAppOrigin(origin, request.headers);
 }
 
 const NDJSON_HEADERS = {

@@ -2,10 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { safeCallbackUrl, signInWithCredentials } from "@/components/auth/sign-in-with-credentials";
+import { signInWithCredentials, type TSignInOutcome } from "@/components/auth/sign-in-with-credentials";
 import { Button } from "@/components/ui/button";
-import { SIGN_IN_LOCK_MINUTES } from "@/lib/auth-errors";
+import { SIGN_IN_UNAVAILABLE_MESSAGE, tooManyAttemptsMessage } from "@/lib/auth-errors";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { FormMessage, TextField } from "@/components/ui/field";
+
+function failureMessage(outcome: Exclude<TSignInOutcome, { status: "ok" }>): string {
+  if (outcome.status === "throttled") return tooManyAttemptsMessage(outcome.retryAfterSeconds);
+  if (outcome.status === "unavailable") return SIGN_IN_UNAVAILABLE_MESSAGE;
+  // One message for an unknown email and a wrong password: which one is not revealed.
+  return "That email and password do not match an account.";
+}
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string | null; defaultEmail: string }) {
   const router = useRouter();
@@ -18,17 +26,13 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string 
     setPending(true);
     setError(null);
     const outcome = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
-    if (outcome !== "ok") {
+    if (outcome.status !== "ok") {
       setPending(false);
-      // One message for an unknown email and a wrong password: which one is not revealed.
-      setError(
-        outcome === "locked"
-          ? `Too many failed sign-ins for this address. Try again in ${SIGN_IN_LOCK_MINUTES} minutes.`
-          : "That email and password do not match an account.",
-      );
+      setError(failureMessage(outcome));
       return;
     }
-    router.replace(safeCallbackUrl(callbackUrl));
+    // Only a path on this origin, as the browser would parse it (src/lib/safe-redirect.ts).
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 
