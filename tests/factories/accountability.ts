@@ -1,4 +1,4 @@
-import type { DepartmentKind, KpiDirection, KpiUnit } from "@db/enums";
+import type { DepartmentKind, KpiAggregation, KpiDirection, KpiUnit } from "@db/enums";
 import { db } from "@/server/db";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { addMember, createOrganization } from "./index";
@@ -41,9 +41,9 @@ export async function categoryId(organizationId: string, kind: DepartmentKind, n
 export async function insertKpi(
   organizationId: string,
   departmentId: string,
-  fields: { name: string; unit?: KpiUnit; direction?: KpiDirection; targetScaled?: bigint | null; greenAtBp?: number; amberAtBp?: number },
+  fields: { name: string; unit?: KpiUnit; direction?: KpiDirection; aggregation?: KpiAggregation; targetScaled?: bigint | null; greenAtBp?: number; amberAtBp?: number },
 ) {
-  return db.kpi.create({ data: { organizationId, departmentId, unit: "COUNT", direction: "HIGHER_IS_BETTER", targetScaled: null, ...fields } });
+  return db.kpi.create({ data: { organizationId, departmentId, unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", targetScaled: null, ...fields } });
 }
 
 export async function insertKpiValue(organizationId: string, kpiId: string, month: MonthKey, valueScaled: bigint, targetScaled: bigint | null) {
