@@ -83,7 +83,14 @@ export function scorecardView(sc: TScorecard, locale: string) {
       monthMarks: isLong
         ? series
             .filter((s) => resolved.months.includes(s.month))
-            .map((s) => ({ month: s.month, initial: monthLabel(s.month, { withYear: false }).slice(0, 1), label: `${monthLabel(s.month)}: ${s.value === null ? "no value" : `${s.rag ? RAG_LABELS[s.rag] : "not rated"}, ${fmt(s.value)}`}`, status: s.rag, hasValue: s.value !== null }))
+            .map((s) => ({
+              month: s.month,
+              initial: monthLabel(s.month, { withYear: false }).slice(0, 1),
+              label: `${monthLabel(s.month)}: ${s.value !== null ? `${s.rag ? RAG_LABELS[s.rag] : "not rated"}, ${fmt(s.value)}` : isStarted(s.month) ? "no value" : "not started"}`,
+              status: s.rag,
+              hasValue: s.value !== null,
+              isStarted: isStarted(s.month),
+            }))
         : [],
       spark: series.map((s) => ({ label: monthLabel(s.month, { withYear: false }), value: s.value === null ? null : Number(s.value), target: s.target === null ? null : Number(s.target) })),
       sparkLabel: `${kpi.name}, ${fy}: ${reportedValues.length ? reportedValues.map((s) => `${monthLabel(s.month, { withYear: false })} ${fmt(s.value)}`).join(", ") : "no values yet"}`,

@@ -2,7 +2,7 @@ import { CircleAlert, CircleCheck, CircleDashed, CircleX, Minus } from "lucide-r
 import { cn } from "@/lib/cn";
 import type { TRag } from "@/lib/kpi";
 
-export type TMonthMark = { month: string; initial: string; label: string; status: TRag | null; hasValue: boolean };
+export type TMonthMark = { month: string; initial: string; label: string; status: TRag | null; hasValue: boolean; isStarted: boolean };
 
 const MARKS: Record<TRag, { className: string; Icon: typeof CircleCheck }> = {
   GREEN: { className: "text-emerald-700 dark:text-emerald-400", Icon: CircleCheck },
@@ -20,7 +20,8 @@ export function KpiMonthMarks({ kpiName, marks }: { kpiName: string; marks: TMon
   return (
     <ol className="mt-1 flex gap-px" aria-label={`${kpiName}, month by month`} data-testid="kpi-month-marks">
       {marks.map((m) => {
-        const { className, Icon } = m.status ? MARKS[m.status] : { className: "text-zinc-400 dark:text-zinc-500", Icon: m.hasValue ? CircleDashed : Minus };
+        // A value without a target: a dashed circle; a started month without a value: a dash; a month to come: a faint dash.
+        const { className, Icon } = m.status ? MARKS[m.status] : { className: m.isStarted ? "text-zinc-500 dark:text-zinc-400" : "text-zinc-300 dark:text-zinc-600", Icon: m.hasValue ? CircleDashed : Minus };
         return (
           <li key={m.month} title={m.label} className={cn("flex w-3.5 flex-col items-center", className)}>
             <Icon aria-hidden className="size-3.5" />

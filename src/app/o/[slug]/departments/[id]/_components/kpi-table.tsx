@@ -37,12 +37,9 @@ function Cells({ row }: { row: TKpiRow }) {
     <>
       <th scope="row" className="min-w-40 px-2 py-1.5 text-left align-top font-medium">
         {row.name}
-        {/* On a phone the unit and direction ride under the name, so the figures come into view first. */}
-        <span className="block text-xs font-normal text-zinc-500 md:hidden">{row.unit} · {row.direction} · {row.aggregation}</span>
+        {/* The definition rides under the name, so the figures and a year of month marks fit beside it. */}
+        <span className="block text-xs font-normal text-zinc-500" data-testid="kpi-definition">{row.unit} · {row.direction} · {row.aggregation}</span>
       </th>
-      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.unit}</td>
-      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.direction}</td>
-      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.aggregation}</td>
       <td className={`${td} text-right`}>
         {row.target}
         {row.targetNote && <span className="block text-xs text-zinc-500">{row.targetNote}</span>}
@@ -63,20 +60,17 @@ function Cells({ row }: { row: TKpiRow }) {
 
 /** The department's KPIs for the period; an owner edits or archives each from its row. */
 export function KpiTable({ slug, rows, caption, currency, canDefine }: { slug: string; rows: TKpiRow[]; caption: string; currency: string; canDefine: boolean }) {
-  const columns = canDefine ? 10 : 9;
+  const columns = canDefine ? 7 : 6;
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="kpi-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className={`${th} text-left`}>KPI</th>
-            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Unit</th>
-            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Direction</th>
-            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Over months</th>
+            <th scope="col" className={`${th} text-left`}>KPI <span className="font-normal">(unit · direction · over months)</span></th>
             <th scope="col" className={`${th} text-right`}>Target</th>
             <th scope="col" className={`${th} text-right`}>Actual</th>
-            <th scope="col" className={`${th} text-left`}>RAG, and each month</th>
+            <th scope="col" className={`${th} text-left`}>RAG · each month</th>
             <th scope="col" className={`${th} text-left`}>Trend, fiscal year</th>
             <th scope="col" className={`${th} text-left`}>Reported</th>
             {canDefine && <th scope="col" className={th}><span className="sr-only">Actions</span></th>}
