@@ -18,9 +18,9 @@ export const RAG_LABELS: Record<TRag, string> = { GREEN: "Green", AMBER: "Amber"
 export const KPI_AGGREGATION_LABELS: Record<KpiAggregation, string> = { SUM: "Sum", AVERAGE: "Average", LAST: "Last month" };
 /** What each aggregation means, in the words the definition form offers it with. */
 export const KPI_AGGREGATION_HELP: Record<KpiAggregation, string> = {
-  SUM: "a flow adds up (sourced pipeline, leads)",
-  AVERAGE: "a rate is averaged (cost per lead, win rate)",
-  LAST: "a stock takes the last month (open tickets, headcount)",
+  SUM: "a flow adds up (sourced pipeline)",
+  AVERAGE: "a rate is averaged (cost per lead)",
+  LAST: "a stock takes the last month (open tickets)",
 };
 
 /**

@@ -11,8 +11,11 @@ import { useScorecardForm } from "./use-scorecard-form";
 export type TKpiDefinition = { kpiId: string; name: string; unit: KpiUnit; direction: string; aggregation: KpiAggregation; target: string; greenAt: string; amberAt: string };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-const AGGREGATION_OPTIONS = (Object.keys(KPI_AGGREGATION_LABELS) as KpiAggregation[]).map((value) => ({ value, label: `${KPI_AGGREGATION_LABELS[value]}: ${KPI_AGGREGATION_HELP[value]}` }));
-const CHOOSE = { value: "", label: "Choose how the months combine…" };
+const KINDS: Record<KpiAggregation, string> = { SUM: "a flow", AVERAGE: "a rate", LAST: "a stock" };
+const AGGREGATION_OPTIONS = (Object.keys(KPI_AGGREGATION_LABELS) as KpiAggregation[]).map((value) => ({ value, label: `${KPI_AGGREGATION_LABELS[value]} (${KINDS[value]})` }));
+const CHOOSE = { value: "", label: "Choose…" };
+// Plain words for all three, so the choice can be made without knowing the terms.
+const HELP = (Object.keys(KPI_AGGREGATION_HELP) as KpiAggregation[]).map((a) => KPI_AGGREGATION_HELP[a]).join(" / ");
 
 /**
  * An owner defines a KPI (new, or `kpi` to edit): unit, direction, how its months combine over a
@@ -62,7 +65,7 @@ export function KpiDefinitionForm({ action, kpi, currency, submitLabel }: { acti
           }}
           errors={errors?.aggregation}
           options={aggregation === "" ? [CHOOSE, ...AGGREGATION_OPTIONS] : AGGREGATION_OPTIONS}
-          hint={mustChoose ? "Required for currency: a flow adds up (sourced pipeline), a rate is averaged (cost per lead), a stock takes the last month (open tickets)." : "How a quarter's or a year's figure and target are combined from the months."}
+          hint={mustChoose ? `Required for currency: ${HELP}.` : `How a quarter's or a year's figure and target come from the months: ${HELP}.`}
         />
         <TextField label="Monthly target" name="target" inputMode="decimal" defaultValue={kpi?.target} errors={errors?.target} hint="Leave empty if there is no target yet." />
         <TextField label="Green at (% of target)" name="greenAt" inputMode="decimal" defaultValue={kpi?.greenAt ?? "100"} errors={errors?.greenAt} />
