@@ -4,52 +4,58 @@
 // billing errors and churn after support failures weigh as much. Deterministic, and written once:
 // when the organization already has KPIs, nothing here runs again.
 import type { PrismaClient } from "@db/client";
-import type { ContributionStatus, DepartmentKind, KpiDirection, KpiUnit } from "@db/enums";
+import type { ContributionStatus, DepartmentKind, KpiAggregation, KpiDirection, KpiUnit } from "@db/enums";
 import { ragOf, worstRag, type TRag } from "@/lib/kpi";
+import { divRound } from "@/lib/money";
 import { addMonths, fiscalYearMonths, monthRange, monthToDbDate, type MonthKey } from "@/lib/period";
 import { random } from "./seed-random";
 
-type TKpiPlan = { name: string; unit: KpiUnit; direction: KpiDirection; target: bigint };
+/** `ownNoise`: a KPI added later draws its noise from its own stream, so the others' figures stay as they were. */
+type TKpiPlan = { name: string; unit: KpiUnit; direction: KpiDirection; aggregation: KpiAggregation; target: bigint; ownNoise?: true };
 
-// Targets are scaled integers (lib/kpi.ts): cents for CURRENCY, hundredths otherwise.
+// Targets are scaled integers (lib/kpi.ts): cents for CURRENCY, hundredths otherwise (counts are
+// whole: a multiple of 100). Aggregations by meaning: flows add up (bookings, sourced pipeline,
+// leads, credit notes), rates and levels are averaged (cost per lead, every percentage and duration),
+// stocks take the last month (open findings, contracts waiting, open tickets).
 const KPIS: Partial<Record<DepartmentKind, TKpiPlan[]>> = {
   SALES: [
-    { name: "New bookings", unit: "CURRENCY", direction: "HIGHER_IS_BETTER", target: 40_000_000n },
-    { name: "Win rate", unit: "PERCENT", direction: "HIGHER_IS_BETTER", target: 2_500n },
-    { name: "Sales cycle length", unit: "DAYS", direction: "LOWER_IS_BETTER", target: 4_500n },
+    { name: "New bookings", unit: "CURRENCY", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 40_000_000n },
+    { name: "Win rate", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 2_500n },
+    { name: "Sales cycle length", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 4_500n },
   ],
   MARKETING: [
-    { name: "Marketing-sourced pipeline", unit: "CURRENCY", direction: "HIGHER_IS_BETTER", target: 60_000_000n },
-    { name: "Qualified leads", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: 40_000n },
-    { name: "Cost per lead", unit: "CURRENCY", direction: "LOWER_IS_BETTER", target: 15_000n },
+    { name: "Marketing-sourced pipeline", unit: "CURRENCY", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 60_000_000n },
+    { name: "Qualified leads", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 40_000n },
+    { name: "Cost per lead", unit: "CURRENCY", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 15_000n },
   ],
   BILLING: [
-    { name: "Invoice error rate", unit: "PERCENT", direction: "LOWER_IS_BETTER", target: 150n },
-    { name: "Days sales outstanding", unit: "DAYS", direction: "LOWER_IS_BETTER", target: 4_000n },
-    { name: "Credit notes issued", unit: "COUNT", direction: "LOWER_IS_BETTER", target: 1_000n },
+    { name: "Invoice error rate", unit: "PERCENT", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 150n },
+    { name: "Days sales outstanding", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 4_000n },
+    { name: "Credit notes issued", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "SUM", target: 1_000n },
   ],
   ACCOUNTING: [
-    { name: "Days to close the books", unit: "DAYS", direction: "LOWER_IS_BETTER", target: 600n },
-    { name: "Reconciliation exceptions", unit: "COUNT", direction: "LOWER_IS_BETTER", target: 1_500n },
+    { name: "Days to close the books", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 600n },
+    { name: "Reconciliation exceptions", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "SUM", target: 1_500n },
   ],
   AUDIT: [
-    { name: "Open audit findings", unit: "COUNT", direction: "LOWER_IS_BETTER", target: 500n },
-    { name: "Controls tested on time", unit: "PERCENT", direction: "HIGHER_IS_BETTER", target: 9_500n },
+    { name: "Open audit findings", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", target: 500n },
+    { name: "Controls tested on time", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 9_500n },
   ],
   LEGAL: [
-    { name: "Contract turnaround", unit: "DAYS", direction: "LOWER_IS_BETTER", target: 500n },
-    { name: "Contracts waiting over 10 days", unit: "COUNT", direction: "LOWER_IS_BETTER", target: 300n },
+    { name: "Contract turnaround", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 500n },
+    { name: "Contracts waiting over 10 days", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", target: 300n },
   ],
   MEDIA_RELATIONS: [
-    { name: "Positive coverage share", unit: "PERCENT", direction: "HIGHER_IS_BETTER", target: 7_000n },
-    { name: "Press mentions", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: 4_000n },
+    { name: "Positive coverage share", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 7_000n },
+    { name: "Press mentions", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 4_000n },
   ],
   CUSTOMER_SERVICE: [
-    { name: "Gross churn", unit: "PERCENT", direction: "LOWER_IS_BETTER", target: 120n },
-    { name: "Customer satisfaction", unit: "PERCENT", direction: "HIGHER_IS_BETTER", target: 9_000n },
-    { name: "Escalations", unit: "COUNT", direction: "LOWER_IS_BETTER", target: 2_000n },
+    { name: "Gross churn", unit: "PERCENT", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 120n },
+    { name: "Customer satisfaction", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 9_000n },
+    { name: "Escalations", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "SUM", target: 2_000n },
+    { name: "Open support tickets", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", target: 12_000n, ownNoise: true },
   ],
-  EXECUTIVE: [{ name: "Strategic deals closed", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: 200n }],
+  EXECUTIVE: [{ name: "Strategic deals closed", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 200n }],
 };
 
 /**
@@ -153,6 +159,7 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
   if ((await db.kpi.count({ where: { organizationId } })) > 0) return;
   const year = Number(today.month.slice(0, 4));
   const next = random(20_261_127);
+  const laterNoise = random(20_261_203);
   const departments = await db.department.findMany({ where: { organizationId, archivedAt: null } });
   const categories = await db.contributionCategory.findMany({ where: { organizationId } });
   const closedMonths = new Set((await db.periodClose.findMany({ where: { organizationId }, select: { month: true } })).map((c) => c.month.toISOString().slice(0, 7)));
@@ -176,11 +183,14 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
     // KPIs and their values; the department's status per month decides the narratives below.
     const statusByMonth = new Map<MonthKey, (TRag | null)[]>();
     for (const [i, plan] of plans.entries()) {
-      const kpi = await db.kpi.create({ data: { organizationId, departmentId: department.id, name: plan.name, unit: plan.unit, direction: plan.direction, targetScaled: plan.target, sortOrder: i } });
+      const kpi = await db.kpi.create({ data: { organizationId, departmentId: department.id, name: plan.name, unit: plan.unit, direction: plan.direction, aggregation: plan.aggregation, targetScaled: plan.target, sortOrder: i } });
+      const noise = plan.ownNoise ? laterNoise : next;
       const values = months.map((month) => {
         // The first KPI follows the department's health; the others run a little better, with noise.
-        const ratioBp = health(month) + (i === 0 ? 0 : 250) + Math.round((next() - 0.5) * 300);
-        const valueScaled = plan.direction === "HIGHER_IS_BETTER" ? (plan.target * BigInt(ratioBp)) / 10_000n : (plan.target * 10_000n) / BigInt(ratioBp);
+        const ratioBp = health(month) + (i === 0 ? 0 : 250) + Math.round((noise() - 0.5) * 300);
+        const exact = plan.direction === "HIGHER_IS_BETTER" ? (plan.target * BigInt(ratioBp)) / 10_000n : (plan.target * 10_000n) / BigInt(ratioBp);
+        // A count is a whole number.
+        const valueScaled = plan.unit === "COUNT" ? divRound(exact, 100n) * 100n : exact;
         const rag = ragOf(valueScaled, plan.target, plan.direction);
         statusByMonth.set(month, [...(statusByMonth.get(month) ?? []), rag]);
         return { organizationId, kpiId: kpi.id, month: monthToDbDate(month), valueScaled, targetScaled: plan.target, updatedById: headId, createdAt: at(month, 3), updatedAt: at(month, 3) };

@@ -56,14 +56,14 @@ async function fillAccountability(client: pg.Client, org: TBenchOrg, contributio
     [org.organizationId, months, contributions],
   );
   await client.query(
-    `INSERT INTO "Kpi" ("organizationId", id, "departmentId", name, unit, direction, "targetScaled")
-     SELECT $1, 'bench_k_' || d.id || '_' || k, d.id, 'KPI ' || k, 'COUNT', CASE WHEN k % 2 = 0 THEN 'HIGHER_IS_BETTER' ELSE 'LOWER_IS_BETTER' END::"KpiDirection", 10000
+    `INSERT INTO "Kpi" ("organizationId", id, "departmentId", name, unit, direction, aggregation, "targetScaled")
+     SELECT $1, 'bench_k_' || d.id || '_' || k, d.id, 'KPI ' || k, 'COUNT', CASE WHEN k % 2 = 0 THEN 'HIGHER_IS_BETTER' ELSE 'LOWER_IS_BETTER' END::"KpiDirection", 'SUM', 10000
      FROM "Department" d, generate_series(1, 4) AS k WHERE d."organizationId" = $1`,
     [org.organizationId],
   );
   await client.query(
     `INSERT INTO "KpiValue" ("organizationId", id, "kpiId", month, "valueScaled", "targetScaled", "updatedAt")
-     SELECT $1, k.id || '_' || m, k.id, m::date, 8500 + (abs(hashtext(k.id || m)) % 3000), 10000, now()
+     SELECT $1, k.id || '_' || m, k.id, m::date, (85 + abs(hashtext(k.id || m)) % 30) * 100, 10000, now()
      FROM "Kpi" k, unnest($2::text[]) AS m WHERE k."organizationId" = $1`,
     [org.organizationId, months],
   );

@@ -2,16 +2,36 @@
 // organization's currency for CURRENCY, hundredths for COUNT, PERCENT and DAYS (12.5 % is 1250).
 // RAG is decided by integer cross-multiplication against basis-point bands, so no float and no
 // rounding ever moves a KPI across a band edge.
-import type { KpiDirection, KpiUnit } from "@db/enums";
+import type { KpiAggregation, KpiDirection, KpiUnit } from "@db/enums";
 import { currencyDigits, divRound, formatMoney, minorToDecimalString, parseMoneyInput } from "./money";
+import type { MonthKey } from "./period";
 
 export type TRag = "GREEN" | "AMBER" | "RED";
 export type TBands = { greenAtBp: number; amberAtBp: number };
 export const DEFAULT_BANDS: TBands = { greenAtBp: 10_000, amberAtBp: 9_000 };
+/** One of a count, at the hundredths counts are stored in. */
+const ONE_COUNT = 100n;
 
 export const KPI_UNIT_LABELS: Record<KpiUnit, string> = { CURRENCY: "Currency", COUNT: "Count", PERCENT: "Percent", DAYS: "Days" };
 export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better" };
 export const RAG_LABELS: Record<TRag, string> = { GREEN: "Green", AMBER: "Amber", RED: "Red" };
+export const KPI_AGGREGATION_LABELS: Record<KpiAggregation, string> = { SUM: "Sum", AVERAGE: "Average", LAST: "Last month" };
+/** What each aggregation means, in the words the definition form offers it with. */
+export const KPI_AGGREGATION_HELP: Record<KpiAggregation, string> = {
+  SUM: "a flow adds up (sourced pipeline)",
+  AVERAGE: "a rate is averaged (cost per lead)",
+  LAST: "a stock takes the last month (open tickets)",
+};
+
+/**
+ * The aggregation a unit starts with (DESIGN.md "KPI"): counts add up, percentages and days are
+ * averaged. Currency has none: a cost per lead is a rate, sourced pipeline a flow, so the owner says.
+ */
+export function defaultAggregation(unit: KpiUnit): KpiAggregation | null {
+  if (unit === "COUNT") return "SUM";
+  if (unit === "PERCENT" || unit === "DAYS") return "AVERAGE";
+  return null;
+}
 
 /** Decimal digits a unit is stored with. */
 export function kpiDigits(unit: KpiUnit, currency: string): number {
@@ -27,21 +47,24 @@ export function parseKpiValue(text: string, unit: KpiUnit, currency: string): { 
   const cleaned = unit === "PERCENT" ? text.trim().replace(/%$/, "") : text.trim();
   if (!cleaned) return { ok: false, reason: "Enter a value." };
   const value = parseMoneyInput(cleaned, digits);
+  if (unit === "COUNT" && (value === null || value % ONE_COUNT !== 0n)) return { ok: false, reason: "A count is a whole number: enter it without decimals." };
   if (value === null) return { ok: false, reason: `Enter a number with at most ${digits} decimals.` };
   if (value < 0n && (unit === "COUNT" || unit === "DAYS")) return { ok: false, reason: `${KPI_UNIT_LABELS[unit]} cannot be negative.` };
   return { ok: true, value };
 }
 
-/** The scaled value as the text a form field shows: 1250n PERCENT → "12.50". */
+/** The scaled value as the text a form field shows: 1250n PERCENT → "12.50", 1200n COUNT → "12". */
 export function kpiValueToInput(value: bigint, unit: KpiUnit, currency: string): string {
+  // A count from before counts were whole keeps its decimals, so the field shows what is stored.
+  if (unit === "COUNT" && value % ONE_COUNT === 0n) return (value / ONE_COUNT).toString();
   return minorToDecimalString(value, kpiDigits(unit, currency));
 }
 
-/** For display: "$12,500", "12.5%", "1,204", "3.5 days". */
+/** For display: "$12,500", "12.5%", "1,204", "3.5 days". Counts are whole numbers, shown without decimals. */
 export function formatKpiValue(value: bigint | null, unit: KpiUnit, currency: string, locale = "en-US"): string {
   if (value === null) return "—";
   if (unit === "CURRENCY") return formatMoney(value, currency, { locale });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(minorToDecimalString(value, 2) as Intl.StringNumericLiteral);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === "COUNT" ? 0 : 2 }).format(minorToDecimalString(value, 2) as Intl.StringNumericLiteral);
   if (unit === "PERCENT") return `${number}%`;
   if (unit === "DAYS") return `${number} ${value === 100n ? "day" : "days"}`;
   return number;
@@ -76,28 +99,81 @@ export function worstRag(rags: (TRag | null)[]): TRag | null {
   return worst;
 }
 
-export type TKpiMonthValue = { valueScaled: bigint; targetScaled: bigint | null };
+export type TKpiMonthValue = { month: MonthKey; valueScaled: bigint; targetScaled: bigint | null };
+export type TKpiAggregate = {
+  actual: bigint | null;
+  target: bigint | null;
+  ratedActual: bigint | null;
+  /** Months with a value. */
+  months: number;
+  /** The month `actual` is (LAST) or the latest month in it (SUM, AVERAGE); null without values. */
+  asOf: MonthKey | null;
+};
+
+
+function combine(xs: bigint[], aggregation: KpiAggregation, unit: KpiUnit): bigint {
+  if (aggregation === "LAST") return xs[xs.length - 1] as bigint;
+  const total = xs.reduce((a, b) => a + b, 0n);
+  if (aggregation === "SUM") return total;
+  // A count's mean is a whole number too: round at the unit (100 hundredths), not at the hundredth.
+  return unit === "COUNT" ? divRound(total, BigInt(xs.length) * ONE_COUNT) * ONE_COUNT : divRound(total, BigInt(xs.length));
+}
 
 /**
- * A KPI over several months: amounts and counts add up (CURRENCY, COUNT), rates and durations are
- * averaged (PERCENT, DAYS), each over the months that have a value. The target is aggregated the
- * same way over those months' targets; null when none of them has one. `ratedActual` is the actual
- * over the same months as the target, and is what the period's RAG compares with it: a month with a
- * value but no target (a closed month from before the KPI had one) would otherwise add to the actual
- * of a count without adding to its target, and rate a period green that no month earned.
+ * A KPI over several months, by its aggregation (DESIGN.md "KPI"): SUM adds the months' values,
+ * AVERAGE is the mean of the months that have a value (rounded half away from zero at the unit's
+ * scale; a count's mean to a whole number), LAST is the latest month's value. The target combines
+ * the same way over the months that have one; null when none has. `ratedActual` combines the values
+ * of those same months, and is what the period's RAG compares with the target: a month with a value
+ * but no target (closed before the KPI had one) would otherwise add to a summed actual without
+ * adding to its target, or be the "last" value rated against an older month's target.
  */
-export function aggregateKpi(values: TKpiMonthValue[], unit: KpiUnit): { actual: bigint | null; target: bigint | null; ratedActual: bigint | null; months: number } {
-  if (!values.length) return { actual: null, target: null, ratedActual: null, months: 0 };
-  const isAdditive = unit === "CURRENCY" || unit === "COUNT";
-  const combine = (xs: bigint[]) => {
-    const total = xs.reduce((a, b) => a + b, 0n);
-    return isAdditive ? total : divRound(total, BigInt(xs.length));
-  };
-  const rated = values.flatMap((v) => (v.targetScaled === null ? [] : [{ value: v.valueScaled, target: v.targetScaled }]));
+export function aggregateKpi(values: TKpiMonthValue[], unit: KpiUnit, aggregation: KpiAggregation): TKpiAggregate {
+  if (!values.length) return { actual: null, target: null, ratedActual: null, months: 0, asOf: null };
+  const sorted = [...values].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const rated = sorted.flatMap((v) => (v.targetScaled === null ? [] : [{ value: v.valueScaled, target: v.targetScaled }]));
   return {
-    actual: combine(values.map((v) => v.valueScaled)),
-    target: rated.length ? combine(rated.map((r) => r.target)) : null,
-    ratedActual: rated.length ? combine(rated.map((r) => r.value)) : null,
-    months: values.length,
+    actual: combine(sorted.map((v) => v.valueScaled), aggregation, unit),
+    target: rated.length ? combine(rated.map((r) => r.target), aggregation, unit) : null,
+    ratedActual: rated.length ? combine(rated.map((r) => r.value), aggregation, unit) : null,
+    months: sorted.length,
+    asOf: sorted[sorted.length - 1]?.month ?? null,
   };
+}
+
+/**
+ * How far an actual is from its target in the RAG's own terms, as a fraction numerator/denominator
+ * (actual / target, or target / actual when lower is better); null when the base is zero or negative
+ * (ragOf then decides by side alone). Used to rank KPIs of one status: the lower, the worse.
+ */
+function scoreOf(actual: bigint, target: bigint, direction: KpiDirection): { n: bigint; d: bigint } | null {
+  const [n, d] = direction === "HIGHER_IS_BETTER" ? [actual, target] : [target, actual];
+  return d > 0n ? { n, d } : null;
+}
+
+export type TRatedKpi<T> = { item: T; rag: TRag | null; actual: bigint | null; target: bigint | null; direction: KpiDirection };
+
+/**
+ * The KPI that sets a department's status: the worst RAG, and among equals the furthest from its
+ * target (a KPI with no ratio, missed on a zero or negative base, counts as furthest); the first
+ * listed on a tie. Null when no KPI is rated.
+ */
+export function worstKpi<T>(rows: TRatedKpi<T>[]): TRatedKpi<T> | null {
+  let worst: TRatedKpi<T> | null = null;
+  for (const row of rows) {
+    if (!row.rag || row.actual === null || row.target === null) continue;
+    if (worst === null || worst.actual === null || worst.target === null || !worst.rag) {
+      worst = row;
+      continue;
+    }
+    if (RAG_RANK[row.rag] !== RAG_RANK[worst.rag]) {
+      if (RAG_RANK[row.rag] > RAG_RANK[worst.rag]) worst = row;
+      continue;
+    }
+    const a = scoreOf(row.actual, row.target, row.direction);
+    const b = scoreOf(worst.actual, worst.target, worst.direction);
+    if (b === null) continue;
+    if (a === null || a.n * b.d < b.n * a.d) worst = row;
+  }
+  return worst;
 }

@@ -1,4 +1,5 @@
-import type { DepartmentKind, KpiDirection, KpiUnit } from "@db/enums";
+import type { DepartmentKind, KpiAggregation, KpiDirection, KpiUnit } from "@db/enums";
+import { defaultAggregation } from "@/lib/kpi";
 import { db } from "@/server/db";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { addMember, createOrganization } from "./index";
@@ -37,13 +38,17 @@ export async function categoryId(organizationId: string, kind: DepartmentKind, n
   return category.id;
 }
 
-/** A KPI written straight to the database, for tests about queries rather than the KPI mutations. */
+/**
+ * A KPI written straight to the database, for tests about queries rather than the KPI mutations; its
+ * aggregation is the unit's default (SUM for currency) unless given.
+ */
 export async function insertKpi(
   organizationId: string,
   departmentId: string,
-  fields: { name: string; unit?: KpiUnit; direction?: KpiDirection; targetScaled?: bigint | null; greenAtBp?: number; amberAtBp?: number },
+  fields: { name: string; unit?: KpiUnit; direction?: KpiDirection; aggregation?: KpiAggregation; targetScaled?: bigint | null; greenAtBp?: number; amberAtBp?: number },
 ) {
-  return db.kpi.create({ data: { organizationId, departmentId, unit: "COUNT", direction: "HIGHER_IS_BETTER", targetScaled: null, ...fields } });
+  const aggregation = fields.aggregation ?? defaultAggregation(fields.unit ?? "COUNT") ?? "SUM";
+  return db.kpi.create({ data: { organizationId, departmentId, unit: "COUNT", direction: "HIGHER_IS_BETTER", targetScaled: null, ...fields, aggregation } });
 }
 
 export async function insertKpiValue(organizationId: string, kpiId: string, month: MonthKey, valueScaled: bigint, targetScaled: bigint | null) {

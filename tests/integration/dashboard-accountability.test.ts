@@ -154,7 +154,7 @@ describe("the gap bridge on the dashboard", () => {
 async function kpi(org: TOrg, kind: DepartmentKind, name: string, direction: KpiDirection, values: [MonthKey, bigint, bigint][], archived = false) {
   const organizationId = org.organization.id;
   const created = await db.kpi.create({
-    data: { organizationId, departmentId: org.department(kind).id, name, unit: "COUNT", direction, targetScaled: values[0]?.[2] ?? null, archivedAt: archived ? new Date() : null },
+    data: { organizationId, departmentId: org.department(kind).id, name, unit: "COUNT", direction, aggregation: "SUM", targetScaled: values[0]?.[2] ?? null, archivedAt: archived ? new Date() : null },
   });
   await db.kpiValue.createMany({ data: values.map(([month, valueScaled, targetScaled]) => ({ organizationId, kpiId: created.id, month: monthToDbDate(month), valueScaled, targetScaled })) });
 }

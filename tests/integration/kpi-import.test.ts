@@ -11,8 +11,8 @@ import { expectFailure, expectOk, snapshotOrganization } from "../support/assert
 
 type TOrg = Awaited<ReturnType<typeof createOrganization>>;
 
-async function addKpi(org: TOrg, departmentKind: string, name: string, unit: string, target: string) {
-  const input = { departmentId: org.department(departmentKind).id, name, unit, direction: "HIGHER_IS_BETTER", target };
+async function addKpi(org: TOrg, departmentKind: string, name: string, unit: string, target: string, aggregation?: string) {
+  const input = { departmentId: org.department(departmentKind).id, name, unit, direction: "HIGHER_IS_BETTER", target, ...(aggregation && { aggregation }) };
   return expectOk(await createKpi(org.owner.id, org.organization.slug, input)).kpiId;
 }
 
@@ -22,9 +22,9 @@ async function marketing() {
   const marketingId = org.department("MARKETING").id;
   const kpis = {
     leads: await addKpi(org, "MARKETING", "Qualified leads", "COUNT", "400"), // target 40000
-    costPerLead: await addKpi(org, "MARKETING", "Cost per lead", "CURRENCY", "150"), // target 15000
+    costPerLead: await addKpi(org, "MARKETING", "Cost per lead", "CURRENCY", "150", "AVERAGE"), // target 15000
     winRate: await addKpi(org, "MARKETING", "Win rate", "PERCENT", "25%"), // target 2500
-    bookings: await addKpi(org, "SALES", "New bookings", "CURRENCY", "1000"),
+    bookings: await addKpi(org, "SALES", "New bookings", "CURRENCY", "1000", "SUM"),
   };
   const head = (await addMember(org.organization.id, "DEPARTMENT_HEAD", marketingId)).user;
   return { org, slug: org.organization.slug, marketingId, kpis, head };
@@ -67,7 +67,7 @@ const MIXED = [
 const MIXED_BAD = [
   { line: 5, reason: 'unknown KPI "Leadz": not an active KPI of Marketing' },
   { line: 6, reason: 'unparseable month "2026-13"' },
-  { line: 7, reason: 'value "12.345" for Qualified leads: enter a number with at most 2 decimals' },
+  { line: 7, reason: 'value "12.345" for Qualified leads: a count is a whole number: enter it without decimals' },
   { line: 8, reason: "Win rate for Apr 2026 is also on line 9" },
   { line: 9, reason: "Win rate for Apr 2026 is also on line 8" },
   { line: 10, reason: "Jan 2026 is closed" },
@@ -123,7 +123,7 @@ describe("commitKpiImport", () => {
     const setup = await marketing();
     const { org, slug, marketingId, head } = setup;
     await withMarchValues(setup);
-    const clean = ["kpi,month,value", "Qualified leads,2026-03,410", "Cost per lead,2026-03,138.25", "Qualified leads,Apr 2026,395.5"].join("\n");
+    const clean = ["kpi,month,value", "Qualified leads,2026-03,410", "Cost per lead,2026-03,138.25", "Qualified leads,Apr 2026,395"].join("\n");
     const progress: string[] = [];
     const committed = expectOk(await commitKpiImport(head.id, slug, input(marketingId, clean), (p) => progress.push(`${p.stage} ${p.done}/${p.total}`)));
     expect(committed).toMatchObject({ outcome: "imported", rowCount: 3, newCount: 2, changedCount: 1, skippedCount: 0, months: ["2026-03", "2026-04"] });
@@ -135,7 +135,7 @@ describe("commitKpiImport", () => {
       ["Cost per lead", "2026-03", 13825n, 15000n, batchId, head.id],
       ["Qualified leads", "2026-03", 41000n, 40000n, batchId, head.id],
       ["Win rate", "2026-03", 2750n, 2500n, null, head.id],
-      ["Qualified leads", "2026-04", 39550n, 40000n, batchId, head.id],
+      ["Qualified leads", "2026-04", 39500n, 40000n, batchId, head.id],
     ]);
     const batch = await db.importBatch.findFirstOrThrow({ where: { organizationId: org.organization.id, id: batchId } });
     expect(batch).toMatchObject({ kind: "kpi", fileName: "kpis.csv", rowCount: 3, totalMinor: 0n, skipped: [], createdById: head.id });
@@ -168,7 +168,7 @@ describe("commitKpiImport", () => {
     const refused = await commitKpiImport(head.id, slug, input(marketingId, MIXED));
     expectFailure(refused, "VALIDATION");
     expect(!refused.ok && refused.message).toBe(
-      '7 rows have problems (line 5: unknown KPI "Leadz": not an active KPI of Marketing; line 6: unparseable month "2026-13"; line 7: value "12.345" for Qualified leads: enter a number with at most 2 decimals and 4 more). Fix the file, or choose to skip them.',
+      '7 rows have problems (line 5: unknown KPI "Leadz": not an active KPI of Marketing; line 6: unparseable month "2026-13"; line 7: value "12.345" for Qualified leads: a count is a whole number: enter it without decimals and 4 more). Fix the file, or choose to skip them.',
     );
     expect(await snapshot(org.organization.id)).toEqual(before);
 

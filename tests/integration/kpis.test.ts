@@ -39,9 +39,9 @@ describe("KPI definitions", () => {
       amberAtBp: 8_000,
       sortOrder: 0,
     });
-    const second = expectOk(await createKpi(org.users.owner.id, org.slug, { name: "Credit notes", unit: "CURRENCY", direction: "LOWER_IS_BETTER", departmentId: org.billing.id }));
+    const second = expectOk(await createKpi(org.users.owner.id, org.slug, { name: "Credit notes", unit: "CURRENCY", direction: "LOWER_IS_BETTER", aggregation: "SUM", departmentId: org.billing.id }));
     // No target yet, default bands, next in order.
-    expect(await db.kpi.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id: second.kpiId } } })).toMatchObject({ targetScaled: null, greenAtBp: 10_000, amberAtBp: 9_000, sortOrder: 1 });
+    expect(await db.kpi.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id: second.kpiId } } })).toMatchObject({ targetScaled: null, greenAtBp: 10_000, amberAtBp: 9_000, sortOrder: 1, aggregation: "SUM" });
     expect(await auditActions(org.organizationId, kpiId)).toEqual(["kpi.created"]);
   });
 
@@ -106,6 +106,96 @@ describe("KPI definitions", () => {
     expectOk(await restoreKpi(org.users.owner.id, org.slug, { kpiId: signed }));
     expect(await ratedKpiValues(org.organizationId, ["2026-03"])).toHaveLength(1);
     expect(await auditActions(org.organizationId, signed)).toEqual(["kpi.created", "kpi.archived", "kpi.restored"]);
+  });
+});
+
+describe("a KPI's aggregation", () => {
+  const kpiOf = (org: TOrg, id: string) => db.kpi.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id } } });
+  const cpl = { name: "Cost per lead", unit: "CURRENCY", direction: "LOWER_IS_BETTER", target: "150", greenAt: "100", amberAt: "90" } as const;
+
+  it("is chosen when the KPI is defined: the unit's default, and a currency KPI must name one", async () => {
+    const org = await createAccountabilityOrganization();
+    const owner = org.users.owner.id;
+    const create = (fields: Record<string, string>) => createKpi(owner, org.slug, { ...deals, departmentId: org.billing.id, ...fields });
+    expect((await kpiOf(org, expectOk(await create({ name: "Credit notes issued" })).kpiId)).aggregation).toBe("SUM");
+    expect((await kpiOf(org, expectOk(await create({ ...dso })).kpiId)).aggregation).toBe("AVERAGE");
+    expect((await kpiOf(org, expectOk(await create({ name: "Invoice error rate", unit: "PERCENT", target: "1.5" })).kpiId)).aggregation).toBe("AVERAGE");
+    expect((await kpiOf(org, expectOk(await create({ name: "Open disputes", aggregation: "LAST" })).kpiId)).aggregation).toBe("LAST");
+
+    const before = await snapshotOrganization(org.organizationId);
+    for (const aggregation of [undefined, ""]) {
+      const refused = await createKpi(owner, org.slug, { ...cpl, departmentId: org.billing.id, ...(aggregation !== undefined && { aggregation }) });
+      expectFailure(refused, "VALIDATION");
+      expect(!refused.ok && refused.fieldErrors).toEqual({ aggregation: ["Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month."] });
+    }
+    expect(await snapshotOrganization(org.organizationId)).toEqual(before);
+    const chosen = expectOk(await createKpi(owner, org.slug, { ...cpl, aggregation: "AVERAGE", departmentId: org.billing.id })).kpiId;
+    expect(await kpiOf(org, chosen)).toMatchObject({ unit: "CURRENCY", aggregation: "AVERAGE", targetScaled: 15_000n });
+  });
+
+  it("is changed by the OWNER only, audited with before and after; an edit that omits it keeps it", async () => {
+    const org = await createAccountabilityOrganization();
+    const kpiId = expectOk(await createKpi(org.users.owner.id, org.slug, { ...cpl, aggregation: "SUM", departmentId: org.billing.id })).kpiId;
+    expectOk(await setKpiValues(org.users.billingHead.id, org.slug, { departmentId: org.billing.id, month: "2026-03", values: { [kpiId]: "160" } }));
+
+    const before = await snapshotOrganization(org.organizationId);
+    for (const user of [org.users.billingHead, org.users.finance, org.users.viewer, org.users.salesManager]) {
+      expectFailure(await updateKpi(user.id, org.slug, { ...cpl, aggregation: "AVERAGE", kpiId }), "FORBIDDEN");
+    }
+    expect(await snapshotOrganization(org.organizationId)).toEqual(before);
+
+    // With values, the aggregation may still change: it combines the months, it does not rescale them.
+    expect(expectOk(await updateKpi(org.users.owner.id, org.slug, { ...cpl, aggregation: "AVERAGE", kpiId }))).toEqual({ kpiId, restamped: 0 });
+    expect((await kpiOf(org, kpiId)).aggregation).toBe("AVERAGE");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.organizationId, entityId: kpiId, action: "kpi.updated" }, orderBy: { createdAt: "desc" } });
+    expect(event.actorId).toBe(org.users.owner.id);
+    expect(event.before).toMatchObject({ aggregation: "SUM" });
+    expect(event.after).toMatchObject({ aggregation: "AVERAGE" });
+    // The edit form always sends it; an API caller that leaves it out keeps the KPI's own.
+    expectOk(await updateKpi(org.users.owner.id, org.slug, { ...cpl, target: "140", kpiId }));
+    expect(await kpiOf(org, kpiId)).toMatchObject({ aggregation: "AVERAGE", targetScaled: 14_000n });
+    expect(await auditActions(org.organizationId, kpiId)).toEqual(["kpi.created", "kpi.updated", "kpi.updated"]);
+  });
+
+  it("must be named when an edit turns a KPI into a currency one", async () => {
+    const org = await createAccountabilityOrganization();
+    const kpiId = expectOk(await createKpi(org.users.owner.id, org.slug, { ...deals, departmentId: org.billing.id })).kpiId;
+    const before = await snapshotOrganization(org.organizationId);
+    const refused = await updateKpi(org.users.owner.id, org.slug, { ...cpl, kpiId });
+    expectFailure(refused, "VALIDATION");
+    expect(!refused.ok && Object.keys(refused.fieldErrors ?? {})).toEqual(["aggregation"]);
+    expect(await snapshotOrganization(org.organizationId)).toEqual(before);
+    expectOk(await updateKpi(org.users.owner.id, org.slug, { ...cpl, aggregation: "AVERAGE", kpiId }));
+    expect(await kpiOf(org, kpiId)).toMatchObject({ unit: "CURRENCY", aggregation: "AVERAGE" });
+  });
+
+  it("of another organization's KPI is not found for its owner, and nothing changes", async () => {
+    const org = await createAccountabilityOrganization();
+    const other = await createAccountabilityOrganization();
+    const kpiId = expectOk(await createKpi(org.users.owner.id, org.slug, { ...cpl, aggregation: "SUM", departmentId: org.billing.id })).kpiId;
+    const before = await snapshotOrganization(org.organizationId);
+    const otherBefore = await snapshotOrganization(other.organizationId);
+    // In their own organization's slug (the id is not theirs), and in this one's (they are no member).
+    const own = await updateKpi(other.users.owner.id, other.slug, { ...cpl, aggregation: "AVERAGE", kpiId });
+    expect(own).toEqual({ ok: false, code: "NOT_FOUND", message: "That KPI was not found." });
+    expectFailure(await updateKpi(other.users.owner.id, org.slug, { ...cpl, aggregation: "AVERAGE", kpiId }), "NOT_FOUND");
+    expect(await snapshotOrganization(org.organizationId)).toEqual(before);
+    expect(await snapshotOrganization(other.organizationId)).toEqual(otherBefore);
+  });
+});
+
+describe("counts are whole numbers", () => {
+  it("refuses a fractional count value or target with a message on its field, and writes nothing", async () => {
+    const org = await createAccountabilityOrganization();
+    const { signed } = await createLegalKpis(org);
+    const before = await snapshotOrganization(org.organizationId);
+    const value = await setKpiValues(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-03", values: { [signed]: "9.5" } });
+    expectFailure(value, "VALIDATION");
+    expect(!value.ok && value.fieldErrors).toEqual({ [`values.${signed}`]: ["Contracts signed: A count is a whole number: enter it without decimals."] });
+    const target = await updateKpi(org.users.owner.id, org.slug, { ...deals, target: "10.5", kpiId: signed });
+    expect(!target.ok && target.fieldErrors).toEqual({ target: ["A count is a whole number: enter it without decimals."] });
+    expect(await snapshotOrganization(org.organizationId)).toEqual(before);
+    expect(expectOk(await setKpiValues(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-03", values: { [signed]: "9" } }))).toEqual({ changed: 1 });
   });
 });
 

@@ -9,10 +9,10 @@ import { expectFailure, expectOk, snapshotOrganization } from "../support/assert
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
-/** Legal's one KPI: contracts signed, target 10. March 8 (80 %, red), April 10 (green), May 9.5 (amber). */
+/** Legal's one KPI: contracts signed, target 20 (a count is whole). March 16 (80 %, red), April 20 (green), May 19 (95 %, amber). */
 async function seedLegal(org: TOrg) {
-  const kpiId = expectOk(await createKpi(org.users.owner.id, org.slug, { name: "Contracts signed", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "10", departmentId: org.legal.id })).kpiId;
-  for (const [month, value] of [["2026-03", "8"], ["2026-04", "10"], ["2026-05", "9.5"]] as const) {
+  const kpiId = expectOk(await createKpi(org.users.owner.id, org.slug, { name: "Contracts signed", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "20", departmentId: org.legal.id })).kpiId;
+  for (const [month, value] of [["2026-03", "16"], ["2026-04", "20"], ["2026-05", "19"]] as const) {
     expectOk(await setKpiValues(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month, values: { [kpiId]: value } }));
   }
   return kpiId;

@@ -104,6 +104,8 @@ describe("getScorecard", () => {
       [cycle.id, 483n, 500n, "GREEN"],
     ]);
     expect(card.status).toBe("AMBER");
+    // The count is the only amber KPI: it sets the status.
+    expect(card.worstKpiId).toBe(signed.id);
     expect(card.kpis[0]?.series.slice(2, 4)).toEqual([
       { month: "2026-03", value: 800n, target: 1_000n, rag: "RED" },
       // No value yet: the KPI's current target, no rating.
@@ -138,6 +140,47 @@ describe("getScorecard", () => {
     if (!ctx) throw new Error("no membership");
     const card = await getScorecard(ctx, org.legal.id, "q-2026-1", new Date("2026-04-15T16:00:00Z"));
     expect(card?.kpis.map((k) => [k.period.actual, k.period.target, k.rag])).toEqual([[2_800n, 1_000n, "RED"]]);
+  });
+
+  it("over a fiscal year, averages a rate, sums a flow, takes a stock's last month, and names the worst KPI", async () => {
+    const org = await createAccountabilityOrganization();
+    const id = org.organizationId;
+    const FY: MonthKey[] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"];
+    const amberMonths = new Set(["2026-03", "2026-06", "2026-09", "2026-12"]);
+    // Cost per lead ($150 a month, lower is better): $140 in eight months, $160 in the four others.
+    const cpl = await insertKpi(id, org.legal.id, { name: "Cost per lead", unit: "CURRENCY", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", targetScaled: 15_000n });
+    // Qualified leads (100 a month): 100 in eight months, 95 (amber) in four.
+    const leads = await insertKpi(id, org.legal.id, { name: "Qualified leads", unit: "COUNT", targetScaled: 10_000n });
+    // Open tickets (at most 120, a stock): 100 each month to October, 130 in November, December not reported.
+    const tickets = await insertKpi(id, org.legal.id, { name: "Open tickets", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", targetScaled: 12_000n });
+    for (const month of FY) {
+      const isAmber = amberMonths.has(month);
+      await insertKpiValue(id, cpl.id, month, isAmber ? 16_000n : 14_000n, 15_000n);
+      await insertKpiValue(id, leads.id, month, isAmber ? 9_500n : 10_000n, 10_000n);
+      if (month < "2026-11") await insertKpiValue(id, tickets.id, month, 10_000n, 12_000n);
+    }
+    await insertKpiValue(id, tickets.id, "2026-11", 13_000n, 12_000n);
+    const ctx = await resolveTenant(org.users.owner.id, org.slug);
+    if (!ctx) throw new Error("no membership");
+    const card = await getScorecard(ctx, org.legal.id, "fy-2026", new Date("2027-01-15T16:00:00Z"));
+    if (!card) throw new Error("expected a scorecard");
+    const byName = Object.fromEntries(card.kpis.map((k) => [k.kpi.name, [k.period.actual, k.period.target, k.period.months, k.period.asOf, k.rag]]));
+    expect(byName).toEqual({
+      // (8 × 140 + 4 × 160) / 12 = 146.666… → $146.67 against $150: 150 / 146.67 = 102.3 %, green (summed, it read $1,760).
+      "Cost per lead": [14_667n, 15_000n, 12, "2026-12", "GREEN"],
+      // 8 × 100 + 4 × 95 = 1,180 against 1,200: 98.3 %, amber, although eight months were green.
+      "Qualified leads": [118_000n, 120_000n, 12, "2026-12", "AMBER"],
+      // November's 130 against 120: 120 / 130 = 92.3 %, amber; December has no value.
+      "Open tickets": [13_000n, 12_000n, 11, "2026-11", "AMBER"],
+    });
+    // Both amber; open tickets (92.3 %) is further from its target than leads (98.3 %).
+    expect(card.status).toBe("AMBER");
+    expect(card.worstKpiId).toBe(tickets.id);
+    // Each month keeps its own status: leads amber in exactly the four amber months.
+    const leadRow = card.kpis.find((k) => k.kpi.id === leads.id);
+    expect(leadRow?.series.filter((s) => s.rag === "AMBER").map((s) => s.month)).toEqual([...amberMonths]);
+    expect(card.monthStatus.get("2026-11")).toBe("AMBER");
+    expect(card.monthStatus.get("2026-10")).toBe("GREEN");
   });
 
   it("is null for another organization's department, and for any member of this one sees the same", async () => {

@@ -85,6 +85,24 @@ describe("ZKpiFields", () => {
   });
 });
 
+describe("the KPI's aggregation", () => {
+  const base = { departmentId: "d1", name: "Cost per lead", direction: "LOWER_IS_BETTER" };
+
+  it("requires a currency KPI to say how its months combine, and names the field", () => {
+    const message = "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
+    expect(fieldErrors(ZCreateKpiInput.safeParse({ ...base, unit: "CURRENCY" }))).toEqual({ aggregation: message });
+    // The form's "Choose…" option sends an empty text.
+    expect(fieldErrors(ZCreateKpiInput.safeParse({ ...base, unit: "CURRENCY", aggregation: "" }))).toEqual({ aggregation: message });
+    expect(ZCreateKpiInput.parse({ ...base, unit: "CURRENCY", aggregation: "AVERAGE" })).toMatchObject({ aggregation: "AVERAGE" });
+  });
+
+  it("leaves other units to their default when not given, and refuses an unknown aggregation", () => {
+    expect(ZCreateKpiInput.parse({ ...base, unit: "COUNT", aggregation: "" }).aggregation).toBeUndefined();
+    expect(ZCreateKpiInput.parse({ ...base, unit: "COUNT", aggregation: "LAST" }).aggregation).toBe("LAST");
+    expect(fieldErrors(ZCreateKpiInput.safeParse({ ...base, unit: "PERCENT", aggregation: "MEDIAN" }))).toEqual({ aggregation: "Choose how the months add up: sum, average or last month." });
+  });
+});
+
 describe("ZSetKpiValuesInput", () => {
   it("maps KPI ids to trimmed texts and refuses an over-long value", () => {
     expect(ZSetKpiValuesInput.parse({ departmentId: "d1", month: "2026-03", values: { k1: " 12.5 ", k2: "" } }).values).toEqual({ k1: "12.5", k2: "" });

@@ -68,6 +68,8 @@ describe("validateKpiRows", () => {
       "Leadz,someday,", // 11: both reasons; a value without a KPI is not read
       "",
       "kpi_dso,2026-04,41.25", // 13: by id; blank line 12 still counted
+      "Qualified leads,2026-04,12.5", // 14: a count is whole
+      "Qualified leads,2026-05,12.00", // 15: whole, written with decimals
     ].join("\n");
     const result = validateKpiRows(table(text), OPTIONS);
     expect(result.accepted).toEqual([
@@ -75,6 +77,7 @@ describe("validateKpiRows", () => {
       { line: 3, kpiId: "kpi_cpl", month: "2026-03", valueScaled: 14250n },
       { line: 4, kpiId: "kpi_win", month: "2026-03", valueScaled: 1250n },
       { line: 13, kpiId: "kpi_dso", month: "2026-04", valueScaled: 4125n },
+      { line: 15, kpiId: "kpi_leads", month: "2026-05", valueScaled: 1200n },
     ]);
     expect(result.bad).toEqual([
       { line: 5, reason: 'value "-3" for Days to pay: days cannot be negative' },
@@ -84,6 +87,7 @@ describe("validateKpiRows", () => {
       { line: 9, reason: "empty month" },
       { line: 10, reason: 'value "1.234" for Cost per lead: enter a number with at most 2 decimals' },
       { line: 11, reason: 'unknown KPI "Leadz": not an active KPI of Marketing; unparseable month "someday"' },
+      { line: 14, reason: 'value "12.5" for Qualified leads: a count is a whole number: enter it without decimals' },
     ]);
   });
 

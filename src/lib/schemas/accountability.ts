@@ -56,6 +56,14 @@ export const ZKpiFields = z
     name: z.string({ error: "Name the KPI." }).trim().min(2, "Name the KPI.").max(80, "KPI names are at most 80 characters."),
     unit: z.enum(["CURRENCY", "COUNT", "PERCENT", "DAYS"], { error: "Choose a unit." }),
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose whether higher or lower is better." }),
+    /**
+     * How the months combine over a period. Empty or absent: the unit's default (lib/kpi.ts
+     * defaultAggregation) on create, the KPI's own on edit; CURRENCY has no default and must be chosen.
+     */
+    aggregation: z
+      .enum(["SUM", "AVERAGE", "LAST", ""], { error: "Choose how the months add up: sum, average or last month." })
+      .optional()
+      .transform((v) => v || undefined),
     /** Empty: no target yet. */
     target: z.string().trim().max(40, "The target is too long.").default(""),
     // prefault, not default: zod 4 returns a default as the output unparsed, and the output here is
@@ -66,8 +74,14 @@ export const ZKpiFields = z
   .refine((v) => v.amberAt > 0, { path: ["amberAt"], message: "The amber band must be above 0 %." })
   .refine((v) => v.amberAt <= v.greenAt, { path: ["amberAt"], message: "The amber band cannot be above the green band." });
 
-export const ZCreateKpiInput = z.intersection(z.object({ departmentId: ZDepartmentId }), ZKpiFields);
+const CHOOSE_AGGREGATION = "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
+
+export const ZCreateKpiInput = z
+  .intersection(z.object({ departmentId: ZDepartmentId }), ZKpiFields)
+  .refine((v) => v.unit !== "CURRENCY" || v.aggregation !== undefined, { path: ["aggregation"], message: CHOOSE_AGGREGATION });
 export const ZUpdateKpiInput = z.intersection(z.object({ kpiId: ZId("a KPI") }), ZKpiFields);
+/** The message an edit gets when it turns a KPI into a currency one without choosing (the server checks; it knows the old unit). */
+export const CHOOSE_CURRENCY_AGGREGATION = CHOOSE_AGGREGATION;
 export const ZKpiIdInput = z.object({ kpiId: ZId("a KPI") });
 
 export const ZSetKpiValuesInput = z.object({

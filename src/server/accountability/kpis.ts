@@ -1,9 +1,9 @@
 import "server-only";
 import type { KpiUnit } from "@db/enums";
-import { parseKpiValue } from "@/lib/kpi";
+import { defaultAggregation, parseKpiValue } from "@/lib/kpi";
 import { can } from "@/lib/permissions";
 import { dbDateToMonth, monthToDbDate } from "@/lib/period";
-import { ZCreateKpiInput, ZKpiIdInput, ZSetKpiValuesInput, ZUpdateKpiInput } from "@/lib/schemas/accountability";
+import { CHOOSE_CURRENCY_AGGREGATION, ZCreateKpiInput, ZKpiIdInput, ZSetKpiValuesInput, ZUpdateKpiInput } from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -40,8 +40,10 @@ export const createKpi = tenantMutation({
       const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
       if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
       const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
+      // The schema refuses a CURRENCY KPI without an aggregation, so the unit's default exists here.
+      const aggregation = input.aggregation ?? defaultAggregation(input.unit) ?? "SUM";
       const kpi = await tx.kpi.create({
-        data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder },
+        data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder },
       });
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
       return { kpiId: kpi.id };
@@ -51,7 +53,9 @@ export const createKpi = tenantMutation({
 /**
  * Changes a KPI's definition. A new target is stamped on the values of open months (a closed month
  * keeps the target it was rated against). The unit cannot change once values exist: their scale
- * would change meaning.
+ * would change meaning. The aggregation may change at any time: it changes how a period's figure is
+ * combined from the months, never a month's value or status. Absent, it stays as it was (or, with a
+ * new unit, takes that unit's default; a new CURRENCY unit must name one).
  */
 export const updateKpi = tenantMutation({
   schema: ZUpdateKpiInput,
@@ -63,10 +67,12 @@ export const updateKpi = tenantMutation({
       if (input.unit !== before.unit && (await tx.kpiValue.count({ where: { organizationId, kpiId: before.id } })) > 0) {
         throw new AppError("CONFLICT", "The unit cannot change once the KPI has values.", { unit: ["The unit cannot change once the KPI has values; create a new KPI instead."] });
       }
+      const aggregation = input.aggregation ?? (input.unit === before.unit ? before.aggregation : defaultAggregation(input.unit));
+      if (!aggregation) throw new AppError("VALIDATION", CHOOSE_CURRENCY_AGGREGATION, { aggregation: [CHOOSE_CURRENCY_AGGREGATION] });
       const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
       const clash = await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: before.departmentId, name: input.name } } });
       if (clash && clash.id !== before.id) throw nameTaken();
-      const data = { name: input.name, unit: input.unit, direction: input.direction, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt };
+      const data = { name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt };
       await tx.kpi.updateMany({ where: { organizationId, id: before.id }, data });
       let restamped = 0;
       if (targetScaled !== before.targetScaled) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { aggregateKpi, ragOf, worstRag, type TRag } from "@/lib/kpi";
+import { aggregateKpi, ragOf, worstKpi, worstRag, type TRag } from "@/lib/kpi";
 import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
 import type { ContributionStatus } from "@db/enums";
@@ -105,11 +105,14 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     });
     const inPeriod = resolved.months.flatMap((month) => {
       const v = valueOf.get(`${kpi.id}|${month}`);
-      return v ? [{ valueScaled: v.valueScaled, targetScaled: v.targetScaled }] : [];
+      return v ? [{ month, valueScaled: v.valueScaled, targetScaled: v.targetScaled }] : [];
     });
-    const period = aggregateKpi(inPeriod, kpi.unit);
+    // The period's RAG: the aggregated value against the aggregated target (DESIGN.md "KPI"); each
+    // month keeps its own status in `series`.
+    const period = aggregateKpi(inPeriod, kpi.unit, kpi.aggregation);
     return { kpi, series, period, rag: ragOf(period.ratedActual, period.target, kpi.direction, bands) };
   });
+  const worst = worstKpi(kpiRows.map((row) => ({ item: row, rag: row.rag, actual: row.period.ratedActual, target: row.period.target, direction: row.kpi.direction })));
 
   const monthStatus = new Map<MonthKey, TRag | null>(
     resolved.yearMonths.map((month) => [month, worstRag(kpiRows.map((row) => row.series.find((s) => s.month === month)?.rag ?? null))]),
@@ -140,6 +143,8 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     /** Archived KPIs keep their values but leave the scorecard; an owner can restore them. */
     archivedKpis: allKpis.filter((k) => k.archivedAt !== null).map((k) => ({ id: k.id, name: k.name })),
     status: worstRag(kpiRows.map((r) => r.rag)),
+    /** The KPI that sets the period's status: the worst rated one, furthest from its target. */
+    worstKpiId: worst?.item.kpi.id ?? null,
     monthStatus,
     impact,
     pipeline,

@@ -47,6 +47,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
         periodLabel={resolved.label}
         isArchived={!isActive}
         status={sc.status}
+        worst={view.worst}
         impact={view.impact}
         picker={<PeriodPicker {...periodOptions(resolved, currentFy)} />}
       />

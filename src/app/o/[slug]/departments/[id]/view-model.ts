@@ -1,8 +1,8 @@
 import "server-only";
 import type { KpiUnit } from "@db/enums";
 import { isOverdue } from "@/lib/commitments";
-import { formatBp } from "@/lib/format";
-import { formatKpiValue, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS, kpiValueToInput } from "@/lib/kpi";
+import { formatBp, formatRatio } from "@/lib/format";
+import { formatKpiValue, KPI_AGGREGATION_LABELS, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS, kpiValueToInput, RAG_LABELS } from "@/lib/kpi";
 import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
 import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
 import type { TScorecard } from "@/server/accountability/scorecard";
@@ -14,7 +14,7 @@ import type { TValueKpi } from "./_components/kpi-values-form";
 import type { TMonthOption } from "./_components/month-select";
 import type { TStripMonth } from "./_components/month-strip";
 import type { TNarrativeMonth } from "./_components/narratives-section";
-import type { THeaderImpact } from "./_components/scorecard-header";
+import type { THeaderImpact, TWorstKpi } from "./_components/scorecard-header";
 
 // The scorecard as the page shows it: every number and date formatted here, on the server, in the
 // request's locale and the organization's zone (no hydration mismatch), so components only lay out.
@@ -49,20 +49,49 @@ export function scorecardView(sc: TScorecard, locale: string) {
 
   const kpiRows: TKpiRow[] = sc.kpis.map(({ kpi, series, period, rag }) => {
     const fmt = (v: bigint | null) => formatKpiValue(v, kpi.unit, currency, locale);
-    const isAdditive = kpi.unit === "CURRENCY" || kpi.unit === "COUNT";
-    const monthly = kpi.targetScaled === null ? null : `${fmt(kpi.targetScaled)} a month`;
     const reportedValues = series.filter((s) => s.value !== null);
+    const isLong = resolved.months.length > 1;
+    // How the period's figure came from its months, in words beside it.
+    const howCombined =
+      !isLong || !period.months || !period.asOf
+        ? null
+        : kpi.aggregation === "SUM"
+          ? `sum of ${plural(period.months, "month")}`
+          : kpi.aggregation === "AVERAGE"
+            ? `average of ${plural(period.months, "month")}`
+            : `last reported, ${monthLabel(period.asOf)}`;
     return {
       id: kpi.id,
       name: kpi.name,
       unit: KPI_UNIT_LABELS[kpi.unit],
       direction: KPI_DIRECTION_LABELS[kpi.direction],
-      // With values: the period's target over the reported months (summed or averaged like the
-      // actual). Without: the monthly target, labelled as such when the period is longer.
+      aggregation: KPI_AGGREGATION_LABELS[kpi.aggregation],
+      // With values: the period's target over the reported months, combined like the actual. Without:
+      // the monthly target, labelled as such when the period is longer.
       target: period.months ? fmt(period.target) : fmt(kpi.targetScaled),
-      targetNote: period.months ? (isAdditive && period.months > 1 ? monthly : null) : resolved.months.length > 1 && kpi.targetScaled !== null ? "a month" : null,
+      targetNote: period.months
+        ? kpi.aggregation === "SUM" && period.months > 1 && kpi.targetScaled !== null
+          ? `${fmt(kpi.targetScaled)} a month`
+          : null
+        : isLong && kpi.targetScaled !== null
+          ? "a month"
+          : null,
       actual: fmt(period.actual),
+      actualNote: howCombined,
       rag,
+      // Each month of the period keeps its own status beside the period's (a year green on its sum can hide four amber months).
+      monthMarks: isLong
+        ? series
+            .filter((s) => resolved.months.includes(s.month))
+            .map((s) => ({
+              month: s.month,
+              initial: monthLabel(s.month, { withYear: false }).slice(0, 1),
+              label: `${monthLabel(s.month)}: ${s.value !== null ? `${s.rag ? RAG_LABELS[s.rag] : "not rated"}, ${fmt(s.value)}` : isStarted(s.month) ? "no value" : "not started"}`,
+              status: s.rag,
+              hasValue: s.value !== null,
+              isStarted: isStarted(s.month),
+            }))
+        : [],
       spark: series.map((s) => ({ label: monthLabel(s.month, { withYear: false }), value: s.value === null ? null : Number(s.value), target: s.target === null ? null : Number(s.target) })),
       sparkLabel: `${kpi.name}, ${fy}: ${reportedValues.length ? reportedValues.map((s) => `${monthLabel(s.month, { withYear: false })} ${fmt(s.value)}`).join(", ") : "no values yet"}`,
       reported: startedInPeriod ? `${period.months} of ${plural(startedInPeriod, "month")}` : "Not started",
@@ -71,12 +100,27 @@ export function scorecardView(sc: TScorecard, locale: string) {
         name: kpi.name,
         unit: kpi.unit,
         direction: kpi.direction,
+        aggregation: kpi.aggregation,
         target: kpi.targetScaled === null ? "" : kpiValueToInput(kpi.targetScaled, kpi.unit, currency),
         greenAt: bpToPercentText(kpi.greenAtBp),
         amberAt: bpToPercentText(kpi.amberAtBp),
       },
     };
   });
+
+  // The KPI that sets the status, with its figures in its own unit: "Cost per lead: 112.0% of target".
+  const worstRow = sc.kpis.find((row) => row.kpi.id === sc.worstKpiId);
+  const worst: TWorstKpi | null = worstRow
+    ? (() => {
+        const { kpi, period } = worstRow;
+        const fmt = (v: bigint | null) => formatKpiValue(v, kpi.unit, currency, locale);
+        const ratio = period.target !== null && period.target > 0n ? formatRatio(period.ratedActual, period.target, locale) : null;
+        return {
+          name: kpi.name,
+          detail: `${fmt(period.ratedActual)} against ${fmt(period.target)}${ratio ? `, ${ratio} of target` : ""}${kpi.direction === "LOWER_IS_BETTER" ? " (lower is better)" : ""}`,
+        };
+      })()
+    : null;
 
   const valueKpis: TValueKpi[] = sc.kpis.map(({ kpi, series }) => ({
     id: kpi.id,
@@ -183,5 +227,5 @@ export function scorecardView(sc: TScorecard, locale: string) {
       };
     });
 
-  return { fy, todayMonth, monthOptions, defaultMonth, kpiRows, valueKpis, strip, impact, contributions, causes, dealOptions, commitments, accuracy, narratives };
+  return { fy, todayMonth, monthOptions, defaultMonth, kpiRows, worst, valueKpis, strip, impact, contributions, causes, dealOptions, commitments, accuracy, narratives };
 }

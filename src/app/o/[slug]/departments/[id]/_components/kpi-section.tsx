@@ -29,7 +29,7 @@ export function KpiSection({ slug, departmentId, departmentName, periodLabel, fi
   const hasRows = rows.length > 0;
   const showEntry = entry !== null && hasRows;
   return (
-    <Card title="KPIs" description={`${periodLabel}. Amounts and counts add up over the period's months; percentages and days are averaged. Trend: ${fiscalYearLabel}, dashed line the target.`}>
+    <Card title="KPIs" description={`${periodLabel}. Each KPI's figure sums, averages or takes the last of the period's months, as defined, and is rated against its target combined the same way; the marks beside it are each month's own status. Trend: ${fiscalYearLabel}, dashed line the target.`}>
       <SectionFlash scope="kpis" />
       {hasRows ? (
         <KpiTable slug={slug} rows={rows} caption={`KPIs of ${departmentName}, ${periodLabel}`} currency={currency} canDefine={canDefine} />

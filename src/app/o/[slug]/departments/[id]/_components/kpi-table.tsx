@@ -4,6 +4,7 @@ import { archiveKpiAction, updateKpiAction } from "../actions";
 import { ActionButton } from "./action-button";
 import { ExpandableRow } from "./expandable-row";
 import { KpiDefinitionForm, type TKpiDefinition } from "./kpi-definition-form";
+import { KpiMonthMarks, type TMonthMark } from "./kpi-month-marks";
 import { KpiSparkline, type TSparkPoint } from "./kpi-sparkline";
 
 export type TKpiRow = {
@@ -11,11 +12,17 @@ export type TKpiRow = {
   name: string;
   unit: string;
   direction: string;
+  /** How the months combine over the period: "Sum", "Average", "Last month". */
+  aggregation: string;
   target: string;
   /** The monthly target, when the target shown covers several months. */
   targetNote: string | null;
   actual: string;
+  /** How the period's actual came from its months ("average of 12 months"), when it covers several. */
+  actualNote: string | null;
   rag: TRag | null;
+  /** The period's months, each with its own status; empty for a single month. */
+  monthMarks: TMonthMark[];
   spark: TSparkPoint[];
   sparkLabel: string;
   reported: string;
@@ -30,17 +37,21 @@ function Cells({ row }: { row: TKpiRow }) {
     <>
       <th scope="row" className="min-w-40 px-2 py-1.5 text-left align-top font-medium">
         {row.name}
-        {/* On a phone the unit and direction ride under the name, so the figures come into view first. */}
-        <span className="block text-xs font-normal text-zinc-500 md:hidden">{row.unit} · {row.direction}</span>
+        {/* The definition rides under the name, so the figures and a year of month marks fit beside it. */}
+        <span className="block text-xs font-normal text-zinc-500" data-testid="kpi-definition">{row.unit} · {row.direction} · {row.aggregation}</span>
       </th>
-      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.unit}</td>
-      <td className={`${td} hidden text-zinc-600 md:table-cell dark:text-zinc-400`}>{row.direction}</td>
       <td className={`${td} text-right`}>
         {row.target}
         {row.targetNote && <span className="block text-xs text-zinc-500">{row.targetNote}</span>}
       </td>
-      <td className={`${td} text-right font-medium`}>{row.actual}</td>
-      <td className={td}><RagBadge rag={row.rag} empty="Not rated" size="sm" /></td>
+      <td className={`${td} text-right`}>
+        <span className="font-medium">{row.actual}</span>
+        {row.actualNote && <span className="block text-xs text-zinc-500">{row.actualNote}</span>}
+      </td>
+      <td className={td}>
+        <RagBadge rag={row.rag} empty="Not rated" size="sm" />
+        <KpiMonthMarks kpiName={row.name} marks={row.monthMarks} />
+      </td>
       <td className={td}><KpiSparkline points={row.spark} label={row.sparkLabel} /></td>
       <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{row.reported}</td>
     </>
@@ -49,19 +60,17 @@ function Cells({ row }: { row: TKpiRow }) {
 
 /** The department's KPIs for the period; an owner edits or archives each from its row. */
 export function KpiTable({ slug, rows, caption, currency, canDefine }: { slug: string; rows: TKpiRow[]; caption: string; currency: string; canDefine: boolean }) {
-  const columns = canDefine ? 9 : 8;
+  const columns = canDefine ? 7 : 6;
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="kpi-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className={`${th} text-left`}>KPI</th>
-            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Unit</th>
-            <th scope="col" className={`${th} hidden text-left md:table-cell`}>Direction</th>
+            <th scope="col" className={`${th} text-left`}>KPI <span className="font-normal">(unit · direction · over months)</span></th>
             <th scope="col" className={`${th} text-right`}>Target</th>
             <th scope="col" className={`${th} text-right`}>Actual</th>
-            <th scope="col" className={`${th} text-left`}>RAG</th>
+            <th scope="col" className={`${th} text-left`}>RAG · each month</th>
             <th scope="col" className={`${th} text-left`}>Trend, fiscal year</th>
             <th scope="col" className={`${th} text-left`}>Reported</th>
             {canDefine && <th scope="col" className={th}><span className="sr-only">Actions</span></th>}

@@ -14,10 +14,13 @@ export type THeaderImpact = {
   disputed: { compact: string; exact: string; count: number };
 };
 
+/** The KPI that sets the period's status, and how far it is from its target. */
+export type TWorstKpi = { name: string; detail: string };
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Name, kind and period; the period's status and the department's net revenue impact in it. */
-export function ScorecardHeader({ slug, name, kindLabel, periodLabel, isArchived, status, impact, picker }: { slug: string; name: string; kindLabel: string; periodLabel: string; isArchived: boolean; status: TRag | null; impact: THeaderImpact; picker: ReactNode }) {
+export function ScorecardHeader({ slug, name, kindLabel, periodLabel, isArchived, status, worst, impact, picker }: { slug: string; name: string; kindLabel: string; periodLabel: string; isArchived: boolean; status: TRag | null; worst: TWorstKpi | null; impact: THeaderImpact; picker: ReactNode }) {
   return (
     <>
       <p className="mb-1 text-sm">
@@ -28,7 +31,14 @@ export function ScorecardHeader({ slug, name, kindLabel, periodLabel, isArchived
         <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-status">
           <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Status · {periodLabel}</dt>
           <dd className="mt-2"><RagBadge rag={status} empty="No KPI values yet" /></dd>
-          <dd className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Worst KPI of the period</dd>
+          {worst ? (
+            <dd className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="worst-kpi">
+              Worst KPI: <span className="font-medium text-zinc-900 dark:text-zinc-100">{worst.name}</span>
+              <span className="block tabular-nums">{worst.detail}</span>
+            </dd>
+          ) : (
+            <dd className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">The worst KPI of the period sets it</dd>
+          )}
         </div>
         <Tile
           testId="tile-confirmed"
