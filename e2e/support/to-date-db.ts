@@ -59,7 +59,7 @@ await db.contribution.createMany({
     contribution(legal.id, legalCategory.id, "2026-04", -700_000n, "CONFIRMED", "Another contract in review"),
   ],
 });
-const kpi = await db.kpi.create({ data: { organizationId, departmentId: legal.id, name: "Contracts signed", unit: "COUNT", direction: "HIGHER_IS_BETTER", targetScaled: 1_000n } });
+const kpi = await db.kpi.create({ data: { organizationId, departmentId: legal.id, name: "Contracts signed", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", targetScaled: 1_000n } });
 await db.kpiValue.create({ data: { organizationId, kpiId: kpi.id, month: monthToDbDate("2026-02"), valueScaled: 500n, targetScaled: 1_000n } });
 console.log(JSON.stringify({ slug: organization.slug }));
 await db.$disconnect();
