@@ -30,13 +30,17 @@ export type TEnv = z.infer<typeof ZEnv>;
 
 let cached: TEnv | undefined;
 
-export function env(): TEnv {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+/** Validates an environment; throws an error naming every bad variable and why. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee .env.example.`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
   return cached;
 }

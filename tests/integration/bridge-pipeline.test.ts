@@ -169,13 +169,14 @@ describe("lost and slipped deals in the gap bridge", () => {
     const { csv } = await getDashboardCsv(ctx, new URLSearchParams("period=q-2026-1&table=bridge"), new Date("2026-04-15T16:00:00Z"));
     expect(csv).toBe(
       [
-        "step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD",
-        "Target,target,300000.00,300000.00,,",
-        "Sales,department,-3000.00,297000.00,0.00,-3000.00",
-        "Legal,department,-2512.33,294487.67,-100.00,-2412.33",
-        "Billing,department,-1500.00,292987.67,-1500.00,0.00",
-        "Unattributed,unattributed,-292987.67,0.00,,",
-        "Actual,actual,0.00,0.00,,",
+        // Sales's claimed −2,500.00 (linked to its lost deal) is listed, not counted: the deal's −3,000.00 still is.
+        "step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD,claimed_not_counted_USD",
+        "Target,target,300000.00,300000.00,,,",
+        "Sales,department,-3000.00,297000.00,0.00,-3000.00,-2500.00",
+        "Legal,department,-2512.33,294487.67,-100.00,-2412.33,0.00",
+        "Billing,department,-1500.00,292987.67,-1500.00,0.00,0.00",
+        "Unattributed,unattributed,-292987.67,0.00,,,",
+        "Actual,actual,0.00,0.00,,,",
         "",
       ].join("\r\n"),
     );

@@ -8,6 +8,7 @@ import { can } from "@/lib/permissions";
 import { listImportBatches } from "@/server/revenue/import-batches";
 import type { TTenantContext } from "@/server/tenant";
 import { UndoImportButton } from "./undo-import-button";
+import { getRequestLocale } from "@/server/locale";
 
 const monthSpan = (months: MonthKey[]) => {
   const [first] = months;
@@ -59,9 +60,10 @@ const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Skipped lines"
 /** The organization's committed CSV imports of actuals, each with an undo for writers. */
 /** The revenue page already holds the organization; it passes the two fields this list needs. */
 export async function ImportBatches({ slug, ctx, organization }: { slug: string; ctx: TTenantContext; organization: { currency: string; timeZone: string } }) {
-  const batches = await listImportBatches(ctx, organization.timeZone);
+  const [batches, locale] = await Promise.all([listImportBatches(ctx, organization.timeZone), getRequestLocale()]);
   const canWrite = can(ctx, "actuals.write");
-  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
+  // The reader's locale, like every other date on the pages.
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
   const importLink = canWrite && (
     <Link href={`/o/${slug}/revenue/import`} className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
       Import a CSV →

@@ -114,7 +114,7 @@ function Expansion({ slug, row, props }: { slug: string; row: TContributionRow; 
 export function ContributionsSection(props: TProps) {
   const { slug, departmentId, periodLabel, currency, rows, months, defaultMonth, categories, deals, canWrite, canReview } = props;
   return (
-    <Card title="Contributions" description={`${periodLabel}. Each is an estimate of revenue the department added (purified) or cost (tainted). Only confirmed ones count in the gap bridge.`}>
+    <Card id="contributions" title="Contributions" description={`${periodLabel}. Each is an estimate of revenue the department added (purified) or cost (tainted). Only confirmed ones count in the gap bridge.`}>
       <SectionFlash scope="contributions" />
       {rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
