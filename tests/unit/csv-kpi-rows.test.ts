@@ -127,7 +127,7 @@ describe("validateKpiRows", () => {
 
   it("refuses a value beyond what the database can hold", () => {
     const text = "kpi,month,value\nQualified leads,2026-03,99999999999999999999";
-    expect(validateKpiRows(table(text), OPTIONS).bad).toEqual([{ line: 2, reason: 'value "99999999999999999999" for Qualified leads is too large' }]);
+    expect(validateKpiRows(table(text), OPTIONS).bad).toEqual([{ line: 2, reason: 'value "99999999999999999999" for Qualified leads: values are at most 1,000,000,000,000 (either sign)' }]);
   });
 });
 
