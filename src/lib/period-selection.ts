@@ -2,6 +2,7 @@
 // resolved to its months and to the as-of date D of DESIGN.md (today in the organization's zone;
 // for a range that has ended, its last day).
 import { TZDate } from "@date-fns/tz";
+import { isSupportedYear } from "./date-range";
 import type { TAsOf } from "./metrics";
 import { fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, isMonthKey, monthKey, monthLabel, type MonthKey } from "./period";
 
@@ -24,7 +25,8 @@ export function parsePeriod(param: string | undefined, today: TLocalDate, fiscal
   const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
   const [kind, a, b] = (param ?? "").split("-");
   const year = Number(a);
-  const isYear = Number.isInteger(year) && year >= 1990 && year <= 2200;
+  // Only years of the supported range (lib/date-range.ts): a forged "fy-9999" is the current year.
+  const isYear = /^\d{4}$/.test(a ?? "") && isSupportedYear(year);
   if (kind === "fy" && isYear) return { kind: "fy", fiscalYear: year };
   if (kind === "ytd" && isYear) return { kind: "ytd", fiscalYear: year };
   if (kind === "q" && isYear && ["1", "2", "3", "4"].includes(b ?? "")) return { kind: "quarter", fiscalYear: year, quarter: Number(b) };

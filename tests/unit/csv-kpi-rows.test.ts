@@ -29,7 +29,10 @@ describe("parseMonthCell", () => {
       expect(month(text), text).toEqual({ ok: true, month: "2026-03" });
     }
     expect(month("Sept 2026")).toEqual({ ok: true, month: "2026-09" });
-    expect(month("Dec 1999")).toEqual({ ok: true, month: "1999-12" });
+    expect(month("Dec 2000")).toEqual({ ok: true, month: "2000-12" });
+    // Issue 10, finding 7: one supported date range, 2000–2100.
+    expect(month("Dec 1999")).toEqual({ ok: false, reason: 'month "Dec 1999" is outside 2000–2100' });
+    expect(month("9999-01")).toEqual({ ok: false, reason: 'month "9999-01" is outside 2000–2100' });
   });
 
   it("takes the month of a full date, read in the chosen order", () => {

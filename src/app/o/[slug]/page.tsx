@@ -14,6 +14,8 @@ import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/period";
 import { periodParam } from "@/lib/period-selection";
+import { isIgnoredPeriod, readParam, type TSearchParams } from "@/lib/search-params";
+import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { getRequestLocale } from "@/server/locale";
 import { getDashboard, getDashboardAccountability } from "@/server/revenue/dashboard";
 import { getTenantContext } from "@/server/tenant-context";
@@ -23,11 +25,13 @@ import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string; claimed?: string }> }) {
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  const query = await searchParams;
+  const search = await searchParams;
+  const query = { period: readParam(search, "period"), claimed: readParam(search, "claimed") };
   const [data, locale] = await Promise.all([getDashboard(ctx, query.period, await now()), getRequestLocale()]);
+  const notice = <IgnoredParamsNotice names={isIgnoredPeriod(query.period, data.resolved.period) ? ["period"] : []} />;
   const { organization: org, resolved, range } = data;
   const currency = org.currency;
   const money = (v: bigint | null, compact = true) => (v === null ? "—" : formatMoney(v, currency, { locale, compact }));
@@ -35,7 +39,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const currentFy = fiscalYearOfMonth(monthKey(data.today.year, data.today.month), org.fiscalYearStartMonth);
   const picker = periodOptions(resolved, currentFy);
   const header = (
-    <PageHeader title={org.name} description={`Revenue target versus actual · ${resolved.label}`} actions={<PeriodPicker {...picker} />} />
+    <>
+      <PageHeader title={org.name} description={`Revenue target versus actual · ${resolved.label}`} actions={<PeriodPicker {...picker} />} />
+      {notice}
+    </>
   );
 
   if (data.annualTarget === null) {
