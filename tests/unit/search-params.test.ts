@@ -70,6 +70,8 @@ describe("finding 7: control characters and the supported date range in forms", 
     expect(messageOf(ZMonthInput.safeParse({ month: "0000-01" }))).toEqual([["month", range]]);
     expect(messageOf(ZAddRevenueEntryInput.safeParse({ date: "9999-12-31", amount: "1" }))).toEqual([["date", range]]);
     expect(ZAddRevenueEntryInput.safeParse({ date: "2100-12-31", amount: "1" }).success).toBe(true);
+    // An impossible day gets the format message alone.
+    expect(messageOf(ZAddRevenueEntryInput.safeParse({ date: "2026-02-30", amount: "1" }))).toEqual([["date", "Enter the date as YYYY-MM-DD."]]);
     expect(isSupportedIsoDate("2026-02-29")).toBe(false);
     expect(isSupportedIsoDate("2028-02-29")).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zText } from "./text";
-import { DATE_RANGE_MESSAGE, isSupportedIsoDate, isSupportedMonthKey, MAX_YEAR, MIN_YEAR } from "../date-range";
+import { DATE_RANGE_MESSAGE, isSupportedMonthKey, isSupportedYear, MAX_YEAR, MIN_YEAR } from "../date-range";
 import { isMonthKey, type MonthKey } from "../period";
 
 export const ZFiscalYear = z.coerce.number({ error: "Choose a fiscal year." }).int("Choose a fiscal year.").min(MIN_YEAR, DATE_RANGE_MESSAGE).max(MAX_YEAR, DATE_RANGE_MESSAGE);
@@ -12,7 +12,8 @@ export const ZMonthKey = z
 
 /** A form's date: "YYYY-MM-DD", a real day, within the supported years (lib/date-range.ts). */
 export const ZSupportedDate = (format: string) =>
-  z.iso.date({ error: format }).refine(isSupportedIsoDate, DATE_RANGE_MESSAGE);
+  // The range message only for a real date outside it: a malformed one gets the format message alone.
+  z.iso.date({ error: format }).refine((v) => !/^\d{4}-/.test(v) || isSupportedYear(Number(v.slice(0, 4))), DATE_RANGE_MESSAGE);
 
 /** Amounts stay text here: the server parses them with the organization's currency digits. */
 const ZAmountText = zText().trim().max(40, "That amount is too long.");
