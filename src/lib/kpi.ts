@@ -3,7 +3,7 @@
 // RAG is decided by integer cross-multiplication against basis-point bands, so no float and no
 // rounding ever moves a KPI across a band edge.
 import type { KpiAggregation, KpiDirection, KpiUnit } from "@db/enums";
-import { currencyDigits, divRound, formatMoney, minorToDecimalString, parseMoneyInput } from "./money";
+import { amountBoundMessage, currencyDigits, divRound, formatMoney, isWithinAmountBound, MAX_AMOUNT_MINOR, minorToDecimalString, parseMoneyInput } from "./money";
 import type { MonthKey } from "./period";
 
 export type TRag = "GREEN" | "AMBER" | "RED";
@@ -49,6 +49,11 @@ export function parseKpiValue(text: string, unit: KpiUnit, currency: string): { 
   const value = parseMoneyInput(cleaned, digits);
   if (unit === "COUNT" && (value === null || value % ONE_COUNT !== 0n)) return { ok: false, reason: "A count is a whole number: enter it without decimals." };
   if (value === null) return { ok: false, reason: `Enter a number with at most ${digits} decimals.` };
+  // Every unit shares the money bound at its scale (the database checks the same), so sums stay exact.
+  if (!isWithinAmountBound(value)) {
+    const limit = unit === "CURRENCY" ? amountBoundMessage(currency) : `Values are at most ${formatKpiValue(MAX_AMOUNT_MINOR, unit, currency)} (either sign).`;
+    return { ok: false, reason: limit };
+  }
   if (value < 0n && (unit === "COUNT" || unit === "DAYS")) return { ok: false, reason: `${KPI_UNIT_LABELS[unit]} cannot be negative.` };
   return { ok: true, value };
 }

@@ -79,3 +79,20 @@ export function parseMoneyInput(text: string, digits: number): bigint | null {
   const minor = BigInt(match[1] ?? "0") * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
   return negative ? -minor : minor;
 }
+
+/**
+ * The largest magnitude of any one stored amount, in minor units (1,000,000,000,000.00 in a
+ * 2-decimal currency): ample for any real record, and 92,233 of them still fit a signed 64-bit
+ * total. Sums are taken as PostgreSQL `numeric` anyway, so no number of records can overflow them.
+ * The database enforces the same bound with CHECK constraints (migration `money_bounds`).
+ */
+export const MAX_AMOUNT_MINOR = 10n ** 14n;
+
+export function isWithinAmountBound(minor: bigint): boolean {
+  return minor >= -MAX_AMOUNT_MINOR && minor <= MAX_AMOUNT_MINOR;
+}
+
+/** The field message for an amount past the bound, in the organization's currency: "Amounts are at most $1,000,000,000,000.00." */
+export function amountBoundMessage(currency: string): string {
+  return `Amounts are at most ${formatMoney(MAX_AMOUNT_MINOR, currency)} (either sign).`;
+}

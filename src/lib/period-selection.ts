@@ -2,6 +2,7 @@
 // custom run of months, resolved to its months and to the as-of date D of DESIGN.md (today in the
 // organization's zone; for a range that has ended, its last day).
 import { TZDate } from "@date-fns/tz";
+import { isSupportedYear } from "./date-range";
 import type { TAsOf } from "./metrics";
 import { addMonths, fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, isMonthKey, monthKey, monthLabel, type MonthKey } from "./period";
 
@@ -29,20 +30,21 @@ const monthsBetween = (from: MonthKey, to: MonthKey) => {
   return (ty - fy) * 12 + (tm - fm) + 1;
 };
 
-const isYear = (year: number) => Number.isInteger(year) && year >= 1990 && year <= 2200;
+/** Only years of the supported range (lib/date-range.ts): a forged "fy-9999" is the current year. */
+const isYear = (text: string | undefined) => /^\d{4}$/.test(text ?? "") && isSupportedYear(Number(text));
 
 /** "fy-2026", "ytd-2026", "q-2026-3", "m-2026-11", "r-2026-03-2026-08"; anything else is the current fiscal year. */
 export function parsePeriod(param: string | undefined, today: TLocalDate, fiscalYearStartMonth: number): TPeriod {
   const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
   const [kind, a, b, c, d] = (param ?? "").split("-");
   const year = Number(a);
-  if (kind === "fy" && isYear(year)) return { kind: "fy", fiscalYear: year };
-  if (kind === "ytd" && isYear(year)) return { kind: "ytd", fiscalYear: year };
-  if (kind === "q" && isYear(year) && ["1", "2", "3", "4"].includes(b ?? "")) return { kind: "quarter", fiscalYear: year, quarter: Number(b) };
+  if (kind === "fy" && isYear(a)) return { kind: "fy", fiscalYear: year };
+  if (kind === "ytd" && isYear(a)) return { kind: "ytd", fiscalYear: year };
+  if (kind === "q" && isYear(a) && ["1", "2", "3", "4"].includes(b ?? "")) return { kind: "quarter", fiscalYear: year, quarter: Number(b) };
   const month = `${a}-${b}`;
-  if (kind === "m" && isYear(year) && isMonthKey(month)) return { kind: "month", month };
+  if (kind === "m" && isYear(a) && isMonthKey(month)) return { kind: "month", month };
   const to = `${c}-${d}`;
-  if (kind === "r" && isYear(year) && isYear(Number(c)) && isMonthKey(month) && isMonthKey(to)) {
+  if (kind === "r" && isYear(a) && isYear(c) && isMonthKey(month) && isMonthKey(to)) {
     const length = monthsBetween(month, to);
     if (length >= 1 && length <= MAX_RANGE_MONTHS) return { kind: "range", from: month, to };
   }

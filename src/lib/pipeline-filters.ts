@@ -1,7 +1,10 @@
 // The pipeline page's filters live in the URL (shareable, and the CSV export reads the same
-// parameters). Anything that does not parse is dropped rather than refused: a stale link shows
-// the unfiltered pipeline, never an error page.
+// parameters). Each is parsed with zod; anything that does not parse is dropped rather than
+// refused, and named in a notice: a stale or forged link shows the pipeline, never an error page.
+import { z } from "zod";
+import { isSupportedIsoDate, isSupportedYear } from "./date-range";
 import { FORECAST_CATEGORIES } from "./schemas/pipeline";
+import { isPrintableLine } from "./schemas/text";
 
 export const PIPELINE_STATUSES = ["open", "won", "lost"] as const;
 export const PIPELINE_SORTS = ["updated", "close", "amount", "name"] as const;
@@ -26,9 +29,31 @@ export type TPipelineFilters = {
 
 type TParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const QUARTER = /^\d{4}-Q[1-4]$/;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ZId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const ZQuarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/)
+  .refine((v) => isSupportedYear(Number(v.slice(0, 4))));
+const ZDate = z.string().refine(isSupportedIsoDate);
+/** Searched text: one line of printable characters (a NUL cannot even reach PostgreSQL). */
+const ZSearch = z.string().max(100).refine(isPrintableLine);
+const ZPage = z.coerce.number().int().min(1).max(10_000);
+
+/** Each URL parameter with its parser; the key is the parameter's name, which the notice shows. */
+const PARAMS = {
+  stage: ZId,
+  owner: ZId,
+  category: z.enum(FORECAST_CATEGORIES),
+  from: ZDate,
+  to: ZDate,
+  quarter: ZQuarter,
+  status: z.enum(PIPELINE_STATUSES),
+  stale: z.enum(["1"]),
+  q: ZSearch,
+  sort: z.enum(PIPELINE_SORTS),
+  page: ZPage,
+} as const;
+type TParsed = { [K in keyof typeof PARAMS]?: z.output<(typeof PARAMS)[K]> };
 
 function read(params: TParams, key: string): string | undefined {
   const value = params instanceof URLSearchParams ? params.get(key) : params[key];
@@ -36,27 +61,38 @@ function read(params: TParams, key: string): string | undefined {
   return one?.trim() || undefined;
 }
 
-const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined => (list as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+/**
+ * The filters of the URL, and the names of the parameters that were given but do not parse (a
+ * month 13, a quarter of year 9999, a NUL in the search): those are dropped, and the page says so.
+ */
+export function parsePipelineFiltersWithNotices(params: TParams): { filters: TPipelineFilters; ignored: string[] } {
+  const parsed: TParsed = {};
+  const ignored: string[] = [];
+  for (const [key, schema] of Object.entries(PARAMS) as [keyof typeof PARAMS, z.ZodType][]) {
+    const raw = read(params, key);
+    if (raw === undefined) continue;
+    const result = schema.safeParse(raw);
+    if (result.success) (parsed as Record<string, unknown>)[key] = result.data;
+    else ignored.push(key);
+  }
+  const filters: TPipelineFilters = {
+    stageId: parsed.stage,
+    ownerId: parsed.owner,
+    category: parsed.category,
+    from: parsed.from,
+    to: parsed.to,
+    quarter: parsed.quarter,
+    status: parsed.status,
+    stale: parsed.stale === "1",
+    q: parsed.q,
+    sort: parsed.sort ?? "updated",
+    page: parsed.page ?? 1,
+  };
+  return { filters, ignored };
+}
 
 export function parsePipelineFilters(params: TParams): TPipelineFilters {
-  const pick = (key: string, pattern: RegExp) => {
-    const v = read(params, key);
-    return v && pattern.test(v) ? v : undefined;
-  };
-  const page = Number(read(params, "page"));
-  return {
-    stageId: pick("stage", ID),
-    ownerId: pick("owner", ID),
-    category: oneOf(FORECAST_CATEGORIES, read(params, "category")),
-    from: pick("from", ISO_DATE),
-    to: pick("to", ISO_DATE),
-    quarter: pick("quarter", QUARTER),
-    status: oneOf(PIPELINE_STATUSES, read(params, "status")),
-    stale: read(params, "stale") === "1",
-    q: read(params, "q")?.slice(0, 100),
-    sort: oneOf(PIPELINE_SORTS, read(params, "sort")) ?? "updated",
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
-  };
+  return parsePipelineFiltersWithNotices(params).filters;
 }
 
 /** The URL query of `filters` (defaults left out), with `changes` applied. */

@@ -1,8 +1,18 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { can, type Permission } from "@/lib/permissions";
 import { AppError, toFailure, type ActionResult, type FieldErrors } from "./errors";
 import { resolveTenant, type TTenantContext } from "./tenant";
+
+/** An organization's URL slug as slugify writes it; anything else (an object, a filter) names no organization. */
+const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
+
+/** The slug argument of an action, or NOT_FOUND: a forged value must never reach a query as a filter. */
+export function parseSlug(slug: unknown): string {
+  const parsed = ZSlug.safeParse(slug);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "That organization was not found.");
+  return parsed.data;
+}
 
 type TPermissionCheck<I> = Permission | ((ctx: TTenantContext, input: I) => boolean);
 
@@ -18,8 +28,9 @@ export function tenantMutation<S extends z.ZodType, R>(definition: {
   permission: TPermissionCheck<z.output<S>>;
   run: (ctx: TTenantContext, input: z.output<S>) => Promise<R>;
 }) {
-  return async (userId: string | null, slug: string, rawInput: unknown): Promise<ActionResult<R>> => {
+  return async (userId: string | null, rawSlug: string, rawInput: unknown): Promise<ActionResult<R>> => {
     try {
+      const slug = parseSlug(rawSlug);
       const parsed = definition.schema.safeParse(rawInput);
       if (!parsed.success) throw validationError(parsed.error);
       if (!userId) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");

@@ -42,7 +42,7 @@ describe("parseAmount: rounding half away from zero to the currency's minor unit
     // As doubles, 1.005 * 100 = 100.49999999999999 and 0.285 * 100 = 28.499999999999996.
     expect(minor("1.005")).toBe(101n);
     expect(minor("0.285")).toBe(29n);
-    expect(minor("9999999999999.995")).toBe(1000000000000000n);
+    expect(minor("999999999999.995")).toBe(100000000000000n);
   });
 });
 
@@ -82,7 +82,12 @@ describe("parseAmount: the shapes exports use", () => {
     expect(reason("1.234,56")).toBe('non-numeric amount "1.234,56" (is the decimal separator a comma?)');
     expect(reason("1.23", ",")).toBe('non-numeric amount "1.23"');
     expect(reason("12.50 EUR")).toBe('amount "12.50 EUR" is in EUR, not USD');
-    expect(reason("12345678901234.00")).toBe('amount "12345678901234.00" is too large');
+    expect(reason("12345678901234.00")).toBe('amount "12345678901234.00" is too large: amounts are at most $1,000,000,000,000.00 (either sign)');
+    // Issue 10, finding 2: the one money bound, 10^14 minor units, either sign.
+    expect(minor("1,000,000,000,000.00")).toBe(100000000000000n);
+    expect(reason("1000000000000.01")).toBe('amount "1000000000000.01" is too large: amounts are at most $1,000,000,000,000.00 (either sign)');
+    expect(reason("-1000000000000.01")).toBe('amount "-1000000000000.01" is too large: amounts are at most $1,000,000,000,000.00 (either sign)');
+    expect(reason("999999999999.995")).toBeNull();
   });
 
   it("refuses malformed numbers rather than guessing", () => {

@@ -29,7 +29,10 @@ describe("parseMonthCell", () => {
       expect(month(text), text).toEqual({ ok: true, month: "2026-03" });
     }
     expect(month("Sept 2026")).toEqual({ ok: true, month: "2026-09" });
-    expect(month("Dec 1999")).toEqual({ ok: true, month: "1999-12" });
+    expect(month("Dec 2000")).toEqual({ ok: true, month: "2000-12" });
+    // Issue 10, finding 7: one supported date range, 2000–2100.
+    expect(month("Dec 1999")).toEqual({ ok: false, reason: 'month "Dec 1999" is outside 2000–2100' });
+    expect(month("9999-01")).toEqual({ ok: false, reason: 'month "9999-01" is outside 2000–2100' });
   });
 
   it("takes the month of a full date, read in the chosen order", () => {
@@ -131,7 +134,7 @@ describe("validateKpiRows", () => {
 
   it("refuses a value beyond what the database can hold", () => {
     const text = "kpi,month,value\nQualified leads,2026-03,99999999999999999999";
-    expect(validateKpiRows(table(text), OPTIONS).bad).toEqual([{ line: 2, reason: 'value "99999999999999999999" for Qualified leads is too large' }]);
+    expect(validateKpiRows(table(text), OPTIONS).bad).toEqual([{ line: 2, reason: 'value "99999999999999999999" for Qualified leads: values are at most 1,000,000,000,000 (either sign)' }]);
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import type { FieldErrors, TFormState } from "@/lib/action-result";
+import { callFormAction } from "./call-action";
 
 /**
  * useActionState for a form whose inputs must survive a failed submission: submitting through
@@ -9,7 +10,7 @@ import type { FieldErrors, TFormState } from "@/lib/action-result";
  * who gets a validation error keeps what they typed.
  */
 export function useFormAction<T>(serverAction: (prev: TFormState<T>, formData: FormData) => Promise<TFormState<T>>) {
-  const [state, dispatch, isPending] = useActionState(serverAction, null);
+  const [state, dispatch, isPending] = useActionState((prev: TFormState<T>, formData: FormData) => callFormAction(serverAction, prev, formData), null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);

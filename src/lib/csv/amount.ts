@@ -1,3 +1,4 @@
+import { amountBoundMessage, isWithinAmountBound } from "../money";
 import { quoteCell } from "./quote";
 
 // Amounts from exported files, parsed from their text into integer minor units without ever
@@ -10,8 +11,8 @@ export type TDecimalSeparator = (typeof DECIMAL_SEPARATORS)[number];
 export type TAmountOptions = { digits: number; decimalSeparator: TDecimalSeparator; currency: string };
 export type TAmountResult = { ok: true; minor: bigint; isRounded: boolean } | { ok: false; reason: string };
 
-/** 10^13 major units is beyond any real line, and keeps 100,000 of them inside a signed 64-bit total. */
-const MAX_INTEGER_DIGITS = 13;
+/** Longer digit runs are past the amount bound in any currency: refused before building a BigInt of them. */
+const MAX_INTEGER_DIGITS = 18;
 
 // Sign, parentheses and currency (symbol or ISO code) may wrap the number in any of the orders
 // exports produce: "-$1.00", "$-1.00", "($1.00)", "1.00 EUR", "-1,00 €".
@@ -72,7 +73,8 @@ export function parseAmount(raw: string, options: TAmountOptions): TAmountResult
   const split = splitNumber(shape.number, options.decimalSeparator);
   if (!split) return { ok: false, reason: notNumberReason(text, shape.number, options.decimalSeparator) };
   const whole = split.whole.replace(/^0+/, "");
-  if (whole.length > MAX_INTEGER_DIGITS) return { ok: false, reason: `amount ${quoteCell(text)} is too large` };
+  const tooLarge = () => ({ ok: false as const, reason: `amount ${quoteCell(text)} is too large: a${amountBoundMessage(options.currency).slice(1, -1)}` });
+  if (whole.length > MAX_INTEGER_DIGITS) return tooLarge();
   const { digits } = options;
   const kept = split.fraction.slice(0, digits).padEnd(digits, "0");
   const dropped = split.fraction.slice(digits);
@@ -80,5 +82,6 @@ export function parseAmount(raw: string, options: TAmountOptions): TAmountResult
   // Rounding the magnitude up at a first dropped digit of 5 or more is half away from zero for
   // either sign, because the sign is applied afterwards.
   if ((dropped[0] ?? "0") >= "5") minor += 1n;
+  if (!isWithinAmountBound(minor)) return tooLarge();
   return { ok: true, minor: shape.negative ? -minor : minor, isRounded: /[1-9]/.test(dropped) };
 }

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { isSupportedYear, MAX_YEAR, MIN_YEAR } from "../date-range";
 import { monthKey, monthOf, type MonthKey } from "../period";
 import { quoteCell } from "./quote";
 
@@ -79,6 +80,7 @@ export function parseDate(raw: string, format: TDateFormat, timeZone: string): T
   const numeric = iso ? null : NUMERIC.exec(text);
   const parts = iso ? readIso(iso) : numeric ? readNumeric(numeric, format) : null;
   if (!parts || !isValid(parts)) return { ok: false, reason: `unparseable date ${quoteCell(text)}` };
+  if (!isSupportedYear(parts.year)) return { ok: false, reason: `date ${quoteCell(text)} is outside ${MIN_YEAR}–${MAX_YEAR}` };
   return toResult(parts, timeZone);
 }
 

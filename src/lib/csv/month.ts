@@ -1,3 +1,4 @@
+import { isSupportedYear, MAX_YEAR, MIN_YEAR } from "../date-range";
 import { monthKey, type MonthKey } from "../period";
 import { parseDate, type TDateFormat } from "./date";
 import { quoteCell } from "./quote";
@@ -23,7 +24,7 @@ function monthOfName(name: string): number | null {
 }
 
 function toMonth(year: number, month: number | null): MonthKey | null {
-  return month !== null && year >= 1900 && year <= 2199 && month >= 1 && month <= 12 ? monthKey(year, month) : null;
+  return month !== null && isSupportedYear(year) && month >= 1 && month <= 12 ? monthKey(year, month) : null;
 }
 
 function readMonthOnly(text: string): MonthKey | null {
@@ -43,5 +44,8 @@ export function parseMonthCell(raw: string, dateFormat: TDateFormat, timeZone: s
   const month = readMonthOnly(text);
   if (month) return { ok: true, month };
   const date = parseDate(text, dateFormat, timeZone);
-  return date.ok ? { ok: true, month: date.month } : { ok: false, reason: `unparseable month ${quoteCell(text)}` };
+  if (date.ok) return { ok: true, month: date.month };
+  const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(text)?.[1];
+  if (year && !isSupportedYear(Number(year))) return { ok: false, reason: `month ${quoteCell(text)} is outside ${MIN_YEAR}–${MAX_YEAR}` };
+  return { ok: false, reason: `unparseable month ${quoteCell(text)}` };
 }

@@ -67,8 +67,6 @@ export type TOpportunityImportRow = { line: number; externalId: string; kind: "n
 export type TOpportunityRowsResult = { accepted: TOpportunityImportRow[]; bad: TBadRow[] };
 
 export const MAX_DEAL_TEXT = 200;
-/** Opportunity.amountMinor is a PostgreSQL bigint; a deal is never near it. */
-const MAX_AMOUNT = 10n ** 15n;
 
 const CATEGORY_NAMES: Record<string, ForecastCategory> = { pipeline: "PIPELINE", "best case": "BEST_CASE", bestcase: "BEST_CASE", upside: "BEST_CASE", commit: "COMMIT", closed: "CLOSED", omitted: "OMITTED" };
 const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
@@ -105,7 +103,6 @@ function readCells(cells: string[], o: TOpportunityRowOptions, reasons: string[]
   if (!amount.ok) reasons.push(amount.reason);
   else if (amount.minor < 0n) reasons.push(`negative amount ${quoteCell((cells[m.amount] ?? "").trim())}`);
   else if (amount.isRounded) reasons.push(`amount ${quoteCell((cells[m.amount] ?? "").trim())} has more than ${o.digits} decimals`);
-  else if (amount.minor > MAX_AMOUNT) reasons.push(`amount ${quoteCell((cells[m.amount] ?? "").trim())} is too large`);
   else fields.amountMinor = amount.minor;
   const stageText = (cells[m.stage] ?? "").trim();
   const stage = o.stages.find((s) => fold(s.name) === fold(stageText));

@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { zText } from "../schemas/text";
 import { DECIMAL_SEPARATORS } from "./amount";
 import { DATE_FORMATS } from "./date";
 
 // Import requests as the wizards send them (multipart form fields, so everything arrives as text)
 // and as tests call them. Column choices are indexes into the header, so duplicate column names work.
 
-/** 100,000 order lines are about 10 MB; five times that leaves room for wide exports. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { importLimitMessage, MAX_IMPORT_BYTES } from "../upload-limits";
+
+export { MAX_IMPORT_BYTES };
 const MAX_COLUMNS = 500;
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -14,7 +16,7 @@ const blankToUndefined = (value: unknown) => (value === "" || value === null ? u
 export const ZImportFile = z
   .file({ error: "Choose a CSV file." })
   .min(1, "The file is empty.")
-  .max(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
+  .max(MAX_IMPORT_BYTES, importLimitMessage());
 
 // A blank choice must fail as "choose", not be coerced to column 0.
 export const ZColumn = (label: string) =>
@@ -63,4 +65,4 @@ export const ZRevenueImportInput = z
 
 export type TRevenueImportInput = z.output<typeof ZRevenueImportInput>;
 
-export const ZUndoImportInput = z.object({ batchId: z.string({ error: "Choose a batch." }).trim().min(1, "Choose a batch.").max(64) });
+export const ZUndoImportInput = z.object({ batchId: zText({ error: "Choose a batch." }).trim().min(1, "Choose a batch.").max(64) });

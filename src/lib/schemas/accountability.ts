@@ -1,19 +1,19 @@
 import { z } from "zod";
-import { ZMonthKey } from "./revenue";
+import { zText, zMultilineText } from "./text";
+import { ZMonthKey, ZSupportedDate } from "./revenue";
 
 // Inputs of issue 4's actions: contributions, KPIs, commitments, narratives, categories. Amounts
 // and KPI values stay text here; the server parses them with the organization's currency digits
 // or the KPI's unit (lib/kpi.ts) and names the field when they do not parse.
 
-const ZId = (what: string) => z.string({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `Choose ${what}.`);
-const ZAmountText = (what: string) => z.string({ error: `Enter ${what}.` }).trim().min(1, `Enter ${what}.`).max(40, `${what[0]?.toUpperCase()}${what.slice(1)} is too long.`);
+const ZId = (what: string) => zText({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `Choose ${what}.`);
+const ZAmountText = (what: string) => zText({ error: `Enter ${what}.` }).trim().min(1, `Enter ${what}.`).max(40, `${what[0]?.toUpperCase()}${what.slice(1)} is too long.`);
 const ZOptionalText = (max: number, what: string) =>
-  z.string().trim().max(max, `${what} is at most ${max} characters.`).optional().transform((v) => v || null);
+  zMultilineText().trim().max(max, `${what} is at most ${max} characters.`).optional().transform((v) => v || null);
 
 export const ZDepartmentId = ZId("a department");
 
-const ZEvidenceUrl = z
-  .string()
+const ZEvidenceUrl = zText()
   .trim()
   .max(500, "The evidence link is at most 500 characters.")
   .optional()
@@ -24,13 +24,13 @@ const ZContributionFields = z.object({
   month: ZMonthKey,
   categoryId: ZId("a category"),
   amount: ZAmountText("the amount"),
-  description: z.string({ error: "Describe the impact." }).trim().min(3, "Describe the impact in a few words.").max(1000, "The description is at most 1000 characters."),
+  description: zMultilineText({ error: "Describe the impact." }).trim().min(3, "Describe the impact in a few words.").max(1000, "The description is at most 1000 characters."),
   evidenceUrl: ZEvidenceUrl,
   /**
    * A deal this contribution explains (optional): counted in the bridge, it replaces the deal's
    * derived cause. Empty or absent: no deal (undefined, so existing callers' outputs are unchanged).
    */
-  opportunityId: z.string().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
+  opportunityId: zText().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
 });
 
 export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId });
@@ -53,7 +53,7 @@ const ZPercentText = (what: string) =>
 
 export const ZKpiFields = z
   .object({
-    name: z.string({ error: "Name the KPI." }).trim().min(2, "Name the KPI.").max(80, "KPI names are at most 80 characters."),
+    name: zText({ error: "Name the KPI." }).trim().min(2, "Name the KPI.").max(80, "KPI names are at most 80 characters."),
     unit: z.enum(["CURRENCY", "COUNT", "PERCENT", "DAYS"], { error: "Choose a unit." }),
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose whether higher or lower is better." }),
     /**
@@ -65,7 +65,7 @@ export const ZKpiFields = z
       .optional()
       .transform((v) => v || undefined),
     /** Empty: no target yet. */
-    target: z.string().trim().max(40, "The target is too long.").default(""),
+    target: zText().trim().max(40, "The target is too long.").default(""),
     // prefault, not default: zod 4 returns a default as the output unparsed, and the output here is
     // basis points (a default of 100 would be a 1 % band).
     greenAt: ZPercentText("the green band").prefault("100"),
@@ -88,35 +88,35 @@ export const ZSetKpiValuesInput = z.object({
   departmentId: ZDepartmentId,
   month: ZMonthKey,
   /** KPI id → value text; an empty text removes that month's value. */
-  values: z.record(z.string().max(64), z.string().trim().max(40, "That value is too long.")),
+  values: z.record(zText().max(64), zText().trim().max(40, "That value is too long.")),
 });
 
 export const ZCreateCommitmentInput = z.object({
   departmentId: ZDepartmentId,
-  title: z.string({ error: "Say what will be done." }).trim().min(3, "Say what will be done.").max(200, "The action is at most 200 characters."),
+  title: zText({ error: "Say what will be done." }).trim().min(3, "Say what will be done.").max(200, "The action is at most 200 characters."),
   ownerId: ZId("an owner"),
-  dueDate: z.iso.date({ error: "Enter the due date as YYYY-MM-DD." }),
+  dueDate: ZSupportedDate("Enter the due date as YYYY-MM-DD."),
   expectedImpact: ZAmountText("the expected impact"),
 });
 export const ZResolveCommitmentInput = z.object({
   commitmentId: ZId("a commitment"),
   status: z.enum(["DONE", "MISSED"], { error: "Choose done or missed." }),
   /** Empty: the expected impact for DONE, nothing for MISSED. */
-  delivered: z.string().trim().max(40, "The delivered impact is too long.").default(""),
+  delivered: zText().trim().max(40, "The delivered impact is too long.").default(""),
 });
 export const ZCommitmentIdInput = z.object({ commitmentId: ZId("a commitment") });
 
 export const ZSaveNarrativeInput = z.object({
   departmentId: ZDepartmentId,
   month: ZMonthKey,
-  why: z.string().trim().max(4000, "“Why” is at most 4000 characters.").default(""),
-  whatNext: z.string().trim().max(4000, "“What next” is at most 4000 characters.").default(""),
+  why: zMultilineText().trim().max(4000, "“Why” is at most 4000 characters.").default(""),
+  whatNext: zMultilineText().trim().max(4000, "“What next” is at most 4000 characters.").default(""),
 });
 export const ZDepartmentMonthInput = z.object({ departmentId: ZDepartmentId, month: ZMonthKey });
 
 export const ZAddCategoryInput = z.object({
   kind: z.enum(["SALES", "MARKETING", "BILLING", "ACCOUNTING", "AUDIT", "LEGAL", "MEDIA_RELATIONS", "CUSTOMER_SERVICE", "EXECUTIVE", "OTHER"], { error: "Choose a department kind." }),
-  name: z.string({ error: "Name the category." }).trim().min(2, "Name the category.").max(80, "Category names are at most 80 characters."),
+  name: zText({ error: "Name the category." }).trim().min(2, "Name the category.").max(80, "Category names are at most 80 characters."),
 });
 export const ZRenameCategoryInput = z.object({ categoryId: ZId("a category"), name: ZAddCategoryInput.shape.name });
 export const ZCategoryIdInput = z.object({ categoryId: ZId("a category") });

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { zText } from "./text";
 import { ZOrganizationFields } from "./organization";
 
-export const ZEmail = z
-  .string()
+export const ZEmail = zText()
   .trim()
   .toLowerCase()
   .min(1, "Enter your email address.")
@@ -14,7 +14,7 @@ export const ZPassword = z
   .min(8, "Use at least 8 characters.")
   .max(128, "Use at most 128 characters.");
 
-export const ZPersonName = z.string().trim().min(1, "Enter your name.").max(100, "Names are at most 100 characters.");
+export const ZPersonName = zText().trim().min(1, "Enter your name.").max(100, "Names are at most 100 characters.");
 
 export const ZSignInInput = z.object({
   email: ZEmail,
@@ -30,7 +30,7 @@ export const ZSignUpInput = z.object({
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
 export const ZAcceptInvitationSignUpInput = z.object({
-  token: z.string().min(10).max(200),
+  token: zText().min(10).max(200),
   name: ZPersonName,
   password: ZPassword,
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { zText } from "./text";
 import { DepartmentKind } from "@db/enums";
 import { ZId } from "./members";
 
-const ZDepartmentName = z
-  .string()
+const ZDepartmentName = zText()
   .trim()
   .min(2, "Department names have at least 2 characters.")
   .max(60, "Department names are at most 60 characters.");

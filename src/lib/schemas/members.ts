@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { zText } from "./text";
 import { Role } from "@db/enums";
 import { ZEmail } from "./auth";
 
-const ZId = z.string().trim().min(1, "Missing id.").max(64);
+const ZId = zText().trim().min(1, "Missing id.").max(64);
 const ZRole = z.enum(Role, { error: "Choose a role." });
 // Forms send "" for "no department".
-const ZOptionalDepartmentId = z
-  .string()
+const ZOptionalDepartmentId = zText()
   .trim()
   .max(64)
   .optional()

@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { zText } from "./text";
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 TIME_ZONES.add("UTC");
 
-export const ZCurrency = z
-  .string()
+export const ZCurrency = zText()
   .trim()
   .toUpperCase()
   .refine((c) => CURRENCIES.has(c), "Choose an ISO 4217 currency code, like USD or EUR.");
 
-export const ZTimeZone = z
-  .string()
+export const ZTimeZone = zText()
   .trim()
   .refine((tz) => TIME_ZONES.has(tz), "Choose an IANA time zone, like Europe/Berlin.");
 
@@ -21,8 +20,7 @@ export const ZFiscalYearStartMonth = z.coerce
   .min(1, "Choose a month from January to December.")
   .max(12, "Choose a month from January to December.");
 
-export const ZOrganizationName = z
-  .string()
+export const ZOrganizationName = zText()
   .trim()
   .min(2, "Organization names have at least 2 characters.")
   .max(80, "Organization names are at most 80 characters.");

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { zText, zMultilineText } from "./text";
+import { ZSupportedDate } from "./revenue";
 
 // Inputs of issue 5's actions. Amounts stay text (parsed with the currency's digits on the server);
 // probabilities are percentages typed by people ("70", "72.5") and become basis points here.
 
-const ZId = (what: string) => z.string({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `Choose ${what}.`);
-const ZOptionalId = z.string().trim().max(64).optional().transform((v) => v || null);
+const ZId = (what: string) => zText({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `Choose ${what}.`);
+const ZOptionalId = zText().trim().max(64).optional().transform((v) => v || null);
 
-export const ZPercentBp = z
-  .string()
+export const ZPercentBp = zText()
   .trim()
   // "70", "72.5", "70%" and "70 %" (the app writes percentages with a space before the sign).
   .regex(/^\d{1,3}(\.\d{1,2})?\s*%?$/, "Enter a percentage from 0 to 100, like 70 or 72.5.")
@@ -17,18 +18,18 @@ export const ZPercentBp = z
 export const FORECAST_CATEGORIES = ["PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED"] as const;
 
 const ZOpportunityFields = z.object({
-  name: z.string({ error: "Name the deal." }).trim().min(2, "Name the deal.").max(160, "Deal names are at most 160 characters."),
-  account: z.string({ error: "Name the account." }).trim().min(1, "Name the account.").max(160, "Account names are at most 160 characters."),
-  amount: z.string({ error: "Enter the amount." }).trim().min(1, "Enter the amount.").max(40, "That amount is too long."),
+  name: zText({ error: "Name the deal." }).trim().min(2, "Name the deal.").max(160, "Deal names are at most 160 characters."),
+  account: zText({ error: "Name the account." }).trim().min(1, "Name the account.").max(160, "Account names are at most 160 characters."),
+  amount: zText({ error: "Enter the amount." }).trim().min(1, "Enter the amount.").max(40, "That amount is too long."),
   stageId: ZId("a stage"),
   /** Empty: the stage's default probability. */
   probability: z.union([ZPercentBp, z.literal("").transform(() => null)], { error: "Enter a percentage from 0 to 100, like 70 or 72.5." }).optional().transform((v) => v ?? null),
   /** Empty: derived from the stage (closed won → CLOSED, closed lost → OMITTED, Commit → COMMIT, else PIPELINE). */
   forecastCategory: z.union([z.enum(FORECAST_CATEGORIES), z.literal("").transform(() => null)], { error: "Choose a forecast category." }).optional().transform((v) => v ?? null),
-  expectedCloseDate: z.iso.date({ error: "Enter the expected close date as YYYY-MM-DD." }),
+  expectedCloseDate: ZSupportedDate("Enter the expected close date as YYYY-MM-DD."),
   ownerId: ZId("an owner"),
   sourceDepartmentId: ZOptionalId,
-  externalId: z.string().trim().max(120, "External ids are at most 120 characters.").optional().transform((v) => v || null),
+  externalId: zText().trim().max(120, "External ids are at most 120 characters.").optional().transform((v) => v || null),
 });
 
 /** Why a deal was lost or slipped, and which department answers for it. */
@@ -40,16 +41,16 @@ export const ZUpdateOpportunityInput = ZOpportunityFields.partial().extend({ opp
 
 export const ZDisputeCauseInput = z.object({
   causeId: ZId("a cause"),
-  reason: z.string({ error: "Say why." }).trim().min(3, "Say why the department is not responsible.").max(1000, "The reason is at most 1000 characters."),
+  reason: zMultilineText({ error: "Say why." }).trim().min(3, "Say why the department is not responsible.").max(1000, "The reason is at most 1000 characters."),
 });
 export const ZSettleCauseInput = z.object({
   causeId: ZId("a cause"),
   decision: z.enum(["UPHELD", "OVERTURNED"], { error: "Choose uphold or overturn." }),
-  reason: z.string({ error: "Say why." }).trim().min(3, "Say why.").max(1000, "The reason is at most 1000 characters."),
+  reason: zMultilineText({ error: "Say why." }).trim().min(3, "Say why.").max(1000, "The reason is at most 1000 characters."),
 });
 
 export const ZStageFields = z.object({
-  name: z.string({ error: "Name the stage." }).trim().min(2, "Name the stage.").max(60, "Stage names are at most 60 characters."),
+  name: zText({ error: "Name the stage." }).trim().min(2, "Name the stage.").max(60, "Stage names are at most 60 characters."),
   probability: ZPercentBp,
   outcome: z.enum(["OPEN", "WON", "LOST"], { error: "Choose whether the stage is open, won or lost." }),
 });
@@ -57,7 +58,7 @@ export const ZCreateStageInput = ZStageFields;
 export const ZUpdateStageInput = ZStageFields.extend({ stageId: ZId("a stage") });
 export const ZStageIdInput = z.object({ stageId: ZId("a stage") });
 
-export const ZLossCauseInput = z.object({ name: z.string({ error: "Name the cause." }).trim().min(2, "Name the cause.").max(80, "Cause names are at most 80 characters.") });
+export const ZLossCauseInput = z.object({ name: zText({ error: "Name the cause." }).trim().min(2, "Name the cause.").max(80, "Cause names are at most 80 characters.") });
 export const ZRenameLossCauseInput = ZLossCauseInput.extend({ lossCauseId: ZId("a cause") });
 export const ZLossCauseIdInput = z.object({ lossCauseId: ZId("a cause") });
 

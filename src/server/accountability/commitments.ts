@@ -5,7 +5,7 @@ import { ZCommitmentIdInput, ZCreateCommitmentInput, ZResolveCommitmentInput } f
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, assertAmountBound, notFound } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";
@@ -30,11 +30,12 @@ export const createCommitment = tenantMutation({
       const department = await departmentForWrite(tx, ctx, input.departmentId);
       const owner = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: input.ownerId } }, select: { userId: true } });
       if (!owner) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
-      const { digits } = await getOrganizationMoney(tx, organizationId);
+      const { digits, currency } = await getOrganizationMoney(tx, organizationId);
       const expectedImpactMinor = parseMoneyInput(input.expectedImpact, digits);
       if (expectedImpactMinor === null || expectedImpactMinor <= 0n) {
         throw new AppError("VALIDATION", "Enter the expected impact.", { expectedImpact: [`Enter the revenue this should bring back, above zero, with at most ${digits} decimals.`] });
       }
+      assertAmountBound(expectedImpactMinor, currency, "expectedImpact");
       const commitment = await tx.commitment.create({
         data: { organizationId, departmentId: department.id, title: input.title, ownerId: owner.userId, dueDate: new Date(`${input.dueDate}T00:00:00Z`), expectedImpactMinor, createdById: ctx.userId },
       });
@@ -54,9 +55,10 @@ export const resolveCommitment = tenantMutation({
       if (before.status !== "OPEN") throw new AppError("CONFLICT", `This commitment is already marked ${before.status.toLowerCase()}. Reopen it first to change that.`);
       let deliveredImpactMinor = input.status === "DONE" ? before.expectedImpactMinor : 0n;
       if (input.delivered) {
-        const { digits } = await getOrganizationMoney(tx, organizationId);
+        const { digits, currency } = await getOrganizationMoney(tx, organizationId);
         const parsed = parseMoneyInput(input.delivered, digits);
         if (parsed === null || parsed < 0n) throw new AppError("VALIDATION", "Enter the delivered impact.", { delivered: [`Enter the revenue it brought back, zero or more, with at most ${digits} decimals.`] });
+        assertAmountBound(parsed, currency, "delivered");
         deliveredImpactMinor = parsed;
       }
       const data = { status: input.status, deliveredImpactMinor, resolvedAt: new Date() };

@@ -6,20 +6,21 @@ import { can } from "@/lib/permissions";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, assertAmountBound, notFound } from "../errors";
 import { assertMonthsOpen } from "../revenue/period-close";
 import { getOrganizationMoney } from "../revenue/targets";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";
 
 async function parseAmount(tx: Tx, organizationId: string, text: string): Promise<bigint> {
-  const { digits } = await getOrganizationMoney(tx, organizationId);
+  const { digits, currency } = await getOrganizationMoney(tx, organizationId);
   const amountMinor = parseMoneyInput(text, digits);
   if (amountMinor === null || amountMinor === 0n) {
     throw new AppError("VALIDATION", "Enter the amount.", {
       amount: [`Enter a non-zero amount with at most ${digits} decimals: positive when the department added revenue, negative when it cost revenue.`],
     });
   }
+  assertAmountBound(amountMinor, currency, "amount");
   return amountMinor;
 }
 

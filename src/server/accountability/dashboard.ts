@@ -11,9 +11,9 @@ import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 /** Σ contributions per department and status over `months`: one GROUP BY on the bridge index (an index-only scan), names joined after grouping. */
 export async function departmentImpacts(organizationId: string, months: MonthKey[]): Promise<TDepartmentImpact[]> {
   if (!months.length) return [];
-  const rows = await db.$queryRaw<{ departmentId: string; name: string; status: ContributionStatus; total: bigint }[]>`
+  const rows = await db.$queryRaw<{ departmentId: string; name: string; status: ContributionStatus; total: string }[]>`
     SELECT g."departmentId", d.name, g.status, g.total
-    FROM (SELECT "departmentId", status, SUM("amountMinor")::bigint AS total FROM "Contribution"
+    FROM (SELECT "departmentId", status, SUM("amountMinor")::text AS total FROM "Contribution"
           WHERE "organizationId" = ${organizationId} AND month = ANY(${months.map(monthToDbDate)}::date[]) AND status <> 'DISPUTED'
           GROUP BY "departmentId", status) g
     JOIN "Department" d ON d."organizationId" = ${organizationId} AND d.id = g."departmentId"`;
@@ -67,10 +67,10 @@ export type TDepartmentAccuracy = { departmentId: string; name: string; accuracy
  * Only departments with commitments are listed. Pass `departmentId` for one department.
  */
 export async function commitmentAccuracyByDepartment(organizationId: string, today: string, departmentId?: string): Promise<TDepartmentAccuracy[]> {
-  const rows = await db.$queryRaw<{ departmentId: string; name: string; status: CommitmentStatus; count: number; expected: bigint; delivered: bigint; overdue: number }[]>`
+  const rows = await db.$queryRaw<{ departmentId: string; name: string; status: CommitmentStatus; count: number; expected: string; delivered: string; overdue: number }[]>`
     SELECT c."departmentId", d.name, c.status, COUNT(*)::int AS count,
-           SUM(c."expectedImpactMinor")::bigint AS expected,
-           COALESCE(SUM(c."deliveredImpactMinor"), 0)::bigint AS delivered,
+           SUM(c."expectedImpactMinor")::text AS expected,
+           COALESCE(SUM(c."deliveredImpactMinor"), 0)::text AS delivered,
            COUNT(*) FILTER (WHERE c.status = 'OPEN' AND c."dueDate" < ${today}::date)::int AS overdue
     FROM "Commitment" c
     JOIN "Department" d ON d."organizationId" = c."organizationId" AND d.id = c."departmentId"

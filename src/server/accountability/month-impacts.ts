@@ -16,15 +16,15 @@ export async function impactsByDepartmentMonth(organizationId: string, months: M
   if (!months.length) return new Map();
   const dates = months.map(monthToDbDate);
   const [contributions, causes] = await Promise.all([
-    db.$queryRaw<{ departmentId: string; month: Date; confirmed: bigint; claimed: bigint }[]>`
+    db.$queryRaw<{ departmentId: string; month: Date; confirmed: string; claimed: string }[]>`
       SELECT "departmentId", month,
-             COALESCE(SUM("amountMinor") FILTER (WHERE status = 'CONFIRMED'), 0)::numeric AS confirmed,
-             COALESCE(SUM("amountMinor") FILTER (WHERE status = 'CLAIMED'), 0)::numeric AS claimed
+             COALESCE(SUM("amountMinor") FILTER (WHERE status = 'CONFIRMED'), 0)::text AS confirmed,
+             COALESCE(SUM("amountMinor") FILTER (WHERE status = 'CLAIMED'), 0)::text AS claimed
       FROM "Contribution"
       WHERE "organizationId" = ${organizationId} AND month = ANY(${dates}::date[]) AND status <> 'DISPUTED'
       GROUP BY "departmentId", month`,
-    db.$queryRaw<{ departmentId: string; month: Date; total: bigint }[]>`
-      SELECT c."responsibleDepartmentId" AS "departmentId", c.month, -SUM(c."amountMinor")::numeric AS total
+    db.$queryRaw<{ departmentId: string; month: Date; total: string }[]>`
+      SELECT c."responsibleDepartmentId" AS "departmentId", c.month, (-SUM(c."amountMinor"))::text AS total
       FROM "OpportunityCause" c
       WHERE c."organizationId" = ${organizationId} AND c.month = ANY(${dates}::date[]) AND c.status <> 'OVERTURNED'
         AND NOT EXISTS (SELECT 1 FROM "Contribution" k
@@ -38,13 +38,14 @@ export async function impactsByDepartmentMonth(organizationId: string, months: M
     result.set(key, found);
     return found;
   };
-  // numeric arrives as a decimal string: BigInt() takes it whole (sums of integers have no fraction).
+  // Sums arrive as text (numeric in SQL, so no count of rows within the money bound can overflow),
+  // turned into BigInt once.
   for (const r of contributions) {
     const e = entry(r.departmentId, r.month);
-    e.confirmedMinor += BigInt(String(r.confirmed));
-    e.claimedMinor += BigInt(String(r.claimed));
+    e.confirmedMinor += BigInt(r.confirmed);
+    e.claimedMinor += BigInt(r.claimed);
   }
-  for (const r of causes) entry(r.departmentId, r.month).pipelineMinor += BigInt(String(r.total));
+  for (const r of causes) entry(r.departmentId, r.month).pipelineMinor += BigInt(r.total);
   return result;
 }
 

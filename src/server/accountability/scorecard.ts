@@ -12,6 +12,9 @@ import { commitmentAccuracy } from "@/lib/commitments";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+/** How many contributions and charged deals of the period the scorecard lists (latest first). */
+const LIST_LIMIT = 500;
+
 /**
  * Everything a department's scorecard shows for a period (DESIGN.md "Department scorecard"): KPIs
  * with target, actual, RAG and the fiscal year's trend; the department's status per month and for
@@ -31,19 +34,22 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
   const resolved = resolvePeriod(parsePeriod(periodParamText, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
   const periodMonths = resolved.months.map(monthToDbDate);
 
-  const [allKpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed, causes, pipelineByDepartment, chargedDeals] = await Promise.all([
+  const [allKpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed, causes, causeTotals, pipelineByDepartment, chargedDeals] = await Promise.all([
     db.kpi.findMany({ where: { organizationId, departmentId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.kpiValue.findMany({
       where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) }, kpi: { departmentId, archivedAt: null } },
       select: { kpiId: true, month: true, valueScaled: true, targetScaled: true },
     }),
-    db.$queryRaw<{ status: ContributionStatus; total: bigint; count: number }[]>`
-      SELECT status, SUM("amountMinor")::bigint AS total, COUNT(*)::int AS count FROM "Contribution"
+    db.$queryRaw<{ status: ContributionStatus; total: string; count: number }[]>`
+      SELECT status, SUM("amountMinor")::text AS total, COUNT(*)::int AS count FROM "Contribution"
       WHERE "organizationId" = ${organizationId} AND "departmentId" = ${departmentId} AND month = ANY(${periodMonths}::date[])
       GROUP BY status`,
     db.contribution.findMany({
       where: { organizationId, departmentId, month: { in: periodMonths } },
       orderBy: [{ month: "desc" }, { createdAt: "desc" }],
+      // The latest LIST_LIMIT: the sums above cover all of them; a list of every record would pass
+      // PostgreSQL's bind-parameter limit once a department logs tens of thousands in a period.
+      take: LIST_LIMIT,
       include: { category: { select: { id: true, name: true } }, createdBy: { select: { name: true } }, reviewedBy: { select: { name: true } }, opportunity: { select: { id: true, name: true } } },
     }),
     db.commitment.findMany({
@@ -66,11 +72,18 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     db.opportunityCause.findMany({
       where: { organizationId, responsibleDepartmentId: departmentId, month: { in: periodMonths } },
       orderBy: [{ month: "desc" }, { createdAt: "desc" }],
+      take: LIST_LIMIT,
       include: {
         opportunity: { select: { id: true, name: true, account: true, contributions: { select: { id: true, status: true, departmentId: true } } } },
         lossCause: { select: { name: true } },
       },
     }),
+    // Count and disputed sum of every cause in the period (the list above is cut at LIST_LIMIT).
+    db.$queryRaw<{ count: number; disputedCount: number; disputed: string | null }[]>`
+      SELECT COUNT(*)::int AS count, (COUNT(*) FILTER (WHERE status = 'DISPUTED'))::int AS "disputedCount",
+             (SUM("amountMinor") FILTER (WHERE status = 'DISPUTED'))::text AS disputed
+      FROM "OpportunityCause"
+      WHERE "organizationId" = ${organizationId} AND "responsibleDepartmentId" = ${departmentId} AND month = ANY(${periodMonths}::date[])`,
     // The same rule as the bridge, so the header and the bridge never disagree.
     pipelineImpacts(organizationId, resolved.months, false),
     // Deals a contribution of this department may name: those charged to it, latest first.
@@ -129,9 +142,9 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     /** −Σ of the causes the bridge counts against the department in the period (as the bridge does, claimed contributions not counted). */
     countedMinor: pipelineByDepartment.get(departmentId) ?? 0n,
     /** Σ amount of the causes still disputed (they keep counting until settled). */
-    disputedMinor: causes.filter((c) => c.status === "DISPUTED").reduce((sum, c) => sum + c.amountMinor, 0n),
-    disputedCount: causes.filter((c) => c.status === "DISPUTED").length,
-    count: causes.length,
+    disputedMinor: BigInt(causeTotals[0]?.disputed ?? 0),
+    disputedCount: causeTotals[0]?.disputedCount ?? 0,
+    count: causeTotals[0]?.count ?? 0,
   };
 
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ActionResult, ErrorCode } from "@/lib/action-result";
 import { toJsonSafe, type TImportProgress, type TImportStreamLine } from "@/lib/csv/wire";
+import { importLimitMessage, MAX_IMPORT_REQUEST_BYTES } from "@/lib/upload-limits";
 import { formToObject } from "../action";
 import { getSessionUser } from "../auth";
 import { toFailure } from "../errors";
@@ -11,7 +12,7 @@ import { isAppOrigin } from "../security/request-origin";
 // line. Route handlers rather than server actions, because a real export is larger than a server
 // action's 1 MB body limit; they run the same mutations as everything else.
 
-const STATUS: Record<ErrorCode, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL: 500 };
+const STATUS: Record<ErrorCode, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAVAILABLE: 503, INTERNAL: 500 };
 
 export function jsonResult<T>(result: ActionResult<T>): Response {
   return Response.json(toJsonSafe(result), { status: result.ok ? 200 : STATUS[result.code], headers: { "Cache-Control": "no-store" } });
@@ -70,6 +71,11 @@ export function streamCommit<R>(run: TCommitRun<R>): Promise<Response> {
   });
 }
 
+function tooLarge(): Response {
+  const message = importLimitMessage();
+  return Response.json({ ok: false, code: "VALIDATION", message, fieldErrors: { file: [message] } }, { status: 413, headers: { "Cache-Control": "no-store" } });
+}
+
 const failure = (code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN", message: string) => jsonResult({ ok: false, code, message });
 
 type TImportHandlers<P, R> = {
@@ -88,11 +94,16 @@ export async function handleImportPost<P, R>(request: Request, handlers: TImport
   const user = await getSessionUser();
   // Refused before the upload is read: a signed-out request gets nowhere near the file.
   if (!user) return failure("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  // Refused before the body is read, with the JSON shape the wizard shows. Past this size the proxy
+  // (next.config proxyClientMaxBodySize) would hand on a cut body, which no parser could read.
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > MAX_IMPORT_REQUEST_BYTES) return tooLarge();
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return failure("VALIDATION", "Send the file as multipart form data.");
+    // A body sent without a length and cut at the limit lands here too: name the limit.
+    return failure("VALIDATION", `Send the file as multipart form data, at most ${MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 - 1} MB.`);
   }
   const input = { ...formToObject(form), file: form.get("file") ?? undefined };
   const intent = form.get("intent");

@@ -91,9 +91,9 @@ export async function listPipeline(ctx: TTenantContext, filters: TPipelineFilter
     db.$queryRaw<TRawRow[]>`${SELECT_ROW} WHERE ${where} ORDER BY ${ORDER[filters.sort]}
       LIMIT ${PIPELINE_PAGE_SIZE} OFFSET ${(filters.page - 1) * PIPELINE_PAGE_SIZE}`,
     // Weighted: Σ amount × probability (numeric, exact), rounded half away from zero once at the end.
-    db.$queryRaw<{ count: number; amount: bigint | null; weighted: bigint | null }[]>`
-      SELECT COUNT(*)::int AS count, SUM(o."amountMinor")::bigint AS amount,
-             ROUND(SUM(o."amountMinor" * o."probabilityBp") / 10000)::bigint AS weighted
+    db.$queryRaw<{ count: number; amount: string | null; weighted: string | null }[]>`
+      SELECT COUNT(*)::int AS count, SUM(o."amountMinor")::text AS amount,
+             ROUND(SUM(o."amountMinor"::numeric * o."probabilityBp") / 10000)::text AS weighted
       FROM "Opportunity" o WHERE ${where}`,
   ]);
   return {
@@ -114,8 +114,8 @@ export async function pipelineBoard(ctx: TTenantContext, filters: TPipelineFilte
   const where = whereOf(organizationId, filters, cal, true);
   const [stages, sums, top] = await Promise.all([
     db.pipelineStage.findMany({ where: { organizationId, outcome: "OPEN", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.$queryRaw<{ stageId: string; count: number; amount: bigint }[]>`
-      SELECT o."stageId", COUNT(*)::int AS count, SUM(o."amountMinor")::bigint AS amount FROM "Opportunity" o WHERE ${where} GROUP BY o."stageId"`,
+    db.$queryRaw<{ stageId: string; count: number; amount: string }[]>`
+      SELECT o."stageId", COUNT(*)::int AS count, SUM(o."amountMinor")::text AS amount FROM "Opportunity" o WHERE ${where} GROUP BY o."stageId"`,
     db.$queryRaw<TRawRow[]>`
       SELECT t.* FROM "PipelineStage" st
       CROSS JOIN LATERAL (${SELECT_ROW} WHERE ${where} AND o."stageId" = st.id ORDER BY o."amountMinor" DESC, o.id LIMIT 20) t

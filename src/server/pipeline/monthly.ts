@@ -14,13 +14,13 @@ export type TMonthPipeline = TOpenPipeline & { month: MonthKey; amountMinor: big
  * openPipeline's totals (weighted stays in basis-point minor units, so nothing is rounded here).
  */
 export async function openPipelineByMonth(organizationId: string, afterDate: string, throughDate: string): Promise<TMonthPipeline[]> {
-  const rows = await db.$queryRaw<{ month: Date; count: number; amount: bigint; commit: bigint | null; best: bigint | null; weighted: bigint | null }[]>`
+  const rows = await db.$queryRaw<{ month: Date; count: number; amount: string; commit: string | null; best: string | null; weighted: string | null }[]>`
     SELECT date_trunc('month', "expectedCloseDate")::date AS month,
            COUNT(*)::int AS count,
-           SUM("amountMinor")::bigint AS amount,
-           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::bigint AS commit,
-           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::bigint AS best,
-           SUM("amountMinor" * "probabilityBp")::bigint AS weighted
+           SUM("amountMinor")::text AS amount,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::text AS commit,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::text AS best,
+           SUM("amountMinor"::numeric * "probabilityBp")::text AS weighted
     FROM "Opportunity"
     WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
       AND "expectedCloseDate" > ${dbDate(afterDate)}::date AND "expectedCloseDate" <= ${dbDate(throughDate)}::date

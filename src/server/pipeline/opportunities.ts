@@ -8,7 +8,7 @@ import { ZCreateOpportunityInput, ZUpdateOpportunityInput } from "@/lib/schemas/
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError, notFound, type FieldErrors } from "../errors";
+import { AppError, assertAmountBound, notFound, type FieldErrors } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
 import { now } from "@/server/clock";
 
@@ -46,9 +46,10 @@ async function checkDepartment(tx: Tx, organizationId: string, departmentId: str
 const externalIdTaken = () => new AppError("CONFLICT", "A deal with that external id exists.", { externalId: ["A deal with that external id exists."] });
 
 async function parseAmount(tx: Tx, organizationId: string, text: string) {
-  const { digits } = await getOrganizationMoney(tx, organizationId);
+  const { digits, currency } = await getOrganizationMoney(tx, organizationId);
   const amount = parseMoneyInput(text, digits);
   if (amount === null || amount < 0n) throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter the deal's amount, zero or more, with at most ${digits} decimals.`] });
+  assertAmountBound(amount, currency, "amount");
   return amount;
 }
 

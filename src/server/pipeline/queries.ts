@@ -11,11 +11,11 @@ const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * OMITTED deals are the rep's own "leave this out", so they count in none of the sums.
  */
 export async function openPipeline(organizationId: string, afterDate: string, throughDate: string): Promise<TOpenPipeline> {
-  const [row] = await db.$queryRaw<{ count: number; commit: bigint | null; best: bigint | null; weighted: bigint | null }[]>`
+  const [row] = await db.$queryRaw<{ count: number; commit: string | null; best: string | null; weighted: string | null }[]>`
     SELECT COUNT(*)::int AS count,
-           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::bigint AS commit,
-           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::bigint AS best,
-           SUM("amountMinor" * "probabilityBp")::bigint AS weighted
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::text AS commit,
+           SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'BEST_CASE')::text AS best,
+           SUM("amountMinor"::numeric * "probabilityBp")::text AS weighted
     FROM "Opportunity"
     WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
       AND "expectedCloseDate" > ${dbDate(afterDate)}::date AND "expectedCloseDate" <= ${dbDate(throughDate)}::date`;
@@ -24,8 +24,8 @@ export async function openPipeline(organizationId: string, afterDate: string, th
 
 /** Σ amount of open (not omitted) deals expected to close after `afterDate` and on or before `throughDate`. */
 export async function openAmount(organizationId: string, afterDate: string, throughDate: string): Promise<bigint> {
-  const [row] = await db.$queryRaw<{ total: bigint | null }[]>`
-    SELECT SUM("amountMinor")::bigint AS total FROM "Opportunity"
+  const [row] = await db.$queryRaw<{ total: string | null }[]>`
+    SELECT SUM("amountMinor")::text AS total FROM "Opportunity"
     WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
       AND "expectedCloseDate" > ${dbDate(afterDate)}::date AND "expectedCloseDate" <= ${dbDate(throughDate)}::date`;
   return BigInt(row?.total ?? 0);
@@ -44,8 +44,8 @@ export async function staleCount(organizationId: string, today: string): Promise
 export async function pipelineImpacts(organizationId: string, months: MonthKey[], includeClaimed: boolean): Promise<Map<string, bigint>> {
   if (!months.length) return new Map();
   const counted = includeClaimed ? ["CONFIRMED", "CLAIMED"] : ["CONFIRMED"];
-  const rows = await db.$queryRaw<{ departmentId: string; total: bigint }[]>`
-    SELECT c."responsibleDepartmentId" AS "departmentId", -SUM(c."amountMinor")::bigint AS total
+  const rows = await db.$queryRaw<{ departmentId: string; total: string }[]>`
+    SELECT c."responsibleDepartmentId" AS "departmentId", (-SUM(c."amountMinor"))::text AS total
     FROM "OpportunityCause" c
     WHERE c."organizationId" = ${organizationId} AND c.month = ANY(${months.map(monthToDbDate)}::date[]) AND c.status <> 'OVERTURNED'
       AND NOT EXISTS (SELECT 1 FROM "Contribution" k

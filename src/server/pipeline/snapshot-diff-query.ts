@@ -20,7 +20,7 @@ export type TSnapshotDiffSummary = {
 type TRaw = {
   bucket: TDiffBucket;
   bucket_count: number;
-  bucket_moved: bigint;
+  bucket_moved: string;
   id: string;
   name: string;
   amount: bigint;
@@ -63,11 +63,11 @@ export async function snapshotDiff(ctx: TTenantContext): Promise<TSnapshotDiffSu
       SELECT *, CASE WHEN bucket = 'revalued' THEN amount - prev_amount ELSE amount END AS moved
       FROM classified WHERE bucket IS NOT NULL
     ), ranked AS (
-      SELECT *, COUNT(*) OVER w AS bucket_count, SUM(moved) OVER w AS bucket_moved,
+      SELECT *, COUNT(*) OVER w AS bucket_count, SUM(moved::numeric) OVER w AS bucket_moved,
              ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ABS(moved) DESC, id) AS rank
       FROM moved WINDOW w AS (PARTITION BY bucket)
     )
-    SELECT bucket, bucket_count::int AS bucket_count, bucket_moved::bigint AS bucket_moved, id, name, amount, prev_amount, prev_date, date
+    SELECT bucket, bucket_count::int AS bucket_count, bucket_moved::text AS bucket_moved, id, name, amount, prev_amount, prev_date, date
     FROM ranked WHERE rank <= 10 ORDER BY bucket, rank`;
 
   const buckets = empty();

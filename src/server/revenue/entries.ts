@@ -5,7 +5,7 @@ import { ZAddRevenueEntryInput, ZEntryIdInput } from "@/lib/schemas/revenue";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, assertAmountBound, notFound } from "../errors";
 import { assertMonthsOpen } from "./period-close";
 import { getOrganizationMoney } from "./targets";
 
@@ -15,11 +15,12 @@ export const addRevenueEntry = tenantMutation({
   permission: "actuals.write",
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
-      const { digits, timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+      const { digits, timeZone, currency } = await getOrganizationMoney(tx, ctx.organizationId);
       const amountMinor = parseMoneyInput(input.amount, digits);
       if (amountMinor === null || amountMinor === 0n) {
         throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter a non-zero amount with at most ${digits} decimals; a refund is negative.`] });
       }
+      assertAmountBound(amountMinor, currency, "amount");
       const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
       const occurredAt = startOfLocalDate(year, month, day, timeZone);
       await assertMonthsOpen(tx, ctx.organizationId, [monthOf(occurredAt, timeZone)]);

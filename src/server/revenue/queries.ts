@@ -13,10 +13,10 @@ import type { TTenantContext } from "../tenant";
 export async function monthlyActuals(organizationId: string, timeZone: string, months: MonthKey[]): Promise<Map<MonthKey, bigint>> {
   if (!months.length) return new Map();
   const ranges = months.map((m) => monthRange(m, timeZone));
-  const rows = await db.$queryRaw<{ month: string; total: bigint | null }[]>`
+  const rows = await db.$queryRaw<{ month: string; total: string | null }[]>`
     SELECT m.month,
            (SELECT SUM(e."amountMinor") FROM "RevenueEntry" e
-             WHERE e."organizationId" = ${organizationId} AND e."occurredAt" >= m.start AND e."occurredAt" < m.stop)::bigint AS total
+             WHERE e."organizationId" = ${organizationId} AND e."occurredAt" >= m.start AND e."occurredAt" < m.stop)::text AS total
     FROM unnest(${months}::text[], ${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[]) AS m(month, start, stop)`;
   return new Map(rows.filter((r) => r.total !== null).map((r) => [r.month as MonthKey, BigInt(r.total ?? 0)]));
 }

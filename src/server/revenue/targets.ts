@@ -6,7 +6,8 @@ import { EVEN_WEIGHTS_BP, percentToBasisPoints, spreadAnnual } from "@/lib/targe
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError, type FieldErrors } from "../errors";
+import { AppError, assertAmountBound, type FieldErrors } from "../errors";
+import { amountBoundMessage, isWithinAmountBound } from "@/lib/money";
 import type { TTenantContext } from "../tenant";
 import { assertMonthsOpen } from "./period-close";
 
@@ -55,7 +56,7 @@ export const setMonthlyTargets = tenantMutation({
   permission: "targets.write",
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
-      const { digits, fiscalYearStartMonth } = await getOrganizationMoney(tx, ctx.organizationId);
+      const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx.organizationId);
       const yearMonths = new Set(fiscalYearMonths(input.fiscalYear, fiscalYearStartMonth));
       const wanted = new Map<MonthKey, bigint | null>();
       const fieldErrors: FieldErrors = {};
@@ -63,6 +64,7 @@ export const setMonthlyTargets = tenantMutation({
         if (!yearMonths.has(month)) throw new AppError("VALIDATION", `${monthLabel(month)} is not in FY${input.fiscalYear}.`);
         const amount = text === "" ? null : parseMoneyInput(text, digits);
         if (text !== "" && (amount === null || amount < 0n)) fieldErrors[`targets.${month}`] = [amountHint(digits)];
+        else if (amount !== null && !isWithinAmountBound(amount)) fieldErrors[`targets.${month}`] = [amountBoundMessage(currency)];
         else wanted.set(month, amount);
       }
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Some targets are not amounts: see the marked months.", fieldErrors);
@@ -78,6 +80,7 @@ export const spreadAnnualTarget = tenantMutation({
       const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx.organizationId);
       const annual = parseMoneyInput(input.annual, digits);
       if (annual === null || annual <= 0n) throw new AppError("VALIDATION", "Enter the annual target.", { annual: [amountHint(digits)] });
+      assertAmountBound(annual, currency, "annual");
       const weights = input.distribution === "even" ? EVEN_WEIGHTS_BP : parsePercentages(input.percentages ?? []);
       const months = fiscalYearMonths(input.fiscalYear, fiscalYearStartMonth);
       const shares = spreadAnnual(annual, weights, input.remainderMonth);

@@ -9,6 +9,8 @@ import { TargetActualChart } from "@/components/dashboard/target-actual-chart";
 import { can } from "@/lib/permissions";
 import { fiscalYearLabel, fiscalYearOfMonth, monthKey, monthLabel } from "@/lib/period";
 import { periodParam } from "@/lib/period-selection";
+import { isIgnoredPeriod, readParam, type TSearchParams } from "@/lib/search-params";
+import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { now } from "@/server/clock";
 import { getRequestLocale } from "@/server/locale";
 import { getDashboard, getDashboardAccountability } from "@/server/revenue/dashboard";
@@ -19,11 +21,13 @@ import { OutlookCard } from "./_components/outlook-card";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string; claimed?: string; bridge?: string }> }) {
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  const query = await searchParams;
+  const search = await searchParams;
+  const query = { period: readParam(search, "period"), claimed: readParam(search, "claimed"), bridge: readParam(search, "bridge") };
   const [data, locale] = await Promise.all([getDashboard(ctx, query.period, await now()), getRequestLocale()]);
+  const notice = <IgnoredParamsNotice names={isIgnoredPeriod(query.period, data.resolved.period) ? ["period"] : []} />;
   const { organization: org, resolved, range } = data;
   const currency = org.currency;
   const fy = fiscalYearLabel(resolved.fiscalYear);
@@ -31,7 +35,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const picker = periodOptions(resolved, currentFy, data.fiscalYears);
   const canSetTargets = can(ctx, "targets.write");
   const header = (
-    <PageHeader title={org.name} description={`Revenue target versus actual · ${resolved.label}`} actions={<PeriodPicker key={periodParam(resolved.period)} {...picker} />} />
+    <>
+      <PageHeader title={org.name} description={`Revenue target versus actual · ${resolved.label}`} actions={<PeriodPicker key={periodParam(resolved.period)} {...picker} />} />
+      {notice}
+    </>
   );
   const hasActuals = data.rows.some((r) => r.actual !== null && r.actual !== 0n);
 

@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
-import { parsePipelineFilters, pipelineQuery, type TPipelineFilters } from "@/lib/pipeline-filters";
+import { parsePipelineFiltersWithNotices, pipelineQuery, type TPipelineFilters } from "@/lib/pipeline-filters";
+import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { getRequestLocale } from "@/server/locale";
 import { listPipeline, pipelineBoard, pipelineOptions } from "@/server/pipeline/list";
 import { getPipelineOverview } from "@/server/pipeline/overview";
@@ -31,7 +32,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   const ctx = await getTenantContext(slug);
   const search = await searchParams;
   const view = search.view === "board" ? "board" : "table";
-  const filters = parsePipelineFilters(search);
+  const { filters, ignored } = parsePipelineFiltersWithNotices(search);
   // The weekly snapshot is taken by the first reader of the week, before "what changed" is computed.
   await ensureWeeklySnapshot(ctx.organizationId, await now());
   const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx, await now()), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
@@ -62,6 +63,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
           </div>
         }
       />
+      <IgnoredParamsNotice names={ignored} />
       <ForecastHeader
         slug={slug}
         currency={currency}

@@ -1,3 +1,5 @@
+import { parseFiscalYearParam, readParam, type TSearchParams } from "@/lib/search-params";
+import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -20,15 +22,16 @@ import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Revenue" };
 
-export default async function RevenuePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ fy?: string }> }) {
+export default async function RevenuePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const [organization, locale] = await Promise.all([getOrganization(ctx), getRequestLocale()]);
   const { currency, timeZone, fiscalYearStartMonth } = organization;
   const today = todayIn(timeZone, await now());
   const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
-  const requested = Number((await searchParams).fy);
-  const fy = Number.isInteger(requested) && requested > 1990 && requested < 2200 ? requested : currentFy;
+  const requestedText = readParam(await searchParams, "fy");
+  const requested = parseFiscalYearParam(requestedText);
+  const fy = requested ?? currentFy;
   const months = fiscalYearMonths(fy, fiscalYearStartMonth);
   const [figures, closed, allClosed, entries] = await Promise.all([
     getMonthFigures(ctx, timeZone, months),
@@ -65,6 +68,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
           </nav>
         }
       />
+      <IgnoredParamsNotice names={requestedText !== undefined && requested === undefined ? ["fy"] : []} />
       <div className="grid gap-6 xl:grid-cols-5">
         <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="xl:col-span-3">
           <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />

@@ -6,6 +6,8 @@ import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import { can } from "@/lib/permissions";
 import { fiscalYearOfMonth, type MonthKey } from "@/lib/period";
 import { getScorecard } from "@/server/accountability/scorecard";
+import { isIgnoredPeriod, isRecordId, readParam, type TSearchParams } from "@/lib/search-params";
+import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { getRequestLocale } from "@/server/locale";
 import { getTenantContext } from "@/server/tenant-context";
 import { CausesSection } from "./_components/causes-section";
@@ -20,13 +22,16 @@ import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Department scorecard" };
 
-type TProps = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ period?: string }> };
+type TProps = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<TSearchParams> };
 
 /** A department's scorecard for a period: everyone in the organization reads it; forms follow `can`. */
 export default async function DepartmentScorecardPage({ params, searchParams }: TProps) {
   const { slug, id } = await params;
   const ctx = await getTenantContext(slug);
-  const [sc, locale] = await Promise.all([getScorecard(ctx, id, (await searchParams).period, await now()), getRequestLocale()]);
+  // An id that no record can have (a NUL, a filter) is simply not found: it never reaches a query.
+  if (!isRecordId(id)) notFound();
+  const period = readParam(await searchParams, "period");
+  const [sc, locale] = await Promise.all([getScorecard(ctx, id, period, await now()), getRequestLocale()]);
   // Unknown, or another organization's department: the same 404 either way.
   if (!sc) notFound();
   const { department, organization, resolved } = sc;
@@ -52,6 +57,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
         picker={<PeriodPicker {...periodOptions(resolved, currentFy)} />}
       />
       <div className="mt-6 space-y-6">
+        <IgnoredParamsNotice names={isIgnoredPeriod(period, resolved.period) ? ["period"] : []} />
         <MonthStrip title={`${department.name}, ${view.fy}`} months={view.strip} />
         <KpiSection
           {...common}

@@ -9,6 +9,7 @@ import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { getOpportunityDetail, type TOpportunityDetail } from "@/server/pipeline/detail";
 import { getTenantContext } from "@/server/tenant-context";
+import { isRecordId } from "@/lib/search-params";
 import { OutcomeBadge } from "../_components/badges";
 
 export const metadata: Metadata = { title: "Deal" };
@@ -54,6 +55,7 @@ function valueText(field: string, value: unknown, names: TOpportunityDetail["nam
 export default async function DealPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const ctx = await getTenantContext(slug);
+  if (!isRecordId(id)) notFound();
   const [detail, organization, locale] = await Promise.all([getOpportunityDetail(ctx, id), getOrganization(ctx), getRequestLocale()]);
   if (!detail) notFound();
   const { opportunity: deal, changes, causes, names } = detail;

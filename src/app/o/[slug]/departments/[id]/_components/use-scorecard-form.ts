@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { FieldErrors, TFormState } from "@/lib/action-result";
+import { callFormAction } from "@/components/ui/call-action";
 import { announce } from "./section-flash";
 
 /**
@@ -19,7 +20,7 @@ export function useScorecardForm<T>(
   // Announced as the result arrives, not in an effect: the refreshed page that comes with a success
   // may already have removed this form, and an unmounted form's effects never run.
   const [state, dispatch, isPending] = useActionState(async (prev: TFormState<T>, formData: FormData) => {
-    const result = await serverAction(prev, formData);
+    const result = await callFormAction(serverAction, prev, formData);
     if (result?.ok && announceTo) announce(announceTo, result.message);
     return result;
   }, null);
