@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isMonthKey, type MonthKey } from "../period";
+import { ZCellToken, ZSubmissionId } from "./concurrency";
 
 export const ZFiscalYear = z.coerce.number({ error: "Choose a fiscal year." }).int().min(1990).max(2200);
 export const ZMonthKey = z.string().refine(isMonthKey, "Choose a month.").transform((m) => m as MonthKey);
@@ -11,6 +12,11 @@ export const ZSetMonthlyTargetsInput = z.object({
   fiscalYear: ZFiscalYear,
   /** Month → amount text; an empty text removes that month's target. */
   targets: z.record(ZMonthKey, ZAmountText),
+  /**
+   * Month → the version token the grid loaded (ZCellToken): the grid sends only the months the user
+   * changed, each checked against it. Absent: unchecked (a caller with no loaded copy).
+   */
+  versions: z.record(ZMonthKey, ZCellToken).optional(),
 });
 
 export const ZSpreadAnnualTargetInput = z.object({
@@ -27,6 +33,7 @@ export const ZAddRevenueEntryInput = z.object({
   amount: ZAmountText.min(1, "Enter the amount."),
   reference: z.string().trim().max(120, "References are at most 120 characters.").optional().transform((v) => v || null),
   customer: z.string().trim().max(120, "Customer names are at most 120 characters.").optional().transform((v) => v || null),
+  submissionId: ZSubmissionId,
 });
 
 export const ZEntryIdInput = z.object({ entryId: z.string().trim().min(1).max(64) });

@@ -9,7 +9,7 @@ import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { db } from "@/server/db";
 import { getClosedMonths } from "@/server/revenue/period-close";
-import { closedMonths, getMonthFigures, listRecentEntries } from "@/server/revenue/queries";
+import { closedMonths, getMonthFigures, listRecentEntries, targetCells } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { DeleteEntryButton } from "./_components/delete-entry-button";
 import { EntryForm } from "./_components/entry-form";
@@ -30,8 +30,9 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
   const requested = Number((await searchParams).fy);
   const fy = Number.isInteger(requested) && requested > 1990 && requested < 2200 ? requested : currentFy;
   const months = fiscalYearMonths(fy, fiscalYearStartMonth);
-  const [figures, closed, allClosed, entries] = await Promise.all([
+  const [figures, cells, closed, allClosed, entries] = await Promise.all([
     getMonthFigures(ctx, timeZone, months),
+    targetCells(ctx, months),
     closedMonths(ctx.organizationId, months),
     // The latest entries may lie outside the year shown: their months decide whether Delete shows.
     getClosedMonths(db, ctx.organizationId),
@@ -46,7 +47,9 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
     return {
       month: f.month,
       label: monthLabel(f.month),
-      target: f.targetMinor === null ? "" : minorToDecimalString(f.targetMinor, digits),
+      // The grid's value and version come from one read of the target row.
+      target: cells.has(f.month) ? minorToDecimalString(cells.get(f.month)?.amountMinor ?? 0n, digits) : "",
+      version: cells.get(f.month)?.token ?? "",
       actual: f.month > monthKey(today.year, today.month) ? "—" : money(f.actualMinor),
       closedNote: close ? `Closed ${dateFormat.format(close.closedAt)}${close.closedBy ? ` by ${close.closedBy}` : ""}` : null,
     };
