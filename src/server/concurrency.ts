@@ -12,14 +12,30 @@ import { AppError, type FieldErrors } from "./errors";
 /** Who made the change a stale save ran into, and when. */
 export type TChange = { by: string; at: Date };
 
-/** The latest audited change of a record: its actor's name and time (null when none was recorded). */
-export async function lastAuditedChange(tx: Tx, organizationId: string, entityType: string, entityId: string): Promise<TChange | null> {
+/**
+ * The latest audited change of a record (optionally one of `actions`): its actor's name, its time,
+ * and the audit's action, before and after (null when none was recorded).
+ */
+export async function lastAuditedChange(tx: Tx, organizationId: string, entityType: string, entityId: string, actions?: string[]) {
   const event = await tx.auditEvent.findFirst({
-    where: { organizationId, entityType, entityId },
+    where: { organizationId, entityType, entityId, ...(actions && { action: { in: actions } }) },
     orderBy: { createdAt: "desc" },
-    select: { createdAt: true, actor: { select: { name: true } } },
+    select: { action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
   });
-  return event ? { by: event.actor?.name ?? "Someone", at: event.createdAt } : null;
+  if (!event) return null;
+  const record = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
+  return { by: event.actor?.name ?? "Someone", at: event.createdAt, action: event.action, before: record(event.before), after: record(event.after) };
+}
+
+/** The fields whose values differ between an audit's before and after, by their labels. */
+export function changedFields(change: { before: Record<string, unknown>; after: Record<string, unknown> } | null, labels: Record<string, string>): string[] {
+  if (!change) return [];
+  return Object.entries(labels).filter(([key]) => JSON.stringify(change.before[key] ?? null) !== JSON.stringify(change.after[key] ?? null)).map(([, label]) => label);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** "10:42" today, "Dec 2 at 10:42" on another day, in the organization's time zone. */

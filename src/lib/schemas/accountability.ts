@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCellToken, ZSubmissionId, ZVersion } from "./concurrency";
 import { ZMonthKey } from "./revenue";
 
 // Inputs of issue 4's actions: contributions, KPIs, commitments, narratives, categories. Amounts
@@ -33,14 +34,15 @@ const ZContributionFields = z.object({
   opportunityId: z.string().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
 });
 
-export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId });
-export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution") });
+export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId, submissionId: ZSubmissionId });
+export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution"), version: ZVersion });
 export const ZContributionIdInput = z.object({ contributionId: ZId("a contribution") });
 export const ZReviewContributionInput = z
   .object({
     contributionId: ZId("a contribution"),
     decision: z.enum(["CONFIRMED", "DISPUTED"], { error: "Choose confirm or dispute." }),
     reason: ZOptionalText(1000, "The reason"),
+    version: ZVersion,
   })
   .refine((v) => v.decision !== "DISPUTED" || v.reason !== null, { path: ["reason"], message: "Say why you dispute it." });
 
@@ -66,8 +68,8 @@ export const ZKpiFields = z
   .refine((v) => v.amberAt > 0, { path: ["amberAt"], message: "The amber band must be above 0 %." })
   .refine((v) => v.amberAt <= v.greenAt, { path: ["amberAt"], message: "The amber band cannot be above the green band." });
 
-export const ZCreateKpiInput = z.intersection(z.object({ departmentId: ZDepartmentId }), ZKpiFields);
-export const ZUpdateKpiInput = z.intersection(z.object({ kpiId: ZId("a KPI") }), ZKpiFields);
+export const ZCreateKpiInput = z.intersection(z.object({ departmentId: ZDepartmentId, submissionId: ZSubmissionId }), ZKpiFields);
+export const ZUpdateKpiInput = z.intersection(z.object({ kpiId: ZId("a KPI"), version: ZVersion }), ZKpiFields);
 export const ZKpiIdInput = z.object({ kpiId: ZId("a KPI") });
 
 export const ZSetKpiValuesInput = z.object({
@@ -75,6 +77,8 @@ export const ZSetKpiValuesInput = z.object({
   month: ZMonthKey,
   /** KPI id → value text; an empty text removes that month's value. */
   values: z.record(z.string().max(64), z.string().trim().max(40, "That value is too long.")),
+  /** KPI id → the version token the form loaded; the form sends only the values the user changed. */
+  versions: z.record(z.string().max(64), ZCellToken).optional(),
 });
 
 export const ZCreateCommitmentInput = z.object({
@@ -83,12 +87,14 @@ export const ZCreateCommitmentInput = z.object({
   ownerId: ZId("an owner"),
   dueDate: z.iso.date({ error: "Enter the due date as YYYY-MM-DD." }),
   expectedImpact: ZAmountText("the expected impact"),
+  submissionId: ZSubmissionId,
 });
 export const ZResolveCommitmentInput = z.object({
   commitmentId: ZId("a commitment"),
   status: z.enum(["DONE", "MISSED"], { error: "Choose done or missed." }),
   /** Empty: the expected impact for DONE, nothing for MISSED. */
   delivered: z.string().trim().max(40, "The delivered impact is too long.").default(""),
+  version: ZVersion,
 });
 export const ZCommitmentIdInput = z.object({ commitmentId: ZId("a commitment") });
 
@@ -97,6 +103,8 @@ export const ZSaveNarrativeInput = z.object({
   month: ZMonthKey,
   why: z.string().trim().max(4000, "“Why” is at most 4000 characters.").default(""),
   whatNext: z.string().trim().max(4000, "“What next” is at most 4000 characters.").default(""),
+  /** The narrative's version token as the form loaded it ("" when the month had none). */
+  version: ZCellToken.optional(),
 });
 export const ZDepartmentMonthInput = z.object({ departmentId: ZDepartmentId, month: ZMonthKey });
 
