@@ -9,7 +9,7 @@ const reload = "This form is out of date; reload the page.";
  * caller edits without a loaded copy (a script or a test), and the save is not checked.
  */
 export const ZVersion = z
-  .union([z.number().int().min(0).max(2_147_483_647), z.string().trim().regex(/^\d{1,10}$/, reload).transform(Number)], { error: reload })
+  .union([z.number().int(reload).min(0, reload).max(2_147_483_647, reload), z.string().trim().regex(/^\d{1,10}$/, reload).transform(Number)], { error: reload })
   .optional();
 
 /** A per-month cell's version token: "" when the month had no record, else `<id>:<version>`. */
