@@ -52,6 +52,8 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
     if (SHOTS) {
       await finance.screenshot({ path: "test-results/screenshots/lost-update-conflict-1440.png", fullPage: true });
       await finance.setViewportSize({ width: 390, height: 844 });
+      // On a phone the grid scrolls inside its card; the page itself does not scroll sideways.
+      await expect.poll(() => finance.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await finance.screenshot({ path: "test-results/screenshots/lost-update-conflict-390.png", fullPage: true });
       await finance.setViewportSize({ width: 1440, height: 900 });
     }

@@ -69,7 +69,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
         }
       />
       <div className="grid gap-6 xl:grid-cols-5">
-        <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="xl:col-span-3">
+        <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="min-w-0 xl:col-span-3">
           <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />
         </Card>
         <div className="space-y-6 xl:col-span-2">
