@@ -41,22 +41,24 @@ export const createCommitment = tenantMutation({
         const found = await db.commitment.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
         return found && { commitmentId: found.id };
       },
-      () => db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const department = await departmentForWrite(tx, ctx, input.departmentId);
-      const owner = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: input.ownerId } }, select: { userId: true } });
-      if (!owner) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
-      const { digits } = await getOrganizationMoney(tx, organizationId);
-      const expectedImpactMinor = parseMoneyInput(input.expectedImpact, digits);
-      if (expectedImpactMinor === null || expectedImpactMinor <= 0n) {
-        throw new AppError("VALIDATION", "Enter the expected impact.", { expectedImpact: [`Enter the revenue this should bring back, above zero, with at most ${digits} decimals.`] });
-      }
-      const commitment = await tx.commitment.create({
-        data: { organizationId, departmentId: department.id, title: input.title, ownerId: owner.userId, dueDate: new Date(`${input.dueDate}T00:00:00Z`), expectedImpactMinor, createdById: ctx.userId, submissionId: input.submissionId },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.created", entityType: "Commitment", entityId: commitment.id, after: commitment });
-      return { commitmentId: commitment.id };
-    })),
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const department = await departmentForWrite(tx, ctx, input.departmentId);
+          const owner = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: input.ownerId } }, select: { userId: true } });
+          if (!owner) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
+          const { digits } = await getOrganizationMoney(tx, organizationId);
+          const expectedImpactMinor = parseMoneyInput(input.expectedImpact, digits);
+          if (expectedImpactMinor === null || expectedImpactMinor <= 0n) {
+            throw new AppError("VALIDATION", "Enter the expected impact.", { expectedImpact: [`Enter the revenue this should bring back, above zero, with at most ${digits} decimals.`] });
+          }
+          const commitment = await tx.commitment.create({
+            data: { organizationId, departmentId: department.id, title: input.title, ownerId: owner.userId, dueDate: new Date(`${input.dueDate}T00:00:00Z`), expectedImpactMinor, createdById: ctx.userId, submissionId: input.submissionId },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.created", entityType: "Commitment", entityId: commitment.id, after: commitment });
+          return { commitmentId: commitment.id };
+        }),
+    ),
 });
 
 /** Marks an open commitment DONE (delivered defaults to the expected impact) or MISSED (defaults to nothing delivered). */

@@ -81,30 +81,32 @@ export const logContribution = tenantMutation({
         const found = await db.contribution.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
         return found && { contributionId: found.id };
       },
-      () => db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const department = await departmentForWrite(tx, ctx, input.departmentId);
-      const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
-      const amountMinor = await parseAmount(tx, organizationId, input.amount);
-      const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
-      await assertMonthsOpen(tx, organizationId, [input.month]);
-      const contribution = await tx.contribution.create({
-        data: {
-          organizationId,
-          departmentId: department.id,
-          month: monthToDbDate(input.month),
-          categoryId: category.id,
-          amountMinor,
-          description: input.description,
-          evidenceUrl: input.evidenceUrl,
-          opportunityId,
-          createdById: ctx.userId,
-          submissionId: input.submissionId,
-        },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
-      return { contributionId: contribution.id };
-    })),
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const department = await departmentForWrite(tx, ctx, input.departmentId);
+          const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
+          const amountMinor = await parseAmount(tx, organizationId, input.amount);
+          const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
+          await assertMonthsOpen(tx, organizationId, [input.month]);
+          const contribution = await tx.contribution.create({
+            data: {
+              organizationId,
+              departmentId: department.id,
+              month: monthToDbDate(input.month),
+              categoryId: category.id,
+              amountMinor,
+              description: input.description,
+              evidenceUrl: input.evidenceUrl,
+              opportunityId,
+              createdById: ctx.userId,
+              submissionId: input.submissionId,
+            },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
+          return { contributionId: contribution.id };
+        }),
+    ),
 });
 
 /**

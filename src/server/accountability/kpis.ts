@@ -70,18 +70,20 @@ export const createKpi = tenantMutation({
         const found = await db.kpi.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
         return found && { kpiId: found.id };
       },
-      () => db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
-      const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
-      if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
-      const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
-      const kpi = await tx.kpi.create({
-        data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder, submissionId: input.submissionId },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
-      return { kpiId: kpi.id };
-    })),
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
+          const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
+          if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
+          const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
+          const kpi = await tx.kpi.create({
+            data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder, submissionId: input.submissionId },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
+          return { kpiId: kpi.id };
+        }),
+    ),
 });
 
 /**

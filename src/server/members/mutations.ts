@@ -40,35 +40,37 @@ export const inviteMember = tenantMutation({
         const found = await db.invitation.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
         return found && { invitationId: found.id, token: newInvitationToken(ctx.organizationId, submissionId).token };
       },
-      () => db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const departmentId = await resolveDepartmentBinding(tx, organizationId, input.role, input.departmentId);
-      const isMember = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
-      if (isMember) {
-        throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member."] });
-      }
-      // A new invitation to the same address replaces any pending one, so only one link works.
-      await tx.invitation.updateMany({
-        where: { organizationId, email: input.email, acceptedAt: null, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
-      const { token, tokenHash } = newInvitationToken(organizationId, input.submissionId);
-      const invitation = await tx.invitation.create({
-        data: {
-          organizationId,
-          email: input.email,
-          role: input.role,
-          departmentId,
-          tokenHash,
-          invitedById: ctx.userId,
-          submissionId: input.submissionId,
-          expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
-        },
-        select: { id: true, email: true, role: true, departmentId: true, expiresAt: true },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
-      return { invitationId: invitation.id, token };
-    })),
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const departmentId = await resolveDepartmentBinding(tx, organizationId, input.role, input.departmentId);
+          const isMember = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
+          if (isMember) {
+            throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member."] });
+          }
+          // A new invitation to the same address replaces any pending one, so only one link works.
+          await tx.invitation.updateMany({
+            where: { organizationId, email: input.email, acceptedAt: null, revokedAt: null },
+            data: { revokedAt: new Date() },
+          });
+          const { token, tokenHash } = newInvitationToken(organizationId, input.submissionId);
+          const invitation = await tx.invitation.create({
+            data: {
+              organizationId,
+              email: input.email,
+              role: input.role,
+              departmentId,
+              tokenHash,
+              invitedById: ctx.userId,
+              submissionId: input.submissionId,
+              expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
+            },
+            select: { id: true, email: true, role: true, departmentId: true, expiresAt: true },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
+          return { invitationId: invitation.id, token };
+        }),
+    ),
 });
 
 export const revokeInvitation = tenantMutation({

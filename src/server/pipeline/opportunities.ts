@@ -64,37 +64,39 @@ export const createOpportunity = tenantMutation({
         const found = await db.opportunity.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
         return found && { opportunityId: found.id };
       },
-      () => db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const stage = await stageFor(tx, organizationId, input.stageId);
-      await checkMember(tx, organizationId, input.ownerId);
-      if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
-      const amountMinor = await parseAmount(tx, organizationId, input.amount);
-      if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
-        throw externalIdTaken();
-      }
-      const opportunity = await tx.opportunity.create({
-        data: {
-          organizationId,
-          name: input.name,
-          account: input.account,
-          amountMinor,
-          stageId: stage.id,
-          outcome: stage.outcome,
-          probabilityBp: input.probability ?? stage.probabilityBp,
-          forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name),
-          expectedCloseDate: dbDate(input.expectedCloseDate),
-          ownerId: input.ownerId,
-          sourceDepartmentId: input.sourceDepartmentId,
-          externalId: input.externalId,
-          closedAt: stage.outcome === "OPEN" ? null : new Date(),
-          submissionId: input.submissionId,
-        },
-      });
-      await tx.opportunityChange.create({ data: { organizationId, opportunityId: opportunity.id, changedById: ctx.userId, changes: { created: [null, opportunity.name] } } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
-      return { opportunityId: opportunity.id };
-    })),
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const stage = await stageFor(tx, organizationId, input.stageId);
+          await checkMember(tx, organizationId, input.ownerId);
+          if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+          const amountMinor = await parseAmount(tx, organizationId, input.amount);
+          if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
+            throw externalIdTaken();
+          }
+          const opportunity = await tx.opportunity.create({
+            data: {
+              organizationId,
+              name: input.name,
+              account: input.account,
+              amountMinor,
+              stageId: stage.id,
+              outcome: stage.outcome,
+              probabilityBp: input.probability ?? stage.probabilityBp,
+              forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name),
+              expectedCloseDate: dbDate(input.expectedCloseDate),
+              ownerId: input.ownerId,
+              sourceDepartmentId: input.sourceDepartmentId,
+              externalId: input.externalId,
+              closedAt: stage.outcome === "OPEN" ? null : new Date(),
+              submissionId: input.submissionId,
+            },
+          });
+          await tx.opportunityChange.create({ data: { organizationId, opportunityId: opportunity.id, changedById: ctx.userId, changes: { created: [null, opportunity.name] } } });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
+          return { opportunityId: opportunity.id };
+        }),
+    ),
 });
 
 type TOpportunity = Prisma.OpportunityGetPayload<object>;

@@ -21,21 +21,23 @@ export const addRevenueEntry = tenantMutation({
         const entry = await db.revenueEntry.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
         return entry && { entryId: entry.id };
       },
-      () => db.$transaction(async (tx) => {
-      const { digits, timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
-      const amountMinor = parseMoneyInput(input.amount, digits);
-      if (amountMinor === null || amountMinor === 0n) {
-        throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter a non-zero amount with at most ${digits} decimals; a refund is negative.`] });
-      }
-      const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
-      const occurredAt = startOfLocalDate(year, month, day, timeZone);
-      await assertMonthsOpen(tx, ctx.organizationId, [monthOf(occurredAt, timeZone)]);
-      const entry = await tx.revenueEntry.create({
-        data: { organizationId: ctx.organizationId, occurredAt, amountMinor, source: "MANUAL", reference: input.reference, customer: input.customer, createdById: ctx.userId, submissionId: input.submissionId },
-      });
-      await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "revenueEntry.created", entityType: "RevenueEntry", entityId: entry.id, after: entry });
-      return { entryId: entry.id };
-    })),
+      () =>
+        db.$transaction(async (tx) => {
+          const { digits, timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+          const amountMinor = parseMoneyInput(input.amount, digits);
+          if (amountMinor === null || amountMinor === 0n) {
+            throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter a non-zero amount with at most ${digits} decimals; a refund is negative.`] });
+          }
+          const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
+          const occurredAt = startOfLocalDate(year, month, day, timeZone);
+          await assertMonthsOpen(tx, ctx.organizationId, [monthOf(occurredAt, timeZone)]);
+          const entry = await tx.revenueEntry.create({
+            data: { organizationId: ctx.organizationId, occurredAt, amountMinor, source: "MANUAL", reference: input.reference, customer: input.customer, createdById: ctx.userId, submissionId: input.submissionId },
+          });
+          await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "revenueEntry.created", entityType: "RevenueEntry", entityId: entry.id, after: entry });
+          return { entryId: entry.id };
+        }),
+    ),
 });
 
 /** Deletes a manual entry; imported rows leave with their batch (undo), never one by one. */

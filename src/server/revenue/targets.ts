@@ -41,14 +41,7 @@ async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wan
   }
   await assertMonthsOpen(tx, organizationId, changed.map(([m]) => m));
   for (const [month, amountMinor] of changed) {
-    const row = rows.get(month);
-    // Guarded by the version read above: a save that lands in between makes the count 0.
-    const guard = row ? { organizationId, id: row.id, version: row.version } : null;
-    let count: number;
-    if (!guard) ({ count } = amountMinor === null ? { count: 1 } : await tx.revenueTarget.createMany({ data: [{ organizationId, month: monthToDbDate(month), amountMinor }], skipDuplicates: true }));
-    else if (amountMinor === null) ({ count } = await tx.revenueTarget.deleteMany({ where: guard }));
-    else ({ count } = await tx.revenueTarget.updateMany({ where: guard, data: { amountMinor } }));
-    if (count !== 1) throw await staleTargets(tx, ctx, fiscalYear, [month]);
+    if (!(await writeCell(tx, organizationId, month, rows.get(month), amountMinor))) throw await staleTargets(tx, ctx, fiscalYear, [month]);
   }
   if (changed.length) {
     await recordAudit(tx, {
@@ -62,6 +55,21 @@ async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wan
     });
   }
   return { changedMonths: changed.map(([m]) => m) };
+}
+
+/**
+ * Writes one month, guarded by the version read with `row` (or by the month being still empty):
+ * false when another save landed in between, and nothing was written.
+ */
+async function writeCell(tx: Tx, organizationId: string, month: MonthKey, row: TTargetRow | undefined, amountMinor: bigint | null): Promise<boolean> {
+  if (!row) {
+    if (amountMinor === null) return true;
+    const { count } = await tx.revenueTarget.createMany({ data: [{ organizationId, month: monthToDbDate(month), amountMinor }], skipDuplicates: true });
+    return count === 1;
+  }
+  const guard = { organizationId, id: row.id, version: row.version };
+  const { count } = amountMinor === null ? await tx.revenueTarget.deleteMany({ where: guard }) : await tx.revenueTarget.updateMany({ where: guard, data: { amountMinor } });
+  return count === 1;
 }
 
 /**

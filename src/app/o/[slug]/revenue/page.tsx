@@ -72,7 +72,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
         <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="min-w-0 xl:col-span-3">
           <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />
         </Card>
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           {can(ctx, "targets.write") && (
             <Card title="Spread an annual target" description={`Sets all 12 months of ${fiscalYearLabel(fy)}; the months always add up to the annual amount.`}>
               <SpreadForm slug={slug} fiscalYear={fy} currency={currency} monthLabels={months.map((m) => monthLabel(m))} />

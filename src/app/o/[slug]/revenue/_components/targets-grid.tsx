@@ -51,7 +51,8 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, canEdit, canClos
         <FormMessage state={state} />
         <FormMessage state={closeResult} />
       </div>
-      <div className="mt-2 overflow-x-auto">
+      {/* relative: the sr-only header label is absolutely positioned and must scroll with the table, not widen the page. */}
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
             <tr>
