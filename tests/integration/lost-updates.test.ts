@@ -68,6 +68,26 @@ describe("lost updates: KPI values", () => {
   });
 });
 
+describe("lost updates: KPI values racing", () => {
+  it("refuses the later of two saves of one value, even after both read the same version", async () => {
+    const org = await named();
+    const { organizationId } = org;
+    const signed = await insertKpi(organizationId, org.legal.id, { name: "Contracts signed" });
+    const value = await db.kpiValue.create({ data: { organizationId, kpiId: signed.id, month: monthToDbDate("2026-03"), valueScaled: 800n } });
+    // The head's save reads the value at the loaded version, then waits on the row the owner's
+    // transaction holds; the owner's change commits first.
+    const result = await interleave(
+      (tx) => tx.$queryRaw`SELECT 1 FROM "KpiValue" WHERE "organizationId" = ${organizationId} AND id = ${value.id} FOR UPDATE`,
+      () => setKpiValues(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-03", values: { [signed.id]: "12" }, versions: { [signed.id]: cellToken(value) } }),
+      (tx) => tx.kpiValue.updateMany({ where: { organizationId, id: value.id }, data: { valueScaled: 1_100n, updatedById: org.users.owner.id } }),
+    );
+    expectFailure(result, "CONFLICT");
+    expect(!result.ok && result.message).toMatch(/^Olga Owner changed Contracts signed for Mar 2026 to 11 at \d\d:\d\d; reload/);
+    expect((await db.kpiValue.findFirstOrThrow({ where: { organizationId, id: value.id } })).valueScaled).toBe(1_100n);
+    expect(await db.auditEvent.count({ where: { organizationId, entityType: "KpiValue" } })).toBe(0);
+  });
+});
+
 describe("lost updates: narratives", () => {
   async function withNarrative() {
     const org = await named();
@@ -156,6 +176,25 @@ describe("lost updates: deals", () => {
     const stale = await updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: deal.id, version: deal.version, stageId: org.stage("Negotiation").id });
     expect(stale).toEqual({ ok: false, code: "CONFLICT", message: `Olga Owner changed this deal's amount and probability ${at}${reload}` });
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
+  });
+
+  it("refuses an edit that waited on the deal while another person's save of it committed", async () => {
+    const org = await createPipelineOrganization("Alpha");
+    await rename(org.users.owner.id, "Olga Owner");
+    const deal = await insertOpportunity(org);
+    // The deal is locked while the owner's change is written; the sales manager's edit, sent with
+    // the version both saw, waits for the lock and then finds the deal changed.
+    const result = await interleave(
+      (tx) => tx.$queryRaw`SELECT 1 FROM "Opportunity" WHERE "organizationId" = ${org.organizationId} AND id = ${deal.id} FOR UPDATE`,
+      () => updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: deal.id, version: deal.version, amount: "30,000" }),
+      async (tx) => {
+        await tx.opportunity.updateMany({ where: { organizationId: org.organizationId, id: deal.id }, data: { amountMinor: 4_500_000n } });
+        await tx.opportunityChange.create({ data: { organizationId: org.organizationId, opportunityId: deal.id, changedById: org.users.owner.id, changes: { amountMinor: ["4000000", "4500000"] } } });
+      },
+    );
+    expectFailure(result, "CONFLICT");
+    expect(!result.ok && result.message).toMatch(/^Olga Owner changed this deal's amount at \d\d:\d\d; reload/);
+    expect((await db.opportunity.findFirstOrThrow({ where: { organizationId: org.organizationId, id: deal.id } })).amountMinor).toBe(4_500_000n);
   });
 
   it("returns the new version, so the same person's next inline edit goes through", async () => {
