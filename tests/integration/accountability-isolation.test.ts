@@ -34,24 +34,27 @@ async function seedRecords(org: Awaited<ReturnType<typeof createAccountabilityOr
   return { departmentId: org.legal.id, categoryId: category, kpiId: kpi.id, contributionId: contribution.id, openCommitmentId: open.id, doneCommitmentId: done.id, memberId: org.users.legalHead.id };
 }
 
+const SUBMISSION_ID = "7d1f2c3e-4b5a-4c6d-8e7f-901a2b3c4d5e";
 const kpiFields = { name: "Contracts countersigned", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "12" };
 const contributionFields = (ids: TIds) => ({ month: "2026-03", categoryId: ids.categoryId, amount: "-7,500", description: "Redlines took six weeks" });
 
 /** Each mutation with an input that is valid for the organization whose ids it is given. */
 const MUTATIONS: { action: string; mutation: TMutation; input: (ids: TIds) => unknown }[] = [
-  { action: "logContribution", mutation: logContribution, input: (ids) => ({ ...contributionFields(ids), departmentId: ids.departmentId }) },
-  { action: "reviseContribution", mutation: reviseContribution, input: (ids) => ({ ...contributionFields(ids), contributionId: ids.contributionId }) },
+  // Create forms send a submission id and edit forms the version they loaded (issue 10): the
+  // refusals below come before either is looked at.
+  { action: "logContribution", mutation: logContribution, input: (ids) => ({ ...contributionFields(ids), departmentId: ids.departmentId, submissionId: SUBMISSION_ID }) },
+  { action: "reviseContribution", mutation: reviseContribution, input: (ids) => ({ ...contributionFields(ids), contributionId: ids.contributionId, version: 0 }) },
   { action: "withdrawContribution", mutation: withdrawContribution, input: (ids) => ({ contributionId: ids.contributionId }) },
   { action: "reviewContribution", mutation: reviewContribution, input: (ids) => ({ contributionId: ids.contributionId, decision: "CONFIRMED" }) },
-  { action: "createKpi", mutation: createKpi, input: (ids) => ({ ...kpiFields, name: "Contracts drafted", departmentId: ids.departmentId }) },
-  { action: "updateKpi", mutation: updateKpi, input: (ids) => ({ ...kpiFields, kpiId: ids.kpiId }) },
+  { action: "createKpi", mutation: createKpi, input: (ids) => ({ ...kpiFields, name: "Contracts drafted", departmentId: ids.departmentId, submissionId: SUBMISSION_ID }) },
+  { action: "updateKpi", mutation: updateKpi, input: (ids) => ({ ...kpiFields, kpiId: ids.kpiId, version: 0 }) },
   { action: "archiveKpi", mutation: archiveKpi, input: (ids) => ({ kpiId: ids.kpiId }) },
   { action: "restoreKpi", mutation: restoreKpi, input: (ids) => ({ kpiId: ids.kpiId }) },
-  { action: "setKpiValues", mutation: setKpiValues, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03", values: { [ids.kpiId]: "11" } }) },
-  { action: "createCommitment", mutation: createCommitment, input: (ids) => ({ departmentId: ids.departmentId, title: "Faster redlines", ownerId: ids.memberId, dueDate: "2026-12-31", expectedImpact: "5000" }) },
-  { action: "resolveCommitment", mutation: resolveCommitment, input: (ids) => ({ commitmentId: ids.openCommitmentId, status: "DONE" }) },
+  { action: "setKpiValues", mutation: setKpiValues, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03", values: { [ids.kpiId]: "11" }, versions: { [ids.kpiId]: "" } }) },
+  { action: "createCommitment", mutation: createCommitment, input: (ids) => ({ departmentId: ids.departmentId, title: "Faster redlines", ownerId: ids.memberId, dueDate: "2026-12-31", expectedImpact: "5000", submissionId: SUBMISSION_ID }) },
+  { action: "resolveCommitment", mutation: resolveCommitment, input: (ids) => ({ commitmentId: ids.openCommitmentId, status: "DONE", version: 0 }) },
   { action: "reopenCommitment", mutation: reopenCommitment, input: (ids) => ({ commitmentId: ids.doneCommitmentId }) },
-  { action: "saveNarrative", mutation: saveNarrative, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03", why: "Slow counsel", whatNext: "Templates" }) },
+  { action: "saveNarrative", mutation: saveNarrative, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03", why: "Slow counsel", whatNext: "Templates", version: "" }) },
   { action: "markMonthReviewed", mutation: markMonthReviewed, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03" }) },
   { action: "addCategory", mutation: addCategory, input: () => ({ kind: "LEGAL", name: "Export controls" }) },
   { action: "renameCategory", mutation: renameCategory, input: (ids) => ({ categoryId: ids.categoryId, name: "Review delays" }) },

@@ -135,7 +135,7 @@ describe("updateOpportunity", () => {
     const org = await createPipelineOrganization();
     const deal = await insertOpportunity(org, { amountMinor: 40_000_00n, expectedCloseDate: today().quarterStart });
     const sm = org.users.salesManager.id;
-    expect(expectOk(await updateOpportunity(sm, org.slug, { opportunityId: deal.id, stageId: org.stage("Negotiation").id }))).toEqual({ opportunityId: deal.id, changed: 2, cause: null });
+    expect(expectOk(await updateOpportunity(sm, org.slug, { opportunityId: deal.id, stageId: org.stage("Negotiation").id }))).toEqual({ opportunityId: deal.id, changed: 2, cause: null, version: 1 });
     expect(await opportunity(org, deal.id)).toMatchObject({ probabilityBp: 7_000, forecastCategory: "PIPELINE", outcome: "OPEN" });
     expectOk(await updateOpportunity(sm, org.slug, { opportunityId: deal.id, stageId: org.stage("Commit").id, probability: "65" }));
     expect(await opportunity(org, deal.id)).toMatchObject({ probabilityBp: 6_500, forecastCategory: "COMMIT" });
@@ -156,7 +156,7 @@ describe("updateOpportunity", () => {
     const deal = await insertOpportunity(org);
     const before = await snapshotOrganization(org.organizationId);
     const result = await updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: deal.id, name: deal.name, amount: "40,000.00", stageId: deal.stageId, sourceDepartmentId: org.sales.id });
-    expect(expectOk(result)).toEqual({ opportunityId: deal.id, changed: 0, cause: null });
+    expect(expectOk(result)).toEqual({ opportunityId: deal.id, changed: 0, cause: null, version: 0 });
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
   });
 
@@ -346,7 +346,7 @@ describe("two sales managers saving the same deal at once", () => {
       loseCitingBilling,
     );
     // Already lost when the second save wrote: nothing left to change.
-    expect(expectOk(result)).toEqual({ opportunityId: deal.id, changed: 0, cause: null });
+    expect(expectOk(result)).toEqual({ opportunityId: deal.id, changed: 0, cause: null, version: 1 });
     expect((await causes(org)).map((c) => c.responsibleDepartmentId)).toEqual([org.billing.id]);
   });
 });

@@ -63,8 +63,9 @@ const lose = (ids: TIds) => ({ opportunityId: ids.opportunityId, stageId: ids.st
 
 /** Each mutation with an input that is valid for the organization whose ids it is given. */
 const MUTATIONS: { action: string; mutation: TMutation; input: (ids: TIds) => unknown }[] = [
-  { action: "createOpportunity", mutation: createOpportunity, input: (ids) => dealFields(ids) },
-  { action: "updateOpportunity", mutation: updateOpportunity, input: (ids) => ({ ...dealFields(ids), opportunityId: ids.opportunityId }) },
+  // With the create form's submission id and the version the edit loaded (issue 10).
+  { action: "createOpportunity", mutation: createOpportunity, input: (ids) => ({ ...dealFields(ids), submissionId: "7d1f2c3e-4b5a-4c6d-8e7f-901a2b3c4d5e" }) },
+  { action: "updateOpportunity", mutation: updateOpportunity, input: (ids) => ({ ...dealFields(ids), opportunityId: ids.opportunityId, version: 0 }) },
   // Moves the deal to the lost stage: setup's withLostStage puts that stage's id in ids.stageId.
   { action: "loseOpportunity", mutation: updateOpportunity, input: (ids) => lose(ids) },
   { action: "createStage", mutation: createStage, input: () => ({ name: "Legal review", probability: "80", outcome: "OPEN" }) },

@@ -116,7 +116,7 @@ describe("revenue permissions and tenancy", () => {
       const departmentId = role === "VIEWER" ? null : a.department("SALES").id;
       const { user } = await addMember(a.organization.id, role, departmentId);
       const before = await snapshotOrganization(a.organization.id);
-      expectFailure(await setMonthlyTargets(user.id, slug, { fiscalYear: 2026, targets: { "2026-01": "5" } }), "FORBIDDEN");
+      expectFailure(await setMonthlyTargets(user.id, slug, { fiscalYear: 2026, targets: { "2026-01": "5" }, versions: { "2026-01": "" } }), "FORBIDDEN");
       expectFailure(await spreadAnnualTarget(user.id, slug, { fiscalYear: 2026, annual: "5", distribution: "even", remainderMonth: "0" }), "FORBIDDEN");
       expectFailure(await addRevenueEntry(user.id, slug, { date: "2026-04-10", amount: "10" }), "FORBIDDEN");
       expectFailure(await deleteRevenueEntry(user.id, slug, { entryId }), "FORBIDDEN");
@@ -133,7 +133,7 @@ describe("revenue permissions and tenancy", () => {
     expectOk(await closeMonth(a.owner.id, a.organization.slug, { month: "2026-03" }));
     const before = await snapshotOrganization(a.organization.id);
     const slugA = a.organization.slug;
-    expectFailure(await setMonthlyTargets(b.owner.id, slugA, { fiscalYear: 2026, targets: { "2026-01": "5" } }), "NOT_FOUND");
+    expectFailure(await setMonthlyTargets(b.owner.id, slugA, { fiscalYear: 2026, targets: { "2026-01": "5" }, versions: { "2026-01": "" } }), "NOT_FOUND");
     expectFailure(await spreadAnnualTarget(b.owner.id, slugA, { fiscalYear: 2026, annual: "5", distribution: "even", remainderMonth: "0" }), "NOT_FOUND");
     expectFailure(await addRevenueEntry(b.owner.id, slugA, { date: "2026-04-10", amount: "10" }), "NOT_FOUND");
     expectFailure(await closeMonth(b.owner.id, slugA, { month: "2026-04" }), "NOT_FOUND");

@@ -22,7 +22,7 @@ const contribution = { departmentId: "d1", month: "2026-03", categoryId: "c1", a
 
 describe("ZLogContributionInput", () => {
   it("keeps the amount as text and turns an empty evidence link into null", () => {
-    expect(ZLogContributionInput.parse({ ...contribution, evidenceUrl: "  " })).toEqual({ ...contribution, evidenceUrl: null });
+    expect(ZLogContributionInput.parse({ ...contribution, evidenceUrl: "  " })).toEqual({ ...contribution, evidenceUrl: null, submissionId: null });
     expect(ZLogContributionInput.parse(contribution).evidenceUrl).toBeNull();
     expect(ZLogContributionInput.parse({ ...contribution, evidenceUrl: " https://crm.example/deal/42 " }).evidenceUrl).toBe("https://crm.example/deal/42");
     expect(ZLogContributionInput.parse({ ...contribution, evidenceUrl: "HTTP://wiki.example/x" }).evidenceUrl).toBe("HTTP://wiki.example/x");
@@ -114,7 +114,8 @@ describe("commitments", () => {
   const commitment = { departmentId: "d1", title: "Fix the invoice template", ownerId: "u1", dueDate: "2026-12-15", expectedImpact: "40,000" };
 
   it("needs a title, an owner, a real due date and an expected impact", () => {
-    expect(ZCreateCommitmentInput.parse(commitment)).toEqual(commitment);
+    // No submission id sent (a script): null, and the create is not deduplicated.
+    expect(ZCreateCommitmentInput.parse(commitment)).toEqual({ ...commitment, submissionId: null });
     expect(fieldErrors(ZCreateCommitmentInput.safeParse({ ...commitment, title: "ab", ownerId: "", dueDate: "2026-02-30", expectedImpact: "" }))).toEqual({
       title: "Say what will be done.",
       ownerId: "Choose an owner.",

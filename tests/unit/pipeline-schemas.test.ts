@@ -42,6 +42,7 @@ describe("ZCreateOpportunityInput", () => {
   it("keeps the amount as text and turns empty optional fields into null", () => {
     expect(ZCreateOpportunityInput.parse({ ...deal, probability: "", forecastCategory: "", sourceDepartmentId: " ", externalId: "  " })).toEqual({
       ...deal,
+      submissionId: null,
       probability: null,
       forecastCategory: null,
       sourceDepartmentId: null,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zText, zMultilineText } from "./text";
+import { ZCellToken, ZSubmissionId, ZVersion } from "./concurrency";
 import { ZMonthKey, ZSupportedDate } from "./revenue";
 
 // Inputs of issue 4's actions: contributions, KPIs, commitments, narratives, categories. Amounts
@@ -33,14 +34,15 @@ const ZContributionFields = z.object({
   opportunityId: zText().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
 });
 
-export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId });
-export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution") });
+export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId, submissionId: ZSubmissionId });
+export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution"), version: ZVersion });
 export const ZContributionIdInput = z.object({ contributionId: ZId("a contribution") });
 export const ZReviewContributionInput = z
   .object({
     contributionId: ZId("a contribution"),
     decision: z.enum(["CONFIRMED", "DISPUTED"], { error: "Choose confirm or dispute." }),
     reason: ZOptionalText(1000, "The reason"),
+    version: ZVersion,
   })
   .refine((v) => v.decision !== "DISPUTED" || v.reason !== null, { path: ["reason"], message: "Say why you dispute it." });
 
@@ -77,9 +79,9 @@ export const ZKpiFields = z
 const CHOOSE_AGGREGATION = "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
 
 export const ZCreateKpiInput = z
-  .intersection(z.object({ departmentId: ZDepartmentId }), ZKpiFields)
+  .intersection(z.object({ departmentId: ZDepartmentId, submissionId: ZSubmissionId }), ZKpiFields)
   .refine((v) => v.unit !== "CURRENCY" || v.aggregation !== undefined, { path: ["aggregation"], message: CHOOSE_AGGREGATION });
-export const ZUpdateKpiInput = z.intersection(z.object({ kpiId: ZId("a KPI") }), ZKpiFields);
+export const ZUpdateKpiInput = z.intersection(z.object({ kpiId: ZId("a KPI"), version: ZVersion }), ZKpiFields);
 /** The message an edit gets when it turns a KPI into a currency one without choosing (the server checks; it knows the old unit). */
 export const CHOOSE_CURRENCY_AGGREGATION = CHOOSE_AGGREGATION;
 export const ZKpiIdInput = z.object({ kpiId: ZId("a KPI") });
@@ -89,6 +91,8 @@ export const ZSetKpiValuesInput = z.object({
   month: ZMonthKey,
   /** KPI id → value text; an empty text removes that month's value. */
   values: z.record(zText().max(64), zText().trim().max(40, "That value is too long.")),
+  /** KPI id → the version token the form loaded; the form sends only the values the user changed. */
+  versions: z.record(z.string().max(64), ZCellToken).optional(),
 });
 
 export const ZCreateCommitmentInput = z.object({
@@ -97,12 +101,14 @@ export const ZCreateCommitmentInput = z.object({
   ownerId: ZId("an owner"),
   dueDate: ZSupportedDate("Enter the due date as YYYY-MM-DD."),
   expectedImpact: ZAmountText("the expected impact"),
+  submissionId: ZSubmissionId,
 });
 export const ZResolveCommitmentInput = z.object({
   commitmentId: ZId("a commitment"),
   status: z.enum(["DONE", "MISSED"], { error: "Choose done or missed." }),
   /** Empty: the expected impact for DONE, nothing for MISSED. */
   delivered: zText().trim().max(40, "The delivered impact is too long.").default(""),
+  version: ZVersion,
 });
 export const ZCommitmentIdInput = z.object({ commitmentId: ZId("a commitment") });
 
@@ -111,6 +117,8 @@ export const ZSaveNarrativeInput = z.object({
   month: ZMonthKey,
   why: zMultilineText().trim().max(4000, "“Why” is at most 4000 characters.").default(""),
   whatNext: zMultilineText().trim().max(4000, "“What next” is at most 4000 characters.").default(""),
+  /** The narrative's version token as the form loaded it ("" when the month had none). */
+  version: ZCellToken.optional(),
 });
 export const ZDepartmentMonthInput = z.object({ departmentId: ZDepartmentId, month: ZMonthKey });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zText } from "./text";
 import { DepartmentKind } from "@db/enums";
+import { ZVersion } from "./concurrency";
 import { ZId } from "./members";
 
 const ZDepartmentName = zText()
@@ -14,5 +15,5 @@ export const ZCreateDepartmentInput = z.object({
 });
 export type TCreateDepartmentInput = z.infer<typeof ZCreateDepartmentInput>;
 
-export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZDepartmentName });
+export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZDepartmentName, version: ZVersion });
 export const ZDepartmentIdInput = z.object({ departmentId: ZId });

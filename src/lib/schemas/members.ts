@@ -2,6 +2,7 @@ import { z } from "zod";
 import { zText } from "./text";
 import { Role } from "@db/enums";
 import { ZEmail } from "./auth";
+import { ZSubmissionId } from "./concurrency";
 
 const ZId = zText().trim().min(1, "Missing id.").max(64);
 const ZRole = z.enum(Role, { error: "Choose a role." });
@@ -16,6 +17,7 @@ export const ZInviteMemberInput = z.object({
   email: ZEmail,
   role: ZRole,
   departmentId: ZOptionalDepartmentId,
+  submissionId: ZSubmissionId,
 });
 export type TInviteMemberInput = z.infer<typeof ZInviteMemberInput>;
 

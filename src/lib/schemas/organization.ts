@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zText } from "./text";
+import { ZVersion } from "./concurrency";
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
@@ -43,6 +44,7 @@ const ZPercent = z.coerce
 export const ZUpdateOrganizationInput = ZOrganizationFields.extend({
   onTrackThresholdPct: ZPercent,
   atRiskThresholdPct: ZPercent,
+  version: ZVersion,
 }).refine((v) => v.atRiskThresholdPct < v.onTrackThresholdPct, {
   path: ["atRiskThresholdPct"],
   message: "The at-risk threshold must be below the on-track threshold.",

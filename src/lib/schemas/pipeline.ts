@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zText, zMultilineText } from "./text";
 import { ZSupportedDate } from "./revenue";
+import { ZSubmissionId, ZVersion } from "./concurrency";
 
 // Inputs of issue 5's actions. Amounts stay text (parsed with the currency's digits on the server);
 // probabilities are percentages typed by people ("70", "72.5") and become basis points here.
@@ -35,9 +36,9 @@ const ZOpportunityFields = z.object({
 /** Why a deal was lost or slipped, and which department answers for it. */
 const ZCauseFields = z.object({ lossCauseId: ZOptionalId, responsibleDepartmentId: ZOptionalId });
 
-export const ZCreateOpportunityInput = ZOpportunityFields;
-/** Inline edits send only the fields they change. */
-export const ZUpdateOpportunityInput = ZOpportunityFields.partial().extend({ opportunityId: ZId("a deal") }).merge(ZCauseFields);
+export const ZCreateOpportunityInput = ZOpportunityFields.extend({ submissionId: ZSubmissionId });
+/** Inline edits send only the fields they change, with the version of the deal they were shown. */
+export const ZUpdateOpportunityInput = ZOpportunityFields.partial().extend({ opportunityId: ZId("a deal"), version: ZVersion }).merge(ZCauseFields);
 
 export const ZDisputeCauseInput = z.object({
   causeId: ZId("a cause"),

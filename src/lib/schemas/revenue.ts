@@ -2,6 +2,7 @@ import { z } from "zod";
 import { zText } from "./text";
 import { DATE_RANGE_MESSAGE, isSupportedMonthKey, isSupportedYear, MAX_YEAR, MIN_YEAR } from "../date-range";
 import { isMonthKey, type MonthKey } from "../period";
+import { ZCellToken, ZSubmissionId } from "./concurrency";
 
 export const ZFiscalYear = z.coerce.number({ error: "Choose a fiscal year." }).int("Choose a fiscal year.").min(MIN_YEAR, DATE_RANGE_MESSAGE).max(MAX_YEAR, DATE_RANGE_MESSAGE);
 export const ZMonthKey = z
@@ -22,6 +23,11 @@ export const ZSetMonthlyTargetsInput = z.object({
   fiscalYear: ZFiscalYear,
   /** Month → amount text; an empty text removes that month's target. */
   targets: z.record(ZMonthKey, ZAmountText),
+  /**
+   * Month → the version token the grid loaded (ZCellToken): the grid sends only the months the user
+   * changed, each checked against it. Absent: unchecked (a caller with no loaded copy).
+   */
+  versions: z.record(ZMonthKey, ZCellToken).optional(),
 });
 
 export const ZSpreadAnnualTargetInput = z.object({
@@ -38,6 +44,7 @@ export const ZAddRevenueEntryInput = z.object({
   amount: ZAmountText.min(1, "Enter the amount."),
   reference: zText().trim().max(120, "References are at most 120 characters.").optional().transform((v) => v || null),
   customer: zText().trim().max(120, "Customer names are at most 120 characters.").optional().transform((v) => v || null),
+  submissionId: ZSubmissionId,
 });
 
 export const ZEntryIdInput = z.object({ entryId: zText().trim().min(1).max(64) });

@@ -9,6 +9,7 @@ import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
 import { assertMonthsOpen } from "../revenue/period-close";
 import { getOrganizationMoney } from "../revenue/targets";
+import { createOnce, lastAuditedChange, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";
 
@@ -48,10 +49,24 @@ async function getContribution(tx: Tx, ctx: TTenantContext, contributionId: stri
   return contribution;
 }
 
+const CHANGE_VERBS: Record<string, string> = { "contribution.revised": "revised", "contribution.confirmed": "confirmed", "contribution.disputed": "disputed", "contribution.logged": "logged" };
+
+/** A save from a form loaded before the contribution's `version` changed: who changed it, how, when. */
+async function assertCurrent(tx: Tx, ctx: TTenantContext, contribution: { id: string; version: number }, version: number | undefined) {
+  if (version !== undefined && version !== contribution.version) throw await staleContribution(tx, ctx, contribution.id);
+}
+
+async function staleContribution(tx: Tx, ctx: TTenantContext, contributionId: string) {
+  const change = await lastAuditedChange(tx, ctx.organizationId, "Contribution", contributionId, Object.keys(CHANGE_VERBS));
+  const { timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+  return staleSave(`${(change && CHANGE_VERBS[change.action]) ?? "changed"} this contribution`, change, timeZone);
+}
+
 /** A contribution its department's head may still change or withdraw: any not yet confirmed. */
-async function unsettledContribution(tx: Tx, ctx: TTenantContext, contributionId: string, verb: "changed" | "withdrawn") {
+async function unsettledContribution(tx: Tx, ctx: TTenantContext, contributionId: string, verb: "changed" | "withdrawn", version?: number) {
   const contribution = await getContribution(tx, ctx, contributionId);
   assertDepartmentWrite(ctx, contribution.departmentId);
+  await assertCurrent(tx, ctx, contribution, version);
   if (contribution.status === "CONFIRMED") throw new AppError("CONFLICT", `This contribution is confirmed; it can no longer be ${verb}.`);
   return contribution;
 }
@@ -61,29 +76,38 @@ export const logContribution = tenantMutation({
   schema: ZLogContributionInput,
   permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
   run: (ctx, input) =>
-    db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const department = await departmentForWrite(tx, ctx, input.departmentId);
-      const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
-      const amountMinor = await parseAmount(tx, organizationId, input.amount);
-      const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
-      await assertMonthsOpen(tx, organizationId, [input.month]);
-      const contribution = await tx.contribution.create({
-        data: {
-          organizationId,
-          departmentId: department.id,
-          month: monthToDbDate(input.month),
-          categoryId: category.id,
-          amountMinor,
-          description: input.description,
-          evidenceUrl: input.evidenceUrl,
-          opportunityId,
-          createdById: ctx.userId,
-        },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
-      return { contributionId: contribution.id };
-    }),
+    createOnce(
+      input.submissionId,
+      async (submissionId) => {
+        const found = await db.contribution.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        return found && { contributionId: found.id };
+      },
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const department = await departmentForWrite(tx, ctx, input.departmentId);
+          const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
+          const amountMinor = await parseAmount(tx, organizationId, input.amount);
+          const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
+          await assertMonthsOpen(tx, organizationId, [input.month]);
+          const contribution = await tx.contribution.create({
+            data: {
+              organizationId,
+              departmentId: department.id,
+              month: monthToDbDate(input.month),
+              categoryId: category.id,
+              amountMinor,
+              description: input.description,
+              evidenceUrl: input.evidenceUrl,
+              opportunityId,
+              createdById: ctx.userId,
+              submissionId: input.submissionId,
+            },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
+          return { contributionId: contribution.id };
+        }),
+    ),
 });
 
 /**
@@ -96,7 +120,7 @@ export const reviseContribution = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      const before = await unsettledContribution(tx, ctx, input.contributionId, "changed");
+      const before = await unsettledContribution(tx, ctx, input.contributionId, "changed", input.version);
       const department = await departmentForWrite(tx, ctx, before.departmentId);
       const category = await categoryFor(tx, organizationId, input.categoryId, department.kind, before.categoryId);
       const amountMinor = await parseAmount(tx, organizationId, input.amount);
@@ -114,8 +138,8 @@ export const reviseContribution = tenantMutation({
         reviewedById: null,
         reviewedAt: null,
       };
-      const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });
-      if (count !== 1) throw changedMeanwhile();
+      const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: before.status, version: before.version }, data });
+      if (count !== 1) throw await staleContribution(tx, ctx, before.id);
       const after = { ...before, ...data };
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.revised", entityType: "Contribution", entityId: before.id, before, after });
       return { contributionId: before.id };
@@ -147,14 +171,16 @@ export const reviewContribution = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getContribution(tx, ctx, input.contributionId);
+      // Finance decides on what it read: a claim revised since then is reviewed again, not confirmed unseen.
+      await assertCurrent(tx, ctx, before, input.version);
       if (before.status !== "CLAIMED") {
         throw new AppError("CONFLICT", `This contribution is already ${before.status.toLowerCase()}. The department can revise a disputed one, which returns it to you.`);
       }
       const month: MonthKey = dbDateToMonth(before.month);
       await assertMonthsOpen(tx, organizationId, [month]);
       const data = { status: input.decision, reviewReason: input.reason, reviewedById: ctx.userId, reviewedAt: new Date() };
-      const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: "CLAIMED" }, data });
-      if (count !== 1) throw new AppError("CONFLICT", "Someone else reviewed this contribution a moment ago. Reload to see their decision.");
+      const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: "CLAIMED", version: before.version }, data });
+      if (count !== 1) throw await staleContribution(tx, ctx, before.id);
       await recordAudit(tx, {
         organizationId,
         actorId: ctx.userId,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { KpiUnit } from "@db/enums";
-import { defaultAggregation, parseKpiValue } from "@/lib/kpi";
+import { defaultAggregation, formatKpiValue, parseKpiValue } from "@/lib/kpi";
 import { can } from "@/lib/permissions";
-import { dbDateToMonth, monthToDbDate } from "@/lib/period";
+import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { CHOOSE_CURRENCY_AGGREGATION, ZCreateKpiInput, ZKpiIdInput, ZSetKpiValuesInput, ZUpdateKpiInput } from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
@@ -10,6 +10,7 @@ import { db, type Tx } from "../db";
 import { AppError, notFound, type FieldErrors } from "../errors";
 import { assertMonthsOpen, getClosedMonths } from "../revenue/period-close";
 import { getOrganizationMoney } from "../revenue/targets";
+import { cellToken, changedFields, createOnce, lastAuditedChange, listText, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { departmentForWrite } from "./guards";
 
@@ -29,25 +30,62 @@ async function getKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
 
 const nameTaken = () => new AppError("CONFLICT", "This department already has a KPI with that name.", { name: ["This department already has a KPI with that name."] });
 
+/**
+ * The conflict for a KPI value changed since the form loaded (`loaded`: its version token then):
+ * who set it to what and when — the value's own row, or the audit of its removal.
+ */
+async function staleKpiValue(tx: Tx, ctx: TTenantContext, kpi: { id: string; name: string; unit: KpiUnit } | undefined, month: MonthKey, currency: string, loaded: string | undefined) {
+  const { organizationId } = ctx;
+  if (!kpi) return notFound("That KPI");
+  const { timeZone } = await getOrganizationMoney(tx, organizationId);
+  const current = await tx.kpiValue.findUnique({
+    where: { organizationId_kpiId_month: { organizationId, kpiId: kpi.id, month: monthToDbDate(month) } },
+    include: { updatedBy: { select: { name: true } } },
+  });
+  const loadedId = loaded?.split(":")[0];
+  const error = current
+    ? await staleSave(`changed ${kpi.name} for ${monthLabel(month)} to ${formatKpiValue(current.valueScaled, kpi.unit, currency)}`, { by: current.updatedBy?.name ?? "Someone", at: current.updatedAt }, timeZone)
+    : await staleSave(`removed ${kpi.name}'s value for ${monthLabel(month)}`, loadedId ? await lastAuditedChange(tx, organizationId, "KpiValue", loadedId) : null, timeZone);
+  return new AppError("CONFLICT", error.message, { [`values.${kpi.id}`]: [error.message] });
+}
+
+const KPI_FIELDS = { name: "name", unit: "unit", direction: "direction", targetScaled: "target", greenAtBp: "green band", amberAtBp: "amber band" };
+
+/** Who changed the KPI's definition since the form loaded it, what and when. */
+async function staleKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
+  const change = await lastAuditedChange(tx, ctx.organizationId, "Kpi", kpiId, ["kpi.updated", "kpi.created"]);
+  const fields = changedFields(change, KPI_FIELDS);
+  const { timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+  return staleSave(`changed this KPI's ${fields.length ? listText(fields) : "definition"}`, change, timeZone);
+}
+
 /** OWNER defines a department's KPIs and their targets (DESIGN.md: heads enter values, not their own targets). */
 export const createKpi = tenantMutation({
   schema: ZCreateKpiInput,
   permission: "kpiDefinitions.write",
   run: (ctx, input) =>
-    db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
-      const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
-      if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
-      const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
-      // The schema refuses a CURRENCY KPI without an aggregation, so the unit's default exists here.
-      const aggregation = input.aggregation ?? defaultAggregation(input.unit) ?? "SUM";
-      const kpi = await tx.kpi.create({
-        data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
-      return { kpiId: kpi.id };
-    }),
+    createOnce(
+      input.submissionId,
+      async (submissionId) => {
+        const found = await db.kpi.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        return found && { kpiId: found.id };
+      },
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
+          const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
+          if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
+          const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
+          // The schema refuses a CURRENCY KPI without an aggregation, so the unit's default exists here.
+          const aggregation = input.aggregation ?? defaultAggregation(input.unit) ?? "SUM";
+          const kpi = await tx.kpi.create({
+            data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder, submissionId: input.submissionId },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
+          return { kpiId: kpi.id };
+        }),
+    ),
 });
 
 /**
@@ -64,6 +102,7 @@ export const updateKpi = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getKpi(tx, ctx, input.kpiId);
+      if (input.version !== undefined && input.version !== before.version) throw await staleKpi(tx, ctx, before.id);
       if (input.unit !== before.unit && (await tx.kpiValue.count({ where: { organizationId, kpiId: before.id } })) > 0) {
         throw new AppError("CONFLICT", "The unit cannot change once the KPI has values.", { unit: ["The unit cannot change once the KPI has values; create a new KPI instead."] });
       }
@@ -73,7 +112,8 @@ export const updateKpi = tenantMutation({
       const clash = await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: before.departmentId, name: input.name } } });
       if (clash && clash.id !== before.id) throw nameTaken();
       const data = { name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt };
-      await tx.kpi.updateMany({ where: { organizationId, id: before.id }, data });
+      const { count } = await tx.kpi.updateMany({ where: { organizationId, id: before.id, version: before.version }, data });
+      if (count !== 1) throw await staleKpi(tx, ctx, before.id);
       let restamped = 0;
       if (targetScaled !== before.targetScaled) {
         const closed = [...(await getClosedMonths(tx, organizationId))].map(monthToDbDate);
@@ -140,21 +180,27 @@ export const setKpiValues = tenantMutation({
       }
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", `Please correct the highlighted values: ${Object.values(fieldErrors)[0]?.[0]}`, fieldErrors);
       if (!writes.length) return { changed: 0 };
-      await assertMonthsOpen(tx, organizationId, [input.month]);
       const byId = new Map(kpis.map((k) => [k.id, k]));
+      const staleValue = (kpiId: string) => staleKpiValue(tx, ctx, byId.get(kpiId), input.month, currency, input.versions?.[kpiId]);
+      // The form sends only the values the user changed, each with the version it was loaded with.
+      const versions = input.versions;
+      if (versions) for (const write of writes) if (versions[write.kpiId] !== cellToken(existing.get(write.kpiId))) throw await staleValue(write.kpiId);
+      await assertMonthsOpen(tx, organizationId, [input.month]);
       for (const write of writes) {
         const before = existing.get(write.kpiId) ?? null;
+        // Guarded by the version read above: a save landing in between makes the count 0.
+        const guard = before ? { organizationId, id: before.id, version: before.version } : null;
         if (write.value === null) {
-          await tx.kpiValue.deleteMany({ where: { organizationId, kpiId: write.kpiId, month } });
+          if (!guard || (await tx.kpiValue.deleteMany({ where: guard })).count !== 1) throw await staleValue(write.kpiId);
           await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
           continue;
         }
         const data = { valueScaled: write.value, targetScaled: byId.get(write.kpiId)?.targetScaled ?? null, updatedById: ctx.userId, importBatchId: null };
-        const after = await tx.kpiValue.upsert({
-          where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } },
-          create: { organizationId, kpiId: write.kpiId, month, ...data },
-          update: data,
-        });
+        const { count } = guard
+          ? await tx.kpiValue.updateMany({ where: guard, data })
+          : await tx.kpiValue.createMany({ data: [{ organizationId, kpiId: write.kpiId, month, ...data }], skipDuplicates: true });
+        if (count !== 1) throw await staleValue(write.kpiId);
+        const after = await tx.kpiValue.findUniqueOrThrow({ where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } } });
         await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
       }
       return { changed: writes.length };

@@ -1,11 +1,13 @@
 import "server-only";
 import { can } from "@/lib/permissions";
-import { monthKey, monthLabel, monthToDbDate } from "@/lib/period";
+import { monthKey, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import { ZDepartmentMonthInput, ZSaveNarrativeInput } from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { cellToken, changedFields, lastAuditedChange, listText, staleSave } from "../concurrency";
+import { db, type Tx } from "../db";
+import type { TTenantContext } from "../tenant";
 import { AppError } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
 import { departmentForWrite } from "./guards";
@@ -27,12 +29,29 @@ export const saveNarrative = tenantMutation({
         const status = statusByDepartmentMonth(await ratedKpiValues(organizationId, [input.month], department.id, tx)).get(statusKey(department.id, input.month));
         if (status === "RED") throw redNeedsNarrative(input.month, input);
       }
+      const isSame = before !== null && before.why === input.why && before.whatNext === input.whatNext;
+      if (input.version !== undefined && input.version !== cellToken(before) && !isSame) throw await staleNarrative(tx, ctx, department.id, input.month);
       const data = { why: input.why, whatNext: input.whatNext, updatedById: ctx.userId };
-      const after = await tx.narrative.upsert({ where: key, create: { organizationId, departmentId: department.id, month, ...data }, update: data });
+      // Guarded by the version read above: a save landing in between makes the count 0.
+      const { count } = before
+        ? await tx.narrative.updateMany({ where: { organizationId, id: before.id, version: before.version }, data })
+        : await tx.narrative.createMany({ data: [{ organizationId, departmentId: department.id, month, ...data }], skipDuplicates: true });
+      if (count !== 1) throw await staleNarrative(tx, ctx, department.id, input.month);
+      const after = await tx.narrative.findUniqueOrThrow({ where: key });
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "narrative.saved", entityType: "Narrative", entityId: after.id, before, after });
       return { narrativeId: after.id };
     }),
 });
+
+/** Who changed which of the two texts, and when, since the form loaded. */
+async function staleNarrative(tx: Tx, ctx: TTenantContext, departmentId: string, month: MonthKey) {
+  const { organizationId } = ctx;
+  const current = await tx.narrative.findUnique({ where: { organizationId_departmentId_month: { organizationId, departmentId, month: monthToDbDate(month) } }, select: { id: true } });
+  const change = current ? await lastAuditedChange(tx, organizationId, "Narrative", current.id, ["narrative.saved"]) : null;
+  const fields = changedFields(change, { why: "“why”", whatNext: "“what next”" });
+  const { timeZone } = await getOrganizationMoney(tx, organizationId);
+  return staleSave(`changed ${fields.length ? listText(fields) : "the narrative"} for ${monthLabel(month)}`, change, timeZone);
+}
 
 function redNeedsNarrative(month: ReturnType<typeof monthKey>, text: { why: string; whatNext: string }) {
   const reason = `${monthLabel(month)} is red: write why, and what happens next, before it is marked reviewed.`;

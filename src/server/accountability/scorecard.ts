@@ -1,4 +1,5 @@
 import "server-only";
+import { cellToken } from "../concurrency";
 import { aggregateKpi, ragOf, worstKpi, worstRag, type TRag } from "@/lib/kpi";
 import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
@@ -38,7 +39,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     db.kpi.findMany({ where: { organizationId, departmentId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.kpiValue.findMany({
       where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) }, kpi: { departmentId, archivedAt: null } },
-      select: { kpiId: true, month: true, valueScaled: true, targetScaled: true },
+      select: { id: true, version: true, kpiId: true, month: true, valueScaled: true, targetScaled: true },
     }),
     db.$queryRaw<{ status: ContributionStatus; total: string; count: number }[]>`
       SELECT status, SUM("amountMinor")::text AS total, COUNT(*)::int AS count FROM "Contribution"
@@ -114,7 +115,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     const bands = { greenAtBp: kpi.greenAtBp, amberAtBp: kpi.amberAtBp };
     const series = resolved.yearMonths.map((month) => {
       const v = valueOf.get(`${kpi.id}|${month}`);
-      return { month, value: v?.valueScaled ?? null, target: v ? v.targetScaled : kpi.targetScaled, rag: v ? ragOf(v.valueScaled, v.targetScaled, kpi.direction, bands) : null };
+      return { month, value: v?.valueScaled ?? null, token: cellToken(v), target: v ? v.targetScaled : kpi.targetScaled, rag: v ? ragOf(v.valueScaled, v.targetScaled, kpi.direction, bands) : null };
     });
     const inPeriod = resolved.months.flatMap((month) => {
       const v = valueOf.get(`${kpi.id}|${month}`);

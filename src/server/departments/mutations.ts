@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import { isUniqueViolation } from "../organizations/mutations";
+import { lastAuditedChange, staleSave } from "../concurrency";
 
 const nameTaken = () =>
   new AppError("CONFLICT", "A department with this name already exists (it may be archived).", {
@@ -32,6 +33,14 @@ export const createDepartment = tenantMutation({
     }),
 });
 
+/** Who renamed the department since the form loaded, to what, and when. */
+async function staleDepartment(tx: Tx, organizationId: string, departmentId: string) {
+  const change = await lastAuditedChange(tx, organizationId, "Department", departmentId, ["department.renamed"]);
+  const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+  const name = typeof change?.after.name === "string" ? ` to “${change.after.name}”` : "";
+  return staleSave(`renamed this department${name}`, change, timeZone);
+}
+
 export const renameDepartment = tenantMutation({
   schema: ZRenameDepartmentInput,
   permission: "departments.manage",
@@ -39,11 +48,13 @@ export const renameDepartment = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getDepartment(tx, organizationId, input.departmentId);
-      await tx.department
-        .updateMany({ where: { organizationId, id: before.id }, data: { name: input.name } })
+      if (input.version !== undefined && input.version !== before.version) throw await staleDepartment(tx, organizationId, before.id);
+      const { count } = await tx.department
+        .updateMany({ where: { organizationId, id: before.id, version: before.version }, data: { name: input.name } })
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? nameTaken() : e;
         });
+      if (count !== 1) throw await staleDepartment(tx, organizationId, before.id);
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "department.renamed", entityType: "Department", entityId: before.id, before, after: { ...before, name: input.name } });
       return { departmentId: before.id };
     }),

@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { env } from "@/env";
 import {
   ZChangeMemberRoleInput,
   ZInviteMemberInput,
@@ -10,15 +11,22 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { resolveDepartmentBinding } from "../departments/binding";
+import { createOnce } from "../concurrency";
 import { AppError, notFound } from "../errors";
 
 export const INVITATION_TTL_DAYS = 7;
 
 export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-/** Link tokens are `<organizationId>.<secret>`: the tenant is part of the key, the secret is stored hashed. */
-export function newInvitationToken(organizationId: string) {
-  const secret = randomBytes(24).toString("base64url");
+/**
+ * Link tokens are `<organizationId>.<secret>`: the tenant is part of the key, the secret is stored
+ * hashed. With a form's submission id the secret is derived from it with the server's key, so a
+ * retried submit answers the same link it created the first time without the secret being stored.
+ */
+export function newInvitationToken(organizationId: string, submissionId: string | null = null) {
+  const secret = submissionId
+    ? createHmac("sha256", env().NEXTAUTH_SECRET).update(`invitation:${organizationId}:${submissionId}`).digest().subarray(0, 24).toString("base64url")
+    : randomBytes(24).toString("base64url");
   return { token: `${organizationId}.${secret}`, tokenHash: hashToken(secret) };
 }
 
@@ -26,34 +34,43 @@ export const inviteMember = tenantMutation({
   schema: ZInviteMemberInput,
   permission: "members.manage",
   run: (ctx, input) =>
-    db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const departmentId = await resolveDepartmentBinding(tx, organizationId, input.role, input.departmentId);
-      const isMember = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
-      if (isMember) {
-        throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member."] });
-      }
-      // A new invitation to the same address replaces any pending one, so only one link works.
-      await tx.invitation.updateMany({
-        where: { organizationId, email: input.email, acceptedAt: null, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
-      const { token, tokenHash } = newInvitationToken(organizationId);
-      const invitation = await tx.invitation.create({
-        data: {
-          organizationId,
-          email: input.email,
-          role: input.role,
-          departmentId,
-          tokenHash,
-          invitedById: ctx.userId,
-          expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
-        },
-        select: { id: true, email: true, role: true, departmentId: true, expiresAt: true },
-      });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
-      return { invitationId: invitation.id, token };
-    }),
+    createOnce(
+      input.submissionId,
+      async (submissionId) => {
+        const found = await db.invitation.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        return found && { invitationId: found.id, token: newInvitationToken(ctx.organizationId, submissionId).token };
+      },
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const departmentId = await resolveDepartmentBinding(tx, organizationId, input.role, input.departmentId);
+          const isMember = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
+          if (isMember) {
+            throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member."] });
+          }
+          // A new invitation to the same address replaces any pending one, so only one link works.
+          await tx.invitation.updateMany({
+            where: { organizationId, email: input.email, acceptedAt: null, revokedAt: null },
+            data: { revokedAt: new Date() },
+          });
+          const { token, tokenHash } = newInvitationToken(organizationId, input.submissionId);
+          const invitation = await tx.invitation.create({
+            data: {
+              organizationId,
+              email: input.email,
+              role: input.role,
+              departmentId,
+              tokenHash,
+              invitedById: ctx.userId,
+              submissionId: input.submissionId,
+              expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
+            },
+            select: { id: true, email: true, role: true, departmentId: true, expiresAt: true },
+          });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
+          return { invitationId: invitation.id, token };
+        }),
+    ),
 });
 
 export const revokeInvitation = tenantMutation({

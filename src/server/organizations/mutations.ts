@@ -6,6 +6,7 @@ import { tenantMutation, validationError } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, toFailure, type ActionResult } from "../errors";
+import { changedFields, lastAuditedChange, listText, staleSave } from "../concurrency";
 import { hashPassword } from "../passwords";
 import { createOrganizationInTx } from "./create";
 
@@ -55,6 +56,15 @@ async function hasMoneyRecords(tx: Tx, organizationId: string): Promise<boolean>
   return targets + entries > 0;
 }
 
+const SETTINGS_FIELDS = { name: "name", currency: "currency", fiscalYearStartMonth: "fiscal year start", timeZone: "time zone", onTrackThresholdBp: "on-track threshold", atRiskThresholdBp: "at-risk threshold" };
+
+/** Who changed which settings since the form loaded them, and when. */
+async function staleSettings(tx: Tx, organizationId: string, timeZone: string) {
+  const change = await lastAuditedChange(tx, organizationId, "Organization", organizationId, ["organization.updated"]);
+  const fields = changedFields(change, SETTINGS_FIELDS);
+  return staleSave(`changed the organization's ${fields.length ? listText(fields) : "settings"}`, change, timeZone);
+}
+
 export const updateOrganization = tenantMutation({
   schema: ZUpdateOrganizationInput,
   permission: "organization.update",
@@ -62,23 +72,25 @@ export const updateOrganization = tenantMutation({
     db.$transaction(async (tx) => {
       const where = { id: ctx.organizationId };
       const before = await tx.organization.findUniqueOrThrow({ where });
+      if (input.version !== undefined && input.version !== before.version) throw await staleSettings(tx, ctx.organizationId, before.timeZone);
       if (input.currency !== before.currency && (await hasMoneyRecords(tx, ctx.organizationId))) {
         // Amounts are stored as minor units of the currency: switching USD to JPY would silently
         // multiply every figure by 100. Converting existing money is a migration, not a setting.
         const message = `The currency stays ${before.currency}: this organization already has targets or actuals in it.`;
         throw new AppError("VALIDATION", message, { currency: [message] });
       }
-      const after = await tx.organization.update({
-        where,
-        data: {
+      const data = {
           name: input.name,
           currency: input.currency,
           fiscalYearStartMonth: input.fiscalYearStartMonth,
           timeZone: input.timeZone,
           onTrackThresholdBp: Math.round(input.onTrackThresholdPct * 100),
           atRiskThresholdBp: Math.round(input.atRiskThresholdPct * 100),
-        },
-      });
+      };
+      // Guarded by the version read above: a save landing in between makes the count 0.
+      const { count } = await tx.organization.updateMany({ where: { ...where, version: before.version }, data });
+      if (count !== 1) throw await staleSettings(tx, ctx.organizationId, before.timeZone);
+      const after = await tx.organization.findUniqueOrThrow({ where });
       await recordAudit(tx, {
         organizationId: ctx.organizationId,
         actorId: ctx.userId,

@@ -14,6 +14,7 @@ export function getOrganization(ctx: TTenantContext) {
       timeZone: true,
       onTrackThresholdBp: true,
       atRiskThresholdBp: true,
+      version: true,
     },
   });
 }

@@ -65,13 +65,15 @@ export type TPipelineRow = {
   ownerName: string;
   sourceDepartmentName: string | null;
   isStale: boolean;
+  /** The deal's version: an inline edit sends it, so a save from an older copy is refused. */
+  version: number;
 };
 
 type TRawRow = Omit<TPipelineRow, "expectedCloseDate" | "isStale"> & { expectedCloseDate: Date };
 
 const SELECT_ROW = Prisma.sql`
   SELECT o.id, o.name, o.account, o."amountMinor", o."stageId", s.name AS "stageName", o.outcome, o."probabilityBp",
-         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName"
+         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName", o.version
   FROM "Opportunity" o
   JOIN "PipelineStage" s ON s."organizationId" = o."organizationId" AND s.id = o."stageId"
   JOIN "User" u ON u.id = o."ownerId"

@@ -11,6 +11,7 @@ import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound, type FieldErrors } from "../errors";
 import { getOrganizationMoney } from "../revenue/targets";
 import { now } from "@/server/clock";
+import { createOnce, listText, staleSave } from "../concurrency";
 
 export { categoryForStage };
 
@@ -58,39 +59,62 @@ export const createOpportunity = tenantMutation({
   schema: ZCreateOpportunityInput,
   permission: "pipeline.write",
   run: (ctx, input) =>
-    db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const stage = await stageFor(tx, organizationId, input.stageId);
-      await checkMember(tx, organizationId, input.ownerId);
-      if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
-      const amountMinor = await parseAmount(tx, organizationId, input.amount);
-      if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
-        throw externalIdTaken();
-      }
-      const opportunity = await tx.opportunity.create({
-        data: {
-          organizationId,
-          name: input.name,
-          account: input.account,
-          amountMinor,
-          stageId: stage.id,
-          outcome: stage.outcome,
-          probabilityBp: input.probability ?? stage.probabilityBp,
-          forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name),
-          expectedCloseDate: dbDate(input.expectedCloseDate),
-          ownerId: input.ownerId,
-          sourceDepartmentId: input.sourceDepartmentId,
-          externalId: input.externalId,
-          closedAt: stage.outcome === "OPEN" ? null : new Date(),
-        },
-      });
-      await tx.opportunityChange.create({ data: { organizationId, opportunityId: opportunity.id, changedById: ctx.userId, changes: { created: [null, opportunity.name] } } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
-      return { opportunityId: opportunity.id };
-    }),
+    createOnce(
+      input.submissionId,
+      async (submissionId) => {
+        const found = await db.opportunity.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        return found && { opportunityId: found.id };
+      },
+      () =>
+        db.$transaction(async (tx) => {
+          const { organizationId } = ctx;
+          const stage = await stageFor(tx, organizationId, input.stageId);
+          await checkMember(tx, organizationId, input.ownerId);
+          if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+          const amountMinor = await parseAmount(tx, organizationId, input.amount);
+          if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
+            throw externalIdTaken();
+          }
+          const opportunity = await tx.opportunity.create({
+            data: {
+              organizationId,
+              name: input.name,
+              account: input.account,
+              amountMinor,
+              stageId: stage.id,
+              outcome: stage.outcome,
+              probabilityBp: input.probability ?? stage.probabilityBp,
+              forecastCategory: input.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name),
+              expectedCloseDate: dbDate(input.expectedCloseDate),
+              ownerId: input.ownerId,
+              sourceDepartmentId: input.sourceDepartmentId,
+              externalId: input.externalId,
+              closedAt: stage.outcome === "OPEN" ? null : new Date(),
+              submissionId: input.submissionId,
+            },
+          });
+          await tx.opportunityChange.create({ data: { organizationId, opportunityId: opportunity.id, changedById: ctx.userId, changes: { created: [null, opportunity.name] } } });
+          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
+          return { opportunityId: opportunity.id };
+        }),
+    ),
 });
 
 type TOpportunity = Prisma.OpportunityGetPayload<object>;
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "name", account: "account", amountMinor: "amount", stageId: "stage", probabilityBp: "probability", forecastCategory: "forecast category",
+  expectedCloseDate: "close date", ownerId: "owner", sourceDepartmentId: "source department", externalId: "external id",
+};
+
+/** Who changed the deal since the form loaded it, which fields and when: its latest history row. */
+async function staleDeal(tx: Tx, organizationId: string, opportunityId: string) {
+  const last = await tx.opportunityChange.findFirst({ where: { organizationId, opportunityId }, orderBy: { changedAt: "desc" }, include: { changedBy: { select: { name: true } } } });
+  const fields = Object.keys((last?.changes ?? {}) as object).flatMap((f) => FIELD_LABELS[f] ?? []);
+  const { timeZone } = await getOrganizationMoney(tx, organizationId);
+  const change = last ? { by: last.changedBy?.name ?? "Someone", at: last.changedAt } : null;
+  return staleSave(`changed this deal's ${fields.length ? listText(fields) : "details"}`, change, timeZone);
+}
 
 /**
  * Whether this change loses the deal or slips it out of the current fiscal quarter, and if so the
@@ -124,6 +148,7 @@ export const updateOpportunity = tenantMutation({
       await tx.$queryRaw`SELECT 1 AS locked FROM "Opportunity" WHERE "organizationId" = ${organizationId} AND id = ${input.opportunityId} FOR UPDATE`;
       const before = await tx.opportunity.findUnique({ where: { organizationId_id: { organizationId, id: input.opportunityId } } });
       if (!before) throw notFound("That deal");
+      if (input.version !== undefined && input.version !== before.version) throw await staleDeal(tx, organizationId, before.id);
       const stage = input.stageId && input.stageId !== before.stageId ? await stageFor(tx, organizationId, input.stageId) : null;
       if (input.ownerId && input.ownerId !== before.ownerId) await checkMember(tx, organizationId, input.ownerId);
       // Only a newly named department is checked: an edit that resends the current one still saves
@@ -150,7 +175,7 @@ export const updateOpportunity = tenantMutation({
       const changes = Object.fromEntries(
         FIELDS.filter((f) => asHistory(before[f]) !== asHistory(after[f])).map((f) => [f, [asHistory(before[f]), asHistory(after[f])]]),
       );
-      if (!Object.keys(changes).length) return { opportunityId: before.id, changed: 0, cause: null };
+      if (!Object.keys(changes).length) return { opportunityId: before.id, changed: 0, cause: null, version: before.version };
 
       const { timeZone, fiscalYearStartMonth } = await getOrganizationMoney(tx, organizationId);
       const today = todayIn(timeZone, await now());
@@ -181,10 +206,13 @@ export const updateOpportunity = tenantMutation({
           }
         }
       }
-      await tx.opportunity.updateMany({ where: { organizationId, id: before.id }, data: after });
+      // The row is locked above, so the version cannot move in between; the guard states the rule.
+      const { count } = await tx.opportunity.updateMany({ where: { organizationId, id: before.id, version: before.version }, data: after });
+      if (count !== 1) throw await staleDeal(tx, organizationId, before.id);
+      const { version } = await tx.opportunity.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id: before.id } }, select: { version: true } });
       await tx.opportunityChange.create({ data: { organizationId, opportunityId: before.id, changedById: ctx.userId, changes } });
       await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.updated", entityType: "Opportunity", entityId: before.id, before, after: { ...before, ...after } });
-      return { opportunityId: before.id, changed: Object.keys(changes).length, cause: causeId ? { id: causeId, kind: needed?.kind } : null };
+      return { opportunityId: before.id, changed: Object.keys(changes).length, cause: causeId ? { id: causeId, kind: needed?.kind } : null, version };
     }),
 });
 

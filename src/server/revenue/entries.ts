@@ -4,6 +4,7 @@ import { monthOf, startOfLocalDate } from "@/lib/period";
 import { ZAddRevenueEntryInput, ZEntryIdInput } from "@/lib/schemas/revenue";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
+import { createOnce } from "../concurrency";
 import { db } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
 import { assertMonthsOpen } from "./period-close";
@@ -14,22 +15,30 @@ export const addRevenueEntry = tenantMutation({
   schema: ZAddRevenueEntryInput,
   permission: "actuals.write",
   run: (ctx, input) =>
-    db.$transaction(async (tx) => {
-      const { digits, timeZone, currency } = await getOrganizationMoney(tx, ctx.organizationId);
-      const amountMinor = parseMoneyInput(input.amount, digits);
-      if (amountMinor === null || amountMinor === 0n) {
-        throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter a non-zero amount with at most ${digits} decimals; a refund is negative.`] });
-      }
-      assertAmountBound(amountMinor, currency, "amount");
-      const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
-      const occurredAt = startOfLocalDate(year, month, day, timeZone);
-      await assertMonthsOpen(tx, ctx.organizationId, [monthOf(occurredAt, timeZone)]);
-      const entry = await tx.revenueEntry.create({
-        data: { organizationId: ctx.organizationId, occurredAt, amountMinor, source: "MANUAL", reference: input.reference, customer: input.customer, createdById: ctx.userId },
-      });
-      await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "revenueEntry.created", entityType: "RevenueEntry", entityId: entry.id, after: entry });
-      return { entryId: entry.id };
-    }),
+    createOnce(
+      input.submissionId,
+      async (submissionId) => {
+        const entry = await db.revenueEntry.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        return entry && { entryId: entry.id };
+      },
+      () =>
+        db.$transaction(async (tx) => {
+          const { digits, timeZone, currency } = await getOrganizationMoney(tx, ctx.organizationId);
+          const amountMinor = parseMoneyInput(input.amount, digits);
+          if (amountMinor === null || amountMinor === 0n) {
+            throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter a non-zero amount with at most ${digits} decimals; a refund is negative.`] });
+          }
+          assertAmountBound(amountMinor, currency, "amount");
+          const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
+          const occurredAt = startOfLocalDate(year, month, day, timeZone);
+          await assertMonthsOpen(tx, ctx.organizationId, [monthOf(occurredAt, timeZone)]);
+          const entry = await tx.revenueEntry.create({
+            data: { organizationId: ctx.organizationId, occurredAt, amountMinor, source: "MANUAL", reference: input.reference, customer: input.customer, createdById: ctx.userId, submissionId: input.submissionId },
+          });
+          await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "revenueEntry.created", entityType: "RevenueEntry", entityId: entry.id, after: entry });
+          return { entryId: entry.id };
+        }),
+    ),
 });
 
 /** Deletes a manual entry; imported rows leave with their batch (undo), never one by one. */

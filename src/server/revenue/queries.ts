@@ -1,6 +1,7 @@
 import "server-only";
 import { dbDateToMonth, monthOf, monthRange, monthToDbDate, type MonthKey } from "@/lib/period";
 import type { TMonthFigures } from "@/lib/metrics";
+import { cellToken } from "../concurrency";
 import { db } from "../db";
 import type { TTenantContext } from "../tenant";
 
@@ -27,6 +28,18 @@ export async function monthlyTargets(organizationId: string, months: MonthKey[])
     select: { month: true, amountMinor: true },
   });
   return new Map(rows.map((r) => [dbDateToMonth(r.month), r.amountMinor]));
+}
+
+/**
+ * The targets grid's cells: each month's amount with its version token, read together so a form
+ * never pairs one copy's amount with another's version.
+ */
+export async function targetCells(ctx: TTenantContext, months: MonthKey[]): Promise<Map<MonthKey, { amountMinor: bigint; token: string }>> {
+  const rows = await db.revenueTarget.findMany({
+    where: { organizationId: ctx.organizationId, month: { in: months.map(monthToDbDate) } },
+    select: { id: true, month: true, amountMinor: true, version: true },
+  });
+  return new Map(rows.map((r) => [dbDateToMonth(r.month), { amountMinor: r.amountMinor, token: cellToken(r) }]));
 }
 
 export async function closedMonths(organizationId: string, months: MonthKey[]): Promise<Map<MonthKey, { closedAt: Date; closedBy: string | null }>> {

@@ -29,6 +29,7 @@ export function toRowView(row: TPipelineRow, currency: string, locale: string): 
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     sourceDepartmentName: row.sourceDepartmentName,
+    version: row.version,
   };
 }
 

@@ -12,8 +12,14 @@ const monthsChanged = (d: { changedMonths: string[] }) =>
 
 export async function setMonthlyTargetsAction(slug: string, fiscalYear: number, _prev: unknown, formData: FormData) {
   const targets: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (key.startsWith("target:") && typeof value === "string") targets[key.slice(7)] = value;
-  return run(setMonthlyTargets, slug, { fiscalYear, targets }, monthsChanged);
+  const versions: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    if (key.startsWith("target:")) targets[key.slice(7)] = value;
+    if (key.startsWith("version:")) versions[key.slice(8)] = value;
+  }
+  // The grid sends only the months the user changed, each with the version it was loaded with.
+  return run(setMonthlyTargets, slug, { fiscalYear, targets, versions }, monthsChanged);
 }
 
 export async function spreadAnnualTargetAction(slug: string, fiscalYear: number, _prev: unknown, formData: FormData) {

@@ -11,7 +11,7 @@ import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { db } from "@/server/db";
 import { getClosedMonths } from "@/server/revenue/period-close";
-import { closedMonths, getMonthFigures, listRecentEntries } from "@/server/revenue/queries";
+import { closedMonths, getMonthFigures, listRecentEntries, targetCells } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { DeleteEntryButton } from "./_components/delete-entry-button";
 import { EntryForm } from "./_components/entry-form";
@@ -33,8 +33,9 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
   const requested = parseFiscalYearParam(requestedText);
   const fy = requested ?? currentFy;
   const months = fiscalYearMonths(fy, fiscalYearStartMonth);
-  const [figures, closed, allClosed, entries] = await Promise.all([
+  const [figures, cells, closed, allClosed, entries] = await Promise.all([
     getMonthFigures(ctx, timeZone, months),
+    targetCells(ctx, months),
     closedMonths(ctx.organizationId, months),
     // The latest entries may lie outside the year shown: their months decide whether Delete shows.
     getClosedMonths(db, ctx.organizationId),
@@ -49,7 +50,9 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
     return {
       month: f.month,
       label: monthLabel(f.month),
-      target: f.targetMinor === null ? "" : minorToDecimalString(f.targetMinor, digits),
+      // The grid's value and version come from one read of the target row.
+      target: cells.has(f.month) ? minorToDecimalString(cells.get(f.month)?.amountMinor ?? 0n, digits) : "",
+      version: cells.get(f.month)?.token ?? "",
       actual: f.month > monthKey(today.year, today.month) ? "—" : money(f.actualMinor),
       closedNote: close ? `Closed ${dateFormat.format(close.closedAt)}${close.closedBy ? ` by ${close.closedBy}` : ""}` : null,
     };
@@ -70,10 +73,10 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
       />
       <IgnoredParamsNotice names={requestedText !== undefined && requested === undefined ? ["fy"] : []} />
       <div className="grid gap-6 xl:grid-cols-5">
-        <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="xl:col-span-3">
+        <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="min-w-0 xl:col-span-3">
           <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />
         </Card>
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           {can(ctx, "targets.write") && (
             <Card title="Spread an annual target" description={`Sets all 12 months of ${fiscalYearLabel(fy)}; the months always add up to the annual amount.`}>
               <SpreadForm slug={slug} fiscalYear={fy} currency={currency} monthLabels={months.map((m) => monthLabel(m))} />

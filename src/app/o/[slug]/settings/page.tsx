@@ -43,7 +43,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       <PageHeader title="Settings" description="Organization, departments, contribution categories, pipeline, members and invitations" />
       <div className="grid gap-6 lg:grid-cols-2">
         <OrganizationForm slug={slug} organization={organization} options={organizationOptions()} />
-        <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null }))} />
+        <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null, version: d.version }))} />
         {canManageDepartments && (
           <CategoriesPanel
             slug={slug}

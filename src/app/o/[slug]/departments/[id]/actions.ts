@@ -17,8 +17,13 @@ import { disputeCause, settleCause } from "@/server/pipeline/causes";
 export async function setKpiValuesAction(slug: string, departmentId: string, _prev: unknown, formData: FormData) {
   const f = formToObject(formData);
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(f)) if (key.startsWith("value:")) values[key.slice(6)] = value;
-  return run(setKpiValues, slug, { departmentId, month: f.month, values }, (d) =>
+  const versions: Record<string, string> = {};
+  for (const [key, value] of Object.entries(f)) {
+    if (key.startsWith("value:")) values[key.slice(6)] = value;
+    if (key.startsWith("version:")) versions[key.slice(8)] = value;
+  }
+  // The form sends only the values the user changed, each with the version it was loaded with.
+  return run(setKpiValues, slug, { departmentId, month: f.month, values, versions }, (d) =>
     d.changed ? `Saved ${d.changed} value${d.changed > 1 ? "s" : ""} for ${monthLabel(f.month as MonthKey)}.` : "No value changed.",
   );
 }
@@ -74,7 +79,7 @@ export async function reopenCommitmentAction(slug: string, commitmentId: string)
  */
 export async function narrativeAction(slug: string, departmentId: string, month: string, _prev: unknown, formData: FormData): Promise<ActionResult<unknown>> {
   const f = formToObject(formData);
-  const text = { departmentId, month, why: f.why ?? "", whatNext: f.whatNext ?? "" };
+  const text = { departmentId, month, why: f.why ?? "", whatNext: f.whatNext ?? "", version: f.version };
   const isChanged = text.why.trim() !== (f.savedWhy ?? "").trim() || text.whatNext.trim() !== (f.savedWhatNext ?? "").trim();
   if (f.intent !== "review") return run(saveNarrative, slug, text, () => `Narrative for ${monthLabel(month as MonthKey)} saved.`);
   if (isChanged) {

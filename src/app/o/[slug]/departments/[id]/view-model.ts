@@ -6,6 +6,7 @@ import { formatKpiValue, KPI_AGGREGATION_LABELS, KPI_DIRECTION_LABELS, KPI_UNIT_
 import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
 import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
 import type { TScorecard } from "@/server/accountability/scorecard";
+import { cellToken } from "@/server/concurrency";
 import type { TCommitmentRow, TAccuracySummary } from "./_components/commitments-section";
 import type { TContributionRow } from "./_components/contributions-section";
 import type { TCauseRow } from "./_components/causes-section";
@@ -97,6 +98,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
       reported: startedInPeriod ? `${period.months} of ${plural(startedInPeriod, "month")}` : "Not started",
       definition: {
         kpiId: kpi.id,
+        version: kpi.version,
         name: kpi.name,
         unit: kpi.unit,
         direction: kpi.direction,
@@ -127,6 +129,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
     name: kpi.name,
     unitHint: `${UNIT_HINTS[kpi.unit](currency)}${kpi.targetScaled === null ? "" : ` · target ${formatKpiValue(kpi.targetScaled, kpi.unit, currency, locale)}`}`,
     values: Object.fromEntries(series.flatMap((s) => (s.value === null ? [] : [[s.month, kpiValueToInput(s.value, kpi.unit, currency)]]))),
+    versions: Object.fromEntries(series.map((s) => [s.month, s.token])),
   }));
 
   const strip: TStripMonth[] = resolved.yearMonths.map((m) => ({
@@ -169,7 +172,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
       isClosed: sc.closedMonths.has(c.month),
       history: c.history.map((h) => ({ action: h.action, actor: h.actor, at: when.format(h.at), reason: h.reason })),
       deal: c.opportunity?.name ?? null,
-      draft: { contributionId: c.id, month: c.month, categoryId: c.category.id, amount: minorToDecimalString(c.amountMinor, digits), description: c.description, evidenceUrl: c.evidenceUrl ?? "", opportunityId: c.opportunityId ?? "", opportunityLabel: c.opportunity?.name ?? "" },
+      draft: { contributionId: c.id, version: c.version, month: c.month, categoryId: c.category.id, amount: minorToDecimalString(c.amountMinor, digits), description: c.description, evidenceUrl: c.evidenceUrl ?? "", opportunityId: c.opportunityId ?? "", opportunityLabel: c.opportunity?.name ?? "" },
     };
   });
 
@@ -193,6 +196,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
 
   const commitments: TCommitmentRow[] = sc.commitments.map((c) => ({
     id: c.id,
+    version: c.version,
     title: c.title,
     owner: c.owner.name,
     due: day.format(new Date(`${c.dueDate}T00:00:00Z`)),
@@ -222,6 +226,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
         status: sc.monthStatus.get(m) ?? null,
         why: n?.why ?? "",
         whatNext: n?.whatNext ?? "",
+        version: cellToken(n),
         updated: n && (n.why || n.whatNext) ? `by ${n.updatedBy?.name ?? "a former member"}, ${when.format(n.updatedAt)}` : null,
         reviewed: n?.reviewedAt ? `by ${n.reviewedBy?.name ?? "a former member"}, ${when.format(n.reviewedAt)}` : null,
       };

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SubmissionIdField } from "@/components/ui/submission-id-field";
 import { createOpportunityAction } from "../actions";
 import type { TEditOptions } from "./types";
 
@@ -34,6 +35,7 @@ export function NewDealForm({ slug, options, defaultOwnerId, defaultCloseDate, c
             {isPending ? "Adding…" : "Add deal"}
           </Button>
           <FormMessage state={state} />
+          <SubmissionIdField state={state} />
         </div>
       </form>
     </details>

@@ -27,11 +27,15 @@ export function PipelineRow({ slug, row, canEdit, options }: { slug: string; row
   const [error, setError] = useState<{ field: TField; message: string } | null>(null);
   // Bumped to put the editors back to the saved values (a cancelled change).
   const [version, setVersion] = useState(0);
+  // The deal's version this row last saw: its own saves move it before the refreshed page arrives.
+  const [saved, setSaved] = useState({ from: row.version, version: row.version });
+  const dealVersion = saved.from === row.version ? Math.max(saved.version, row.version) : row.version;
 
   const save = (field: TField, value: string, cause?: { lossCauseId: string; responsibleDepartmentId: string }) =>
     startTransition(async () => {
-      const result = await updateOpportunityAction(slug, { opportunityId: row.id, [field]: value, ...cause });
+      const result = await updateOpportunityAction(slug, { opportunityId: row.id, version: dealVersion, [field]: value, ...cause });
       if (result.ok) {
+        setSaved({ from: row.version, version: result.data.version });
         setAsk(null);
         setError(null);
         return;

@@ -22,6 +22,8 @@ export type TRowView = {
   ownerId: string;
   ownerName: string;
   sourceDepartmentName: string | null;
+  /** The deal's version as loaded: each inline save sends it (src/server/concurrency.ts). */
+  version: number;
 };
 
 export type TEditOptions = {

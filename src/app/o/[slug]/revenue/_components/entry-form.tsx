@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SubmissionIdField } from "@/components/ui/submission-id-field";
 import { addRevenueEntryAction } from "../actions";
 
 /** One dated actual; a month's total is an entry dated in that month. */
@@ -11,6 +12,7 @@ export function EntryForm({ slug, currency, today }: { slug: string; currency: s
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Add a revenue entry">
       <FormMessage state={state} />
+      <SubmissionIdField state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Date" name="date" type="date" defaultValue={today} errors={errors?.date} />
         <TextField label={`Amount (${currency})`} name="amount" inputMode="decimal" errors={errors?.amount} hint="A refund is negative, e.g. -250 or (250)." />

@@ -1,14 +1,14 @@
 "use client";
 
 import { Lock, LockOpen } from "lucide-react";
-import { useEffect, useState, useTransition } from "react";
+import { startTransition, useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/action-result";
 import { closeMonthAction, reopenMonthAction, setMonthlyTargetsAction } from "../actions";
 
-export type TGridRow = { month: string; label: string; target: string; actual: string; closedNote: string | null };
+/** `version`: the target's version token as loaded (src/server/concurrency.ts cellToken). */
+export type TGridRow = { month: string; label: string; target: string; version: string; actual: string; closedNote: string | null };
 
 function CloseButton({ slug, row, canClose, canReopen, onResult }: { slug: string; row: TGridRow; canClose: boolean; canReopen: boolean; onResult: (r: ActionResult<unknown>) => void }) {
   const [isPending, startTransition] = useTransition();
@@ -24,20 +24,35 @@ function CloseButton({ slug, row, canClose, canReopen, onResult }: { slug: strin
 
 /** The fiscal year's months: target (editable until the month is closed), actual, close status. */
 export function TargetsGrid({ slug, fiscalYear, rows, currency, canEdit, canClose, canReopen }: { slug: string; fiscalYear: number; rows: TGridRow[]; currency: string; canEdit: boolean; canClose: boolean; canReopen: boolean }) {
-  const { state, onSubmit, isPending, errors } = useFormAction(setMonthlyTargetsAction.bind(null, slug, fiscalYear));
+  const [state, dispatch, isPending] = useActionState(setMonthlyTargetsAction.bind(null, slug, fiscalYear), null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [closeResult, setCloseResult] = useState<ActionResult<unknown> | null>(null);
   // Controlled inputs that follow the server's values when they change (after a save or a spread).
   const signature = rows.map((r) => r.target).join("|");
   const [values, setValues] = useState(() => Object.fromEntries(rows.map((r) => [r.month, r.target])));
   // Keyed on the values themselves: `rows` is a new array on every render.
   useEffect(() => setValues(Object.fromEntries(rows.map((r) => [r.month, r.target]))), [signature]);
+  // Only the months the user changed are sent, each with the version it was loaded with: a month
+  // someone else saved meanwhile is refused (and named), and no untouched month is written back.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData();
+    for (const row of rows) {
+      const value = values[row.month] ?? "";
+      if (value.trim() === row.target || row.closedNote !== null) continue;
+      formData.set(`target:${row.month}`, value);
+      formData.set(`version:${row.month}`, row.version);
+    }
+    startTransition(() => dispatch(formData));
+  };
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Targets FY${fiscalYear}`}>
       <div className="space-y-2">
         <FormMessage state={state} />
         <FormMessage state={closeResult} />
       </div>
-      <div className="mt-2 overflow-x-auto">
+      {/* relative: the sr-only header label is absolutely positioned and must scroll with the table, not widen the page. */}
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
             <tr>

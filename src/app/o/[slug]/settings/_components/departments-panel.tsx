@@ -9,7 +9,7 @@ import type { DepartmentKind } from "@db/enums";
 import { createDepartmentAction, removeDepartmentAction, renameDepartmentAction, restoreDepartmentAction } from "../actions";
 import { RenameArchiveRow } from "./rename-archive-row";
 
-type TDepartment = { id: string; name: string; kind: DepartmentKind; isArchived: boolean };
+type TDepartment = { id: string; name: string; kind: DepartmentKind; isArchived: boolean; version: number };
 
 function DepartmentRow({ slug, department }: { slug: string; department: TDepartment }) {
   return (
@@ -18,6 +18,7 @@ function DepartmentRow({ slug, department }: { slug: string; department: TDepart
       idField="departmentId"
       id={department.id}
       name={department.name}
+      version={department.version}
       label={`Name · ${DEPARTMENT_KIND_LABELS[department.kind]}${department.isArchived ? " · archived" : ""}`}
       isArchived={department.isArchived}
       rename={renameDepartmentAction.bind(null, slug)}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SubmissionIdField } from "@/components/ui/submission-id-field";
 import { ROLE_LABELS } from "@/lib/permissions";
 import type { Role } from "@db/enums";
 import { inviteMemberAction, revokeInvitationAction } from "../actions";
@@ -20,6 +21,7 @@ function InviteForm({ slug, departments }: { slug: string; departments: TDepartm
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
+      <SubmissionIdField state={state} />
       {link && (
         <p className="rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800" data-testid="invitation-link">
           {link}

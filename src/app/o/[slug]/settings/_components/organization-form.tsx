@@ -8,7 +8,8 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import type { TOrganizationOptions } from "@/lib/organization-options";
 import { updateOrganizationAction } from "../actions";
 
-type TOrganization = { name: string; currency: string; fiscalYearStartMonth: number; timeZone: string; onTrackThresholdBp: number; atRiskThresholdBp: number };
+/** `version`: the settings as loaded; a save from an older copy is refused, naming who changed them. */
+type TOrganization = { name: string; currency: string; fiscalYearStartMonth: number; timeZone: string; onTrackThresholdBp: number; atRiskThresholdBp: number; version: number };
 
 export function OrganizationForm({ slug, organization, options }: { slug: string; organization: TOrganization; options: TOrganizationOptions }) {
   const { state, onSubmit, isPending, errors } = useFormAction(updateOrganizationAction.bind(null, slug));
@@ -16,6 +17,7 @@ export function OrganizationForm({ slug, organization, options }: { slug: string
     <Card title="Organization" description="Months are computed in the organization's time zone; amounts are kept in its currency.">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormMessage state={state} />
+        <input type="hidden" name="version" value={organization.version} />
         <OrganizationFields errors={errors} defaults={organization} options={options} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField

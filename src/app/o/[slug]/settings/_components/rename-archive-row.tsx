@@ -16,6 +16,8 @@ export function RenameArchiveRow(props: {
   idField: string;
   id: string;
   name: string;
+  /** The record's version as loaded, when its rename is version-checked (departments). */
+  version?: number;
   label: string;
   hint?: string;
   isArchived: boolean;
@@ -39,6 +41,7 @@ export function RenameArchiveRow(props: {
       <div className="flex flex-wrap items-end gap-2">
         <form onSubmit={rename.onSubmit} noValidate className="flex min-w-56 flex-1 items-end gap-2">
           <input type="hidden" name={props.idField} value={props.id} />
+          {props.version !== undefined && <input type="hidden" name="version" value={props.version} />}
           <div className="flex-1">
             <TextField label={props.label} hint={props.hint} name="name" defaultValue={props.name} errors={rename.errors?.name} />
           </div>

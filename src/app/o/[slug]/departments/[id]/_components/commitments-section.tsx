@@ -8,7 +8,7 @@ import { CommitmentStatusBadge, OverdueBadge } from "./record-badges";
 import { ResolveCommitmentForm } from "./resolve-commitment-form";
 import { SectionFlash } from "./section-flash";
 
-export type TCommitmentRow = { id: string; title: string; owner: string; due: string; isOverdue: boolean; expected: string; delivered: string; status: CommitmentStatus };
+export type TCommitmentRow = { id: string; version: number; title: string; owner: string; due: string; isOverdue: boolean; expected: string; delivered: string; status: CommitmentStatus };
 export type TAccuracySummary = { hitRate: string; hitRateDetail: string; delivered: string; deliveredDetail: string; open: number; overdue: number };
 
 type TProps = {
@@ -86,7 +86,7 @@ export function CommitmentsSection({ slug, departmentId, currency, rows, accurac
                     toggleLabel="Resolve"
                     toggleAriaLabel={`Resolve commitment “${row.title}”`}
                     colSpan={7}
-                    expansion={<ResolveCommitmentForm action={resolveCommitmentAction.bind(null, slug)} commitmentId={row.id} title={row.title} currency={currency} expected={row.expected} />}
+                    expansion={<ResolveCommitmentForm action={resolveCommitmentAction.bind(null, slug)} commitmentId={row.id} version={row.version} title={row.title} currency={currency} expected={row.expected} />}
                   />
                 ) : (
                   <tr key={row.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">

@@ -5,22 +5,31 @@ import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import type { TFormState } from "@/lib/action-result";
 import { MonthSelect, type TMonthOption } from "./month-select";
 import { TextareaField } from "./textarea-field";
+import { SubmissionIdField } from "@/components/ui/submission-id-field";
 import { useScorecardForm } from "./use-scorecard-form";
 
-export type TContributionDraft = { contributionId: string; month: string; categoryId: string; amount: string; description: string; evidenceUrl: string; opportunityId: string; opportunityLabel: string };
+/** `version`: the contribution as loaded; a revision from an older copy is refused. */
+export type TContributionDraft = { contributionId: string; version: number; month: string; categoryId: string; amount: string; description: string; evidenceUrl: string; opportunityId: string; opportunityLabel: string };
 
 /**
  * Logs a department's signed revenue impact for a month, or revises one (`draft`) that finance has
  * not confirmed. Positive purifies revenue, negative taints it.
  */
 export function ContributionForm({ action, months, defaultMonth, categories, currency, deals, draft }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; months: TMonthOption[]; defaultMonth: string; categories: { id: string; name: string }[]; currency: string; deals: { value: string; label: string }[]; draft?: TContributionDraft }) {
-  const { message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !draft });
+  const { state, message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !draft });
   // A revised contribution keeps its deal even when that deal is no longer among those listed.
   const dealOptions = draft?.opportunityId && !deals.some((d) => d.value === draft.opportunityId) ? [...deals, { value: draft.opportunityId, label: draft.opportunityLabel }] : deals;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={draft ? "Revise the contribution" : "Log a contribution"}>
       <FormMessage state={message} />
-      {draft && <input type="hidden" name="contributionId" value={draft.contributionId} />}
+      {draft ? (
+        <>
+          <input type="hidden" name="contributionId" value={draft.contributionId} />
+          <input type="hidden" name="version" value={draft.version} />
+        </>
+      ) : (
+        <SubmissionIdField state={state} />
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <MonthSelect name="month" months={months} defaultValue={draft?.month ?? defaultMonth} errors={errors?.month} />
         <SelectField label="Category" name="categoryId" defaultValue={draft?.categoryId} errors={errors?.categoryId} options={categories.map((c) => ({ value: c.id, label: c.name }))} />

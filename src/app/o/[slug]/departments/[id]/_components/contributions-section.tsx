@@ -89,7 +89,7 @@ function Expansion({ slug, row, props }: { slug: string; row: TContributionRow; 
           {canReview && (
             <div>
               <h3 className="mb-2 text-sm font-semibold">Review</h3>
-              <ReviewContributionForm action={reviewContributionAction.bind(null, slug)} contributionId={row.id} label={`contribution “${row.description}”`} />
+              <ReviewContributionForm action={reviewContributionAction.bind(null, slug)} contributionId={row.id} version={row.draft.version} label={`contribution “${row.description}”`} />
             </div>
           )}
           {canRevise && (

@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import type { TFormState } from "@/lib/action-result";
 import { defaultAggregation, KPI_AGGREGATION_HELP, KPI_AGGREGATION_LABELS, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS } from "@/lib/kpi";
+import { SubmissionIdField } from "@/components/ui/submission-id-field";
 import { useScorecardForm } from "./use-scorecard-form";
 
-export type TKpiDefinition = { kpiId: string; name: string; unit: KpiUnit; direction: string; aggregation: KpiAggregation; target: string; greenAt: string; amberAt: string };
+export type TKpiDefinition = { kpiId: string; version: number; name: string; unit: KpiUnit; direction: string; aggregation: KpiAggregation; target: string; greenAt: string; amberAt: string };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const KINDS: Record<KpiAggregation, string> = { SUM: "a flow", AVERAGE: "a rate", LAST: "a stock" };
@@ -24,7 +25,7 @@ const HELP = (Object.keys(KPI_AGGREGATION_HELP) as KpiAggregation[]).map((a) => 
  * pipeline a flow), and the server refuses it unchosen.
  */
 export function KpiDefinitionForm({ action, kpi, currency, submitLabel }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; kpi?: TKpiDefinition; currency: string; submitLabel: string }) {
-  const { message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !kpi });
+  const { state, message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !kpi });
   const initialUnit: KpiUnit = kpi?.unit ?? "COUNT";
   const initialAggregation = kpi?.aggregation ?? defaultAggregation(initialUnit) ?? "";
   const [unit, setUnit] = useState<KpiUnit>(initialUnit);
@@ -50,7 +51,14 @@ export function KpiDefinitionForm({ action, kpi, currency, submitLabel }: { acti
       aria-label={kpi ? `Edit KPI ${kpi.name}` : "Add a KPI"}
     >
       <FormMessage state={message} />
-      {kpi && <input type="hidden" name="kpiId" value={kpi.kpiId} />}
+      {kpi ? (
+        <>
+          <input type="hidden" name="kpiId" value={kpi.kpiId} />
+          <input type="hidden" name="version" value={kpi.version} />
+        </>
+      ) : (
+        <SubmissionIdField state={state} />
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="KPI name" name="name" defaultValue={kpi?.name} errors={errors?.name} />
         <SelectField label="Unit" name="unit" value={unit} onChange={(e) => onUnit(e.target.value as KpiUnit)} errors={errors?.unit} options={options(KPI_UNIT_LABELS)} hint={`Currency is in ${currency}. Counts are whole numbers.`} />

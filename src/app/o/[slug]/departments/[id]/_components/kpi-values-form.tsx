@@ -9,14 +9,25 @@ import { MonthSelect, type TMonthOption } from "./month-select";
 import { useScorecardForm } from "./use-scorecard-form";
 
 export type TValueMonth = TMonthOption;
-export type TValueKpi = { id: string; name: string; unitHint: string; values: Record<string, string> };
+/** `versions`: month → the value's version token as loaded ("" when the month had none). */
+export type TValueKpi = { id: string; name: string; unitHint: string; values: Record<string, string>; versions: Record<string, string> };
 
 /**
  * The head enters one month's values, one input per KPI. Only months that have started can be
  * chosen; a closed month is listed but cannot be picked. An empty input removes that month's value.
  */
 export function KpiValuesForm({ action, months, defaultMonth, kpis, importHref }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; months: TValueMonth[]; defaultMonth: string; kpis: TValueKpi[]; importHref: string }) {
-  const { message, onSubmit, isPending, errors } = useScorecardForm(action);
+  // Only the values the user changed are sent, each with the version it was loaded with: a value
+  // someone else saved meanwhile is refused and named, and no untouched value is written back.
+  const { message, onSubmit, isPending, errors } = useScorecardForm(action, {
+    prepare: (formData) => {
+      const month = String(formData.get("month") ?? "");
+      for (const kpi of kpis) {
+        if (String(formData.get(`value:${kpi.id}`) ?? "").trim() === (kpi.values[month] ?? "")) formData.delete(`value:${kpi.id}`);
+        else formData.set(`version:${kpi.id}`, kpi.versions[month] ?? "");
+      }
+    },
+  });
   const [month, setMonth] = useState(defaultMonth);
   const label = months.find((m) => m.month === month)?.label ?? month;
   const isClosed = months.find((m) => m.month === month)?.isClosed ?? false;

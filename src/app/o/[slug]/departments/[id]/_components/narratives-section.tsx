@@ -11,6 +11,8 @@ export type TNarrativeMonth = {
   status: TRag | null;
   why: string;
   whatNext: string;
+  /** The narrative's version token as loaded ("" when the month has none yet). */
+  version: string;
   updated: string | null;
   reviewed: string | null;
 };
@@ -53,7 +55,7 @@ export function NarrativesSection({ slug, departmentId, periodLabel, months, can
                 </summary>
                 <div className="px-4 pb-4">
                   {canWrite ? (
-                    <NarrativeForm action={narrativeAction.bind(null, slug, departmentId, item.month)} monthLabel={item.label} why={item.why} whatNext={item.whatNext} isReviewed={item.reviewed !== null} status={item.status} />
+                    <NarrativeForm action={narrativeAction.bind(null, slug, departmentId, item.month)} monthLabel={item.label} why={item.why} whatNext={item.whatNext} version={item.version} isReviewed={item.reviewed !== null} status={item.status} />
                   ) : (
                     <ReadOnly item={item} />
                   )}

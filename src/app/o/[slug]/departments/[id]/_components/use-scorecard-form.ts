@@ -14,9 +14,9 @@ import { announce } from "./section-flash";
  */
 export function useScorecardForm<T>(
   serverAction: (prev: TFormState<T>, formData: FormData) => Promise<TFormState<T>>,
-  options: { announceTo?: string; resetOnSuccess?: boolean } = {},
+  options: { announceTo?: string; resetOnSuccess?: boolean; prepare?: (formData: FormData) => void } = {},
 ) {
-  const { announceTo, resetOnSuccess } = options;
+  const { announceTo, resetOnSuccess, prepare } = options;
   // Announced as the result arrives, not in an effect: the refreshed page that comes with a success
   // may already have removed this form, and an unmounted form's effects never run.
   const [state, dispatch, isPending] = useActionState(async (prev: TFormState<T>, formData: FormData) => {
@@ -29,6 +29,7 @@ export function useScorecardForm<T>(
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const formData = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement && submitter.name ? submitter : null);
+    prepare?.(formData);
     startTransition(() => dispatch(formData));
   };
   useEffect(() => {
