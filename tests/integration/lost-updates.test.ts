@@ -226,6 +226,17 @@ describe("lost updates: KPI definitions, settings and departments (two owners)",
     expect(await db.kpi.findFirstOrThrow({ where: { organizationId: org.organizationId, id: kpi.id } })).toMatchObject({ name: "Contracts signed", targetScaled: 1_200n });
   });
 
+  it("refuses a KPI definition saved from a form loaded before the other owner changed how it aggregates", async () => {
+    const { org, second } = await twoOwners();
+    const kpi = await insertKpi(org.organizationId, org.legal.id, { name: "Open tickets", targetScaled: 5_000n });
+    const fields = { kpiId: kpi.id, version: kpi.version, name: "Open tickets", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "50" };
+    expectOk(await updateKpi(org.users.owner.id, org.slug, { ...fields, aggregation: "LAST" }));
+    const at = atTime(await lastAuditAt(org.organizationId));
+    const stale = await updateKpi(second.id, org.slug, { ...fields, aggregation: "AVERAGE" });
+    expect(stale).toEqual({ ok: false, code: "CONFLICT", message: `Olga Owner changed this KPI's aggregation ${at}${reload}` });
+    expect(await db.kpi.findFirstOrThrow({ where: { organizationId: org.organizationId, id: kpi.id } })).toMatchObject({ aggregation: "LAST", version: 1 });
+  });
+
   it("refuses organization settings saved from a form loaded before the other owner's save", async () => {
     const { org, second } = await twoOwners();
     const settings = { name: "Alpha", currency: "USD", fiscalYearStartMonth: "1", timeZone: "America/New_York", onTrackThresholdPct: "100", atRiskThresholdPct: "90", version: 0 };

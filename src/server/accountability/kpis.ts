@@ -49,7 +49,7 @@ async function staleKpiValue(tx: Tx, ctx: TTenantContext, kpi: { id: string; nam
   return new AppError("CONFLICT", error.message, { [`values.${kpi.id}`]: [error.message] });
 }
 
-const KPI_FIELDS = { name: "name", unit: "unit", direction: "direction", targetScaled: "target", greenAtBp: "green band", amberAtBp: "amber band" };
+const KPI_FIELDS = { name: "name", unit: "unit", direction: "direction", aggregation: "aggregation", targetScaled: "target", greenAtBp: "green band", amberAtBp: "amber band" };
 
 /** Who changed the KPI's definition since the form loaded it, what and when. */
 async function staleKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
