@@ -151,7 +151,7 @@ describe("commitRevenueImport", () => {
     expect(retried).toMatchObject({ outcome: "imported", rowCount: 12_000, totalMinor: 1_200_000n });
   });
 
-  it("adds nothing when the same file is imported again, and says when and as which batch", async () => {
+  it("adds nothing when the same rows are imported again, and says when and as which batch", async () => {
     const a = await createOrganization("Alpha");
     const slug = a.organization.slug;
     const first = expectOk(await commitRevenueImport(a.owner.id, slug, input(ORDERS, { skipBadRows: true })));
@@ -160,8 +160,14 @@ describe("commitRevenueImport", () => {
     const again = expectOk(await commitRevenueImport(a.owner.id, slug, { ...input(ORDERS, { skipBadRows: true }), file: file(ORDERS, "orders (1).csv") }));
     expect(again).toMatchObject({ outcome: "already-imported", batchId: first.batchId, fileName: "orders.csv", importedBy: a.owner.name });
     expect(await snapshotOrganization(a.organization.id)).toEqual(before);
+    // Recognised by content: each of the 3 good rows is already in batch `first`.
     const preview = expectOk(await previewRevenueImport(a.owner.id, slug, input(ORDERS)));
-    expect(preview.alreadyImported?.batchId).toBe(first.batchId);
+    expect(preview.duplicates).toMatchObject({ count: 3, totalMinor: 131446n, batches: [{ batchId: first.batchId, fileName: "orders.csv", importedBy: a.owner.name, rowCount: 3 }] });
+    expect(preview.duplicates.rows.map((r) => [r.line, r.batchId])).toEqual([
+      [2, first.batchId],
+      [3, first.batchId],
+      [6, first.batchId],
+    ]);
     if (again.outcome !== "already-imported") throw new Error("unreachable");
     expect(alreadyImportedMessage(again, "America/New_York")).toMatch(new RegExp(`^This file was already imported on .+ by ${a.owner.name} as batch ${first.batchId}\\. Nothing was added\\.$`));
   });

@@ -60,6 +60,10 @@ export const ZRevenueImportInput = z
     dateFormat: ZDateFormatChoice("Choose how the dates are written."),
     decimalSeparator: z.preprocess(blankToUndefined, z.enum(DECIMAL_SEPARATORS, { error: "Choose the decimal separator." }).default(".")),
     skipBadRows: ZSkipBadRows,
+    /** Rows the organization already has (by content) are skipped unless the user says "import". */
+    duplicates: z.preprocess(blankToUndefined, z.enum(["skip", "import"], { error: "Choose whether to skip the rows already imported." }).default("skip")),
+    /** A corrected file replaces this earlier batch in the same commit. */
+    replaceBatchId: z.preprocess(blankToUndefined, zText({ error: "Choose the batch to replace." }).trim().min(1).max(64).optional()).transform((v) => v ?? null),
   })
   .superRefine(distinctColumns({ dateColumn: "date", amountColumn: "amount", referenceColumn: "reference", customerColumn: "customer" }));
 

@@ -10,6 +10,25 @@ import type { TImportSummary } from "./summary";
 
 export type TAlreadyImported = { batchId: string; fileName: string; importedAt: Date; importedBy: string | null };
 
+/** A batch (or, with batchId null, entries made by hand or through the API) that already holds some of a file's rows. */
+export type TDuplicateBatch = { batchId: string | null; fileName: string | null; importedAt: Date | null; importedBy: string | null; rowCount: number };
+
+/** One row of the file that the organization already has, by content key. */
+export type TDuplicateRow = { line: number; date: string; amountMinor: bigint; reference: string | null; batchId: string | null };
+
+/** The file's rows already imported: skipped by default, imported anyway when the user says so. */
+export type TDuplicates = {
+  count: number;
+  totalMinor: bigint;
+  batches: TDuplicateBatch[];
+  /** Per month, the already imported rows among the summary's. */
+  months: { month: MonthKey; rowCount: number; totalMinor: bigint }[];
+  /** The first DUPLICATE_ROWS_SHOWN of them, in line order. */
+  rows: TDuplicateRow[];
+};
+
+export const DUPLICATE_ROWS_SHOWN = 1000;
+
 export type TImportPreview = {
   fileName: string;
   fileHash: string;
@@ -18,13 +37,29 @@ export type TImportPreview = {
   dateFormat: TDateFormat;
   isDateFormatDetected: boolean;
   summary: TImportSummary;
+  /** Revenue recognises duplicates by content (`duplicates`); this stays null. */
   alreadyImported: TAlreadyImported | null;
+  duplicates: TDuplicates;
 };
 
 /** A commit of a file that is already imported: nothing is written a second time. */
 export type TAlreadyImportedOutcome = { outcome: "already-imported" } & TAlreadyImported;
 
-export type TCommitResult = { outcome: "imported"; batchId: string; rowCount: number; totalMinor: bigint; roundedCount: number; skippedCount: number } | TAlreadyImportedOutcome;
+export type TCommitResult =
+  | {
+      outcome: "imported";
+      batchId: string;
+      rowCount: number;
+      totalMinor: bigint;
+      roundedCount: number;
+      skippedCount: number;
+      /** Rows already in the organization: skipped, or imported anyway when `duplicatesImported`. */
+      duplicateCount: number;
+      duplicatesImported: boolean;
+      /** The batch this file replaced, removed in the same commit. */
+      replaced: { batchId: string; fileName: string; rowCount: number } | null;
+    }
+  | TAlreadyImportedOutcome;
 
 export type TImportBatchItem = {
   id: string;
@@ -34,6 +69,8 @@ export type TImportBatchItem = {
   rowCount: number;
   totalMinor: bigint;
   roundedCount: number;
+  duplicateCount: number;
+  duplicatesImported: boolean;
   skipped: TBadRow[];
   months: MonthKey[];
   closedMonths: MonthKey[];

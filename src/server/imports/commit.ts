@@ -31,8 +31,9 @@ const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
 
 /** The batch of `kind` that already holds this exact file, if any. */
 export async function findImportedBatch(tx: Tx, organizationId: string, kind: string, fileHash: string): Promise<TAlreadyImported | null> {
-  const batch = await tx.importBatch.findUnique({
-    where: { organizationId_kind_fileHash: { organizationId, kind, fileHash } },
+  const batch = await tx.importBatch.findFirst({
+    where: { organizationId, kind, fileHash },
+    orderBy: { createdAt: "asc" },
     select: { id: true, fileName: true, createdAt: true, createdBy: { select: { name: true } } },
   });
   return batch && { batchId: batch.id, fileName: batch.fileName, importedAt: batch.createdAt, importedBy: batch.createdBy?.name ?? null };
@@ -43,7 +44,7 @@ async function lockFile(tx: Tx, organizationId: string, kind: string, fileHash: 
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
 
-function assertCommittable(parsed: TParsedFile, skipBadRows: boolean): void {
+export function assertCommittable(parsed: TParsedFile, skipBadRows: boolean): void {
   const { bad, accepted } = parsed.rows;
   if (bad.length && !skipBadRows) {
     const count = bad.length.toLocaleString("en-US");
@@ -84,7 +85,7 @@ export async function createImportBatch(
   ctx: TTenantContext,
   kind: string,
   parsed: TParsedFile,
-  totals: { rowCount: number; totalMinor?: bigint; roundedCount?: number },
+  totals: { rowCount: number; totalMinor?: bigint; roundedCount?: number; duplicateCount?: number; duplicatesImported?: boolean },
 ): Promise<string> {
   const { fileName, fileHash, mapping, rows } = parsed;
   const batch = await tx.importBatch.create({

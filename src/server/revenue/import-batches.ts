@@ -41,7 +41,7 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       where: { organizationId, kind: REVENUE_IMPORT_KIND },
       orderBy: { createdAt: "desc" },
       take: options.take ?? 50,
-      select: { id: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, skipped: true, createdBy: { select: { name: true } } },
+      select: { id: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, skipped: true, createdBy: { select: { name: true } } },
     }),
     getClosedMonths(db, organizationId),
   ]);
@@ -56,6 +56,8 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       rowCount: b.rowCount,
       totalMinor: b.totalMinor,
       roundedCount: b.roundedCount,
+      duplicateCount: b.duplicateCount,
+      duplicatesImported: b.duplicatesImported,
       skipped: readSkipped(b.skipped),
       months: batchMonths,
       closedMonths: batchMonths.filter((m) => closed.has(m)),

@@ -20,7 +20,7 @@ export type TBatchMapping = {
 };
 
 /** What the preview shows (without the idempotency check), plus what the commit writes. */
-export type TParsedImport = Omit<TImportPreview, "alreadyImported"> & { mapping: TBatchMapping; rows: TRowsResult };
+export type TParsedImport = Omit<TImportPreview, "alreadyImported" | "duplicates"> & { mapping: TBatchMapping; rows: TRowsResult };
 
 /** Hashes, decodes, parses and validates the file; rows in `closedMonths` are bad rows. */
 export async function readRevenueImport(input: TRevenueImportInput, organization: TImportOrganization, closedMonths: ReadonlySet<MonthKey>): Promise<TParsedImport> {

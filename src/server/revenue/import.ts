@@ -1,28 +1,65 @@
 import "server-only";
-import { ZRevenueImportInput } from "@/lib/csv/schema";
-import { isTotalInRange } from "@/lib/csv/summary";
-import type { TCommitResult, TImportPreview } from "@/lib/csv/wire";
+import { localDate } from "@/lib/csv/row-key";
+import type { TImportRow } from "@/lib/csv/rows";
+import { ZRevenueImportInput, type TRevenueImportInput } from "@/lib/csv/schema";
+import { isTotalInRange, summariseRows } from "@/lib/csv/summary";
+import { DUPLICATE_ROWS_SHOWN, type TCommitResult, type TDuplicates, type TImportPreview } from "@/lib/csv/wire";
+import type { MonthKey } from "@/lib/period";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError } from "../errors";
-import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type TProgressListener } from "../imports/commit";
+import { AppError, notFound } from "../errors";
+import { assertCommittable, createImportBatch, writeInChunks, type TProgressListener } from "../imports/commit";
 import type { TTenantContext } from "../tenant";
-import { REVENUE_IMPORT_KIND } from "./import-batches";
+import { getBatchMonths, readSkipped, REVENUE_IMPORT_KIND } from "./import-batches";
+import { findDuplicateRows, type TDuplicateMatch } from "./import-duplicates";
 import { readRevenueImport, type TParsedImport } from "./import-file";
 import { assertMonthsOpen, getClosedMonths } from "./period-close";
 import { getOrganizationMoney } from "./targets";
 
 // CSV import of actuals. The preview and the commit read the same uploaded bytes the same way; the
-// commit writes every accepted row or none, in one transaction, and a file already imported
-// (same sha256) adds nothing (imports/commit.ts).
+// commit writes every accepted row or none, in one transaction. Rows the organization already has
+// are recognised by content (date, amount, reference, occurrence: lib/csv/row-key.ts), whatever the
+// file's bytes, and skipped unless the user chooses to import them anyway. A corrected file may
+// replace an earlier batch: the batch is removed and the file written in the same transaction.
 
 export type { TProgressListener } from "../imports/commit";
 
-async function readForOrganization(ctx: TTenantContext, input: Parameters<typeof readRevenueImport>[0]): Promise<TParsedImport> {
+/** A 100,000-row file writes in seconds; the generous bound only stops a transaction that hangs. */
+const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
+
+type TReadImport = { parsed: TParsedImport; timeZone: string };
+
+async function readForOrganization(ctx: TTenantContext, input: TRevenueImportInput): Promise<TReadImport> {
   const { currency, digits, timeZone } = await getOrganizationMoney(db, ctx.organizationId);
   const closed = await getClosedMonths(db, ctx.organizationId);
-  return readRevenueImport(input, { currency, digits, timeZone }, closed);
+  return { parsed: await readRevenueImport(input, { currency, digits, timeZone }, closed), timeZone };
+}
+
+async function findReplaceable(tx: Tx, organizationId: string, batchId: string) {
+  const batch = await tx.importBatch.findFirst({
+    where: { organizationId, id: batchId, kind: REVENUE_IMPORT_KIND },
+    select: { id: true, fileName: true, fileHash: true, rowCount: true, totalMinor: true, roundedCount: true, skipped: true, createdAt: true },
+  });
+  if (!batch) throw notFound("That import batch");
+  return batch;
+}
+
+function describeDuplicates(rows: readonly TImportRow[], match: TDuplicateMatch, keyDates: (row: TImportRow) => string): TDuplicates {
+  const months = new Map<MonthKey, { month: MonthKey; rowCount: number; totalMinor: bigint }>();
+  const shown: TDuplicates["rows"] = [];
+  let totalMinor = 0n;
+  for (const [index, batchId] of [...match.byRow.entries()].sort((a, b) => a[0] - b[0])) {
+    const row = rows[index];
+    if (!row) continue;
+    const month = months.get(row.month) ?? { month: row.month, rowCount: 0, totalMinor: 0n };
+    month.rowCount += 1;
+    month.totalMinor += row.amountMinor;
+    months.set(row.month, month);
+    totalMinor += row.amountMinor;
+    if (shown.length < DUPLICATE_ROWS_SHOWN) shown.push({ line: row.line, date: keyDates(row), amountMinor: row.amountMinor, reference: row.reference, batchId });
+  }
+  return { count: match.byRow.size, totalMinor, batches: match.batches, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), rows: shown };
 }
 
 /** Reads the file and reports what a commit would write. Nothing is written; the permission is the writer's. */
@@ -30,10 +67,12 @@ export const previewRevenueImport = tenantMutation({
   schema: ZRevenueImportInput,
   permission: "actuals.write",
   run: async (ctx, input): Promise<TImportPreview> => {
-    const parsed = await readForOrganization(ctx, input);
-    const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary } = parsed;
-    const alreadyImported = await findImportedBatch(db, ctx.organizationId, REVENUE_IMPORT_KIND, fileHash);
-    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, alreadyImported };
+    const { parsed, timeZone } = await readForOrganization(ctx, input);
+    if (input.replaceBatchId) await findReplaceable(db, ctx.organizationId, input.replaceBatchId);
+    const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, rows } = parsed;
+    const match = await findDuplicateRows(db, ctx.organizationId, timeZone, rows.accepted, { excludeBatchId: input.replaceBatchId });
+    const duplicates = describeDuplicates(rows.accepted, match, (row) => localDate(row.occurredAt, timeZone));
+    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, alreadyImported: null, duplicates };
   },
 });
 
@@ -42,8 +81,8 @@ export const previewRevenueImport = tenantMutation({
  * 100,000 rows this is several times faster than createMany, whose per-row bind parameters and
  * row mapping dominate at this size; the tenant and batch are single parameters of every chunk.
  */
-function insertEntries(tx: Tx, ctx: TTenantContext, batchId: string, parsed: TParsedImport, onProgress: TProgressListener): Promise<void> {
-  return writeInChunks(parsed.rows.accepted, onProgress, async (chunk) => {
+function insertEntries(tx: Tx, ctx: TTenantContext, batchId: string, rows: readonly TImportRow[], onProgress: TProgressListener): Promise<void> {
+  return writeInChunks(rows, onProgress, async (chunk) => {
     await tx.$executeRaw`
       INSERT INTO "RevenueEntry" ("organizationId", id, "occurredAt", "amountMinor", source, reference, customer, "importBatchId", "importLine", "createdById")
       SELECT ${ctx.organizationId}, gen_random_uuid()::text, r.occurred_at, r.amount_minor, 'IMPORT'::"RevenueSource", r.reference, r.customer, ${batchId}, r.line, ${ctx.userId}
@@ -57,18 +96,53 @@ function insertEntries(tx: Tx, ctx: TTenantContext, batchId: string, parsed: TPa
   });
 }
 
-async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedImport, onProgress: TProgressListener): Promise<TCommitResult> {
+/** Revenue imports of one organization commit one at a time: each sees the rows the previous wrote. */
+async function lockRevenueImports(tx: Tx, organizationId: string): Promise<void> {
+  const key = `${REVENUE_IMPORT_KIND}-import:${organizationId}`;
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
+}
+
+/** Removes the batch a corrected file replaces; refused when any of its months is closed. */
+async function removeReplacedBatch(tx: Tx, ctx: TTenantContext, timeZone: string, batchId: string, fileName: string) {
   const { organizationId } = ctx;
-  const { fileName, fileHash, summary, rows, mapping } = parsed;
+  const batch = await findReplaceable(tx, organizationId, batchId);
+  const months = (await getBatchMonths(tx, organizationId, timeZone, [batch.id])).get(batch.id) ?? [];
+  await assertMonthsOpen(tx, organizationId, months);
+  const { count } = await tx.importBatch.deleteMany({ where: { organizationId, id: batch.id } });
+  if (count === 0) throw notFound("That import batch");
+  const { skipped, ...kept } = batch;
+  const before = { ...kept, months, skippedLines: readSkipped(skipped).map((s) => s.line) };
+  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "revenue.importReplaced", entityType: "ImportBatch", entityId: batch.id, before, after: { replacedByFile: fileName } });
+  return { batchId: batch.id, fileName: batch.fileName, rowCount: batch.rowCount };
+}
+
+async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInput, read: TReadImport, onProgress: TProgressListener): Promise<TCommitResult> {
+  const { organizationId } = ctx;
+  const { parsed, timeZone } = read;
+  const { fileName, fileHash, rows, mapping } = parsed;
+  await lockRevenueImports(tx, organizationId);
+  const replaced = input.replaceBatchId ? await removeReplacedBatch(tx, ctx, timeZone, input.replaceBatchId, fileName) : null;
+  const match = await findDuplicateRows(tx, organizationId, timeZone, rows.accepted);
+  const duplicatesImported = input.duplicates === "import" && match.byRow.size > 0;
+  const toWrite = duplicatesImported ? rows.accepted : rows.accepted.filter((_row, index) => !match.byRow.has(index));
+  if (!toWrite.length) {
+    const first = match.batches.find((b) => b.batchId !== null);
+    if (replaced || !first) {
+      const message = "Every row of this file is already in other entries; nothing would be written.";
+      throw new AppError("VALIDATION", message, { file: [message] });
+    }
+    return { outcome: "already-imported", batchId: first.batchId ?? "", fileName: first.fileName ?? "", importedAt: first.importedAt ?? new Date(0), importedBy: first.importedBy };
+  }
+  const summary = summariseRows({ accepted: toWrite, bad: rows.bad });
   if (!isTotalInRange(summary.totalMinor)) throw new AppError("VALIDATION", "The file's total is too large to store.", { file: ["The file's total is too large to store."] });
   await assertMonthsOpen(tx, organizationId, summary.months.map((m) => m.month));
-  const totals = { rowCount: summary.acceptedCount, totalMinor: summary.totalMinor, roundedCount: summary.roundedCount };
+  const totals = { rowCount: summary.acceptedCount, totalMinor: summary.totalMinor, roundedCount: summary.roundedCount, duplicateCount: match.byRow.size, duplicatesImported };
   const batchId = await createImportBatch(tx, ctx, REVENUE_IMPORT_KIND, parsed, totals);
-  await insertEntries(tx, ctx, batchId, parsed, onProgress);
+  await insertEntries(tx, ctx, batchId, toWrite, onProgress);
   // The audit event describes the batch; its rows are in the batch, not copied into the log.
-  const after = { id: batchId, fileName, fileHash, ...totals, skippedLines: rows.bad.map((b) => b.line), mapping };
+  const after = { id: batchId, fileName, fileHash, ...totals, skippedLines: rows.bad.map((b) => b.line), mapping, replacesBatchId: replaced?.batchId ?? null };
   await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "revenue.imported", entityType: "ImportBatch", entityId: batchId, after });
-  return { outcome: "imported", batchId, ...totals, skippedCount: rows.bad.length };
+  return { outcome: "imported", batchId, ...totals, skippedCount: rows.bad.length, replaced };
 }
 
 const commitMutation = (onProgress: TProgressListener) =>
@@ -77,15 +151,18 @@ const commitMutation = (onProgress: TProgressListener) =>
     permission: "actuals.write",
     run: async (ctx, input): Promise<TCommitResult> => {
       onProgress({ stage: "checking", done: 0, total: 0 });
-      const parsed = await readForOrganization(ctx, input);
-      return commitImport(ctx, REVENUE_IMPORT_KIND, parsed, input.skipBadRows, (tx) => writeBatch(tx, ctx, parsed, onProgress));
+      const read = await readForOrganization(ctx, input);
+      assertCommittable(read.parsed, input.skipBadRows);
+      return db.$transaction((tx) => writeBatch(tx, ctx, input, read, onProgress), TRANSACTION_OPTIONS);
     },
   });
 
 /**
- * Writes every accepted row of the file as one batch, or nothing. Bad rows refuse the commit
- * unless `skipBadRows` is set, and are then recorded on the batch with their reasons.
- * `onProgress` hears how many rows are written, for the route's streamed progress.
+ * Writes the file's rows the organization does not have yet as one batch, or nothing. Bad rows
+ * refuse the commit unless `skipBadRows` is set, and are then recorded on the batch with their
+ * reasons. Rows already imported (by content) are skipped unless `duplicates` is "import"; a file
+ * with nothing new answers "already imported". `replaceBatchId` removes that batch in the same
+ * transaction. `onProgress` hears how many rows are written, for the route's streamed progress.
  */
 export function commitRevenueImport(userId: string | null, slug: string, rawInput: unknown, onProgress: TProgressListener = () => {}) {
   return commitMutation(onProgress)(userId, slug, rawInput);
