@@ -6,10 +6,24 @@ import type { TDecimalSeparator } from "./amount";
 export type TColumnGuess = { date: number | null; amount: number | null; reference: number | null; customer: number | null };
 
 // Ordered by preference: an order-line export has both unit_price and line_total, and the line total is the revenue.
+// The exact names of order, invoice and CRM exports come first ("Sales", "Close Value", "Order Date"),
+// then the loose patterns (which would also match "Sales Rep" or "Unit Price Total" if nothing better is there).
 const PATTERNS: Record<keyof TColumnGuess, RegExp[]> = {
-  date: [/^(order|invoice|transaction|posting|booking|sale)?[ _-]?date$/i, /date|datum|fecha|time/i],
-  amount: [/^(line[ _-]?)?total$|^amount$|^net[ _-]?amount$|^revenue$/i, /total|amount|revenue|betrag|importe|net/i],
-  reference: [/^(order|invoice|document)[ _-]?(id|no|number|#)?$/i, /order|invoice|reference|ref|number|id$/i],
+  date: [
+    /^(order|invoice|transaction|posting|booking|sale|close|closing)?[ _-]?date$/i,
+    /^created([ _-]?(at|on|date))?$/i,
+    /date|datum|fecha|time|created/i,
+  ],
+  amount: [
+    /^(line[ _-]?)?total$|^amount$|^net[ _-]?amount$|^revenue$|^sales$|^close[ _-]?value$/i,
+    /^(net|gross|value|sub[ _-]?total|total[ _-]?amount|sales[ _-]?amount|amount[ _-]?\(?[a-z]{3}\)?)$/i,
+    /total|amount|revenue|betrag|importe|net|gross/i,
+  ],
+  reference: [
+    /^(order|invoice|document)[ _-]?(id|no|number|#)?$/i,
+    /^(reference|ref|id)$/i,
+    /order|invoice|reference|ref|number|id$/i,
+  ],
   customer: [/^(customer|client|account)([ _-]?name)?$/i, /customer|client|account|kunde|buyer/i],
 };
 
