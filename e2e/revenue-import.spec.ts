@@ -81,15 +81,18 @@ test("bad rows are named by line, the fixed file imports once, and undo takes it
   await expect(page).toHaveURL(`/o/${owner.slug}/revenue`);
   await openRevenue(page, owner.slug);
   const batch = batchRow(page, fixed.file);
-  await expect(batch.getByRole("cell")).toHaveText([fixed.file, new RegExp(`^${todayInOrgZone()}, \\d{1,2}:\\d{2}\\s[AP]M${owner.name}$`), "Jan 2026 – Mar 2026", String(fixed.acceptedRows), usd(fixed.totalMinor), "none", "Undo"]);
+  await expect(batch.getByRole("cell")).toHaveText([fixed.file, new RegExp(`^${todayInOrgZone()}, \\d{1,2}:\\d{2}\\s[AP]M${owner.name}$`), "Jan 2026 – Mar 2026", String(fixed.acceptedRows), usd(fixed.totalMinor), "none", "none", "Undo"]);
   await expect(importsCard(page).locator("tbody tr")).toHaveCount(1);
   await expectQ1Actuals(page, fixed.months);
 
-  // The same file again: the check says it was already imported, and nothing can be added.
+  // The same file again: every row is recognised as already imported (by content, row by row), and
+  // committing adds nothing and says so.
   await chooseImportFile(page, owner.slug, fixed.file);
   preview = await mapAndCheck(page);
-  await expect(formMessage(preview, new RegExp(`^This file was already imported on .+ by ${owner.name} as batch ${batchId}\\. Nothing was added\\.$`))).toBeVisible();
-  await expect(preview.getByRole("button", { name: `Import ${fixed.acceptedRows} rows` })).toBeDisabled();
+  await expect(preview.getByTestId("import-duplicates-summary")).toHaveText(`0 new rows, ${fixed.acceptedRows} already imported.`);
+  await expect(preview.getByText(`${fixed.acceptedRows} rows in batch ${batchId} (${fixed.file}, `)).toBeVisible();
+  await preview.getByRole("button", { name: "Import 0 new rows" }).click();
+  await expect(formMessage(commitCard(page), new RegExp(`^This file was already imported on .+ by ${owner.name} as batch ${batchId}\\. Nothing was added\\.$`))).toBeVisible({ timeout: 30_000 });
   await openRevenue(page, owner.slug);
   await expect(importsCard(page).locator("tbody tr")).toHaveCount(1);
   await expectQ1Actuals(page, fixed.months);
@@ -125,7 +128,8 @@ test("a user who explicitly skips the bad rows imports the rest, and the batch r
   const batch = batchRow(page, bad.file);
   await expect(batch.getByRole("cell").nth(3)).toHaveText(String(bad.acceptedRows));
   await expect(batch.getByRole("cell").nth(4)).toHaveText(usd(bad.totalMinor));
-  const skipped = batch.getByRole("cell").nth(5);
+  await expect(batch.getByRole("cell").nth(5)).toHaveText("none");
+  const skipped = batch.getByRole("cell").nth(6);
   await expect(skipped.getByRole("listitem").first()).toBeHidden();
   await skipped.getByText(`${bad.badRows.length} skipped`, { exact: true }).click();
   await expect(skipped.getByRole("listitem")).toHaveText(bad.badRows.map((r) => `line ${r.line}: ${r.reason}`));

@@ -157,11 +157,13 @@ export async function mapAndCheck(page: Page, mapping: TMappingChoice = FIXTURE_
   return preview;
 }
 
-/** The preview's "rows per month" table, row by row: [month, rows, amount], then the total row. */
-export function expectedMonthRows(expected: TExpectedFile) {
+/** The preview's "rows per month" table, row by row: [month, rows, already imported, amount], then the total row. */
+export function expectedMonthRows(expected: TExpectedFile, alreadyImported: Record<string, number> = {}) {
+  const already = (month: string) => (alreadyImported[month] ?? 0).toLocaleString("en-US");
+  const alreadyTotal = Object.values(alreadyImported).reduce((a, b) => a + b, 0);
   return [
-    ...expected.months.map((m) => [monthLabelOf(m.month), String(m.rows), usd(m.totalMinor)]),
-    ["Total", String(expected.acceptedRows), usd(expected.totalMinor)],
+    ...expected.months.map((m) => [monthLabelOf(m.month), m.rows.toLocaleString("en-US"), already(m.month), usd(m.totalMinor)]),
+    ["Total", expected.acceptedRows.toLocaleString("en-US"), alreadyTotal.toLocaleString("en-US"), usd(expected.totalMinor)],
   ];
 }
 

@@ -24,11 +24,13 @@ type TProps<M extends TFlatMapping, P, R> = {
   renderImported: (data: TJsonSafe<R>) => ReactNode;
   /** Where to go once the rows are written. */
   done: { href: string; label: string };
+  /** Choices made on the preview, sent with the commit. */
+  commitFields?: Record<string, string>;
 };
 
 /** Upload → map → check → import, each step visible once reached; the import supplies steps 2 and 3. */
-export function ImportWizard<M extends TFlatMapping, P, R>({ url, initialMapping, timeZone, file, renderMapping, renderPreview, renderImported, done }: TProps<M, P, R>) {
-  const flow = useImportFlow<M, P, R | TAlreadyImportedOutcome>({ url, initialMapping });
+export function ImportWizard<M extends TFlatMapping, P, R>({ url, initialMapping, timeZone, file, renderMapping, renderPreview, renderImported, done, commitFields }: TProps<M, P, R>) {
+  const flow = useImportFlow<M, P, R | TAlreadyImportedOutcome>({ url, initialMapping, commitFields });
   const { stage, loaded, mapping, preview, failure, transfer } = flow;
   const isUploading = transfer?.phase === "uploading" && transfer.fraction < 1;
   return (

@@ -25,6 +25,8 @@ type TProps = TPreviewStepProps<TPreviewShape> & {
   description: string;
   /** What a commit would write, shown when there is anything. */
   children: ReactNode;
+  /** The import button's label when "Import N rows" would not say what happens. */
+  commitLabel?: string;
 };
 
 export const countOf = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -34,7 +36,7 @@ export const countOf = (n: number, word: string) => `${n.toLocaleString("en-US")
  * row is left, until the user explicitly chooses to skip the bad rows; a file already imported
  * cannot be imported again.
  */
-export function PreviewCard({ preview, description, timeZone, skipBadRows, onSkipChange, onCommit, onBack, children }: TProps) {
+export function PreviewCard({ preview, description, timeZone, skipBadRows, onSkipChange, onCommit, onBack, children, commitLabel }: TProps) {
   const { alreadyImported, summary } = preview;
   const { acceptedCount } = summary;
   const hasBadRows = summary.badRowCount > 0;
@@ -47,7 +49,7 @@ export function PreviewCard({ preview, description, timeZone, skipBadRows, onSki
         {hasBadRows && <BadRows summary={summary} skipBadRows={skipBadRows} onSkipChange={onSkipChange} isSkippable={!alreadyImported && acceptedCount > 0} />}
         <div className="flex flex-wrap gap-2">
           <Button type="button" onClick={onCommit} disabled={!canCommit}>
-            {`Import ${countOf(acceptedCount, "row")}`}
+            {commitLabel ?? `Import ${countOf(acceptedCount, "row")}`}
           </Button>
           <Button type="button" variant="secondary" onClick={onBack}>
             Change the mapping

@@ -22,19 +22,22 @@ type TConfig<M extends TFlatMapping> = {
   url: string;
   /** First guesses from the file's header and first rows. */
   initialMapping: (table: TCsvTable) => M;
+  /** Choices made on the preview (e.g. what to do with rows already imported), sent with the commit. */
+  commitFields?: Record<string, string>;
 };
 
-function toForm(intent: "preview" | "commit", file: File, mapping: TFlatMapping, skipBadRows: boolean): FormData {
+function toForm(intent: "preview" | "commit", file: File, mapping: TFlatMapping, skipBadRows: boolean, extra: Record<string, string> = {}): FormData {
   const form = new FormData();
   form.set("intent", intent);
   form.set("file", file);
   // No choice is sent as "": the server reads a blank as "none" or "detect".
   for (const [name, value] of Object.entries(mapping)) form.set(name, value === null ? "" : String(value));
   form.set("skipBadRows", String(skipBadRows));
+  for (const [name, value] of Object.entries(extra)) form.set(name, value);
   return form;
 }
 
-export function useImportFlow<M extends TFlatMapping, P, R>({ url, initialMapping }: TConfig<M>) {
+export function useImportFlow<M extends TFlatMapping, P, R>({ url, initialMapping, commitFields }: TConfig<M>) {
   const router = useRouter();
   const [stage, setStage] = useState<TStage>("file");
   const [loaded, setLoaded] = useState<TLoadedFile | null>(null);
@@ -71,7 +74,7 @@ export function useImportFlow<M extends TFlatMapping, P, R>({ url, initialMappin
     setStage("commit");
     setCommitResult(null);
     setBusy(true);
-    const result = await postImport<R>(url, toForm("commit", loaded.file, mapping, skipBadRows), setTransfer);
+    const result = await postImport<R>(url, toForm("commit", loaded.file, mapping, skipBadRows, commitFields), setTransfer);
     setBusy(false);
     setTransfer(null);
     setCommitResult(result);

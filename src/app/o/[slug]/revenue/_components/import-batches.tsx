@@ -45,6 +45,9 @@ function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; bat
       <td className="py-2 pr-3 whitespace-nowrap">{monthSpan(batch.months)}</td>
       <td className="py-2 pr-3 text-right">{batch.rowCount.toLocaleString("en-US")}</td>
       <td className="py-2 pr-3 text-right whitespace-nowrap">{formatMoney(batch.totalMinor, currency)}</td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        {batch.duplicateCount ? `${batch.duplicateCount.toLocaleString("en-US")} ${batch.duplicatesImported ? "imported anyway" : "skipped"}` : <span className="text-zinc-500">none</span>}
+      </td>
       <td className="py-2 pr-3">
         <Skipped batch={batch} />
       </td>
@@ -55,7 +58,7 @@ function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; bat
   );
 }
 
-const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Skipped lines", "Actions"];
+const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Already imported", "Skipped lines", "Actions"];
 
 /** The organization's committed CSV imports of actuals, each with an undo for writers. */
 /** The revenue page already holds the organization; it passes the two fields this list needs. */
@@ -73,7 +76,7 @@ export async function ImportBatches({ slug, ctx, organization }: { slug: string;
   return (
     <Card
       title="Imports"
-      description={batches.length ? <>Each imported file is one batch; undoing it removes all of its rows. {importLink}</> : "Actuals imported from order or invoice exports appear here, one line per file."}
+      description={batches.length ? <>Each imported file is one batch; rows already imported are skipped, and undoing a batch removes all of its rows. {importLink}</> : "Actuals imported from order or invoice exports appear here, one line per file."}
     >
       <FlashRegion />
       {!batches.length && <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>}

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/permissions";
 import { getOrganization } from "@/server/organizations/queries";
+import { listImportBatches } from "@/server/revenue/import-batches";
 import { getTenantContext } from "@/server/tenant-context";
 import { ImportWizard } from "./_components/import-wizard";
 
@@ -16,6 +17,9 @@ export default async function ImportActualsPage({ params }: { params: Promise<{ 
     return <NotAllowed role={ctx.role} who="owners and finance" what="import actuals" backHref={`/o/${slug}`} />;
   }
   const organization = await getOrganization(ctx);
+  const batches = await listImportBatches(ctx, organization.timeZone, { take: 20 });
+  // What a corrected file may replace: the recent batches none of whose months is closed.
+  const replaceable = batches.filter((b) => !b.closedMonths.length).map((b) => ({ id: b.id, fileName: b.fileName, createdAt: b.createdAt.toISOString(), rowCount: b.rowCount }));
   return (
     <>
       <PageHeader
@@ -27,7 +31,7 @@ export default async function ImportActualsPage({ params }: { params: Promise<{ 
           </Link>
         }
       />
-      <ImportWizard slug={slug} currency={organization.currency} timeZone={organization.timeZone} />
+      <ImportWizard slug={slug} currency={organization.currency} timeZone={organization.timeZone} replaceable={replaceable} />
     </>
   );
 }
