@@ -102,9 +102,9 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   await expect(preview.getByText("marketing-kpis.csv: 5 rows.")).toBeVisible();
   await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`3 values for ${lastMonth.label} – ${thisMonth.label}: 3 new.`);
   await expectTableRows(valuesTable(page), [
-    ["2", SIGNUPS, lastMonth.label, "180", "—no value yet"],
-    ["3", SIGNUPS, thisMonth.label, "1,204", "—no value yet"],
-    ["4", RESPONSE, lastMonth.label, "2.5 days", "—no value yet"],
+    ["2", SIGNUPS, lastMonth.label, "180", "—no value yet", "new"],
+    ["3", SIGNUPS, thisMonth.label, "1,204", "—no value yet", "new"],
+    ["4", RESPONSE, lastMonth.label, "2.5 days", "—no value yet", "new"],
   ]);
   await expect(preview.getByRole("heading", { name: "2 rows cannot be imported" })).toBeVisible();
   await expectTableRows(badRowsTable(page), [
@@ -123,7 +123,7 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   mapping = await chooseFile(page, fixed);
   preview = await check(mapping, page);
   await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`4 values for ${lastMonth.label} – ${thisMonth.label}: 4 new.`);
-  await expect(valuesTable(page).locator("tbody tr").nth(3).locator("th, td")).toHaveText(["5", RESPONSE, thisMonth.label, "1.75 days", "—no value yet"]);
+  await expect(valuesTable(page).locator("tbody tr").nth(3).locator("th, td")).toHaveText(["5", RESPONSE, thisMonth.label, "1.75 days", "—no value yet", "new"]);
   await expectTableRows(badRowsTable(page), [["6", `${closedMonth.label} is closed`]]);
   const importButton = preview.getByRole("button", { name: "Import 4 rows" });
   await expect(importButton).toBeDisabled();
@@ -156,7 +156,7 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   await visit(page, importUrl);
   preview = await check(await chooseFile(page, fixed), page);
   await expect(formMessage(preview, new RegExp(`^This file was already imported on .+ by Marco Rossi as batch ${batchId}\\. Nothing was added\\.$`))).toBeVisible();
-  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`4 values for ${lastMonth.label} – ${thisMonth.label}: 4 the same as now.`);
+  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`4 values for ${lastMonth.label} – ${thisMonth.label}: 4 the same as now (not written again).`);
   await expect(preview.getByRole("button", { name: "Import 4 rows" })).toBeDisabled();
   expect(storedKpiValues("Marketing", KPIS)).toHaveLength(4);
 });

@@ -251,3 +251,62 @@ describe("tenant isolation and permissions", () => {
     expect(await db.kpiValue.count({ where: { organizationId: beta.organization.id } })).toBe(0);
   });
 });
+
+describe("KPI values: duplicates by content (key: KPI, month)", () => {
+  const FIRST = "kpi,month,value\nQualified leads,2026-03,410\nWin rate,2026-03,26";
+
+  it("a re-saved copy (BOM, CRLF, quoted, reordered and extra columns, other month spelling) is all unchanged and changes nothing", async () => {
+    const { org, slug, marketingId, head } = await marketing();
+    const first = expectOk(await commitKpiImport(head.id, slug, input(marketingId, FIRST)));
+    if (first.outcome !== "imported") throw new Error("expected an import");
+    const resaved = '\uFEFF"Value","Note","Month","KPI"\r\n"410","ok","Mar 2026","Qualified leads"\r\n"26%","","2026-03-31","WIN RATE"\r\n';
+    const copy = { departmentId: marketingId, file: file(resaved, "kpis-resaved.csv"), kpiColumn: 3, monthColumn: 2, valueColumn: 0 };
+    const preview = expectOk(await previewKpiImport(org.owner.id, slug, copy));
+    expect(preview.summary).toMatchObject({ acceptedCount: 2, newCount: 0, changedCount: 0, unchangedCount: 2 });
+    expect(preview.alreadyImported).toMatchObject({ batchId: first.batchId, fileName: "kpis.csv", importedBy: head.name });
+    const before = await snapshot(org.organization.id);
+    const again = expectOk(await commitKpiImport(org.owner.id, slug, copy));
+    expect(again).toMatchObject({ outcome: "already-imported", batchId: first.batchId });
+    expect(await snapshot(org.organization.id)).toEqual(before);
+  });
+
+  it("writes only the changed and new values: an unchanged one keeps the batch that wrote it", async () => {
+    const { org, slug, marketingId, head } = await marketing();
+    const first = expectOk(await commitKpiImport(head.id, slug, input(marketingId, FIRST)));
+    const next = "kpi,month,value\nQualified leads,2026-03,410\nWin rate,2026-03,27\nQualified leads,2026-04,395";
+    const preview = expectOk(await previewKpiImport(head.id, slug, input(marketingId, next, { file: file(next, "kpis-april.csv") })));
+    expect(preview.summary).toMatchObject({ newCount: 1, changedCount: 1, unchangedCount: 1 });
+    expect(preview.alreadyImported).toBeNull();
+    const second = expectOk(await commitKpiImport(head.id, slug, { ...input(marketingId, next), file: file(next, "kpis-april.csv") }));
+    expect(second).toMatchObject({ outcome: "imported", newCount: 1, changedCount: 1 });
+    expect((await storedValues(org.organization.id)).map((v) => [v[0], v[1], v[2], v[4]])).toEqual([
+      ["Qualified leads", "2026-03", 41000n, first.batchId],
+      ["Win rate", "2026-03", 2700n, second.batchId],
+      ["Qualified leads", "2026-04", 39500n, second.batchId],
+    ]);
+  });
+
+  it("the same bytes after a value was changed by hand are not 'already imported': the changed value is shown and written back", async () => {
+    const { org, slug, marketingId, kpis, head } = await marketing();
+    expectOk(await commitKpiImport(head.id, slug, input(marketingId, FIRST)));
+    expectOk(await setKpiValues(head.id, slug, { departmentId: marketingId, month: "2026-03", values: { [kpis.winRate]: "30" } }));
+    const preview = expectOk(await previewKpiImport(head.id, slug, input(marketingId, FIRST)));
+    expect(preview.alreadyImported).toBeNull();
+    expect(preview.summary).toMatchObject({ newCount: 0, changedCount: 1, unchangedCount: 1 });
+    expect(expectOk(await commitKpiImport(head.id, slug, input(marketingId, FIRST)))).toMatchObject({ outcome: "imported", changedCount: 1 });
+    expect((await storedValues(org.organization.id)).map((v) => v.slice(0, 3))).toEqual([
+      ["Qualified leads", "2026-03", 41000n],
+      ["Win rate", "2026-03", 2600n],
+    ]);
+  });
+
+  it("values entered by hand and then imported unchanged: nothing to change, said so, nothing written", async () => {
+    const { org, slug, marketingId, kpis, head } = await marketing();
+    expectOk(await setKpiValues(head.id, slug, { departmentId: marketingId, month: "2026-03", values: { [kpis.leads]: "410", [kpis.winRate]: "26" } }));
+    const before = await snapshot(org.organization.id);
+    const result = await commitKpiImport(head.id, slug, input(marketingId, FIRST));
+    expectFailure(result, "VALIDATION");
+    expect(!result.ok && result.message).toBe("Nothing to change: the 2 values of this file are already stored.");
+    expect(await snapshot(org.organization.id)).toEqual(before);
+  });
+});

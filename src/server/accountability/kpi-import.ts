@@ -9,6 +9,7 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import type { TAlreadyImported } from "@/lib/csv/wire";
 import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type TProgressListener } from "../imports/commit";
 import { assertMonthsOpen, getClosedMonths } from "../revenue/period-close";
 import { getOrganizationMoney } from "../revenue/targets";
@@ -20,6 +21,9 @@ import { readKpiImport, type TKpiImportTarget, type TParsedKpiImport } from "./k
 // import's rules: a preview that writes nothing; a commit of every good row or none, in one
 // transaction; bad rows refuse the file unless the user chose to skip them; the same file twice
 // adds nothing. Values are upserted per (KPI, month) and stamped with the KPI's current target.
+// Duplicates are recognised by content (key: KPI, month): a row whose value is the one stored now is
+// "unchanged" and not written again, so a re-saved copy of an imported file changes nothing and is
+// answered as already imported (by the batch that wrote those values).
 // There is no undo: an imported value may have replaced an earlier one (KpiValue → ImportBatch is
 // ON DELETE RESTRICT).
 
@@ -47,6 +51,25 @@ async function currentValues(tx: Tx, organizationId: string, rows: TKpiImportRow
   return new Map(values.map((v) => [kpiMonthKey(v.kpiId, dbDateToMonth(v.month)), v.valueScaled]));
 }
 
+/**
+ * The import that holds a file whose every value is already stored: the batch with these exact bytes,
+ * else the latest batch that wrote one of these values. Null when they were all entered by hand.
+ */
+async function batchOfValues(tx: Tx, organizationId: string, rows: TKpiImportRow[], fileHash: string): Promise<TAlreadyImported | null> {
+  const sameFile = await findImportedBatch(tx, organizationId, KPI_IMPORT_KIND, fileHash);
+  if (sameFile) return sameFile;
+  const batch = await tx.importBatch.findFirst({
+    where: {
+      organizationId,
+      kind: KPI_IMPORT_KIND,
+      kpiValues: { some: { organizationId, kpiId: { in: [...new Set(rows.map((r) => r.kpiId))] }, month: { in: [...new Set(rows.map((r) => r.month))].map(monthToDbDate) } } },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, fileName: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+  return batch && { batchId: batch.id, fileName: batch.fileName, importedAt: batch.createdAt, importedBy: batch.createdBy?.name ?? null };
+}
+
 /** Reads the file and reports what a commit would write, next to the values it would replace. Nothing is written. */
 export const previewKpiImport = tenantMutation({
   schema: ZKpiImportInput,
@@ -55,8 +78,10 @@ export const previewKpiImport = tenantMutation({
     const target = await loadTarget(ctx, input.departmentId);
     const parsed = await readKpiImport(input, target);
     const { fileName, fileHash, header, delimiter, monthFormat, isMonthFormatDetected, rows } = parsed;
-    const [current, alreadyImported] = await Promise.all([currentValues(db, ctx.organizationId, rows.accepted), findImportedBatch(db, ctx.organizationId, KPI_IMPORT_KIND, fileHash)]);
-    return { fileName, fileHash, header, delimiter, monthFormat, isMonthFormatDetected, summary: summariseKpiRows(rows, target.kpis, current), alreadyImported };
+    const current = await currentValues(db, ctx.organizationId, rows.accepted);
+    const summary = summariseKpiRows(rows, target.kpis, current);
+    const alreadyImported = summary.acceptedCount > 0 && summary.newCount + summary.changedCount === 0 ? await batchOfValues(db, ctx.organizationId, rows.accepted, fileHash) : null;
+    return { fileName, fileHash, header, delimiter, monthFormat, isMonthFormatDetected, summary, alreadyImported };
   },
 });
 
@@ -90,16 +115,27 @@ function upsertValues(tx: Tx, ctx: TTenantContext, departmentId: string, batchId
 async function writeBatch(tx: Tx, ctx: TTenantContext, target: TKpiImportTarget, parsed: TParsedKpiImport, onProgress: TProgressListener): Promise<TKpiCommitResult> {
   const { organizationId } = ctx;
   const { accepted, bad } = parsed.rows;
-  const summary = summariseKpiRows(parsed.rows, target.kpis, await currentValues(tx, organizationId, accepted));
+  const current = await currentValues(tx, organizationId, accepted);
+  const summary = summariseKpiRows(parsed.rows, target.kpis, current);
+  // By content: a value already stored is not written again (it keeps the batch that wrote it).
+  const toWrite = (accepted as TKpiImportRow[]).filter((row) => current.get(kpiMonthKey(row.kpiId, row.month)) !== row.valueScaled);
+  if (!toWrite.length) {
+    const holder = await batchOfValues(tx, organizationId, accepted, parsed.fileHash);
+    if (holder) return { outcome: "already-imported", ...holder };
+    const message = `Nothing to change: the ${countValues(accepted.length)} of this file ${accepted.length === 1 ? "is" : "are"} already stored.`;
+    throw new AppError("VALIDATION", message, { file: [message] });
+  }
   await assertMonthsOpen(tx, organizationId, summary.months);
   const batchId = await createImportBatch(tx, ctx, KPI_IMPORT_KIND, parsed, { rowCount: accepted.length });
-  await upsertValues(tx, ctx, target.department.id, batchId, accepted, onProgress);
+  await upsertValues(tx, ctx, target.department.id, batchId, toWrite, onProgress);
   const counts = { rowCount: accepted.length, newCount: summary.newCount, changedCount: summary.changedCount };
   // One event for the batch: its values are in KpiValue (importBatchId), not copied into the log.
   const after = { id: batchId, kind: KPI_IMPORT_KIND, departmentId: target.department.id, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, unchangedCount: summary.unchangedCount, months: summary.months, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
   await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValues.imported", entityType: "ImportBatch", entityId: batchId, after });
   return { outcome: "imported", batchId, ...counts, skippedCount: bad.length, months: summary.months };
 }
+
+const countValues = (n: number) => `${n.toLocaleString("en-US")} value${n === 1 ? "" : "s"}`;
 
 const commitMutation = (onProgress: TProgressListener) =>
   tenantMutation({
@@ -109,7 +145,7 @@ const commitMutation = (onProgress: TProgressListener) =>
       onProgress({ stage: "checking", done: 0, total: 0 });
       const target = await loadTarget(ctx, input.departmentId);
       const parsed = await readKpiImport(input, target);
-      return commitImport(ctx, KPI_IMPORT_KIND, parsed, input.skipBadRows, (tx) => writeBatch(tx, ctx, target, parsed, onProgress));
+      return commitImport(ctx, KPI_IMPORT_KIND, parsed, input.skipBadRows, (tx) => writeBatch(tx, ctx, target, parsed, onProgress), { byContent: true });
     },
   });
 

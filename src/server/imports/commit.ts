@@ -65,15 +65,18 @@ export async function commitImport<R>(
   parsed: TParsedFile,
   skipBadRows: boolean,
   write: (tx: Tx) => Promise<R>,
+  /** byContent: `write` recognises rows already stored itself; the file's bytes are not compared. */
+  options: { byContent?: boolean } = {},
 ): Promise<R | TAlreadyImportedOutcome> {
   const { organizationId } = ctx;
   // Cheap answer for the common repeat, before any validation of rows the user already saw.
-  const existing = await findImportedBatch(db, organizationId, kind, parsed.fileHash);
+  const existing = options.byContent ? null : await findImportedBatch(db, organizationId, kind, parsed.fileHash);
   if (existing) return { outcome: "already-imported", ...existing };
   assertCommittable(parsed, skipBadRows);
   return db.$transaction(async (tx) => {
-    await lockFile(tx, organizationId, kind, parsed.fileHash);
-    const raced = await findImportedBatch(tx, organizationId, kind, parsed.fileHash);
+    // By content, any two imports of the kind in the organization may touch the same rows.
+    await lockFile(tx, organizationId, kind, options.byContent ? "content" : parsed.fileHash);
+    const raced = options.byContent ? null : await findImportedBatch(tx, organizationId, kind, parsed.fileHash);
     if (raced) return { outcome: "already-imported", ...raced };
     return write(tx);
   }, TRANSACTION_OPTIONS);

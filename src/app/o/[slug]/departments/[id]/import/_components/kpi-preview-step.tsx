@@ -10,7 +10,10 @@ import { monthLabel, type MonthKey } from "@/lib/period";
 
 type TProps = TPreviewStepProps<TKpiImportPreview> & { currency: string };
 
-const HEADINGS = [["Line", ""], ["KPI", ""], ["Month", ""], ["Value", "text-right"], ["Now", "text-right"]] as const;
+const HEADINGS = [["Line", ""], ["KPI", ""], ["Month", ""], ["Value", "text-right"], ["Now", "text-right"], ["Status", ""]] as const;
+
+/** A row by its key (KPI, month): new, a different value than stored, or the value stored now (not written again). */
+const status = (row: { valueScaled: string; currentScaled: string | null }) => (row.currentScaled === null ? "new" : row.currentScaled === row.valueScaled ? "unchanged" : "changed");
 
 function ValuesTable({ summary, currency }: { summary: TJsonSafe<TKpiImportSummary>; currency: string }) {
   return (
@@ -43,6 +46,7 @@ function ValuesTable({ summary, currency }: { summary: TJsonSafe<TKpiImportSumma
                   formatKpiValue(BigInt(row.currentScaled), row.unit, currency)
                 )}
               </td>
+              <td className={`py-1.5 pl-3 whitespace-nowrap ${status(row) === "unchanged" ? "text-zinc-500" : "font-medium"}`}>{status(row)}</td>
             </tr>
           ))}
         </tbody>
@@ -57,7 +61,7 @@ function changeSummary(summary: TJsonSafe<TKpiImportSummary>): string {
   const parts = [
     summary.newCount && `${summary.newCount.toLocaleString("en-US")} new`,
     summary.changedCount && `${summary.changedCount.toLocaleString("en-US")} replacing a different value`,
-    summary.unchangedCount && `${summary.unchangedCount.toLocaleString("en-US")} the same as now`,
+    summary.unchangedCount && `${summary.unchangedCount.toLocaleString("en-US")} the same as now (not written again)`,
   ].filter(Boolean);
   return `${countOf(summary.acceptedCount, "value")} for ${monthSpanLabel(summary.months)}: ${parts.join(", ")}.`;
 }
