@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commitKpiImport, previewKpiImport } from "@/server/accountability/kpi-import";
+import { undoKpiImportBatch } from "@/server/accountability/kpi-import-undo";
 import { createKpi, setKpiValues } from "@/server/accountability/kpis";
 import { db } from "@/server/db";
 import { monthToDbDate } from "@/lib/period";
@@ -307,6 +308,56 @@ describe("KPI values: duplicates by content (key: KPI, month)", () => {
     const result = await commitKpiImport(head.id, slug, input(marketingId, FIRST));
     expectFailure(result, "VALIDATION");
     expect(!result.ok && result.message).toBe("Nothing to change: the 2 values of this file are already stored.");
+    expect(await snapshot(org.organization.id)).toEqual(before);
+  });
+});
+
+describe("undoKpiImportBatch", () => {
+  it("removes the values the batch created and restores the ones it replaced (by hand or by an earlier batch), leaving later changes alone", async () => {
+    const { org, slug, marketingId, kpis, head } = await marketing();
+    const a = expectOk(await commitKpiImport(head.id, slug, input(marketingId, "kpi,month,value\nQualified leads,2026-03,410", { file: file("kpi,month,value\nQualified leads,2026-03,410", "a.csv") })));
+    expectOk(await setKpiValues(head.id, slug, { departmentId: marketingId, month: "2026-03", values: { [kpis.winRate]: "27.5" } }));
+    const text = "kpi,month,value\nQualified leads,2026-03,420\nWin rate,2026-03,30\nCost per lead,2026-03,140\nQualified leads,2026-04,395";
+    const b = expectOk(await commitKpiImport(head.id, slug, { ...input(marketingId, text), file: file(text, "b.csv") }));
+    // After b, April's leads are changed by hand: no longer b's, so the undo leaves them.
+    expectOk(await setKpiValues(head.id, slug, { departmentId: marketingId, month: "2026-04", values: { [kpis.leads]: "399" } }));
+    const undone = expectOk(await undoKpiImportBatch(org.owner.id, slug, { batchId: b.batchId }));
+    expect(undone).toEqual({ batchId: b.batchId, fileName: "b.csv", removed: 1, restored: 2 });
+    expect((await storedValues(org.organization.id)).map((v) => [v[0], v[1], v[2], v[4]])).toEqual([
+      ["Qualified leads", "2026-03", 41000n, a.batchId],
+      ["Win rate", "2026-03", 2750n, null],
+      ["Qualified leads", "2026-04", 39900n, null],
+    ]);
+    expect(await db.importBatch.count({ where: { organizationId: org.organization.id, id: b.batchId } })).toBe(0);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.organization.id, action: "kpiValues.importUndone" } });
+    expect(event).toMatchObject({ entityId: b.batchId, actorId: org.owner.id, after: { removed: 1, restored: 2 } });
+  });
+
+  it("refuses, and says why, a batch whose replaced values were not recorded; nothing changes", async () => {
+    const { org, slug, marketingId, kpis, head } = await marketing();
+    expectOk(await setKpiValues(head.id, slug, { departmentId: marketingId, month: "2026-03", values: { [kpis.winRate]: "27.5" } }));
+    // A batch as imports wrote it before the replaced values were recorded: its event has no "before".
+    const organizationId = org.organization.id;
+    const b = await db.importBatch.create({ data: { organizationId, kind: "kpi", fileName: "old.csv", fileHash: "0".repeat(64), rowCount: 1, totalMinor: 0n, roundedCount: 0, skipped: [], mapping: {}, createdById: head.id }, select: { id: true } });
+    await db.kpiValue.updateMany({ where: { organizationId, kpiId: kpis.winRate }, data: { valueScaled: 3000n, importBatchId: b.id } });
+    await db.auditEvent.create({ data: { organizationId, actorId: head.id, action: "kpiValues.imported", entityType: "ImportBatch", entityId: b.id, after: { departmentId: marketingId, changedCount: 1, months: ["2026-03"] } } });
+    const b2 = { batchId: b.id };
+    const before = await snapshot(org.organization.id);
+    const result = await undoKpiImportBatch(org.owner.id, slug, { batchId: b2.batchId });
+    expectFailure(result, "CONFLICT");
+    expect(!result.ok && result.message).toBe("This KPI import cannot be undone. It replaced an earlier value that was not recorded, so it cannot be restored.");
+    expect(await snapshot(org.organization.id)).toEqual(before);
+  });
+
+  it("answers NOT_FOUND to another organization's owner and FORBIDDEN to another department's head, and nothing changes", async () => {
+    const { org, slug, marketingId, head } = await marketing();
+    const b = expectOk(await commitKpiImport(head.id, slug, input(marketingId, "kpi,month,value\nQualified leads,2026-03,410")));
+    const beta = await createOrganization("Beta");
+    const salesHead = (await addMember(org.organization.id, "DEPARTMENT_HEAD", org.department("SALES").id)).user;
+    const before = await snapshot(org.organization.id);
+    expectFailure(await undoKpiImportBatch(beta.owner.id, slug, { batchId: b.batchId }), "NOT_FOUND");
+    expectFailure(await undoKpiImportBatch(beta.owner.id, beta.organization.slug, { batchId: b.batchId }), "NOT_FOUND");
+    expectFailure(await undoKpiImportBatch(salesHead.id, slug, { batchId: b.batchId }), "FORBIDDEN");
     expect(await snapshot(org.organization.id)).toEqual(before);
   });
 });

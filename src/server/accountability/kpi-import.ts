@@ -126,13 +126,26 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, target: TKpiImportTarget,
     throw new AppError("VALIDATION", message, { file: [message] });
   }
   await assertMonthsOpen(tx, organizationId, summary.months);
-  const batchId = await createImportBatch(tx, ctx, KPI_IMPORT_KIND, parsed, { rowCount: accepted.length });
+  const replacedValues = await valuesReplaced(tx, organizationId, toWrite, current);
+  const batchId = await createImportBatch(tx, ctx, KPI_IMPORT_KIND, parsed, { rowCount: accepted.length, duplicateCount: summary.unchangedCount });
   await upsertValues(tx, ctx, target.department.id, batchId, toWrite, onProgress);
   const counts = { rowCount: accepted.length, newCount: summary.newCount, changedCount: summary.changedCount };
   // One event for the batch: its values are in KpiValue (importBatchId), not copied into the log.
   const after = { id: batchId, kind: KPI_IMPORT_KIND, departmentId: target.department.id, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, unchangedCount: summary.unchangedCount, months: summary.months, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
-  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValues.imported", entityType: "ImportBatch", entityId: batchId, after });
+  // The values it replaced are recorded, so that undoing the batch can restore them (kpi-import-undo.ts).
+  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValues.imported", entityType: "ImportBatch", entityId: batchId, before: { replacedValues }, after });
   return { outcome: "imported", batchId, ...counts, skippedCount: bad.length, months: summary.months };
+}
+
+/** The stored values that `rows` change (not the new ones), as they are before the import. */
+async function valuesReplaced(tx: Tx, organizationId: string, rows: TKpiImportRow[], current: ReadonlyMap<string, bigint>) {
+  const changed = rows.filter((row) => current.has(kpiMonthKey(row.kpiId, row.month)));
+  if (!changed.length) return [];
+  const values = await tx.kpiValue.findMany({
+    where: { organizationId, OR: changed.map((row) => ({ kpiId: row.kpiId, month: monthToDbDate(row.month) })) },
+    select: { kpiId: true, month: true, valueScaled: true, targetScaled: true, importBatchId: true, updatedById: true, updatedAt: true },
+  });
+  return values.map((v) => ({ kpiId: v.kpiId, month: dbDateToMonth(v.month), valueScaled: v.valueScaled.toString(), targetScaled: v.targetScaled?.toString() ?? null, importBatchId: v.importBatchId, updatedById: v.updatedById, updatedAt: v.updatedAt.toISOString() }));
 }
 
 const countValues = (n: number) => `${n.toLocaleString("en-US")} value${n === 1 ? "" : "s"}`;
