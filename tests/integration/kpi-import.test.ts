@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { commitKpiImport, previewKpiImport } from "@/server/accountability/kpi-import";
 import { undoKpiImportBatch } from "@/server/accountability/kpi-import-undo";
+import { listImportBatches } from "@/server/revenue/import-batches";
+import { resolveTenant } from "@/server/tenant";
 import { createKpi, setKpiValues } from "@/server/accountability/kpis";
 import { db } from "@/server/db";
 import { monthToDbDate } from "@/lib/period";
@@ -359,5 +361,23 @@ describe("undoKpiImportBatch", () => {
     expectFailure(await undoKpiImportBatch(beta.owner.id, beta.organization.slug, { batchId: b.batchId }), "NOT_FOUND");
     expectFailure(await undoKpiImportBatch(salesHead.id, slug, { batchId: b.batchId }), "FORBIDDEN");
     expect(await snapshot(org.organization.id)).toEqual(before);
+  });
+});
+
+describe("the import batch list", () => {
+  it("lists KPI batches next to revenue ones with department, months and unchanged values; another organization sees none of them", async () => {
+    const { org, slug, marketingId, head } = await marketing();
+    expectOk(await commitKpiImport(head.id, slug, input(marketingId, "kpi,month,value\nQualified leads,2026-03,410")));
+    const text = "kpi,month,value\nQualified leads,2026-03,410\nWin rate,2026-04,26";
+    const second = expectOk(await commitKpiImport(head.id, slug, { ...input(marketingId, text), file: file(text, "april.csv") }));
+    const ctx = await resolveTenant(org.owner.id, slug);
+    if (!ctx) throw new Error("no tenant");
+    const [latest] = await listImportBatches(ctx, org.organization.timeZone, { kinds: ["revenue", "kpi"] });
+    expect(latest).toMatchObject({ id: second.batchId, kind: "kpi", fileName: "april.csv", department: { id: marketingId, name: "Marketing" }, rowCount: 2, duplicateCount: 1, months: ["2026-03", "2026-04"], undoRefusal: null, createdBy: head.name });
+    expect(await listImportBatches(ctx, org.organization.timeZone)).toEqual([]);
+    const beta = await createOrganization("Beta");
+    const betaCtx = await resolveTenant(beta.owner.id, beta.organization.slug);
+    if (!betaCtx) throw new Error("no tenant");
+    expect(await listImportBatches(betaCtx, beta.organization.timeZone, { kinds: ["revenue", "kpi"] })).toEqual([]);
   });
 });

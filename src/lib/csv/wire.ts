@@ -63,6 +63,12 @@ export type TCommitResult =
 
 export type TImportBatchItem = {
   id: string;
+  /** "revenue": actuals (rows, total); "kpi": a department's KPI values (no total). */
+  kind: "revenue" | "kpi";
+  /** The department of a KPI import, as named when it was imported. */
+  department: { id: string; name: string } | null;
+  /** Why the batch cannot be undone, when it cannot (besides closed months). */
+  undoRefusal: string | null;
   fileName: string;
   createdAt: Date;
   createdBy: string | null;

@@ -5,6 +5,8 @@ import type { TImportBatchItem } from "@/lib/csv/wire";
 import type { MonthKey } from "@/lib/period";
 import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
+import { KPI_IMPORT_KIND } from "@/lib/csv/kpi-wire";
+import { kpiUndoRefusal, readKpiBatchAudit } from "../accountability/kpi-import-undo";
 import { getClosedMonths } from "./period-close";
 
 // Reads over committed import batches. A batch's months are those of its entries in the
@@ -33,23 +35,37 @@ export function readSkipped(value: unknown): TBadRow[] {
   return parsed.success ? parsed.data : [];
 }
 
-/** The organization's most recent revenue imports, newest first, with the months each touches. */
-export async function listImportBatches(ctx: TTenantContext, timeZone: string, options: { take?: number } = {}): Promise<TImportBatchItem[]> {
+const ZKpiMapping = z.object({ departmentId: z.string(), department: z.string() });
+
+/**
+ * The organization's most recent imports of actuals and of KPI values, newest first, with the months
+ * each touches (a KPI batch's months and undo information come from its import's audit event).
+ */
+export async function listImportBatches(ctx: TTenantContext, timeZone: string, options: { take?: number; kinds?: ("revenue" | "kpi")[] } = {}): Promise<TImportBatchItem[]> {
   const { organizationId } = ctx;
+  const kinds = options.kinds ?? [REVENUE_IMPORT_KIND];
   const [batches, closed] = await Promise.all([
     db.importBatch.findMany({
-      where: { organizationId, kind: REVENUE_IMPORT_KIND },
+      where: { organizationId, kind: { in: kinds } },
       orderBy: { createdAt: "desc" },
       take: options.take ?? 50,
-      select: { id: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, skipped: true, createdBy: { select: { name: true } } },
+      select: { id: true, kind: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, skipped: true, mapping: true, createdBy: { select: { name: true } } },
     }),
     getClosedMonths(db, organizationId),
   ]);
-  const months = await getBatchMonths(db, organizationId, timeZone, batches.map((b) => b.id));
+  const revenueIds = batches.filter((b) => b.kind === REVENUE_IMPORT_KIND).map((b) => b.id);
+  const kpiIds = batches.filter((b) => b.kind === KPI_IMPORT_KIND).map((b) => b.id);
+  const [months, kpiInfo] = await Promise.all([getBatchMonths(db, organizationId, timeZone, revenueIds), readKpiBatchAudit(db, organizationId, kpiIds)]);
   return batches.map((b) => {
-    const batchMonths = months.get(b.id) ?? [];
+    const isKpi = b.kind === KPI_IMPORT_KIND;
+    const info = kpiInfo.get(b.id);
+    const batchMonths = (isKpi ? info?.months : months.get(b.id)) ?? [];
+    const mapping = isKpi ? ZKpiMapping.safeParse(b.mapping) : null;
     return {
       id: b.id,
+      kind: isKpi ? "kpi" : "revenue",
+      department: mapping?.success ? { id: mapping.data.departmentId, name: mapping.data.department } : null,
+      undoRefusal: isKpi ? kpiUndoRefusal(info) : null,
       fileName: b.fileName,
       createdAt: b.createdAt,
       createdBy: b.createdBy?.name ?? null,

@@ -33,26 +33,38 @@ function Skipped({ batch }: { batch: TImportBatchItem }) {
   );
 }
 
+function AlreadyImported({ batch }: { batch: TImportBatchItem }) {
+  if (!batch.duplicateCount) return <span className="text-zinc-500">none</span>;
+  const count = batch.duplicateCount.toLocaleString("en-US");
+  if (batch.kind === "kpi") return <>{count} unchanged</>;
+  return <>{`${count} ${batch.duplicatesImported ? "imported anyway" : "skipped"}`}</>;
+}
+
 function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; batch: TImportBatchItem; currency: string; when: Intl.DateTimeFormat; canWrite: boolean }) {
   const closed = batch.closedMonths.length ? batch.closedMonths.map((m) => monthLabel(m)).join(", ") : null;
+  const isKpi = batch.kind === "kpi";
   return (
     <tr aria-label={`Import ${batch.fileName}`}>
-      <td className="py-2 pr-3 font-medium break-all">{batch.fileName}</td>
+      <td className="py-2 pr-3 font-medium break-all">
+        {batch.fileName}
+        {isKpi && <div className="text-xs font-normal text-zinc-500">KPI values{batch.department ? ` · ${batch.department.name}` : ""}</div>}
+      </td>
       <td className="py-2 pr-3 whitespace-nowrap">
         {when.format(batch.createdAt)}
         <div className="text-xs text-zinc-500">{batch.createdBy ?? "a former member"}</div>
       </td>
       <td className="py-2 pr-3 whitespace-nowrap">{monthSpan(batch.months)}</td>
       <td className="py-2 pr-3 text-right">{batch.rowCount.toLocaleString("en-US")}</td>
-      <td className="py-2 pr-3 text-right whitespace-nowrap">{formatMoney(batch.totalMinor, currency)}</td>
+      <td className="py-2 pr-3 text-right whitespace-nowrap">{isKpi ? <span className="text-zinc-500">—</span> : formatMoney(batch.totalMinor, currency)}</td>
       <td className="py-2 pr-3 whitespace-nowrap">
-        {batch.duplicateCount ? `${batch.duplicateCount.toLocaleString("en-US")} ${batch.duplicatesImported ? "imported anyway" : "skipped"}` : <span className="text-zinc-500">none</span>}
+        <AlreadyImported batch={batch} />
       </td>
       <td className="py-2 pr-3">
         <Skipped batch={batch} />
       </td>
       <td className="py-2 text-right">
-        {canWrite && <UndoImportButton slug={slug} batchId={batch.id} fileName={batch.fileName} rowCount={batch.rowCount} closedMonthsLabel={closed} />}
+        {canWrite && batch.undoRefusal && <span className="text-xs text-zinc-500">{`Cannot be undone: ${batch.undoRefusal}`}</span>}
+        {canWrite && !batch.undoRefusal && <UndoImportButton slug={slug} batchId={batch.id} fileName={batch.fileName} rowCount={batch.rowCount} closedMonthsLabel={closed} kind={batch.kind} />}
       </td>
     </tr>
   );
@@ -63,8 +75,10 @@ const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Already import
 /** The organization's committed CSV imports of actuals, each with an undo for writers. */
 /** The revenue page already holds the organization; it passes the two fields this list needs. */
 export async function ImportBatches({ slug, ctx, organization }: { slug: string; ctx: TTenantContext; organization: { currency: string; timeZone: string } }) {
-  const [batches, locale] = await Promise.all([listImportBatches(ctx, organization.timeZone), getRequestLocale()]);
+  const [batches, locale] = await Promise.all([listImportBatches(ctx, organization.timeZone, { kinds: ["revenue", "kpi"] }), getRequestLocale()]);
   const canWrite = can(ctx, "actuals.write");
+  // A KPI batch is undone by a writer of its department.
+  const canUndo = (b: TImportBatchItem) => (b.kind === "kpi" ? can(ctx, "department.write", b.department?.id) : canWrite);
   // The reader's locale, like every other date on the pages.
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
   const importLink = canWrite && (
@@ -76,7 +90,7 @@ export async function ImportBatches({ slug, ctx, organization }: { slug: string;
   return (
     <Card
       title="Imports"
-      description={batches.length ? <>Each imported file is one batch; rows already imported are skipped, and undoing a batch removes all of its rows. {importLink}</> : "Actuals imported from order or invoice exports appear here, one line per file."}
+      description={batches.length ? <>Each imported file (actuals or KPI values) is one batch; rows already imported are skipped, and undoing a batch takes back everything it wrote. {importLink}</> : "Actuals imported from order or invoice exports, and KPI values imported by departments, appear here, one line per file."}
     >
       <FlashRegion />
       {!batches.length && <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>}
@@ -95,7 +109,7 @@ export async function ImportBatches({ slug, ctx, organization }: { slug: string;
           </thead>
           <tbody className="divide-y divide-zinc-100 align-top dark:divide-zinc-800">
             {batches.map((b) => (
-              <BatchRow key={b.id} slug={slug} batch={b} currency={organization.currency} when={when} canWrite={canWrite} />
+              <BatchRow key={b.id} slug={slug} batch={b} currency={organization.currency} when={when} canWrite={canUndo(b)} />
             ))}
           </tbody>
         </table>

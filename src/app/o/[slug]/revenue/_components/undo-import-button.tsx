@@ -4,12 +4,14 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { announceFlash } from "@/components/ui/flash";
-import { undoImportBatchAction } from "../import/actions";
+import { undoImportBatchAction, undoKpiImportBatchAction } from "../import/actions";
 
-type TProps = { slug: string; batchId: string; fileName: string; rowCount: number; closedMonthsLabel: string | null };
+type TProps = { slug: string; batchId: string; fileName: string; rowCount: number; closedMonthsLabel: string | null; kind?: "revenue" | "kpi" };
 
 /** Undo asks once more: it removes every row of the batch. */
-export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMonthsLabel }: TProps) {
+export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMonthsLabel, kind = "revenue" }: TProps) {
+  const undo = kind === "kpi" ? undoKpiImportBatchAction : undoImportBatchAction;
+  const what = kind === "kpi" ? "values" : "rows";
   const [isConfirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -19,7 +21,7 @@ export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMont
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await undoImportBatchAction(slug, null, formData);
+      const result = await undo(slug, null, formData);
       if (result.ok) announceFlash(result.message ?? "Import undone.");
       else setError(result.message);
     });
@@ -32,8 +34,8 @@ export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMont
       <input type="hidden" name="batchId" value={batchId} />
       {isConfirming ? (
         <>
-          <Button type="submit" variant="danger" disabled={isPending} aria-label={`Confirm: remove the ${rowCount} rows of ${fileName}`}>
-            {isPending ? "Removing…" : `Remove ${rowCount.toLocaleString("en-US")} rows`}
+          <Button type="submit" variant="danger" disabled={isPending} aria-label={kind === "kpi" ? `Confirm: undo the ${rowCount} values of ${fileName}` : `Confirm: remove the ${rowCount} rows of ${fileName}`}>
+            {isPending ? "Removing…" : kind === "kpi" ? `Undo ${rowCount.toLocaleString("en-US")} ${what}` : `Remove ${rowCount.toLocaleString("en-US")} ${what}`}
           </Button>
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={isPending}>
             Keep
