@@ -45,7 +45,7 @@ function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; bat
   const isKpi = batch.kind === "kpi";
   return (
     <tr aria-label={`Import ${batch.fileName}`}>
-      <td className="py-2 pr-3 font-medium break-all">
+      <td className="min-w-36 py-2 pr-3 font-medium break-all">
         {batch.fileName}
         {isKpi && <div className="text-xs font-normal text-zinc-500">KPI values{batch.department ? ` · ${batch.department.name}` : ""}</div>}
       </td>

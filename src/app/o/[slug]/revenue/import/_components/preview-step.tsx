@@ -46,8 +46,8 @@ function MonthTable({ preview, currency }: { preview: TJsonSafe<TImportPreview>;
             <tr key={m.month}>
               <th scope="row" className="py-1.5 text-left font-normal">{monthLabel(m.month as MonthKey)}</th>
               <td className="py-1.5 text-right">{m.rowCount.toLocaleString("en-US")}</td>
-              <td className="py-1.5 text-right">{(already.get(m.month) ?? 0).toLocaleString("en-US")}</td>
-              <td className="py-1.5 text-right">{formatMoney(BigInt(m.totalMinor), currency)}</td>
+              <td className="py-1.5 pl-2 text-right">{(already.get(m.month) ?? 0).toLocaleString("en-US")}</td>
+              <td className="py-1.5 pl-2 text-right">{formatMoney(BigInt(m.totalMinor), currency)}</td>
             </tr>
           ))}
         </tbody>
@@ -55,8 +55,8 @@ function MonthTable({ preview, currency }: { preview: TJsonSafe<TImportPreview>;
           <tr>
             <th scope="row" className="py-1.5 text-left">Total</th>
             <td className="py-1.5 text-right">{summary.acceptedCount.toLocaleString("en-US")}</td>
-            <td className="py-1.5 text-right" data-testid="import-duplicate-count">{duplicates.count.toLocaleString("en-US")}</td>
-            <td className="py-1.5 text-right" data-testid="import-total">{formatMoney(BigInt(summary.totalMinor), currency)}</td>
+            <td className="py-1.5 pl-2 text-right" data-testid="import-duplicate-count">{duplicates.count.toLocaleString("en-US")}</td>
+            <td className="py-1.5 pl-2 text-right whitespace-nowrap" data-testid="import-total">{formatMoney(BigInt(summary.totalMinor), currency)}</td>
           </tr>
         </tfoot>
       </table>
@@ -92,7 +92,7 @@ function DuplicateRows({ preview, currency }: { preview: TJsonSafe<TImportPrevie
                   <td className="py-1 pr-3 whitespace-nowrap">{r.date}</td>
                   <td className="py-1 pr-3 text-right whitespace-nowrap">{formatMoney(BigInt(r.amountMinor), currency)}</td>
                   <td className="py-1 pr-3 break-all">{r.reference ?? "—"}</td>
-                  <td className="py-1">{r.batchId === null ? "entered by hand" : `batch ${r.batchId}, ${batch?.fileName ?? ""}, ${batch?.importedAt?.slice(0, 10) ?? ""}`}</td>
+                  <td className="py-1 whitespace-nowrap">{r.batchId === null ? "entered by hand" : `batch ${r.batchId}, ${batch?.fileName ?? ""}, ${batch?.importedAt?.slice(0, 10) ?? ""}`}</td>
                 </tr>
               );
             })}
@@ -112,7 +112,7 @@ function Choices({ preview, choice, onChoiceChange, replaceable, timeZone }: Pic
   const radio = "mt-0.5 h-4 w-4 shrink-0 accent-accent-600";
   if (!duplicates.count && !options.length) return null;
   return (
-    <fieldset className="space-y-2 text-sm">
+    <fieldset className="min-w-0 space-y-2 text-sm">
       <legend className="mb-1 font-medium">What to do</legend>
       {duplicates.count > 0 && (
         <>
@@ -127,14 +127,14 @@ function Choices({ preview, choice, onChoiceChange, replaceable, timeZone }: Pic
         </>
       )}
       {options.length > 0 && (
-        <div className="flex flex-wrap items-start gap-2">
+        <div className="flex min-w-0 flex-wrap items-start gap-2">
           <label className="flex items-start gap-2">
             <input type="radio" name="duplicates" className={radio} checked={choice.replaceBatchId !== null} onChange={() => onChoiceChange({ duplicates: "skip", replaceBatchId: replaceId })} />
             <span>This is a corrected file: replace the batch</span>
           </label>
           <select
             aria-label="Batch to replace"
-            className="max-w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm sm:w-auto sm:max-w-full dark:border-zinc-700 dark:bg-zinc-900"
             value={replaceId ?? ""}
             onChange={(e) => onChoiceChange({ duplicates: "skip", replaceBatchId: e.target.value })}
           >
@@ -180,7 +180,7 @@ export function PreviewStep(props: TProps) {
           <p className="font-medium" data-testid="import-duplicates-summary">
             {countOf(newCount, "new row")}, {duplicates.count.toLocaleString("en-US")} already imported.
           </p>
-          <ul className="list-disc pl-5">
+          <ul className="list-disc pl-5 break-words">
             {duplicates.batches.map((b) => (
               <li key={b.batchId ?? "manual"}>{batchLabel(b, timeZone)}</li>
             ))}
