@@ -76,6 +76,33 @@ describe("revenue duplicates by content", () => {
     expect(await monthlyTotals(a.organization.id)).toEqual(ORIGINAL_TOTALS);
   });
 
+  // Each change on its own, so a key that depended on any one of them would show which.
+  const lines = (rows: string[][]) => rows.map((cells) => cells.join(","));
+  const quoted = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`);
+  const header = ["Order ID", "Order Date", "Customer", "Sales"];
+  const VARIANTS: [string, string, Record<string, number>][] = [
+    ["CRLF line endings", ORDERS.replace(/\n/g, "\r\n") + "\r\n", {}],
+    ["every field re-quoted", lines([quoted(header), ...ORDERS_ROWS.map(quoted)]).join("\n"), {}],
+    ["a byte-order mark", `\uFEFF${ORDERS}`, {}],
+    ["columns reordered", lines([["Sales", "Customer", "Order Date", "Order ID"], ...ORDERS_ROWS.map(([id, date, customer, sales]) => [sales ?? "", quoted([customer ?? ""])[0] ?? "", date ?? "", id ?? ""])]).join("\n"), { dateColumn: 2, amountColumn: 0, referenceColumn: 3, customerColumn: 1 }],
+    ["an extra column", lines([[...header, "Region"], ...ORDERS_ROWS.map((r) => [...quoted(r), "East"])]).join("\n"), {}],
+    ["amounts written differently (100 vs 100.00, 25.5 vs 25.50)", ORDERS.replace(",100.00", ",100").replace(",25.50\nA-3", ",25.5\nA-3"), {}],
+  ];
+  for (const [name, text, columns] of VARIANTS) {
+    it(`a copy with ${name} is all already imported and adds nothing`, async () => {
+      const a = await createOrganization("Alpha");
+      const slug = a.organization.slug;
+      const first = expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput()));
+      const copy = { ...ordersInput(text), ...columns };
+      const preview = expectOk(await previewRevenueImport(a.owner.id, slug, copy));
+      expect(preview.summary.acceptedCount).toBe(4);
+      expect(preview.duplicates).toMatchObject({ count: 4, batches: [{ batchId: first.batchId, rowCount: 4 }] });
+      const before = await snapshotOrganization(a.organization.id);
+      expect(expectOk(await commitRevenueImport(a.owner.id, slug, copy))).toMatchObject({ outcome: "already-imported", batchId: first.batchId });
+      expect(await snapshotOrganization(a.organization.id)).toEqual(before);
+    });
+  }
+
   it("imports the already imported rows only when the user says so, and records that on the batch", async () => {
     const a = await createOrganization("Alpha");
     const slug = a.organization.slug;
