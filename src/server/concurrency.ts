@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@db/client";
 import { now } from "./clock";
 import type { Tx } from "./db";
 import { AppError, type FieldErrors } from "./errors";
@@ -58,8 +57,6 @@ export async function staleSave(what: string, change: TChange | null, timeZone: 
  */
 export const cellToken = (row: { id: string; version: number } | null | undefined): string => (row ? `${row.id}:${row.version}` : "");
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 /**
  * A create made at most once per submission id: `find` looks the id up in this organization (a
  * unique key on organizationId and submissionId), `create` runs the create in its own transaction.
@@ -73,9 +70,11 @@ export async function createOnce<R extends object>(submissionId: string | null, 
   try {
     return { ...(await create()), replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // A racing submit of the same form may have committed first: its record answers this one too,
+    // whatever the loser met — the submission id's unique violation, or a check of its own that the
+    // winner's row now fails (a KPI's name is taken by the very KPI this submit was creating).
     const winner = await find(submissionId);
-    if (!winner) throw error;
-    return { ...winner, replayed: true };
+    if (winner) return { ...winner, replayed: true };
+    throw error;
   }
 }
