@@ -25,6 +25,8 @@ type TProps = TPreviewStepProps<TPreviewShape> & {
   description: string;
   /** What a commit would write, shown when there is anything. */
   children: ReactNode;
+  /** Optional: the bad rows grouped by reason, shown before their list. */
+  badReasons?: ReactNode;
 };
 
 export const countOf = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -34,7 +36,7 @@ export const countOf = (n: number, word: string) => `${n.toLocaleString("en-US")
  * row is left, until the user explicitly chooses to skip the bad rows; a file already imported
  * cannot be imported again.
  */
-export function PreviewCard({ preview, description, timeZone, skipBadRows, onSkipChange, onCommit, onBack, children }: TProps) {
+export function PreviewCard({ preview, description, timeZone, skipBadRows, onSkipChange, onCommit, onBack, children, badReasons }: TProps) {
   const { alreadyImported, summary } = preview;
   const { acceptedCount } = summary;
   const hasBadRows = summary.badRowCount > 0;
@@ -44,7 +46,7 @@ export function PreviewCard({ preview, description, timeZone, skipBadRows, onSki
       <div className="space-y-4">
         {alreadyImported && <AlreadyImportedNotice info={alreadyImported} timeZone={timeZone} />}
         {acceptedCount > 0 ? children : <p className="text-sm">No row of this file can be imported.</p>}
-        {hasBadRows && <BadRows summary={summary} skipBadRows={skipBadRows} onSkipChange={onSkipChange} isSkippable={!alreadyImported && acceptedCount > 0} />}
+        {hasBadRows && <BadRows summary={summary} skipBadRows={skipBadRows} onSkipChange={onSkipChange} isSkippable={!alreadyImported && acceptedCount > 0} reasons={badReasons} />}
         <div className="flex flex-wrap gap-2">
           <Button type="button" onClick={onCommit} disabled={!canCommit}>
             {`Import ${countOf(acceptedCount, "row")}`}
