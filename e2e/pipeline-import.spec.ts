@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, DEMO_ORG, formMessage, signIn, uniqueId, visit } from "./support/helpers";
 import { commitCard, expectTableRows, mappingCard, previewCard } from "./support/revenue";
-import { shot } from "./support/screenshots";
+import { shot, SHOTS } from "./support/screenshots";
 
 // The sales manager imports deals from a CRM export: the check names the bad row by line and
 // reason, nothing can be imported until the file is fixed, the fixed file creates the deals (the
@@ -134,12 +134,24 @@ test("a CRM export with its own stage names and open deals without dates: stages
   let preview = previewCard(page);
   await expect(preview.getByTestId("bad-reasons")).toContainText('60 rows: unknown stage "Engaging"');
   await expect(preview.getByTestId("bad-reasons").getByRole("link", { name: "Stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings`);
-  await shot(page, "pipeline-import-crm-reasons-1440");
+  if (SHOTS) {
+    const badRows = preview.locator('section[aria-labelledby="bad-rows-title"]');
+    await badRows.screenshot({ path: path.join("test-results", "screenshots", "pipeline-import-crm-reasons-1440.png") });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await badRows.screenshot({ path: path.join("test-results", "screenshots", "pipeline-import-crm-reasons-390.png") });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
 
   await preview.getByRole("button", { name: "Change the mapping" }).click();
   await stages.getByLabel("“Engaging” (60 rows)").selectOption({ label: "Qualification (25 %)" });
   await expect(stages.getByTestId("stage-values-unmapped")).toHaveCount(0);
   await shot(page, "pipeline-import-crm-stages-1440");
+  if (SHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "pipeline-import-crm-stages-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
   await mapping.getByRole("button", { name: "Check the file" }).click();
   preview = previewCard(page);
   await expect(preview.getByTestId("opportunity-import-counts")).toHaveText(`${CRM.rows} deals: ${CRM.rows} new.`);
@@ -158,6 +170,7 @@ test("a CRM export with its own stage names and open deals without dates: stages
   await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${encodeURIComponent(externalId)}`);
   await page.getByRole("link", { name: "Hooli — Renewal" }).first().click();
   await expect(page.getByText(externalId, { exact: true })).toBeVisible();
+  await shot(page, "pipeline-deal-external-id-1440");
   await ceoContext.close();
   await salesContext.close();
 });

@@ -107,8 +107,8 @@ describe("open deals without close date or amount", () => {
       amountDefaultCount: 2,
       defaultCloseDate: "2026-10-31",
       reasons: [
-        { reason: "empty amount (won or lost deal)", count: 1, hint: "closed-needs-values" },
-        { reason: "empty close date (won or lost deal)", count: 1, hint: "closed-needs-values" },
+        { reason: "empty amount", count: 1, hint: "closed-needs-values" },
+        { reason: "empty close date", count: 1, hint: "closed-needs-values" },
       ],
     });
     expect(expectOk(await commitOpportunityImport(sales, org.slug, input(lines, { skipBadRows: true })))).toMatchObject({ outcome: "imported", newCount: 3, skippedCount: 2 });

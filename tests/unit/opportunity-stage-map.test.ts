@@ -60,7 +60,7 @@ describe("bad rows by reason", () => {
     expect(countBadReasons(bad)).toEqual([
       { reason: 'unknown stage "Won"', count: 3, hint: "map-stage" },
       { reason: "non-numeric amount", count: 2, hint: "column" },
-      { reason: "empty close date (won or lost deal)", count: 1, hint: "closed-needs-values" },
+      { reason: "empty close date", count: 1, hint: "closed-needs-values" },
       { reason: "external id is on more than one line", count: 1, hint: "fix-file" },
     ]);
   });

@@ -59,13 +59,13 @@ const FIELD_LABELS: Record<string, string> = {
 function reasonGroup(reason: string): { reason: string; hint: TReasonHint } {
   if (reason.startsWith("unknown stage ")) return { reason, hint: "map-stage" };
   const plain = reason.replace(/\s*"(?:[^"]|"")*"/g, "").replace(/ is also on lines? [\d, ]+$/, " is on more than one line");
-  if (plain === "empty close date" || plain === "empty amount") return { reason: `${plain} (won or lost deal)`, hint: "closed-needs-values" };
+  if (plain === "empty close date" || plain === "empty amount") return { reason: plain, hint: "closed-needs-values" };
   if (plain.startsWith("this row ")) return { reason: plain.replace(/ \(after [\d-]+\)/, ""), hint: "on-page" };
   if (/^(non-numeric amount|unparseable close date|empty external id|empty name|empty account|empty stage)/.test(plain)) return { reason: plain, hint: "column" };
   return { reason: plain, hint: "fix-file" };
 }
 
-/** "812 rows: empty close date (won or lost deal)", most frequent first; a row with two reasons counts in both. */
+/** "812 rows: empty close date", most frequent first; a row with two reasons counts in both. */
 export function countBadReasons(bad: TOpportunityRowsResult["bad"]): TBadReasonCount[] {
   const groups = new Map<string, TBadReasonCount>();
   for (const row of bad) {

@@ -11,13 +11,13 @@ type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string;
 const HINTS: Record<TReasonHint, string> = {
   "map-stage": "Map this value to a stage in step 2 (Change the mapping), or add the stage in settings.",
   "open-default": "",
-  "closed-needs-values": "A won or lost deal needs its close date and amount; only open deals get a default.",
+  "closed-needs-values": "Only an open deal gets a default; a won or lost deal, or one whose stage is not mapped, needs its close date and amount.",
   column: "Check that the right column is chosen for it in step 2.",
   "on-page": "Do this on the deal's page, where the cause and responsible department are given.",
   "fix-file": "Fix these rows in the file, or skip them.",
 };
 
-/** "812 rows: empty close date (won or lost deal)", most frequent first, with what to do. */
+/** "812 rows: empty close date", most frequent first, with what to do. */
 function BadReasons({ summary, slug }: { summary: TJsonSafe<TOpportunityImportSummary>; slug: string }) {
   return (
     <ul className="mt-2 space-y-1 text-sm" data-testid="bad-reasons">
