@@ -41,10 +41,24 @@ describe("reading a CRM row", () => {
     expect(bad).toEqual([]);
     expect(accepted).toEqual([
       {
-        line: 2, externalId: "SF-2", kind: "new", id: null, changes: {},
+        line: 2, externalId: "SF-2", kind: "new", id: null, changes: {}, defaulted: { closeDate: false, amount: false },
         fields: { name: "Initech platform", account: "Initech", amountMinor: 1_250_50n, stageId: "s-prop", outcome: "OPEN", probabilityBp: 5_000, forecastCategory: "PIPELINE", expectedCloseDate: "2026-11-30", ownerId: "u-importer", sourceDepartmentId: null },
       },
     ]);
+  });
+
+  it("gives a new open deal without close date or amount the defaults, a known one keeps its own, a closed one is refused", () => {
+    const { accepted, bad } = rows(["SF-7,Open,Initech,,Proposal,,,,,", "SF-8,Dated,Initech,,Proposal,2027-01-15,,,,", "SF-1,Globex expansion,Globex,,Proposal,,,,,", "SF-9,Won,Initech,10,Closed won,,,,,", "SF-10,Lost,Initech,,Closed lost,2026-10-01,,,,"], { defaultCloseDate: "2027-02-28" });
+    expect(accepted.map((r) => [r.externalId, r.kind, r.fields.amountMinor, r.fields.expectedCloseDate, r.defaulted])).toEqual([
+      ["SF-7", "new", 0n, "2027-02-28", { closeDate: true, amount: true }],
+      ["SF-8", "new", 0n, "2027-01-15", { closeDate: false, amount: true }],
+      ["SF-1", "unchanged", 40_000_00n, "2026-12-15", { closeDate: false, amount: false }],
+    ]);
+    expect(bad).toEqual([
+      { line: 5, reason: "empty close date" },
+      { line: 6, reason: "empty amount" },
+    ]);
+    expect(rows(["SF-7,Open,Initech,5,Proposal,,,,,"]).accepted[0]?.fields.expectedCloseDate).toBe("2026-12-31");
   });
 
   it("takes probability, category, owner and source department from the file", () => {

@@ -1,11 +1,13 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { TBadRowsSummary } from "@/lib/csv/summary";
 
-type TProps = { summary: TBadRowsSummary; skipBadRows: boolean; onSkipChange: (skip: boolean) => void; isSkippable: boolean };
+/** `reasons`: optional, the bad rows grouped by reason (with their own hints), shown before the list. */
+type TProps = { summary: TBadRowsSummary; skipBadRows: boolean; onSkipChange: (skip: boolean) => void; isSkippable: boolean; reasons?: ReactNode };
 
 /** Every bad row by line and reason, and the explicit choice to skip them. */
-export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable }: TProps) {
+export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable, reasons }: TProps) {
   const { badRowCount, badRows } = summary;
   const rows = badRowCount === 1 ? "1 row" : `${badRowCount.toLocaleString("en-US")} rows`;
   return (
@@ -15,6 +17,7 @@ export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable }: TPr
         {rows} cannot be imported
       </h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Fix them in the file and choose it again, or skip them: skipped lines are recorded with the import.</p>
+      {reasons}
       <div className="mt-2 max-h-64 overflow-y-auto">
         <table className="w-full text-sm tabular-nums" data-testid="bad-rows">
           <caption className="sr-only">Rows that cannot be imported</caption>
@@ -36,7 +39,7 @@ export function BadRows({ summary, skipBadRows, onSkipChange, isSkippable }: TPr
       </div>
       {badRows.length < badRowCount && (
         <p className="mt-1 text-xs text-zinc-500">
-          Showing the first {badRows.length.toLocaleString("en-US")}. So many bad rows usually mean a wrongly mapped column or the wrong date format.
+          Showing the first {badRows.length.toLocaleString("en-US")}.{reasons ? "" : " So many bad rows usually mean a wrongly mapped column or the wrong date format."}
         </p>
       )}
       {isSkippable && (

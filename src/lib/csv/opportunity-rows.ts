@@ -5,6 +5,7 @@ import { quoteCell } from "./quote";
 import type { TBadRow } from "./rows";
 import type { TCsvTable } from "./table";
 import { categoryForStage } from "../pipeline";
+import { resolveStage, type TStageMap } from "./opportunity-stage-map";
 
 // One row of a CRM export becomes a deal to create, a change to an existing deal (matched by its
 // external id), a row that changes nothing, or a bad row with its line and every reason. Pure: the
@@ -59,11 +60,25 @@ export type TOpportunityRowOptions = {
   quarterEnd: string;
   /** The organization's deals by external id. */
   existing: ReadonlyMap<string, TExistingDeal>;
+  /** The wizard's stage mapping (folded value → stage id, "" for none) and the remembered one. */
+  stageMap?: TStageMap;
+  rememberedStageMap?: TStageMap;
+  /** The close date (YYYY-MM-DD) a new open deal without one gets; default: `quarterEnd`. */
+  defaultCloseDate?: string | null;
 };
 
 /** A deal's fields as they will be stored. */
 export type TDealFields = Omit<TExistingDeal, "id">;
-export type TOpportunityImportRow = { line: number; externalId: string; kind: "new" | "changed" | "unchanged"; id: string | null; fields: TDealFields; changes: Record<string, [string | number | null, string | number | null]> };
+export type TOpportunityImportRow = {
+  line: number;
+  externalId: string;
+  kind: "new" | "changed" | "unchanged";
+  id: string | null;
+  fields: TDealFields;
+  changes: Record<string, [string | number | null, string | number | null]>;
+  /** An open deal whose blank close date or amount got the stated default. */
+  defaulted: { closeDate: boolean; amount: boolean };
+};
 export type TOpportunityRowsResult = { accepted: TOpportunityImportRow[]; bad: TBadRow[] };
 
 export const MAX_DEAL_TEXT = 200;
@@ -96,22 +111,39 @@ const optional = (cells: string[], column: number | null) => (column === null ? 
 
 type TRead = { fields: Partial<TDealFields> & { stage?: TStageRef }; probabilityBp: number | null; category: ForecastCategory | null };
 
-function readCells(cells: string[], o: TOpportunityRowOptions, reasons: string[]): TRead {
+type TDefaulted = TOpportunityImportRow["defaulted"];
+
+function readCells(cells: string[], o: TOpportunityRowOptions, before: TExistingDeal | undefined, reasons: string[], defaulted: TDefaulted): TRead {
   const m = o.mapping;
   const fields: TRead["fields"] = { name: text(cells, m.name, "name", reasons), account: text(cells, m.account, "account", reasons) };
-  const amount = parseAmount(cells[m.amount] ?? "", { digits: o.digits, decimalSeparator: ".", currency: o.currency });
-  if (!amount.ok) reasons.push(amount.reason);
-  else if (amount.minor < 0n) reasons.push(`negative amount ${quoteCell((cells[m.amount] ?? "").trim())}`);
-  else if (amount.isRounded) reasons.push(`amount ${quoteCell((cells[m.amount] ?? "").trim())} has more than ${o.digits} decimals`);
-  else fields.amountMinor = amount.minor;
   const stageText = (cells[m.stage] ?? "").trim();
-  const stage = o.stages.find((s) => fold(s.name) === fold(stageText));
+  const stage = stageText ? resolveStage(stageText, o.stages, o.stageMap ?? {}, o.rememberedStageMap ?? {}) : null;
+  if (stage) fields.stage = stage;
+  // An open deal may come without an amount or close date: a known deal keeps its own, a new one
+  // gets the stated default (zero; the end of the fiscal quarter or the chosen date).
+  const isOpen = stage?.outcome === "OPEN";
+  const amountText = (cells[m.amount] ?? "").trim();
+  if (!amountText && isOpen) {
+    fields.amountMinor = before?.amountMinor ?? 0n;
+    defaulted.amount = !before;
+  } else {
+    const amount = parseAmount(amountText, { digits: o.digits, decimalSeparator: ".", currency: o.currency });
+    if (!amount.ok) reasons.push(amount.reason);
+    else if (amount.minor < 0n) reasons.push(`negative amount ${quoteCell(amountText)}`);
+    else if (amount.isRounded) reasons.push(`amount ${quoteCell(amountText)} has more than ${o.digits} decimals`);
+    else fields.amountMinor = amount.minor;
+  }
   if (!stageText) reasons.push("empty stage");
   else if (!stage) reasons.push(`unknown stage ${quoteCell(stageText)}`);
-  else fields.stage = stage;
-  const date = parseDate(cells[m.closeDate] ?? "", o.dateFormat, "UTC");
-  if (!date.ok) reasons.push(date.reason.replace("date", "close date"));
-  else fields.expectedCloseDate = date.instant.toISOString().slice(0, 10);
+  const dateText = (cells[m.closeDate] ?? "").trim();
+  if (!dateText && isOpen) {
+    fields.expectedCloseDate = before?.expectedCloseDate ?? o.defaultCloseDate ?? o.quarterEnd;
+    defaulted.closeDate = !before;
+  } else {
+    const date = parseDate(dateText, o.dateFormat, "UTC");
+    if (!date.ok) reasons.push(date.reason.replace("date", "close date"));
+    else fields.expectedCloseDate = date.instant.toISOString().slice(0, 10);
+  }
   const probabilityText = optional(cells, m.probability);
   const probabilityBp = probabilityText ? parseProbability(probabilityText) : null;
   if (probabilityText && probabilityBp === null) reasons.push(`probability ${quoteCell(probabilityText)} is not a percentage from 0 to 100`);
@@ -184,17 +216,18 @@ export function validateOpportunityRows(table: TCsvTable, options: TOpportunityR
     const externalId = text(cells, options.mapping.externalId, "external id", reasons);
     const others = (linesById.get(externalId) ?? []).filter((l) => l !== line);
     if (others.length) reasons.push(`external id ${quoteCell(externalId)} is also on line${others.length > 1 ? "s" : ""} ${others.slice(0, 5).join(", ")}`);
-    const read = readCells(cells, options, reasons);
+    const before = options.existing.get(externalId);
+    const defaulted = { closeDate: false, amount: false };
+    const read = readCells(cells, options, before, reasons, defaulted);
     const f = read.fields;
     if (reasons.length || f.name === undefined || f.account === undefined || f.amountMinor === undefined || !f.stage || !f.expectedCloseDate) {
       bad.push({ line, reason: reasons.join("; ") });
       continue;
     }
-    const before = options.existing.get(externalId);
     const { fields, changes } = plan({ ...read, fields: { ...f, name: f.name, account: f.account, amountMinor: f.amountMinor, stage: f.stage, expectedCloseDate: f.expectedCloseDate } }, before, options.importerId);
     const refused = before && Object.keys(changes).length ? refusal(before, fields, options.quarterEnd) : null;
     if (refused) bad.push({ line, reason: refused });
-    else accepted.push({ line, externalId, kind: !before ? "new" : Object.keys(changes).length ? "changed" : "unchanged", id: before?.id ?? null, fields, changes });
+    else accepted.push({ line, externalId, kind: !before ? "new" : Object.keys(changes).length ? "changed" : "unchanged", id: before?.id ?? null, fields, changes, defaulted });
   }
   return { accepted, bad };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { TDateFormat } from "@/lib/csv/date";
 import type { TOpportunityImportInput } from "@/lib/csv/opportunity-schema";
 import { validateOpportunityRows, type TExistingDeal, type TOpportunityColumnMapping, type TOpportunityRowsResult, type TStageRef } from "@/lib/csv/opportunity-rows";
+import { distinctStageValues, readStageMap, resolveStage, stageKey, type TStageMap } from "@/lib/csv/opportunity-stage-map";
 import { monthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import type { Tx } from "../db";
@@ -22,6 +23,12 @@ export type TParsedOpportunityImport = Omit<TParsedFile, "rows"> & {
   dateFormat: TDateFormat;
   isDateFormatDetected: boolean;
   stageNames: Map<string, string>;
+  /** Each distinct stage value of the file, its rows and the stage it maps to (null: unmapped). */
+  stageValues: { value: string; count: number; stageId: string | null }[];
+  /** The organization's remembered mapping with this file's mapped values added, as a commit stores it. */
+  stageMapToRemember: TStageMap;
+  /** The close date a new open deal without one gets. */
+  defaultCloseDate: string;
   rows: TOpportunityRowsResult;
 };
 
@@ -66,14 +73,22 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
   ]);
   const { format: dateFormat, isDetected } = chooseDateFormat(table, mapping.closeDate, input.dateFormat, "dateFormat");
   const ids = [...new Set(table.rows.map((r) => (r.cells[mapping.externalId] ?? "").trim()).filter(Boolean))];
-  const [money, stages, members, departments, existing] = await Promise.all([
+  const [money, organization, stages, members, departments, existing] = await Promise.all([
     getOrganizationMoney(tx, organizationId),
+    tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { pipelineStageMap: true } }),
     tx.pipelineStage.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true, outcome: true, probabilityBp: true }, orderBy: { sortOrder: "asc" } }),
     tx.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { email: true } } } }),
     tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
     existingDeals(tx, organizationId, ids),
   ]);
   const today = todayIn(money.timeZone, await now());
+  const quarterEnd = fiscalQuarterEnd(monthKey(today.year, today.month), money.fiscalYearStartMonth);
+  const defaultCloseDate = input.defaultCloseDate ?? quarterEnd;
+  const remembered = readStageMap(organization.pipelineStageMap);
+  const chosen = Object.fromEntries(Object.entries(input.stageMap).map(([k, v]) => [stageKey(k), v]));
+  const stageValues = distinctStageValues(table.rows, mapping.stage).map((v) => ({ ...v, stageId: resolveStage(v.value, stages, chosen, remembered)?.id ?? null }));
+  const stageMapToRemember = { ...remembered };
+  for (const v of stageValues) if (v.stageId) stageMapToRemember[stageKey(v.value)] = v.stageId;
   const rows = validateOpportunityRows(table, {
     mapping,
     dateFormat,
@@ -83,8 +98,11 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     members: new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId])),
     departments: new Map(departments.map((d) => [d.name.trim().replace(/\s+/g, " ").toLowerCase(), d])),
     importerId: ctx.userId,
-    quarterEnd: fiscalQuarterEnd(monthKey(today.year, today.month), money.fiscalYearStartMonth),
+    quarterEnd,
     existing,
+    stageMap: chosen,
+    rememberedStageMap: remembered,
+    defaultCloseDate,
   });
   const columns = Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, columnName(table, v)]));
   return {
@@ -95,7 +113,10 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     dateFormat,
     isDateFormatDetected: isDetected,
     stageNames: new Map(stages.map((s) => [s.id, s.name])),
-    mapping: { columns, dateFormat, delimiter: table.delimiter },
+    stageValues,
+    stageMapToRemember,
+    defaultCloseDate,
+    mapping: { columns, dateFormat, delimiter: table.delimiter, stages: Object.fromEntries(stageValues.map((v) => [v.value, v.stageId])), defaultCloseDate },
     rows,
   };
 }

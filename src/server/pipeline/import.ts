@@ -1,7 +1,7 @@
 import "server-only";
 import { ZOpportunityImportInput } from "@/lib/csv/opportunity-schema";
 import type { TOpportunityImportRow } from "@/lib/csv/opportunity-rows";
-import { OPPORTUNITY_IMPORT_KIND, summariseOpportunityRows, type TOpportunityCommitResult, type TOpportunityImportPreview } from "@/lib/csv/opportunity-summary";
+import { importedMessage, OPPORTUNITY_IMPORT_KIND, summariseOpportunityRows, type TOpportunityCommitResult, type TOpportunityImportPreview } from "@/lib/csv/opportunity-summary";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -27,7 +27,8 @@ export const previewOpportunityImport = tenantMutation({
     const parsed = await readOpportunityImport(db, ctx, input);
     const alreadyImported = await findImportedBatch(db, ctx.organizationId, OPPORTUNITY_IMPORT_KIND, parsed.fileHash);
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected } = parsed;
-    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary: summariseOpportunityRows(parsed.rows, parsed.stageNames), alreadyImported };
+    const summary = summariseOpportunityRows(parsed.rows, parsed.stageNames, parsed.defaultCloseDate);
+    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, stageValues: parsed.stageValues, summary, alreadyImported };
   },
 });
 
@@ -82,12 +83,14 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunit
   const counts = { rowCount: accepted.length, newCount: created.length, changedCount: changed.length, unchangedCount: accepted.length - created.length - changed.length };
   const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount: accepted.length, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
   const now = new Date();
+  // The stage mapping of this file is remembered for the organization's next import.
+  await tx.organization.update({ where: { id: organizationId }, data: { pipelineStageMap: parsed.stageMapToRemember } });
   await insertDeals(tx, ctx, created, now, onProgress);
   await updateDeals(tx, ctx, changed, now, onProgress);
   // One event for the batch: the deals' own history holds each change.
   const after = { id: batchId, kind: OPPORTUNITY_IMPORT_KIND, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
   await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunities.imported", entityType: "ImportBatch", entityId: batchId, after });
-  return { outcome: "imported", batchId, ...counts, skippedCount: bad.length };
+  return { outcome: "imported", batchId, ...counts, skippedCount: bad.length, message: importedMessage({ ...counts, skippedCount: bad.length }) };
 }
 
 const commitMutation = (onProgress: TProgressListener) =>

@@ -38,7 +38,7 @@ function whereOf(organizationId: string, f: TPipelineFilters, cal: TPipelineCale
   if (f.stale) parts.push(Prisma.sql`o."expectedCloseDate" < ${dbDate(cal.today)}::date`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(Prisma.sql`(o.name ILIKE ${like} OR o.account ILIKE ${like})`);
+    parts.push(Prisma.sql`(o.name ILIKE ${like} OR o.account ILIKE ${like} OR o."externalId" ILIKE ${like})`);
   }
   return Prisma.join(parts, " AND ");
 }
@@ -64,6 +64,8 @@ export type TPipelineRow = {
   ownerId: string;
   ownerName: string;
   sourceDepartmentName: string | null;
+  /** The CRM's id of an imported deal. */
+  externalId: string | null;
   isStale: boolean;
   /** The deal's version: an inline edit sends it, so a save from an older copy is refused. */
   version: number;
@@ -73,7 +75,7 @@ type TRawRow = Omit<TPipelineRow, "expectedCloseDate" | "isStale"> & { expectedC
 
 const SELECT_ROW = Prisma.sql`
   SELECT o.id, o.name, o.account, o."amountMinor", o."stageId", s.name AS "stageName", o.outcome, o."probabilityBp",
-         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName", o.version
+         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName", o."externalId", o.version
   FROM "Opportunity" o
   JOIN "PipelineStage" s ON s."organizationId" = o."organizationId" AND s.id = o."stageId"
   JOIN "User" u ON u.id = o."ownerId"

@@ -6,7 +6,7 @@ import { pipelineExportRows } from "@/server/pipeline/list";
 import { getPipelineCalendar } from "@/server/pipeline/overview";
 import { resolveTenant } from "@/server/tenant";
 
-const HEADER = ["id", "name", "account", "amount", "currency", "stage", "outcome", "probability_percent", "forecast_category", "expected_close", "stale", "owner", "source_department"];
+const HEADER = ["id", "name", "account", "amount", "currency", "stage", "outcome", "probability_percent", "forecast_category", "expected_close", "stale", "owner", "source_department", "external_id"];
 
 /** The pipeline table as CSV, with the same filters as the page's URL (all pages, not just one). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const digits = currencyDigits(organization.currency);
   const rows: TCsvCell[][] = [];
   for await (const r of pipelineExportRows(ctx, filters, calendar)) {
-    rows.push([r.id, r.name, r.account, minorToDecimalString(r.amountMinor, digits), organization.currency, r.stageName, r.outcome, r.probabilityBp / 100, r.forecastCategory, r.expectedCloseDate, r.isStale ? "yes" : "no", r.ownerName, r.sourceDepartmentName]);
+    rows.push([r.id, r.name, r.account, minorToDecimalString(r.amountMinor, digits), organization.currency, r.stageName, r.outcome, r.probabilityBp / 100, r.forecastCategory, r.expectedCloseDate, r.isStale ? "yes" : "no", r.ownerName, r.sourceDepartmentName, r.externalId ?? ""]);
   }
   return new Response(toCsv(HEADER, rows), {
     headers: {

@@ -70,6 +70,7 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
     ["Expected close", deal.expectedCloseDate.toISOString().slice(0, 10)],
     ["Owner", deal.owner.name],
     ["Source department", deal.sourceDepartment?.name ?? "—"],
+    ["External id", deal.externalId ?? "—"],
   ];
   return (
     <>

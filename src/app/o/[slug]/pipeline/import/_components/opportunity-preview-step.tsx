@@ -2,11 +2,46 @@
 
 import { countOf, PreviewCard, type TPreviewStepProps } from "@/components/import/preview-card";
 import { DATE_FORMAT_LABELS } from "@/lib/csv/date";
-import { PREVIEW_ROWS_SHOWN, type TOpportunityImportPreview, type TOpportunityImportSummary } from "@/lib/csv/opportunity-summary";
+import { PREVIEW_ROWS_SHOWN, type TOpportunityImportPreview, type TOpportunityImportSummary, type TReasonHint } from "@/lib/csv/opportunity-summary";
 import type { TJsonSafe } from "@/lib/csv/wire";
 import { formatMoney } from "@/lib/money";
 
-type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string };
+type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string; slug: string };
+
+const HINTS: Record<TReasonHint, string> = {
+  "map-stage": "Map this value to a stage in step 2 (Change the mapping), or add the stage in settings.",
+  "open-default": "",
+  "closed-needs-values": "Only an open deal gets a default; a won or lost deal, or one whose stage is not mapped, needs its close date and amount.",
+  column: "Check that the right column is chosen for it in step 2.",
+  "on-page": "Do this on the deal's page, where the cause and responsible department are given.",
+  "fix-file": "Fix these rows in the file, or skip them.",
+};
+
+/** "812 rows: empty close date", most frequent first, with what to do. */
+function BadReasons({ summary, slug }: { summary: TJsonSafe<TOpportunityImportSummary>; slug: string }) {
+  return (
+    <ul className="mt-2 space-y-1 text-sm" data-testid="bad-reasons">
+      {summary.reasons.map((r) => (
+        <li key={r.reason}>
+          <span className="font-medium">
+            {countOf(r.count, "row")}: {r.reason}
+          </span>
+          <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+            {HINTS[r.hint]}
+            {r.hint === "map-stage" && (
+              <>
+                {" "}
+                <a href={`/o/${encodeURIComponent(slug)}/settings`} className="text-accent-700 hover:underline dark:text-accent-400">
+                  Stage settings
+                </a>
+              </>
+            )}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const KIND_LABELS = { new: "New", changed: "Changed", unchanged: "Same as now" } as const;
 const HEADINGS = [["Line", ""], ["External id", ""], ["Deal", ""], ["Stage", ""], ["Close", ""], ["Amount", "text-right"], ["Import does", ""]] as const;
@@ -61,12 +96,24 @@ function changeSummary(summary: TJsonSafe<TOpportunityImportSummary>): string {
 
 /** Step 3 of the opportunity import: every deal as read, and what the import does to it. */
 export function OpportunityPreviewStep(props: TProps) {
-  const { preview, currency } = props;
+  const { preview, currency, slug } = props;
   const { summary } = preview;
   const dates = preview.dateFormat === "ISO" ? "" : ` Dates read as ${DATE_FORMAT_LABELS[preview.dateFormat]}${preview.isDateFormatDetected ? ", detected" : ""}.`;
   return (
-    <PreviewCard description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`} {...props}>
+    <PreviewCard description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`} {...props} badReasons={summary.reasons.length > 0 && <BadReasons summary={summary} slug={slug} />}>
       <p className="text-sm" data-testid="opportunity-import-counts">{changeSummary(summary)}</p>
+      {(summary.closeDateDefaultCount > 0 || summary.amountDefaultCount > 0) && (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="opportunity-import-defaults">
+          Open deals without a value get a default:{" "}
+          {[
+            summary.closeDateDefaultCount > 0 && `${countOf(summary.closeDateDefaultCount, "deal")} close on ${summary.defaultCloseDate}`,
+            summary.amountDefaultCount > 0 && `${countOf(summary.amountDefaultCount, "deal")} get amount 0`,
+          ]
+            .filter(Boolean)
+            .join("; ")}
+          .
+        </p>
+      )}
       <DealsTable summary={summary} currency={currency} />
       {summary.rows.length < summary.acceptedCount && (
         <p className="text-xs text-zinc-500">

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "pipelineStageMap" JSONB NOT NULL DEFAULT '{}';
