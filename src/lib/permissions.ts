@@ -37,6 +37,17 @@ const MAP: Record<Role, Partial<Record<Permission, Grant>>> = {
 export type TActor = { role: string; departmentId: string | null };
 
 /**
+ * Whether `actor` holds `permission` for at least one department: the role-level gate of a mutation
+ * whose department comes from the record it changes (read inside the mutation, then checked with
+ * `can(actor, permission, departmentId)`). A department-bound role without a binding holds nothing.
+ */
+export function canInSomeDepartment(actor: TActor, permission: Permission): boolean {
+  if (!Object.hasOwn(MAP, actor.role)) return false;
+  const grant = MAP[actor.role as Role][permission];
+  return grant === "all" || (grant === "ownDepartment" && actor.departmentId !== null);
+}
+
+/**
  * Whether `actor` may perform `permission`. For department-bound grants, `departmentId` names the
  * department being written; a missing binding or a different department is refused.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
+import { can, canInSomeDepartment, PERMISSIONS, type Permission } from "@/lib/permissions";
 
 const SALES = "dept-sales";
 const LEGAL = "dept-legal";
@@ -58,5 +58,17 @@ describe("can", () => {
     expect(can({ role: "ADMIN", departmentId: null }, "members.manage")).toBe(false);
     expect(can({ role: "toString", departmentId: null }, "members.manage")).toBe(false);
     expect(can({ role: "OWNER", departmentId: null }, "root.everything" as Permission)).toBe(false);
+  });
+});
+
+describe("canInSomeDepartment (the role gate of a mutation whose department comes from its record)", () => {
+  it("passes owners and bound department roles, and fails closed for the rest", () => {
+    expect(canInSomeDepartment({ role: "OWNER", departmentId: null }, "department.write")).toBe(true);
+    expect(canInSomeDepartment({ role: "DEPARTMENT_HEAD", departmentId: LEGAL }, "department.write")).toBe(true);
+    expect(canInSomeDepartment({ role: "SALES_MANAGER", departmentId: SALES }, "department.write")).toBe(true);
+    expect(canInSomeDepartment({ role: "DEPARTMENT_HEAD", departmentId: null }, "department.write")).toBe(false);
+    expect(canInSomeDepartment({ role: "FINANCE", departmentId: null }, "department.write")).toBe(false);
+    expect(canInSomeDepartment({ role: "VIEWER", departmentId: null }, "department.write")).toBe(false);
+    expect(canInSomeDepartment({ role: "ADMIN", departmentId: LEGAL }, "department.write")).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { parseMoneyInput } from "@/lib/money";
-import { can } from "@/lib/permissions";
+import { can, canInSomeDepartment } from "@/lib/permissions";
 import { ZCommitmentIdInput, ZCreateCommitmentInput, ZResolveCommitmentInput } from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
@@ -65,7 +65,8 @@ export const createCommitment = tenantMutation({
 /** Marks an open commitment DONE (delivered defaults to the expected impact) or MISSED (defaults to nothing delivered). */
 export const resolveCommitment = tenantMutation({
   schema: ZResolveCommitmentInput,
-  permission: () => true,
+  // The department comes from the record: the role gate here, the record's department checked in run.
+  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -92,7 +93,8 @@ export const resolveCommitment = tenantMutation({
 /** Puts a resolved commitment back to OPEN (a mistaken mark), clearing what it delivered. */
 export const reopenCommitment = tenantMutation({
   schema: ZCommitmentIdInput,
-  permission: () => true,
+  // The department comes from the record: the role gate here, the record's department checked in run.
+  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;

@@ -2,7 +2,7 @@ import "server-only";
 import { parseMoneyInput } from "@/lib/money";
 import { monthLabel, monthToDbDate, dbDateToMonth, type MonthKey } from "@/lib/period";
 import { ZContributionIdInput, ZLogContributionInput, ZReviewContributionInput, ZReviseContributionInput } from "@/lib/schemas/accountability";
-import { can } from "@/lib/permissions";
+import { can, canInSomeDepartment } from "@/lib/permissions";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -116,7 +116,8 @@ export const logContribution = tenantMutation({
  */
 export const reviseContribution = tenantMutation({
   schema: ZReviseContributionInput,
-  permission: () => true,
+  // The department comes from the contribution: the role gate here, departmentForWrite checks it below.
+  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -149,7 +150,8 @@ export const reviseContribution = tenantMutation({
 /** The head withdraws a contribution that is not confirmed. Its history stays in the audit trail. */
 export const withdrawContribution = tenantMutation({
   schema: ZContributionIdInput,
-  permission: () => true,
+  // The department comes from the record: the role gate here, the record's department checked in run.
+  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;

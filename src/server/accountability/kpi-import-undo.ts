@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { KPI_IMPORT_KIND } from "@/lib/csv/kpi-wire";
 import { ZUndoImportInput } from "@/lib/csv/schema";
-import { can } from "@/lib/permissions";
+import { can, canInSomeDepartment } from "@/lib/permissions";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
@@ -48,8 +48,8 @@ export function kpiUndoRefusal(info: TKpiUndoInfo | undefined): string | null {
 
 export const undoKpiImportBatch = tenantMutation({
   schema: ZUndoImportInput,
-  // The department comes from the batch; the check is in run, after the batch is found in this organization.
-  permission: () => true,
+  // The department comes from the batch: the role gate here, the batch's department checked in run.
+  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;

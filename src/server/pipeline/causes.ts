@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/permissions";
+import { can, canInSomeDepartment } from "@/lib/permissions";
 import { ZDisputeCauseInput, ZSettleCauseInput } from "@/lib/schemas/pipeline";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
@@ -17,7 +17,8 @@ async function getCause(tx: Tx, ctx: TTenantContext, causeId: string) {
 /** The head of the department named responsible disputes the attribution, with a reason. */
 export const disputeCause = tenantMutation({
   schema: ZDisputeCauseInput,
-  permission: () => true,
+  // The responsible department comes from the cause: the role gate here, its department checked below.
+  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
