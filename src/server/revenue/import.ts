@@ -8,13 +8,14 @@ import type { MonthKey } from "@/lib/period";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import { assertCommittable, createImportBatch, writeInChunks, type TProgressListener } from "../imports/commit";
 import type { TTenantContext } from "../tenant";
-import { getBatchMonths, readSkipped, REVENUE_IMPORT_KIND } from "./import-batches";
+import { REVENUE_IMPORT_KIND } from "./import-batches";
 import { findDuplicateRows, type TDuplicateMatch } from "./import-duplicates";
 import { readRevenueImport, type TParsedImport } from "./import-file";
 import { assertMonthsOpen, getClosedMonths } from "./period-close";
+import { findRevenueBatch, removeRevenueBatch } from "./import-undo";
 import { getOrganizationMoney } from "./targets";
 
 // CSV import of actuals. The preview and the commit read the same uploaded bytes the same way; the
@@ -36,14 +37,6 @@ async function readForOrganization(ctx: TTenantContext, input: TRevenueImportInp
   return { parsed: await readRevenueImport(input, { currency, digits, timeZone }, closed), timeZone };
 }
 
-async function findReplaceable(tx: Tx, organizationId: string, batchId: string) {
-  const batch = await tx.importBatch.findFirst({
-    where: { organizationId, id: batchId, kind: REVENUE_IMPORT_KIND },
-    select: { id: true, fileName: true, fileHash: true, rowCount: true, totalMinor: true, roundedCount: true, skipped: true, createdAt: true },
-  });
-  if (!batch) throw notFound("That import batch");
-  return batch;
-}
 
 function describeDuplicates(rows: readonly TImportRow[], match: TDuplicateMatch, keyDates: (row: TImportRow) => string): TDuplicates {
   const months = new Map<MonthKey, { month: MonthKey; rowCount: number; totalMinor: bigint }>();
@@ -68,7 +61,7 @@ export const previewRevenueImport = tenantMutation({
   permission: "actuals.write",
   run: async (ctx, input): Promise<TImportPreview> => {
     const { parsed, timeZone } = await readForOrganization(ctx, input);
-    if (input.replaceBatchId) await findReplaceable(db, ctx.organizationId, input.replaceBatchId);
+    if (input.replaceBatchId) await findRevenueBatch(db, ctx.organizationId, input.replaceBatchId);
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, rows } = parsed;
     const match = await findDuplicateRows(db, ctx.organizationId, timeZone, rows.accepted, { excludeBatchId: input.replaceBatchId });
     const duplicates = describeDuplicates(rows.accepted, match, (row) => localDate(row.occurredAt, timeZone));
@@ -102,26 +95,13 @@ async function lockRevenueImports(tx: Tx, organizationId: string): Promise<void>
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
 
-/** Removes the batch a corrected file replaces; refused when any of its months is closed. */
-async function removeReplacedBatch(tx: Tx, ctx: TTenantContext, timeZone: string, batchId: string, fileName: string) {
-  const { organizationId } = ctx;
-  const batch = await findReplaceable(tx, organizationId, batchId);
-  const months = (await getBatchMonths(tx, organizationId, timeZone, [batch.id])).get(batch.id) ?? [];
-  await assertMonthsOpen(tx, organizationId, months);
-  const { count } = await tx.importBatch.deleteMany({ where: { organizationId, id: batch.id } });
-  if (count === 0) throw notFound("That import batch");
-  const { skipped, ...kept } = batch;
-  const before = { ...kept, months, skippedLines: readSkipped(skipped).map((s) => s.line) };
-  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "revenue.importReplaced", entityType: "ImportBatch", entityId: batch.id, before, after: { replacedByFile: fileName } });
-  return { batchId: batch.id, fileName: batch.fileName, rowCount: batch.rowCount };
-}
-
 async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInput, read: TReadImport, onProgress: TProgressListener): Promise<TCommitResult> {
   const { organizationId } = ctx;
   const { parsed, timeZone } = read;
   const { fileName, fileHash, rows, mapping } = parsed;
   await lockRevenueImports(tx, organizationId);
-  const replaced = input.replaceBatchId ? await removeReplacedBatch(tx, ctx, timeZone, input.replaceBatchId, fileName) : null;
+  // The batch a corrected file replaces goes in the same transaction; refused when any of its months is closed.
+  const replaced = input.replaceBatchId ? await removeRevenueBatch(tx, ctx, input.replaceBatchId, { action: "revenue.importReplaced", after: { replacedByFile: fileName } }) : null;
   const match = await findDuplicateRows(tx, organizationId, timeZone, rows.accepted);
   const duplicatesImported = input.duplicates === "import" && match.byRow.size > 0;
   const toWrite = duplicatesImported ? rows.accepted : rows.accepted.filter((_row, index) => !match.byRow.has(index));
