@@ -32,6 +32,11 @@ test("on a 390 px phone the dashboard and settings fit the width and the nav is 
   await expect(page.getByRole("heading", { level: 1, name: "Departments" })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
+  // The revenue page's tables scroll inside their cards; their screen-reader headers must not widen the page.
+  await nav.getByRole("link", { name: "Revenue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Targets and actuals" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
   await nav.getByRole("link", { name: "Dashboard" }).click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();

@@ -96,7 +96,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
         {entries.length === 0 ? (
           <p className="text-sm text-zinc-500">No revenue recorded yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
                 <tr>

@@ -95,7 +95,7 @@ export async function ImportBatches({ slug, ctx, organization }: { slug: string;
       <FlashRegion />
       {!batches.length && <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>}
       {batches.length > 0 && (
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm tabular-nums">
           <caption className="sr-only">Imported files</caption>
           <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
