@@ -47,7 +47,8 @@ test("the Legal head logs a contribution that taints revenue; it waits as claime
   const form = card(page, "Contributions").getByRole("form", { name: "Log a contribution" });
   await form.getByLabel("Month").selectOption(THIS_MONTH);
   await form.getByLabel("Category").selectOption({ label: "Contract review delay" });
-  await form.getByLabel("Amount (USD)").fill("-25,000");
+  await form.getByLabel("Cost revenue (tainted)").check();
+  await form.getByLabel("Amount (USD)").fill("25,000");
   await form.getByLabel("Description").fill(DESCRIPTION);
   await form.getByRole("button", { name: "Log contribution" }).click();
   await expect(formMessage(form, "Contribution logged. It counts once finance confirms it.")).toBeVisible();

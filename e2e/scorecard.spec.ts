@@ -37,8 +37,13 @@ test("the head logs a tainting contribution, which waits as claimed", async ({ p
   const section = card(page, "Contributions");
   const form = section.getByRole("form", { name: "Log a contribution" });
   await form.getByLabel("Category").selectOption({ label: "Campaign underdelivered" });
+  await form.getByLabel("Cost revenue (tainted)").check();
+  // The effect signs the amount: a typed minus is refused, naming the field.
   await form.getByLabel("Amount (USD)").fill("-12000");
   await form.getByLabel("Description").fill(DESCRIPTION);
+  await form.getByRole("button", { name: "Log contribution" }).click();
+  await expect(form.getByText("Enter the amount without a sign")).toBeVisible();
+  await form.getByLabel("Amount (USD)").fill("12000");
   await form.getByLabel("Evidence link (optional)").fill("https://intranet.example/webinars/cancelled");
   await form.getByRole("button", { name: "Log contribution" }).click();
 

@@ -6,6 +6,7 @@ import {
   ZKpiFields,
   ZLogContributionInput,
   ZResolveCommitmentInput,
+  ZReviseContributionInput,
   ZReviewContributionInput,
   ZSaveNarrativeInput,
   ZSetKpiValuesInput,
@@ -43,6 +44,26 @@ describe("ZLogContributionInput", () => {
       description: "Describe the impact in a few words.",
       evidenceUrl: "The evidence link is at most 500 characters.",
     });
+  });
+});
+
+describe("the contribution's effect signs its amount", () => {
+  const unsigned = { ...contribution, amount: "12,500" };
+  it("makes a cost negative and keeps an addition positive", () => {
+    expect(ZLogContributionInput.parse({ ...unsigned, effect: "COST" }).amount).toBe("-12,500");
+    expect(ZLogContributionInput.parse({ ...unsigned, effect: "ADDED" }).amount).toBe("12,500");
+    expect(ZReviseContributionInput.parse({ contributionId: "k1", version: "3", month: "2026-03", categoryId: "c1", amount: "900.50", description: "Late invoices", effect: "COST" }).amount).toBe("-900.50");
+  });
+
+  it("refuses a typed sign when the effect is chosen, naming the amount", () => {
+    for (const amount of ["-12,500", "+12,500", "\u221212,500"]) {
+      expect(fieldErrors(ZLogContributionInput.safeParse({ ...contribution, amount, effect: "COST" })), amount).toEqual({ amount: "Enter the amount without a sign: the effect says whether it added or cost revenue." });
+    }
+  });
+
+  it("keeps a signed amount as it is when no effect is given, and names an unknown effect", () => {
+    expect(ZLogContributionInput.parse(contribution).amount).toBe("-12,500");
+    expect(fieldErrors(ZLogContributionInput.safeParse({ ...unsigned, effect: "MAYBE" }))).toEqual({ effect: "Choose whether it added or cost revenue." });
   });
 });
 

@@ -34,8 +34,23 @@ const ZContributionFields = z.object({
   opportunityId: zText().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
 });
 
-export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId, submissionId: ZSubmissionId });
-export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution"), version: ZVersion });
+const ZEffect = z.enum(["ADDED", "COST"], { error: "Choose whether it added or cost revenue." }).optional();
+type TEffectFields = { amount: string; effect?: "ADDED" | "COST" };
+
+/**
+ * The form asks whether the department added or cost revenue and takes the amount without a sign;
+ * the effect signs it here, so nobody types a minus by hand. Without `effect` (other callers) the
+ * amount keeps its own sign, as before.
+ */
+function checkEffect(v: TEffectFields, ctx: z.RefinementCtx) {
+  if (v.effect && /^[+\-\u2212]/.test(v.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the amount without a sign: the effect says whether it added or cost revenue." });
+}
+function signByEffect<T extends TEffectFields>({ effect, ...v }: T): Omit<T, "effect"> {
+  return effect === "COST" ? { ...v, amount: `-${v.amount}` } : v;
+}
+
+export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId, submissionId: ZSubmissionId, effect: ZEffect }).superRefine(checkEffect).transform(signByEffect);
+export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution"), version: ZVersion, effect: ZEffect }).superRefine(checkEffect).transform(signByEffect);
 export const ZContributionIdInput = z.object({ contributionId: ZId("a contribution") });
 export const ZReviewContributionInput = z
   .object({

@@ -13,11 +13,12 @@ export type TContributionDraft = { contributionId: string; version: number; mont
 
 /**
  * Logs a department's signed revenue impact for a month, or revises one (`draft`) that finance has
- * not confirmed. Positive purifies revenue, negative taints it.
+ * not confirmed. The effect (added or cost revenue) signs the amount: positive purifies, negative taints.
  */
 export function ContributionForm({ action, months, defaultMonth, categories, currency, deals, draft }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; months: TMonthOption[]; defaultMonth: string; categories: { id: string; name: string }[]; currency: string; deals: { value: string; label: string }[]; draft?: TContributionDraft }) {
   const { state, message, onSubmit, isPending, errors, formRef } = useScorecardForm(action, { resetOnSuccess: !draft });
   // A revised contribution keeps its deal even when that deal is no longer among those listed.
+  const draftIsCost = draft?.amount.startsWith("-") ?? false;
   const dealOptions = draft?.opportunityId && !deals.some((d) => d.value === draft.opportunityId) ? [...deals, { value: draft.opportunityId, label: draft.opportunityLabel }] : deals;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={draft ? "Revise the contribution" : "Log a contribution"}>
@@ -33,13 +34,25 @@ export function ContributionForm({ action, months, defaultMonth, categories, cur
       <div className="grid gap-3 sm:grid-cols-2">
         <MonthSelect name="month" months={months} defaultValue={draft?.month ?? defaultMonth} errors={errors?.month} />
         <SelectField label="Category" name="categoryId" defaultValue={draft?.categoryId} errors={errors?.categoryId} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium">Effect on revenue</legend>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+            <label className="inline-flex items-center gap-2">
+              <input type="radio" name="effect" value="ADDED" defaultChecked={!draftIsCost} /> Added revenue (purified)
+            </label>
+            <label className="inline-flex items-center gap-2">
+              <input type="radio" name="effect" value="COST" defaultChecked={draftIsCost} /> Cost revenue (tainted)
+            </label>
+          </div>
+          {errors?.effect && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.effect.join(" ")}</p>}
+        </fieldset>
         <TextField
           label={`Amount (${currency})`}
           name="amount"
           inputMode="decimal"
-          defaultValue={draft?.amount}
+          defaultValue={draftIsCost ? draft?.amount.slice(1) : draft?.amount}
           errors={errors?.amount}
-          hint="Positive when the department added revenue (purified), negative when it cost revenue (tainted), e.g. -12000."
+          hint="How much revenue, without a sign, e.g. 12000."
         />
         <TextField label="Evidence link (optional)" name="evidenceUrl" type="url" placeholder="https://" defaultValue={draft?.evidenceUrl} errors={errors?.evidenceUrl} />
         {dealOptions.length > 0 && (
