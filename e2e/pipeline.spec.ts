@@ -17,6 +17,15 @@ const ONLY_DEAL = `${PIPELINE}?q=${encodeURIComponent(RUN)}`;
 
 const dealRow = (page: Page) => page.getByRole("row").filter({ has: page.getByRole("link", { name: DEAL, exact: true }) });
 
+test("a new deal closes by default at the end of the fiscal quarter, not today", async ({ page, context, baseURL }) => {
+  // Acme's fiscal year starts in January: on 14 August (New York) the quarter ends on 30 September.
+  await context.addCookies([{ name: "revtrace-test-now", value: "2026-08-14T15:00:00Z", url: baseURL }]);
+  await signIn(page, DEMO.sales);
+  await visit(page, PIPELINE);
+  await page.getByText("New deal", { exact: true }).click();
+  await expect(page.getByRole("form", { name: "New deal" }).getByLabel("Expected close")).toHaveValue("2026-09-30");
+});
+
 test("the sales manager adds a deal", async ({ page }) => {
   await signIn(page, DEMO.sales);
   await visit(page, PIPELINE);

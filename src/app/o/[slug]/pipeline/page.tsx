@@ -3,11 +3,13 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
+import type { MonthKey } from "@/lib/period";
 import { can } from "@/lib/permissions";
 import { parsePipelineFiltersWithNotices, pipelineQuery, type TPipelineFilters } from "@/lib/pipeline-filters";
 import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { getRequestLocale } from "@/server/locale";
 import { listPipeline, pipelineBoard, pipelineOptions } from "@/server/pipeline/list";
+import { fiscalQuarterEnd } from "@/server/pipeline/opportunities";
 import { getPipelineOverview } from "@/server/pipeline/overview";
 import { snapshotDiff } from "@/server/pipeline/snapshot-diff-query";
 import { ensureWeeklySnapshot } from "@/server/pipeline/snapshots";
@@ -76,7 +78,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
       />
       {canWrite && (
         <div className="mb-4">
-          <NewDealForm slug={slug} options={editOptions} defaultOwnerId={ctx.userId} defaultCloseDate={calendar.today} currency={currency} />
+          <NewDealForm slug={slug} options={editOptions} defaultOwnerId={ctx.userId} defaultCloseDate={fiscalQuarterEnd(calendar.today.slice(0, 7) as MonthKey, calendar.fiscalYearStartMonth)} currency={currency} />
         </div>
       )}
       <PipelineFilters
