@@ -13,3 +13,12 @@ test("a demo owner signs in and sees the Acme dashboard", async ({ page }) => {
   await expect(nav.getByRole("link")).toHaveText(["Dashboard", "Revenue", "Departments", "Pipeline", "Settings"]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
 });
+
+test("every page names the app's icon, and it is served", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href ?? "");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});

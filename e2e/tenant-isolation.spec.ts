@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ORG, signUpFreshOwner, visit } from "./support/helpers";
+import { DEMO, DEMO_ORG, signIn, signUpFreshOwner, visit } from "./support/helpers";
 
 test("a member of another organization gets the 404 page for every Acme page", async ({ page }) => {
   const outsider = await signUpFreshOwner(page, "outsider");
@@ -25,4 +25,14 @@ test("an organization that does not exist looks the same as one the user is not 
   await visit(page, "/o/no-such-organization-here");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expect(page.getByText("This page does not exist, or you are not a member of the organization it belongs to.")).toBeVisible();
+});
+
+test("a missing deal inside one's own organization keeps the app's header and navigation", async ({ page }) => {
+  await signIn(page, DEMO.sales);
+  const response = await visit(page, `/o/${DEMO_ORG.slug}/pipeline/no-such-deal`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pipeline" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the dashboard" }).click();
+  await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);
 });
