@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEFAULT_DEPARTMENTS, card, createInvitation, departmentRow, formMessage, memberRow, signUpFreshOwner, uniqueId, visit, reload, waitForHydration } from "./support/helpers";
+import { DEFAULT_DEPARTMENTS, DEMO, DEMO_ORG, card, signIn, createInvitation, departmentRow, formMessage, memberRow, signUpFreshOwner, uniqueId, visit, reload, waitForHydration } from "./support/helpers";
 
 // Everything here runs against a freshly signed-up organization, never the shared demo one.
 
@@ -39,6 +39,26 @@ test("the owner edits the organization's settings; an inconsistent threshold is 
   await expect(organization.getByLabel("Organization name")).toHaveValue(renamed);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+});
+
+test("the demo's currency, fiscal-year start and time zone are locked, each saying why; a save keeps them", async ({ page }) => {
+  // The demo organization has money and closed months (read only here: nothing is saved that changes it).
+  await signIn(page, DEMO.owner);
+  await visit(page, `/o/${DEMO_ORG.slug}/settings`);
+  const organization = card(page, "Organization");
+  await expect(organization.getByLabel("Currency")).toBeDisabled();
+  await expect(organization.getByLabel("Currency")).toHaveAccessibleDescription("Locked: this organization already has targets or actuals in this currency.");
+  for (const field of ["Fiscal year starts in", "Time zone"]) {
+    await expect(organization.getByLabel(field)).toBeDisabled();
+    await expect(organization.getByLabel(field)).toHaveAccessibleDescription(/^Locked: \d+ months are closed, and changing this would move amounts between closed months\. Reopen every closed month to change it\.$/);
+  }
+});
+
+test("a new organization's currency, fiscal-year start and time zone stay editable", async ({ page }) => {
+  const owner = await signUpFreshOwner(page, "unlocked");
+  await visit(page, `/o/${owner.slug}/settings`);
+  const organization = card(page, "Organization");
+  for (const field of ["Currency", "Fiscal year starts in", "Time zone"]) await expect(organization.getByLabel(field)).toBeEnabled();
 });
 
 test("the owner adds, renames and deletes an unused department", async ({ page }) => {

@@ -12,3 +12,6 @@ export function organizationOptions(): TOrganizationOptions {
     timeZones: ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")],
   };
 }
+
+/** Why a setting can no longer change (an organization with money or closed months), per field. */
+export type TOrganizationLocks = Partial<Record<"currency" | "fiscalYearStartMonth" | "timeZone", string>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { updateOrganization } from "@/server/organizations/mutations";
+import { organizationSettingLocks, updateOrganization } from "@/server/organizations/mutations";
 import { resolveTenant } from "@/server/tenant";
 import { addMember, createOrganization } from "../factories";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
@@ -44,6 +44,33 @@ describe("updateOrganization", () => {
     // Other settings still change while the currency stays.
     expectOk(await updateOrganization(a.owner.id, a.organization.slug, { ...settings, currency: "USD" }));
     expect((await db.organization.findUniqueOrThrow({ where: { id: a.organization.id } })).name).toBe("Renamed Inc");
+  });
+
+  it("keeps the time zone and fiscal-year start once a month is closed, says why on each field, and lets them change after the reopen", async () => {
+    const a = await createOrganization("Alpha");
+    const organizationId = a.organization.id;
+    await db.periodClose.create({ data: { organizationId, month: new Date("2026-01-01T00:00:00Z"), closedById: a.owner.id } });
+    expect(await organizationSettingLocks(organizationId)).toEqual({
+      fiscalYearStartMonth: "Locked: a month is closed, and changing this would move amounts between closed months. Reopen every closed month to change it.",
+      timeZone: "Locked: a month is closed, and changing this would move amounts between closed months. Reopen every closed month to change it.",
+    });
+    const before = await snapshotOrganization(organizationId);
+    const result = await updateOrganization(a.owner.id, a.organization.slug, settings);
+    expectFailure(result, "VALIDATION");
+    expect(!result.ok && result.fieldErrors).toEqual({
+      timeZone: ["The time zone stays America/New_York. Locked: a month is closed, and changing this would move amounts between closed months. Reopen every closed month to change it."],
+      fiscalYearStartMonth: ["The fiscal year start stays as it is. Locked: a month is closed, and changing this would move amounts between closed months. Reopen every closed month to change it."],
+    });
+    expect(await snapshotOrganization(organizationId)).toEqual(before);
+    // The name, currency and thresholds still change while the zone and fiscal year stay.
+    expectOk(await updateOrganization(a.owner.id, a.organization.slug, { ...settings, fiscalYearStartMonth: "1", timeZone: "America/New_York" }));
+    expect(await db.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({ name: "Renamed Inc", timeZone: "America/New_York", fiscalYearStartMonth: 1 });
+    // Money fixes the currency as well; with no month closed, the zone can change again.
+    await db.revenueTarget.create({ data: { organizationId, month: new Date("2026-01-01T00:00:00Z"), amountMinor: 100n } });
+    await db.periodClose.deleteMany({ where: { organizationId } });
+    expect(Object.keys(await organizationSettingLocks(organizationId))).toEqual(["currency"]);
+    expectOk(await updateOrganization(a.owner.id, a.organization.slug, settings));
+    expect(await db.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({ timeZone: "Europe/Paris", fiscalYearStartMonth: 7 });
   });
 
   it("refuses a signed-out caller", async () => {

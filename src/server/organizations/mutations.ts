@@ -7,7 +7,9 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, toFailure, type ActionResult } from "../errors";
 import { changedFields, lastAuditedChange, listText, staleSave } from "../concurrency";
+import type { TOrganizationLocks } from "@/lib/organization-options";
 import { hashPassword } from "../passwords";
+import { lockPeriods } from "../revenue/period-close";
 import { createOrganizationInTx } from "./create";
 
 export const emailTaken = () =>
@@ -56,6 +58,21 @@ async function hasMoneyRecords(tx: Tx, organizationId: string): Promise<boolean>
   return targets + entries > 0;
 }
 
+/**
+ * Why the currency, fiscal-year start or time zone can no longer change, per field (absent: it
+ * can). Amounts are minor units of the currency, so money fixes the currency; the zone and the
+ * fiscal year decide which month — and which closed month — each amount belongs to, so a closed
+ * month fixes them.
+ */
+export async function organizationSettingLocks(organizationId: string, tx: Tx = db): Promise<TOrganizationLocks> {
+  const [hasMoney, closedCount] = await Promise.all([hasMoneyRecords(tx, organizationId), tx.periodClose.count({ where: { organizationId } })]);
+  const closed = `Locked: ${closedCount === 1 ? "a month is" : `${closedCount} months are`} closed, and changing this would move amounts between closed months. Reopen every closed month to change it.`;
+  return {
+    ...(hasMoney && { currency: "Locked: this organization already has targets or actuals in this currency." }),
+    ...(closedCount > 0 && { fiscalYearStartMonth: closed, timeZone: closed }),
+  };
+}
+
 const SETTINGS_FIELDS = { name: "name", currency: "currency", fiscalYearStartMonth: "fiscal year start", timeZone: "time zone", onTrackThresholdBp: "on-track threshold", atRiskThresholdBp: "at-risk threshold" };
 
 /** Who changed which settings since the form loaded them, and when. */
@@ -78,6 +95,17 @@ export const updateOrganization = tenantMutation({
         // multiply every figure by 100. Converting existing money is a migration, not a setting.
         const message = `The currency stays ${before.currency}: this organization already has targets or actuals in it.`;
         throw new AppError("VALIDATION", message, { currency: [message] });
+      }
+      if (input.timeZone !== before.timeZone || input.fiscalYearStartMonth !== before.fiscalYearStartMonth) {
+        // Read under the period lock: no month closes between this check and the update.
+        await lockPeriods(tx, ctx.organizationId, "shared");
+        const locks = await organizationSettingLocks(ctx.organizationId, tx);
+        const fieldErrors = {
+          ...(input.timeZone !== before.timeZone && locks.timeZone && { timeZone: [`The time zone stays ${before.timeZone}. ${locks.timeZone}`] }),
+          ...(input.fiscalYearStartMonth !== before.fiscalYearStartMonth && locks.fiscalYearStartMonth && { fiscalYearStartMonth: [`The fiscal year start stays as it is. ${locks.fiscalYearStartMonth}`] }),
+        };
+        const first = Object.values(fieldErrors)[0]?.[0];
+        if (first) throw new AppError("VALIDATION", first, fieldErrors);
       }
       const data = {
           name: input.name,

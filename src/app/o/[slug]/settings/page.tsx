@@ -7,6 +7,7 @@ import { listCategories } from "@/server/accountability/category-queries";
 import { listDepartments } from "@/server/departments/queries";
 import { listMembers, listPendingInvitations } from "@/server/members/queries";
 import { getRequestLocale } from "@/server/locale";
+import { organizationSettingLocks } from "@/server/organizations/mutations";
 import { getOrganization } from "@/server/organizations/queries";
 import { getPipelineSettings } from "@/server/pipeline/settings-queries";
 import { getTenantContext } from "@/server/tenant-context";
@@ -27,8 +28,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   }
   const canManageDepartments = can(ctx, "departments.manage");
   const canConfigurePipeline = can(ctx, "pipeline.configure");
-  const [organization, departments, members, invitations, categories, pipeline] = await Promise.all([
+  const [organization, locks, departments, members, invitations, categories, pipeline] = await Promise.all([
     getOrganization(ctx),
+    organizationSettingLocks(ctx.organizationId),
     listDepartments(ctx, { includeArchived: true }),
     listMembers(ctx),
     listPendingInvitations(ctx),
@@ -42,7 +44,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     <>
       <PageHeader title="Settings" description="Organization, departments, contribution categories, pipeline, members and invitations" />
       <div className="grid gap-6 lg:grid-cols-2">
-        <OrganizationForm slug={slug} organization={organization} options={organizationOptions()} />
+        <OrganizationForm slug={slug} organization={organization} options={organizationOptions()} locks={locks} />
         <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null, version: d.version }))} />
         {canManageDepartments && (
           <CategoriesPanel
