@@ -6,8 +6,11 @@ import { targetsGrid } from "./support/revenue";
 // the previous year always has twelve closed months and the current one at least one open month.
 
 const MONTH = String.raw`[A-Z][a-z]{2} \d{4}`;
-const closeButtons = (page: Page) => page.getByRole("button", { name: new RegExp(`^Close ${MONTH}$`) });
-const reopenButtons = (page: Page) => page.getByRole("button", { name: new RegExp(`^Reopen ${MONTH}$`) });
+// A month that has ended and is open links to its close page; a closed month's Reopen sits in its "More" menu.
+const closeButtons = (page: Page) => page.getByRole("link", { name: new RegExp(`^Close ${MONTH}$`) });
+const reopenButtons = (page: Page) => page.getByLabel(new RegExp(`^More for ${MONTH}$`));
+/** The demo's months run in New York: how many months of a January fiscal year have not ended yet. */
+const monthsNotEnded = () => 12 - Number(new Intl.DateTimeFormat("en-US", { month: "numeric", timeZone: "America/New_York" }).format(new Date())) + 1;
 const targetInputs = (page: Page) => page.getByRole("textbox", { name: new RegExp(`^Target ${MONTH}$`) });
 
 /** Opens the demo's revenue page (the current fiscal year) and returns that year, e.g. 2026. */
@@ -59,13 +62,20 @@ test("finance closes open months but cannot reopen a closed one; only the owner 
   const year = await openDemoRevenue(page);
   // Finance edits targets and records actuals…
   await expect(page.getByRole("button", { name: "Save targets" })).toBeVisible();
-  await expect(page.getByRole("form", { name: "Spread an annual target" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Add a revenue entry" })).toBeVisible();
-  // …and closes open months: this year's months that are open have a Close button, closed ones none.
+  // The spread sets all twelve months: with one of them closed it is refused up front.
+  const closedThisYear = await targetsGrid(page, year).getByText(/^Closed /).count();
+  if (closedThisYear > 0) {
+    await expect(page.getByTestId("spread-refused")).toContainText(`${closedThisYear} of the 12 months of FY${year}`);
+    await expect(page.getByRole("form", { name: "Spread an annual target" })).toHaveCount(0);
+  } else {
+    await expect(page.getByRole("form", { name: "Spread an annual target" })).toBeVisible();
+  }
+  // …and closes open months that have ended (the month in progress and later ones cannot close).
   const openMonths = targetsGrid(page, year).getByText("Open", { exact: true });
   const openCount = await openMonths.count();
   expect(openCount, "open months in the current fiscal year").toBeGreaterThan(0);
-  await expect(closeButtons(page)).toHaveCount(openCount);
+  await expect(closeButtons(page)).toHaveCount(openCount - monthsNotEnded());
   await expect(reopenButtons(page)).toHaveCount(0);
 
   // Last year: twelve closed months, locked, and not one Reopen button for finance.
@@ -82,5 +92,6 @@ test("finance closes open months but cannot reopen a closed one; only the owner 
   await openDemoRevenue(page);
   await goToPreviousYear(page, year);
   await expect(reopenButtons(page)).toHaveCount(12);
+  await page.getByLabel(`More for Jan ${year - 1}`, { exact: true }).click();
   await expect(page.getByRole("button", { name: `Reopen Jan ${year - 1}`, exact: true })).toBeVisible();
 });

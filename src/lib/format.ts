@@ -24,3 +24,6 @@ export function formatRatio(numerator: bigint | null, denominator: bigint | null
 export function formatDay(isoDay: string, locale = "en-US"): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
 }
+
+/** "1 claim", "3 claims", "1,200 deals": a count with its noun (regular plurals only). */
+export const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;

@@ -56,6 +56,9 @@ export function divRound(numerator: bigint, denominator: bigint): bigint {
   return negative ? -q : q;
 }
 
+/** "1008000.5" → "1,008,000.5": the input's display; the server reads commas as separators. */
+export const groupThousands = (decimal: string) => decimal.replace(/^(-?)(\d+)/, (_m, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+
 /**
  * Parses a user-typed decimal amount into minor units, exactly: "1,234.56", "-12", "(40.00)" for a
  * refund. Returns null when the text is not a number or has more decimals than the currency.

@@ -49,3 +49,8 @@ export const ZAddRevenueEntryInput = z.object({
 
 export const ZEntryIdInput = z.object({ entryId: zText().trim().min(1).max(64) });
 export const ZMonthInput = z.object({ month: ZMonthKey });
+/** Closing a month; `confirmOpenItems`: the closer saw the open items of its checklist and closes over them. */
+export const ZCloseMonthInput = z.object({
+  month: ZMonthKey,
+  confirmOpenItems: z.union([z.boolean(), z.enum(["on", "true"]).transform(() => true)]).optional().transform((v) => v === true),
+});

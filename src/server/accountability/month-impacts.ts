@@ -1,6 +1,6 @@
 import "server-only";
 import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 
 export type TMonthImpact = { confirmedMinor: bigint; claimedMinor: bigint; pipelineMinor: bigint };
@@ -55,12 +55,12 @@ export type TUnexplainedRed = { departmentId: string; name: string; months: Mont
  * Departments whose scorecard is red in one of `months` without a "why" for that month: the red
  * nobody has explained yet, named under the bridge's unattributed bar.
  */
-export async function unexplainedRedMonths(organizationId: string, months: MonthKey[]): Promise<TUnexplainedRed[]> {
+export async function unexplainedRedMonths(organizationId: string, months: MonthKey[], tx: Tx = db): Promise<TUnexplainedRed[]> {
   if (!months.length) return [];
   const [departments, rated, explained] = await Promise.all([
-    db.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    ratedKpiValues(organizationId, months),
-    db.narrative.findMany({ where: { organizationId, month: { in: months.map(monthToDbDate) }, NOT: { why: "" } }, select: { departmentId: true, month: true } }),
+    tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    ratedKpiValues(organizationId, months, undefined, tx),
+    tx.narrative.findMany({ where: { organizationId, month: { in: months.map(monthToDbDate) }, NOT: { why: "" } }, select: { departmentId: true, month: true } }),
   ]);
   const status = statusByDepartmentMonth(rated);
   const hasWhy = new Set(explained.map((n) => statusKey(n.departmentId, dbDateToMonth(n.month))));

@@ -1,6 +1,11 @@
 import "server-only";
-import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
-import { ZMonthInput } from "@/lib/schemas/revenue";
+import { closeChecklistSummary, closeDecision } from "@/lib/close-checklist";
+import { plural } from "@/lib/format";
+import { dbDateToMonth, monthKey, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
+import { todayIn } from "@/lib/period-selection";
+import { ZCloseMonthInput, ZMonthInput } from "@/lib/schemas/revenue";
+import { now } from "../clock";
+import { monthCloseChecklist } from "../periods/close-checklist";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -37,20 +42,40 @@ export async function assertMonthsOpen(tx: Tx, organizationId: string, months: I
   }
 }
 
+/**
+ * Closes a month that has ended, through its checklist (src/server/periods/close-checklist.ts):
+ * refused while a claim awaits review; over other open items only with `confirmOpenItems`, and the
+ * items closed over are recorded in the audit event. Read under the exclusive period lock, so no
+ * claim can be logged between the check and the close.
+ */
 export const closeMonth = tenantMutation({
-  schema: ZMonthInput,
+  schema: ZCloseMonthInput,
   permission: "period.close",
-  run: (ctx, input) =>
-    db.$transaction(async (tx) => {
+  run: async (ctx, input) => {
+    const today = await now();
+    return db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       await lockPeriods(tx, organizationId, "exclusive");
       const month = monthToDbDate(input.month);
+      const label = monthLabel(input.month);
       const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
-      if (existing) throw new AppError("CONFLICT", `${monthLabel(input.month)} is already closed.`);
+      if (existing) throw new AppError("CONFLICT", `${label} is already closed.`);
+      const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+      const local = todayIn(timeZone, today);
+      const items = await monthCloseChecklist(tx, organizationId, ctx.slug, input.month);
+      const decision = closeDecision(input.month, monthKey(local.year, local.month), items, input.confirmOpenItems);
+      if (!decision.ok) {
+        const { blockingCount, openCount } = closeChecklistSummary(items);
+        if (decision.reason === "inProgress") throw new AppError("VALIDATION", `${label} has not ended yet; a month can be closed from the day after its last day.`, { month: [`${label} is not over yet.`] });
+        if (decision.reason === "blocked") throw new AppError("CONFLICT", `${label} cannot close while ${plural(blockingCount, "department")} ${blockingCount === 1 ? "has" : "have"} claims awaiting review: confirm or dispute them first.`);
+        throw new AppError("CONFLICT", `${label} still has ${plural(openCount, "open item")}. Confirm that you close it over them.`, { confirmOpenItems: [`Confirm closing over ${plural(openCount, "open item")}.`] });
+      }
       const close = await tx.periodClose.create({ data: { organizationId, month, closedById: ctx.userId } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "period.closed", entityType: "PeriodClose", entityId: input.month, after: close });
-      return { month: input.month };
-    }),
+      const openItems = items.map(({ kind, departmentId, count }) => ({ kind, departmentId, count }));
+      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "period.closed", entityType: "PeriodClose", entityId: input.month, after: { ...close, openItems } });
+      return { month: input.month, closedOver: items.length };
+    });
+  },
 });
 
 export const reopenMonth = tenantMutation({

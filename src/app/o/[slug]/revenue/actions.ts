@@ -36,8 +36,8 @@ export async function deleteRevenueEntryAction(slug: string, entryId: string) {
   return run(deleteRevenueEntry, slug, { entryId }, () => "Entry deleted.");
 }
 
-export async function closeMonthAction(slug: string, month: string) {
-  return run(closeMonth, slug, { month }, (d) => `${monthLabel(d.month)} closed.`);
+export async function closeMonthAction(slug: string, month: string, confirmOpenItems = false) {
+  return run(closeMonth, slug, { month, confirmOpenItems }, (d) => `${monthLabel(d.month)} closed${d.closedOver ? ` over ${d.closedOver} open item${d.closedOver > 1 ? "s" : ""}` : ""}.`);
 }
 
 export async function reopenMonthAction(slug: string, month: string) {

@@ -3,7 +3,7 @@ import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
+import { currencyDigits, formatMoney, groupThousands, minorToDecimalString } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthLabel, monthOf } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
@@ -51,10 +51,11 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
       month: f.month,
       label: monthLabel(f.month),
       // The grid's value and version come from one read of the target row.
-      target: cells.has(f.month) ? minorToDecimalString(cells.get(f.month)?.amountMinor ?? 0n, digits) : "",
+      target: cells.has(f.month) ? groupThousands(minorToDecimalString(cells.get(f.month)?.amountMinor ?? 0n, digits)) : "",
       version: cells.get(f.month)?.token ?? "",
       actual: f.month > monthKey(today.year, today.month) ? "—" : money(f.actualMinor),
       closedNote: close ? `Closed ${dateFormat.format(close.closedAt)}${close.closedBy ? ` by ${close.closedBy}` : ""}` : null,
+      isOver: f.month < monthKey(today.year, today.month),
     };
   });
   const yearLink = (y: number) => `/o/${slug}/revenue?fy=${y}`;
@@ -74,12 +75,19 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
       <IgnoredParamsNotice names={requestedText !== undefined && requested === undefined ? ["fy"] : []} />
       <div className="grid gap-6 xl:grid-cols-5">
         <Card title={`${fiscalYearLabel(fy)} by month`} description="Targets stay editable until a month is closed; a closed month accepts no change until an owner reopens it." className="min-w-0 xl:col-span-3">
-          <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />
+          <TargetsGrid slug={slug} fiscalYear={fy} rows={rows} currency={currency} digits={digits} actualTotal={money(figures.reduce((sum, f) => sum + f.actualMinor, 0n))} canEdit={can(ctx, "targets.write")} canClose={can(ctx, "period.close")} canReopen={can(ctx, "period.reopen")} />
         </Card>
         <div className="min-w-0 space-y-6 xl:col-span-2">
           {can(ctx, "targets.write") && (
             <Card title="Spread an annual target" description={`Sets all 12 months of ${fiscalYearLabel(fy)}; the months always add up to the annual amount.`}>
-              <SpreadForm slug={slug} fiscalYear={fy} currency={currency} monthLabels={months.map((m) => monthLabel(m))} />
+              {closed.size > 0 ? (
+                <p className="text-sm" data-testid="spread-refused">
+                  {closed.size === 12 ? `Every month of ${fiscalYearLabel(fy)} is closed` : `${closed.size} of the 12 months of ${fiscalYearLabel(fy)} ${closed.size === 1 ? "is" : "are"} closed`}, and a spread
+                  would change {closed.size === 1 ? "it" : "them"}. Set the open months in the table instead{can(ctx, "period.reopen") ? ", or reopen the closed ones first" : ""}.
+                </p>
+              ) : (
+                <SpreadForm slug={slug} fiscalYear={fy} currency={currency} monthLabels={months.map((m) => monthLabel(m))} />
+              )}
             </Card>
           )}
           {canWriteActuals && (

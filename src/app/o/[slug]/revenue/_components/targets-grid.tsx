@@ -1,29 +1,54 @@
 "use client";
 
-import { Lock, LockOpen } from "lucide-react";
+import { Lock, LockOpen, MoreHorizontal } from "lucide-react";
+import Link from "next/link";
 import { startTransition, useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
-import { closeMonthAction, reopenMonthAction, setMonthlyTargetsAction } from "../actions";
+import { groupThousands, minorToDecimalString as minorToDecimal, parseMoneyInput } from "@/lib/money";
+import { reopenMonthAction, setMonthlyTargetsAction } from "../actions";
 
-/** `version`: the target's version token as loaded (src/server/concurrency.ts cellToken). */
-export type TGridRow = { month: string; label: string; target: string; version: string; actual: string; closedNote: string | null };
+/**
+ * `target`: the amount with thousands separators ("1,008,000.00"), as the input shows it. `version`:
+ * the target's version token as loaded (src/server/concurrency.ts cellToken). `isOver`: the month has
+ * ended, so it may be closed.
+ */
+export type TGridRow = { month: string; label: string; target: string; version: string; actual: string; closedNote: string | null; isOver: boolean };
 
-function CloseButton({ slug, row, canClose, canReopen, onResult }: { slug: string; row: TGridRow; canClose: boolean; canReopen: boolean; onResult: (r: ActionResult<unknown>) => void }) {
+
+/**
+ * A month that has ended and is open: a link to its close page (the checklist). A closed month:
+ * Reopen, in a small menu so it is not pressed by accident. The month in progress: nothing.
+ */
+function PeriodAction({ slug, row, canClose, canReopen, onResult }: { slug: string; row: TGridRow; canClose: boolean; canReopen: boolean; onResult: (r: ActionResult<unknown>) => void }) {
   const [isPending, startTransition] = useTransition();
-  const isClosed = row.closedNote !== null;
-  if (isClosed ? !canReopen : !canClose) return null;
-  const act = () => startTransition(async () => onResult(await (isClosed ? reopenMonthAction : closeMonthAction)(slug, row.month)));
+  if (row.closedNote === null) {
+    if (!canClose || !row.isOver) return null;
+    return (
+      <Link href={`/o/${slug}/revenue/close/${row.month}`} className={buttonClass("secondary")} aria-label={`Close ${row.label}`}>
+        Close…
+      </Link>
+    );
+  }
+  if (!canReopen) return null;
+  const reopen = () => startTransition(async () => onResult(await reopenMonthAction(slug, row.month)));
   return (
-    <Button type="button" variant="secondary" onClick={act} disabled={isPending} aria-label={`${isClosed ? "Reopen" : "Close"} ${row.label}`}>
-      {isClosed ? "Reopen" : "Close"}
-    </Button>
+    <details className="relative inline-block text-left">
+      <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-600 dark:text-zinc-300 dark:hover:bg-zinc-800" aria-label={`More for ${row.label}`}>
+        <MoreHorizontal aria-hidden className="size-4" />
+      </summary>
+      <div className="absolute right-0 z-10 mt-1 w-40 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <button type="button" onClick={reopen} disabled={isPending} className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          Reopen {row.label}
+        </button>
+      </div>
+    </details>
   );
 }
 
 /** The fiscal year's months: target (editable until the month is closed), actual, close status. */
-export function TargetsGrid({ slug, fiscalYear, rows, currency, canEdit, canClose, canReopen }: { slug: string; fiscalYear: number; rows: TGridRow[]; currency: string; canEdit: boolean; canClose: boolean; canReopen: boolean }) {
+export function TargetsGrid({ slug, fiscalYear, rows, currency, digits, actualTotal, canEdit, canClose, canReopen }: { slug: string; fiscalYear: number; rows: TGridRow[]; currency: string; digits: number; actualTotal: string; canEdit: boolean; canClose: boolean; canReopen: boolean }) {
   const [state, dispatch, isPending] = useActionState(setMonthlyTargetsAction.bind(null, slug, fiscalYear), null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [closeResult, setCloseResult] = useState<ActionResult<unknown> | null>(null);
@@ -32,6 +57,9 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, canEdit, canClos
   const [values, setValues] = useState(() => Object.fromEntries(rows.map((r) => [r.month, r.target])));
   // Keyed on the values themselves: `rows` is a new array on every render.
   useEffect(() => setValues(Object.fromEntries(rows.map((r) => [r.month, r.target]))), [signature]);
+  // The year's target as typed so far; "—" while a month's text is not an amount.
+  const parsed = rows.map((r) => ((values[r.month] ?? "").trim() === "" ? 0n : parseMoneyInput(values[r.month] ?? "", digits)));
+  const targetTotal = parsed.some((v) => v === null) ? "—" : groupThousands(minorToDecimal(parsed.reduce<bigint>((a, v) => a + (v ?? 0n), 0n), digits));
   // Only the months the user changed are sent, each with the version it was loaded with: a month
   // someone else saved meanwhile is refused (and named), and no untouched month is written back.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -92,12 +120,22 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, canEdit, canClos
                     )}
                   </td>
                   <td className="px-2 py-1.5 text-right">
-                    <CloseButton slug={slug} row={row} canClose={canClose} canReopen={canReopen} onResult={setCloseResult} />
+                    <PeriodAction slug={slug} row={row} canClose={canClose} canReopen={canReopen} onResult={setCloseResult} />
                   </td>
                 </tr>
               );
             })}
           </tbody>
+          <tfoot className="border-t border-zinc-300 font-semibold dark:border-zinc-700">
+            <tr>
+              <th scope="row" className="px-2 py-2 text-left">Year</th>
+              <td className="px-2 py-2 text-right tabular-nums" data-testid="targets-total">
+                <span className="inline-block w-36 px-2">{targetTotal}</span>
+              </td>
+              <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums" data-testid="actuals-total">{actualTotal}</td>
+              <td colSpan={2} />
+            </tr>
+          </tfoot>
         </table>
       </div>
       {canEdit && (
