@@ -17,8 +17,8 @@ const targetInputs = (page: Page) => page.getByRole("textbox", { name: new RegEx
 async function openDemoRevenue(page: Page) {
   await visit(page, `/o/${DEMO_ORG.slug}/revenue`);
   await expect(page.getByRole("heading", { level: 1, name: "Targets and actuals" })).toBeVisible();
-  const current = await page.getByRole("navigation", { name: "Fiscal year" }).locator("[aria-current=page]").textContent();
-  const year = Number(/^FY(\d{4})$/.exec(current ?? "")?.[1]);
+  const current = await page.getByRole("combobox", { name: "Fiscal year shown" }).inputValue();
+  const year = Number(/^(\d{4})$/.exec(current)?.[1]);
   expect(year, `the current fiscal year on the page ("${current}")`).toBeGreaterThan(2000);
   return year;
 }

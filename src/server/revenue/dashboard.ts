@@ -1,8 +1,9 @@
 import "server-only";
 import { buildMonthRows } from "@/lib/dashboard-rows";
+import { fiscalYearsWithData } from "@/lib/fiscal-years";
 import { coverageOf, headlineForecast, pipelineForecast } from "@/lib/forecast";
 import { actualOf, outlookOf, requiredRunRate, runRateForecast, stillToBook, summarizeRange, targetOf, ytdMonths, type TAsOf, type TMonthFigures } from "@/lib/metrics";
-import { addMonths, fiscalQuarterOfMonth, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
+import { addMonths, fiscalQuarterOfMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn, type TLocalDate, type TResolvedPeriod } from "@/lib/period-selection";
 import { tracedShare } from "@/lib/bridge";
 import { commitmentAccuracyByDepartment, getBridge, getHeatMap } from "../accountability/dashboard";
@@ -95,16 +96,8 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
     rows: isFullYear ? buildMonthRows(year, resolved.asOf, openByMonth) : buildMonthRows(figures.filter((m) => resolved.months.includes(m.month)), resolved.asOf, [], { projections: false }),
     hasProjections: isFullYear,
     /** Fiscal years with targets, actuals or deals (for the period picker), oldest first. */
-    fiscalYears: fiscalYearsOf(span, organization.fiscalYearStartMonth, today),
+    fiscalYears: fiscalYearsWithData(span, organization.fiscalYearStartMonth, today),
   };
-}
-
-/** Every fiscal year from the first to the last month with data, plus the current year and the next. */
-function fiscalYearsOf(span: { first: MonthKey; last: MonthKey } | null, fiscalYearStartMonth: number, today: TLocalDate): number[] {
-  const current = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
-  const first = span ? Math.min(fiscalYearOfMonth(span.first, fiscalYearStartMonth), current) : current;
-  const last = span ? Math.max(fiscalYearOfMonth(span.last, fiscalYearStartMonth), current + 1) : current + 1;
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
 /**

@@ -59,6 +59,9 @@ export default async function PipelinePage({ params, searchParams }: { params: P
                 Import CSV
               </Link>
             )}
+            <Link href={`/o/${slug}/pipeline/won`} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+              Won by month
+            </Link>
             <a href={`/o/${slug}/export/pipeline${query}`} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400" download>
               Export CSV
             </a>
@@ -88,7 +91,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         stages={editOptions.stages}
         owners={editOptions.owners}
         categories={CATEGORY_OPTIONS}
-        quarters={quarterOptions(overview.fiscalYear)}
+        quarters={quarterOptions(overview.fiscalYears, filters.quarter)}
       />
       <nav aria-label="Pipeline view" className="mt-4 mb-3 flex flex-wrap items-center gap-3 text-sm">
         {(["table", "board"] as const).map((v) => (

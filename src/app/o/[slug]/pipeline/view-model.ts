@@ -1,5 +1,6 @@
 import "server-only";
 import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
+import { withYear } from "@/lib/fiscal-years";
 import { fiscalYearLabel } from "@/lib/period";
 import { FORECAST_CATEGORY_LABELS } from "@/lib/pipeline-filters";
 import { FORECAST_CATEGORIES } from "@/lib/schemas/pipeline";
@@ -45,7 +46,10 @@ export function toEditOptions(options: TPipelineOptions): TEditOptions {
   };
 }
 
-/** The quarter filter's choices: the fiscal quarters of last, this and next fiscal year. */
-export function quarterOptions(fiscalYear: number): TOption[] {
-  return [fiscalYear - 1, fiscalYear, fiscalYear + 1].flatMap((fy) => [1, 2, 3, 4].map((q) => ({ value: `${fy}-Q${q}`, label: `Q${q} ${fiscalYearLabel(fy)}` })));
+/**
+ * The quarter filter's choices: the fiscal quarters of every fiscal year with data and the next
+ * (server/periods/fiscal-years.ts), and of the year of the quarter a link already filters on.
+ */
+export function quarterOptions(fiscalYears: number[], selected?: string): TOption[] {
+  return withYear(fiscalYears, selected ? Number(selected.slice(0, 4)) : undefined).flatMap((fy) => [1, 2, 3, 4].map((q) => ({ value: `${fy}-Q${q}`, label: `Q${q} ${fiscalYearLabel(fy)}` })));
 }

@@ -13,8 +13,11 @@ import { db } from "@/server/db";
 import { getClosedMonths } from "@/server/revenue/period-close";
 import { closedMonths, getMonthFigures, listRecentEntries, targetCells } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
+import { listFiscalYears } from "@/server/periods/fiscal-years";
+import { withYear } from "@/lib/fiscal-years";
 import { DeleteEntryButton } from "./_components/delete-entry-button";
 import { EntryForm } from "./_components/entry-form";
+import { FiscalYearSelect } from "./_components/fiscal-year-select";
 import { ImportBatches } from "./_components/import-batches";
 import { SpreadForm } from "./_components/spread-form";
 import { TargetsGrid } from "./_components/targets-grid";
@@ -27,19 +30,21 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
   const ctx = await getTenantContext(slug);
   const [organization, locale] = await Promise.all([getOrganization(ctx), getRequestLocale()]);
   const { currency, timeZone, fiscalYearStartMonth } = organization;
-  const today = todayIn(timeZone, await now());
+  const at = await now();
+  const today = todayIn(timeZone, at);
   const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
   const requestedText = readParam(await searchParams, "fy");
   const requested = parseFiscalYearParam(requestedText);
   const fy = requested ?? currentFy;
   const months = fiscalYearMonths(fy, fiscalYearStartMonth);
-  const [figures, cells, closed, allClosed, entries] = await Promise.all([
+  const [figures, cells, closed, allClosed, entries, fiscalYears] = await Promise.all([
     getMonthFigures(ctx, timeZone, months),
     targetCells(ctx, months),
     closedMonths(ctx.organizationId, months),
     // The latest entries may lie outside the year shown: their months decide whether Delete shows.
     getClosedMonths(db, ctx.organizationId),
     listRecentEntries(ctx),
+    listFiscalYears(ctx, at, organization),
   ]);
   const digits = currencyDigits(currency);
   const money = (v: bigint) => formatMoney(v, currency, { locale });
@@ -67,7 +72,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
         actions={
           <nav aria-label="Fiscal year" className="flex items-center gap-2 text-sm">
             <Link href={yearLink(fy - 1)} className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">← {fiscalYearLabel(fy - 1)}</Link>
-            <span className="font-semibold" aria-current="page">{fiscalYearLabel(fy)}</span>
+            <FiscalYearSelect years={withYear(fiscalYears, fy).map((y) => ({ value: y, label: fiscalYearLabel(y) }))} selected={fy} />
             <Link href={yearLink(fy + 1)} className="rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">{fiscalYearLabel(fy + 1)} →</Link>
           </nav>
         }

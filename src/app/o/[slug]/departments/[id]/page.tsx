@@ -10,6 +10,7 @@ import { isIgnoredPeriod, isRecordId, readParam, type TSearchParams } from "@/li
 import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { getRequestLocale } from "@/server/locale";
 import { getTenantContext } from "@/server/tenant-context";
+import { listFiscalYears } from "@/server/periods/fiscal-years";
 import { CausesSection } from "./_components/causes-section";
 import { CommitmentsSection } from "./_components/commitments-section";
 import { ContributionsSection } from "./_components/contributions-section";
@@ -31,7 +32,8 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
   // An id that no record can have (a NUL, a filter) is simply not found: it never reaches a query.
   if (!isRecordId(id)) notFound();
   const period = readParam(await searchParams, "period");
-  const [sc, locale] = await Promise.all([getScorecard(ctx, id, period, await now()), getRequestLocale()]);
+  const at = await now();
+  const [sc, locale, fiscalYears] = await Promise.all([getScorecard(ctx, id, period, at), getRequestLocale(), listFiscalYears(ctx, at)]);
   // Unknown, or another organization's department: the same 404 either way.
   if (!sc) notFound();
   const { department, organization, resolved } = sc;
@@ -54,7 +56,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
         status={sc.status}
         worst={view.worst}
         impact={view.impact}
-        picker={<PeriodPicker {...periodOptions(resolved, currentFy)} />}
+        picker={<PeriodPicker {...periodOptions(resolved, currentFy, fiscalYears)} />}
       />
       <div className="mt-6 space-y-6">
         <IgnoredParamsNotice names={isIgnoredPeriod(period, resolved.period) ? ["period"] : []} />

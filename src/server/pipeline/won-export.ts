@@ -1,0 +1,41 @@
+import "server-only";
+import { toCsv, type TCsvCell } from "@/lib/csv-export";
+import { currencyDigits, minorToDecimalString } from "@/lib/money";
+import { periodParam } from "@/lib/period-selection";
+import type { TWonFigure } from "@/lib/won-by-month";
+import { resolveTenant } from "../tenant";
+import { getWonByMonth } from "./won";
+
+const HEADER = ["row", "close_month", "owner", "deals_won", "amount_won", "currency"];
+
+/**
+ * The won-by-month view as CSV, for a signed-in user (null: signed out): the owner-by-month cells
+ * with deals, then each owner's total, each month's total and the grand total, marked in the first
+ * column so a spreadsheet can filter them apart. Amounts exact in major units (the page rounds).
+ * Not a member of the organization: 404, as for every other export.
+ */
+export async function wonByMonthCsv(userId: string | null, slug: string, period: string | undefined, now: Date): Promise<Response> {
+  const ctx = userId ? await resolveTenant(userId, slug) : null;
+  if (!ctx) return new Response("Not found", { status: 404 });
+  const { organization, resolved, table } = await getWonByMonth(ctx, period, now);
+  const currency = organization.currency;
+  const digits = currencyDigits(currency);
+  const line = (kind: string, month: string, owner: string, f: TWonFigure): TCsvCell[] => [kind, month, owner, f.count, minorToDecimalString(f.amountMinor, digits), currency];
+  const rows: TCsvCell[][] = [];
+  for (const owner of table.owners) {
+    table.months.forEach((month, i) => {
+      const figure = owner.months[i];
+      if (figure && figure.count > 0) rows.push(line("owner month", month, owner.ownerName, figure));
+    });
+  }
+  for (const owner of table.owners) rows.push(line("owner total", "all", owner.ownerName, owner.total));
+  table.months.forEach((month, i) => rows.push(line("month total", month, "all", table.monthTotals[i] ?? { count: 0, amountMinor: 0n })));
+  rows.push(line("grand total", "all", "all", table.total));
+  return new Response(toCsv(HEADER, rows), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${slug}-won-by-month-${periodParam(resolved.period)}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
