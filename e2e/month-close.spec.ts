@@ -27,6 +27,13 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
   await form.getByRole("button", { name: "Log contribution" }).click();
   await expect(formMessage(form, "Contribution logged. It counts once finance confirms it.")).toBeVisible();
 
+  // The departments list for March shows Legal's claim waiting, and links to it.
+  await visit(page, `/o/${owner.slug}/departments?period=m-2026-03`);
+  const legalRow = page.getByTestId("department-Legal");
+  await expect(legalRow.getByRole("cell").nth(3)).toHaveText("-$4,000");
+  await expect(legalRow.getByRole("link", { name: "1 claim to review" })).toHaveAttribute("href", `${legal}?period=m-2026-03#contributions`);
+  await expect(legalRow).toContainText("No head");
+
   // April is in progress: no way to close it. March links to its checklist.
   await openRevenue(page, owner.slug);
   const grid = targetsGrid(page);

@@ -182,3 +182,14 @@ export function worstKpi<T>(rows: TRatedKpi<T>[]): TRatedKpi<T> | null {
   }
   return worst;
 }
+
+export type TKpiDefinition = { unit: KpiUnit; aggregation: KpiAggregation; direction: KpiDirection; greenAtBp: number; amberAtBp: number };
+
+/**
+ * A KPI over a period: its values in the period's months aggregated as its unit says, and the
+ * aggregate rated against the aggregated target. One rule for the scorecard and the departments list.
+ */
+export function ratePeriodKpi(kpi: TKpiDefinition, inPeriod: TKpiMonthValue[]): { period: TKpiAggregate; rag: TRag | null } {
+  const period = aggregateKpi(inPeriod, kpi.unit, kpi.aggregation);
+  return { period, rag: ragOf(period.ratedActual, period.target, kpi.direction, { greenAtBp: kpi.greenAtBp, amberAtBp: kpi.amberAtBp }) };
+}

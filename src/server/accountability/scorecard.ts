@@ -1,6 +1,6 @@
 import "server-only";
 import { cellToken } from "../concurrency";
-import { aggregateKpi, ragOf, worstKpi, worstRag, type TRag } from "@/lib/kpi";
+import { ragOf, ratePeriodKpi, worstKpi, worstRag, type TRag } from "@/lib/kpi";
 import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
 import type { ContributionStatus } from "@db/enums";
@@ -123,8 +123,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     });
     // The period's RAG: the aggregated value against the aggregated target (DESIGN.md "KPI"); each
     // month keeps its own status in `series`.
-    const period = aggregateKpi(inPeriod, kpi.unit, kpi.aggregation);
-    return { kpi, series, period, rag: ragOf(period.ratedActual, period.target, kpi.direction, bands) };
+    return { kpi, series, ...ratePeriodKpi(kpi, inPeriod) };
   });
   const worst = worstKpi(kpiRows.map((row) => ({ item: row, rag: row.rag, actual: row.period.ratedActual, target: row.period.target, direction: row.kpi.direction })));
 
