@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 
 export type TPeriodOption = { value: string; label: string };
 
@@ -15,15 +15,27 @@ const isMonth = (v: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 export function PeriodPicker({ years, scopes, selectedYear, selectedScope, range }: { years: TPeriodOption[]; scopes: TPeriodOption[]; selectedYear: string; selectedScope: string; range?: { from: string; to: string } }) {
   const router = useRouter();
   const pathname = usePathname();
+  const [year, setYear] = useState(selectedYear);
   const [scope, setScope] = useState(selectedScope);
   const [from, setFrom] = useState(range?.from ?? "");
   const [to, setTo] = useState(range?.to ?? "");
-  const go = (value: string) => router.push(`${pathname}?period=${value}`);
+  // The choice stays shown while the page for it loads (it used to snap back for a second), and a
+  // status says the page is on its way.
+  const [isPending, startTransition] = useTransition();
+  const go = (value: string) => startTransition(() => router.push(`${pathname}?period=${value}`));
   const selectClass = "rounded-md border border-zinc-300 bg-white py-1 pr-7 pl-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
   const rangeError = !isMonth(from) || !isMonth(to) ? "Choose a first and a last month." : from > to ? "The first month must not be after the last." : null;
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Period">
-      <select aria-label="Fiscal year" value={selectedYear} onChange={(e) => go(e.target.value)} className={selectClass}>
+      <select
+        aria-label="Fiscal year"
+        value={year}
+        onChange={(e) => {
+          setYear(e.target.value);
+          go(e.target.value);
+        }}
+        className={selectClass}
+      >
         {years.map((y) => (
           <option key={y.value} value={y.value}>
             {y.label}
@@ -64,6 +76,9 @@ export function PeriodPicker({ years, scopes, selectedYear, selectedScope, range
           {rangeError && from && to && <span className="text-xs text-red-700 dark:text-red-400">{rangeError}</span>}
         </form>
       )}
+      <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+        {isPending ? "Loading…" : ""}
+      </span>
     </div>
   );
 }

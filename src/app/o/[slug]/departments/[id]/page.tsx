@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { periodParam } from "@/lib/period-selection";
 import { periodOptions } from "@/components/dashboard/period-options";
 import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import { can } from "@/lib/permissions";
@@ -56,7 +57,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
         status={sc.status}
         worst={view.worst}
         impact={view.impact}
-        picker={<PeriodPicker {...periodOptions(resolved, currentFy, fiscalYears)} />}
+        picker={<PeriodPicker key={periodParam(resolved.period)} {...periodOptions(resolved, currentFy, fiscalYears)} />}
       />
       <div className="mt-6 space-y-6">
         <IgnoredParamsNotice names={isIgnoredPeriod(period, resolved.period) ? ["period"] : []} />
