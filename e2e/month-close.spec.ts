@@ -48,7 +48,8 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
   // The link opens Legal's March contributions, where the claim is confirmed.
   await blocks.getByRole("link", { name: "Legal: 1 claim awaiting finance's review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Legal" })).toBeVisible();
-  const row = page.getByTestId("contributions-table").getByRole("row").filter({ hasText: CLAIM });
+  // The claim's row (its history row below mentions the claim too).
+  const row = page.getByTestId("contributions-table").getByRole("row").filter({ hasText: CLAIM }).first();
   await row.getByRole("button", { name: `Review: contribution “${CLAIM}”` }).click();
   await page.getByRole("form", { name: `Review contribution “${CLAIM}”` }).getByRole("button", { name: "Confirm" }).click();
   await expect(row).toContainText("Confirmed");

@@ -64,7 +64,7 @@ test("finance closes open months but cannot reopen a closed one; only the owner 
   await expect(page.getByRole("button", { name: "Save targets" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Add a revenue entry" })).toBeVisible();
   // The spread sets all twelve months: with one of them closed it is refused up front.
-  const closedThisYear = await targetsGrid(page, year).getByText(/^Closed /).count();
+  const closedThisYear = await targetsGrid(page, year).getByText(/Closed [A-Z][a-z]{2} \d{1,2}, \d{4}/).count();
   if (closedThisYear > 0) {
     await expect(page.getByTestId("spread-refused")).toContainText(`${closedThisYear} of the 12 months of FY${year}`);
     await expect(page.getByRole("form", { name: "Spread an annual target" })).toHaveCount(0);

@@ -42,7 +42,7 @@ test("the head logs a tainting contribution, which waits as claimed", async ({ p
   await form.getByLabel("Amount (USD)").fill("-12000");
   await form.getByLabel("Description").fill(DESCRIPTION);
   await form.getByRole("button", { name: "Log contribution" }).click();
-  await expect(form.getByText("Enter the amount without a sign")).toBeVisible();
+  await expect(form.getByLabel("Amount (USD)")).toHaveAccessibleDescription(/Enter the amount without a sign: the effect says whether it added or cost revenue\./);
   await form.getByLabel("Amount (USD)").fill("12000");
   await form.getByLabel("Evidence link (optional)").fill("https://intranet.example/webinars/cancelled");
   await form.getByRole("button", { name: "Log contribution" }).click();
