@@ -111,4 +111,8 @@ describe("navigation", () => {
     expect(head[0]).toEqual({ href: "/o/acme/inbox", label: "My work", count: 3 });
     expect(labels(head)).not.toContain("Settings");
   });
+
+  it("leaves the count off while it is still being counted", () => {
+    expect(navigationFor("acme", { role: "FINANCE", departmentId: null })[0]).toEqual({ href: "/o/acme/inbox", label: "My work" });
+  });
 });

@@ -5,9 +5,10 @@ import { landingPath } from "./rules";
 
 export type TNavItem = { href: string; label: string; count?: number };
 
-export function navigationFor(slug: string, actor: TActor, owed: number): TNavItem[] {
+/** `owed` is My work's count; undefined while it is still being counted. */
+export function navigationFor(slug: string, actor: TActor, owed?: number): TNavItem[] {
   const base = `/o/${slug}`;
-  const myWork: TNavItem = { href: `${base}/inbox`, label: "My work", count: owed };
+  const myWork: TNavItem = { href: `${base}/inbox`, label: "My work", ...(owed !== undefined && { count: owed }) };
   const dashboard: TNavItem = { href: base, label: "Dashboard" };
   const landsOnMyWork = landingPath(slug, actor.role) !== base;
   return [

@@ -12,13 +12,15 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 async function redMonths(scope: TInboxScope, f: TFormat): Promise<TInboxItem[]> {
   const months = recentCompletedMonths(f.today);
   const departmentId = scope.departmentId ?? undefined;
-  const status = statusByDepartmentMonth(await ratedKpiValues(scope.organizationId, months, departmentId));
-  const red = [...status].filter(([, rag]) => rag === "RED").map(([key]) => key);
-  if (!red.length) return [];
-  const narratives = await db.narrative.findMany({
-    where: { organizationId: scope.organizationId, month: { in: months.map(monthToDbDate) }, ...(departmentId && { departmentId }) },
-    select: { departmentId: true, month: true, why: true, whatNext: true },
-  });
+  // Side by side rather than one after the other: the narratives of 12 months are few.
+  const [rated, narratives] = await Promise.all([
+    ratedKpiValues(scope.organizationId, months, departmentId),
+    db.narrative.findMany({
+      where: { organizationId: scope.organizationId, month: { in: months.map(monthToDbDate) }, ...(departmentId && { departmentId }) },
+      select: { departmentId: true, month: true, why: true, whatNext: true },
+    }),
+  ]);
+  const red = [...statusByDepartmentMonth(rated)].filter(([, rag]) => rag === "RED").map(([key]) => key);
   const text = new Map(narratives.map((n) => [statusKey(n.departmentId, dbDateToMonth(n.month)), n]));
   return red.flatMap((key) => {
     const [id, month] = key.split("|") as [string, MonthKey];

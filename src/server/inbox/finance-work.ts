@@ -52,14 +52,17 @@ async function disputesToSettle(scope: TInboxScope, f: TFormat, allDepartments: 
  * organization's first target or entry are not its months yet.
  */
 async function monthCloses(scope: TInboxScope, f: TFormat, fiscalYearStartMonth: number): Promise<TInboxItem[]> {
-  const [first] = await db.$queryRaw<{ target: Date | null; entry: Date | null }[]>`
-    SELECT (SELECT MIN(month) FROM "RevenueTarget" WHERE "organizationId" = ${scope.organizationId}) AS target,
-           (SELECT MIN("occurredAt") FROM "RevenueEntry" WHERE "organizationId" = ${scope.organizationId}) AS entry`;
+  const open = recentCompletedMonths(f.today).filter((m) => !scope.closedMonths.has(m));
+  const [[first], actuals] = await Promise.all([
+    db.$queryRaw<{ target: Date | null; entry: Date | null }[]>`
+      SELECT (SELECT MIN(month) FROM "RevenueTarget" WHERE "organizationId" = ${scope.organizationId}) AS target,
+             (SELECT MIN("occurredAt") FROM "RevenueEntry" WHERE "organizationId" = ${scope.organizationId}) AS entry`,
+    monthlyActuals(scope.organizationId, scope.timeZone, open),
+  ]);
   const starts = [first?.target ? dbDateToMonth(first.target) : null, first?.entry ? (localDay(scope.timeZone, first.entry).slice(0, 7) as MonthKey) : null].filter((m): m is MonthKey => m !== null);
   if (!starts.length) return [];
   const firstMonth = starts.sort()[0] as MonthKey;
-  const months = recentCompletedMonths(f.today).filter((m) => m >= firstMonth && !scope.closedMonths.has(m));
-  const actuals = await monthlyActuals(scope.organizationId, scope.timeZone, months);
+  const months = open.filter((m) => m >= firstMonth);
   return months.flatMap((month) => {
     const state = monthCloseState({ month, isClosed: false, hasActuals: actuals.has(month) }, f.today);
     return state ? [monthCloseItem(f, { month, fiscalYear: fiscalYearOfMonth(month, fiscalYearStartMonth) }, state)] : [];

@@ -30,13 +30,14 @@ export type TInbox = {
 export async function getInbox(ctx: TTenantContext, now: Date, locale = "en-US"): Promise<TInbox> {
   const { organizationId } = ctx;
   const work = new Set(inboxWorkOf(ctx.role));
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true, currency: true, timeZone: true, fiscalYearStartMonth: true } });
+  // Two round trips on the critical path: these three together, then every rule's query together.
+  const [organization, departments, closedMonths] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true, currency: true, timeZone: true, fiscalYearStartMonth: true } }),
+    work.size ? db.department.findMany({ where: { organizationId }, select: { id: true, name: true, archivedAt: true } }) : [],
+    work.size ? getClosedMonths(db, organizationId) : new Set<never>(),
+  ]);
   const today = localDay(organization.timeZone, now);
   if (!work.size) return { today, items: [], moreStaleDeals: 0, total: 0 };
-  const [departments, closedMonths] = await Promise.all([
-    db.department.findMany({ where: { organizationId }, select: { id: true, name: true, archivedAt: true } }),
-    getClosedMonths(db, organizationId),
-  ]);
   const all = new Map(departments.map((d) => [d.id, d.name]));
   const active = new Map(departments.filter((d) => d.archivedAt === null).map((d) => [d.id, d.name]));
   const f: TFormat = { slug: organization.slug, currency: organization.currency, locale, today };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -10,12 +10,18 @@ import { ROLE_LABELS } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
 import { getMyWork } from "@/server/inbox/queries";
 import { listUserOrganizations } from "@/server/organizations/queries";
+import type { TTenantContext } from "@/server/tenant";
 import { getTenantContext } from "@/server/tenant-context";
+
+async function NavWithCount({ ctx }: { ctx: TTenantContext }) {
+  const inbox = await getMyWork(ctx);
+  return <NavLinks slug={ctx.slug} items={navigationFor(ctx.slug, ctx, inbox.total)} />;
+}
 
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  const [user, organizations, inbox] = await Promise.all([getSessionUser(), listUserOrganizations(ctx.userId), getMyWork(ctx)]);
+  const [user, organizations] = await Promise.all([getSessionUser(), listUserOrganizations(ctx.userId)]);
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -30,7 +36,10 @@ export default async function OrganizationLayout({ children, params }: { childre
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-2 sm:px-4">
-          <NavLinks slug={slug} items={navigationFor(slug, ctx, inbox.total)} />
+          {/* The count streams in: no page waits on My work's queries to show its header. */}
+          <Suspense fallback={<NavLinks slug={slug} items={navigationFor(slug, ctx)} />}>
+            <NavWithCount ctx={ctx} />
+          </Suspense>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
