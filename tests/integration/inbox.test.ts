@@ -188,6 +188,24 @@ describe("My work per role", () => {
     expect(await keysOf(other.users.legalHead.id, other.slug)).toEqual([]);
   });
 
+  it("reads today in the organization's zone: 04:59 UTC on December 1st is still November 30th in New York", async () => {
+    const { org } = await seed();
+    const ctx = await resolveTenant(org.users.finance.id, org.slug);
+    if (!ctx) throw new Error("not a member");
+    const lastDay = await getInbox(ctx, new Date("2026-12-01T04:59:00Z"));
+    expect(lastDay.today).toBe("2026-11-30");
+    expect(lastDay.items.map((i) => i.key)).not.toContain("monthClose:2026-11"); // still in progress
+    expect(lastDay.items.map((i) => i.key)).toContain("monthClose:2026-10");
+    const firstDay = await getInbox(ctx, new Date("2026-12-01T05:00:00Z"));
+    expect(firstDay.today).toBe("2026-12-01");
+    expect(firstDay.items.find((i) => i.key === "monthClose:2026-11")).toMatchObject({ waited: "ended 1 day ago", urgency: "open" });
+    // The head's red November owes its narrative from that same first day.
+    const head = await resolveTenant(org.users.legalHead.id, org.slug);
+    if (!head) throw new Error("not a member");
+    expect((await getInbox(head, new Date("2026-12-01T04:59:00Z"))).items.map((i) => i.kind)).not.toContain("redMonth");
+    expect((await getInbox(head, new Date("2026-12-01T05:00:00Z"))).items.find((i) => i.kind === "redMonth")?.waited).toBe("since today");
+  });
+
   it("a head without a department binding owes nothing", async () => {
     const { org } = await seed();
     await db.membership.updateMany({ where: { organizationId: org.organizationId, userId: org.users.legalHead.id }, data: { departmentId: null } });
