@@ -24,8 +24,9 @@ test("a new person joins Acme through an invitation link as department head of L
     await page.getByLabel("Your name").fill(invitee.name);
     await page.getByLabel("Password").fill(invitee.password);
     await page.getByRole("button", { name: "Create account and join" }).click();
-    await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);
-    await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
+    // A department head lands on My work.
+    await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/inbox`);
+    await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toHaveText(`${invitee.name} · Department head`);
 
     // The link works once.

@@ -14,7 +14,7 @@ test("on a 390 px phone the dashboard and settings fit the width and the nav is 
   await expectNoHorizontalScroll(page);
 
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const label of ["Dashboard", "Revenue", "Departments", "Pipeline", "Settings"]) {
+  for (const label of ["Dashboard", "My work", "Revenue", "Departments", "Pipeline", "Settings"]) {
     const link = nav.getByRole("link", { name: label });
     await link.scrollIntoViewIfNeeded();
     await expect(link).toBeInViewport();

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { landingPath } from "@/lib/inbox/rules";
 import { getSessionUser } from "@/server/auth";
 import { listUserOrganizations } from "@/server/organizations/queries";
 
@@ -6,5 +7,5 @@ export default async function Home() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const [first] = await listUserOrganizations(user.id);
-  redirect(first ? `/o/${first.slug}` : "/orgs/new");
+  redirect(first ? landingPath(first.slug, first.role) : "/orgs/new");
 }

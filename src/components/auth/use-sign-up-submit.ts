@@ -7,9 +7,9 @@ import { signInWithCredentials } from "./sign-in-with-credentials";
 
 /**
  * Submits a sign-up form to its server action, then signs the new user in with the password they
- * typed and opens their organization. Field errors go to `setServerErrors`, anything else to `message`.
+ * typed and opens their organization (where their role lands, when the action says). Field errors go to `setServerErrors`, anything else to `message`.
  */
-export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionResult<{ slug: string; email: string }>>, setServerErrors: (errors: FieldErrors) => void) {
+export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionResult<{ slug: string; email: string; href?: string }>>, setServerErrors: (errors: FieldErrors) => void) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
@@ -27,7 +27,7 @@ export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionRe
       return;
     }
     const outcome = await signInWithCredentials(result.data.email, String(formData.get("password")));
-    router.replace(outcome.status === "ok" ? `/o/${result.data.slug}` : "/sign-in");
+    router.replace(outcome.status === "ok" ? (result.data.href ?? `/o/${result.data.slug}`) : "/sign-in");
     router.refresh();
   }
 

@@ -3,34 +3,32 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
+import type { TNavItem } from "@/lib/inbox/navigation";
 
-const ITEMS = [
-  { href: "", label: "Dashboard" },
-  { href: "/revenue", label: "Revenue" },
-  { href: "/departments", label: "Departments" },
-  { href: "/pipeline", label: "Pipeline" },
-  { href: "/settings", label: "Settings" },
-] as const;
-
-export function NavLinks({ slug }: { slug: string }) {
+export function NavLinks({ slug, items }: { slug: string; items: TNavItem[] }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
   return (
     <nav aria-label="Main" className="-mb-px flex flex-wrap sm:gap-x-1">
-      {ITEMS.map((item) => {
-        const href = `${base}${item.href}`;
-        const isActive = item.href === "" ? pathname === base : pathname.startsWith(href);
+      {items.map((item) => {
+        const isActive = item.href === base ? pathname === base : pathname.startsWith(item.href);
         return (
           <Link
             key={item.label}
-            href={href}
+            href={item.href}
             aria-current={isActive ? "page" : undefined}
             className={cn(
-              "border-b-2 px-1 py-2 text-[13px] whitespace-nowrap sm:px-3 sm:text-sm",
+              "inline-flex items-center gap-1 border-b-2 px-1 py-2 text-[13px] whitespace-nowrap sm:px-3 sm:text-sm",
               isActive ? "border-accent-600 font-medium text-zinc-900 dark:text-zinc-50" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
             )}
           >
             {item.label}
+            {item.count !== undefined && item.count > 0 && (
+              <span data-testid="nav-owed" className="rounded-full bg-accent-600 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums">
+                {item.count}
+                <span className="sr-only"> owed</span>
+              </span>
+            )}
           </Link>
         );
       })}

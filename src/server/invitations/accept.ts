@@ -1,4 +1,5 @@
 import "server-only";
+import { landingPath } from "@/lib/inbox/rules";
 import { ZAcceptInvitationSignUpInput } from "@/lib/schemas/auth";
 import { validationError } from "../action";
 import { recordAudit } from "../audit";
@@ -76,11 +77,12 @@ async function acceptInTx(tx: Tx, token: string, user: { id: string; email: stri
   });
   await recordAudit(tx, { organizationId, actorId: user.id, action: "invitation.accepted", entityType: "Membership", entityId: membership.id, after: membership });
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } });
-  return { slug: organization.slug };
+  // Where the new member lands: My work for those who answer, the dashboard for the rest.
+  return { slug: organization.slug, href: landingPath(organization.slug, invitation.role) };
 }
 
 /** An existing, signed-in user joins through the link. */
-export async function acceptInvitation(userId: string | null, token: unknown): Promise<ActionResult<{ slug: string }>> {
+export async function acceptInvitation(userId: string | null, token: unknown): Promise<ActionResult<{ slug: string; href: string }>> {
   try {
     if (!userId) throw new AppError("UNAUTHENTICATED", "Sign in to accept this invitation.");
     if (typeof token !== "string") throw new AppError("NOT_FOUND", "This invitation link is not valid.");
@@ -97,7 +99,7 @@ export async function acceptInvitation(userId: string | null, token: unknown): P
 }
 
 /** A new person signs up through the link: the account is created for the invited email. */
-export async function signUpWithInvitation(rawInput: unknown): Promise<ActionResult<{ slug: string; email: string }>> {
+export async function signUpWithInvitation(rawInput: unknown): Promise<ActionResult<{ slug: string; href: string; email: string }>> {
   try {
     const parsed = ZAcceptInvitationSignUpInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);

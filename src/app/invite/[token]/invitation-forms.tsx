@@ -17,7 +17,7 @@ export function AcceptButton({ token }: { token: string }) {
     startTransition(async () => {
       const result = await acceptInvitationAction(decodeURIComponent(token));
       if (!result.ok) return setMessage(result.message);
-      router.replace(`/o/${result.data.slug}`);
+      router.replace(result.data.href);
       router.refresh();
     });
   return (

@@ -74,6 +74,7 @@ function Cells({ slug, row }: { slug: string; row: TCauseRow }) {
 export function CausesSection({ slug, departmentName, periodLabel, rows, canDispute, canSettle }: { slug: string; departmentName: string; periodLabel: string; rows: TCauseRow[]; canDispute: boolean; canSettle: boolean }) {
   return (
     <Card
+      id="causes"
       title={`Lost and slipped deals charged to ${departmentName}`}
       description={`${periodLabel}. A lost deal counts −amount in the month it was expected to close; a slipped one in the month it slipped out of. A contribution linked to the deal replaces it once counted.`}
     >

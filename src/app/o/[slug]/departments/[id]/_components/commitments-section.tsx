@@ -55,7 +55,7 @@ function Accuracy({ accuracy }: { accuracy: TAccuracySummary }) {
 /** What the department promised to close its part of the gap, and how well it keeps its promises. */
 export function CommitmentsSection({ slug, departmentId, currency, rows, accuracy, members, defaultOwnerId, canWrite }: TProps) {
   return (
-    <Card title="Commitments" description="Actions the department promised, all time. Accuracy counts done against missed, and revenue delivered against promised.">
+    <Card id="commitments" title="Commitments" description="Actions the department promised, all time. Accuracy counts done against missed, and revenue delivered against promised.">
       <SectionFlash scope="commitments" />
       <Accuracy accuracy={accuracy} />
       {rows.length === 0 ? (

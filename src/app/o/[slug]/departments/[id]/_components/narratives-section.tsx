@@ -40,7 +40,7 @@ export function NarrativesSection({ slug, departmentId, periodLabel, months, can
           {months.map((item, i) => (
             // The latest month and red months start open; the rest fold away. (Not keyed on the review: a
             // month must not fold shut under the head the moment they mark it reviewed.)
-            <li key={item.month} aria-label={`Narrative ${item.label}`} data-testid={`narrative-${item.month}`} className="rounded-md border border-zinc-200 dark:border-zinc-800">
+            <li key={item.month} id={`narrative-${item.month}`} aria-label={`Narrative ${item.label}`} data-testid={`narrative-${item.month}`} className="scroll-mt-4 rounded-md border border-zinc-200 dark:border-zinc-800">
               <details open={i === 0 || item.status === "RED"} className="group">
                 <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
                   <ChevronRight aria-hidden className="size-4 text-zinc-500 transition-transform group-open:rotate-90" />

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InboxGroups } from "@/components/inbox/inbox-list";
+import { PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDay } from "@/lib/format";
+import { groupItems } from "@/lib/inbox/items";
+import { inboxWorkOf, type TInboxKind } from "@/lib/inbox/rules";
+import { getMyWork } from "@/server/inbox/queries";
+import { getRequestLocale } from "@/server/locale";
+import { getTenantContext } from "@/server/tenant-context";
+
+export const metadata: Metadata = { title: "My work" };
+
+const WHAT: Record<TInboxKind, string> = {
+  redMonth: "red months without a narrative",
+  disputedClaim: "claims finance disputed",
+  charge: "lost or slipped deals charged to your department",
+  commitment: "commitments due within three days or overdue",
+  claimsToReview: "claims awaiting review",
+  disputeToSettle: "disputed charges to settle",
+  monthClose: "completed months to close",
+  noActuals: "completed months without actuals",
+  staleDeal: "open deals past their close date",
+};
+
+/** What this member owes, most urgent first; each item links to where it is done. */
+export default async function MyWorkPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await getTenantContext(slug);
+  const [inbox, locale] = await Promise.all([getMyWork(ctx), getRequestLocale()]);
+  const work = inboxWorkOf(ctx.role);
+  const watched = work.filter((k) => k !== "noActuals").map((k) => WHAT[k]);
+  const unbound = (ctx.role === "DEPARTMENT_HEAD" || ctx.role === "SALES_MANAGER") && !ctx.departmentId;
+  return (
+    <>
+      <PageHeader title="My work" description={`What waits on you today, ${formatDay(inbox.today, locale)}. An item leaves this list as soon as it is done.`} />
+      {work.length === 0 ? (
+        <EmptyState title="Nothing owed" action={{ href: `/o/${slug}`, label: "Open the dashboard" }}>
+          Your role here reads Revtrace; nothing waits on you.
+        </EmptyState>
+      ) : inbox.items.length === 0 ? (
+        <EmptyState title="Nothing owed" action={{ href: `/o/${slug}`, label: "Open the dashboard" }}>
+          {unbound
+            ? "You are not bound to a department yet, so nothing waits on you. An owner can bind you in Settings."
+            : `Nothing waits on you today. This page lists ${watched.slice(0, -1).join(", ")} and ${watched.at(-1)}${ctx.role === "OWNER" ? ", and anyone's item still open after a week" : ""}.`}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="inbox-total">
+            {inbox.total === 1 ? "1 item" : `${inbox.total} items`} owed.
+          </p>
+          <InboxGroups groups={groupItems(inbox.items)} />
+          {inbox.moreStaleDeals > 0 && (
+            <p className="mt-4 text-sm">
+              And {inbox.moreStaleDeals} more stale {inbox.moreStaleDeals === 1 ? "deal" : "deals"}:{" "}
+              <Link href={`/o/${slug}/pipeline?stale=1&sort=close`} className="font-medium text-accent-700 underline dark:text-accent-400">
+                see every stale deal in the pipeline
+              </Link>
+              .
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { cache } from "react";
+import { inboxWorkOf, isEscalated } from "@/lib/inbox/rules";
+import { sortItems, type TFormat, type TInboxItem } from "@/lib/inbox/items";
+import { now } from "../clock";
+import { db } from "../db";
+import { getRequestLocale } from "../locale";
+import { getClosedMonths } from "../revenue/period-close";
+import type { TTenantContext } from "../tenant";
+import { departmentWork } from "./department-work";
+import { financeWork } from "./finance-work";
+import { localDay, type TInboxScope } from "./scope";
+import { staleDeals } from "./stale-deals";
+
+export type TInbox = {
+  today: string;
+  items: TInboxItem[];
+  /** Stale deals beyond those listed (counted in `total`). */
+  moreStaleDeals: number;
+  /** Everything owed: the navigation's count. */
+  total: number;
+};
+
+/**
+ * What this member owes today (DESIGN.md "My work"), computed on read: done items are simply no
+ * longer found. A head or sales manager owes their department's work (a sales manager also the stale
+ * deals); finance owes reviews, settlements and closes; the OWNER finance's list plus everyone's
+ * items still open after ESCALATION_DAYS; a viewer owes nothing.
+ */
+export async function getInbox(ctx: TTenantContext, now: Date, locale = "en-US"): Promise<TInbox> {
+  const { organizationId } = ctx;
+  const work = new Set(inboxWorkOf(ctx.role));
+  // Two round trips on the critical path: these three together, then every rule's query together.
+  const [organization, departments, closedMonths] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true, currency: true, timeZone: true, fiscalYearStartMonth: true } }),
+    work.size ? db.department.findMany({ where: { organizationId }, select: { id: true, name: true, archivedAt: true } }) : [],
+    work.size ? getClosedMonths(db, organizationId) : new Set<never>(),
+  ]);
+  const today = localDay(organization.timeZone, now);
+  if (!work.size) return { today, items: [], moreStaleDeals: 0, total: 0 };
+  const all = new Map(departments.map((d) => [d.id, d.name]));
+  const active = new Map(departments.filter((d) => d.archivedAt === null).map((d) => [d.id, d.name]));
+  const f: TFormat = { slug: organization.slug, currency: organization.currency, locale, today };
+  const scope = (departmentId: string | null): TInboxScope => ({ organizationId, departmentId, timeZone: organization.timeZone, departments: active, closedMonths });
+
+  const isDepartmentRole = work.has("redMonth");
+  const [own, finance, escalations, stale] = await Promise.all([
+    // A department-bound role without its binding owes nothing (permissions fail closed the same way).
+    isDepartmentRole && ctx.departmentId ? departmentWork(scope(ctx.departmentId), f) : [],
+    work.has("claimsToReview") ? financeWork(scope(null), f, all, organization.fiscalYearStartMonth) : [],
+    ctx.role === "OWNER" ? departmentWork(scope(null), f).then((items) => items.filter((i) => i.urgency === "late" && isEscalated(i.waitedDays)).map((i) => ({ ...i, escalatedFrom: "Escalated: still open after a week" }))) : [],
+    work.has("staleDeal") ? staleDeals(organizationId, f) : { items: [], total: 0 },
+  ]);
+  const items = sortItems([...own, ...finance, ...escalations, ...stale.items]);
+  const moreStaleDeals = stale.total - stale.items.length;
+  return { today, items, moreStaleDeals, total: items.length + moreStaleDeals };
+}
+
+/** This member's inbox today, once per request: the navigation's count and My work share it. */
+export const getMyWork = cache(async (ctx: TTenantContext) => getInbox(ctx, await now(), await getRequestLocale()));
