@@ -30,6 +30,7 @@ export const OPPORTUNITY_COLUMNS: TColumns = {
   name: "text",
   account: "text",
   amountMinor: "bigint",
+  amountMissing: "boolean",
   stageId: "text",
   outcome: '"StageOutcome"',
   probabilityBp: "integer",

@@ -10,6 +10,8 @@ type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string;
 
 const HINTS: Record<TReasonHint, string> = {
   "map-stage": "Map this value to a stage in step 2 (Change the mapping), or add the stage in settings.",
+  "map-owner": "Map this owner to a member in step 2 (Change the mapping), or choose there to assign such deals to you.",
+  "map-category": "Map this value to a forecast category in step 2 (Change the mapping).",
   "open-default": "",
   "closed-needs-values": "Only an open deal gets a default; a won or lost deal, or one whose stage is not mapped, needs its close date and amount.",
   column: "Check that the right column is chosen for it in step 2.",
@@ -107,7 +109,7 @@ export function OpportunityPreviewStep(props: TProps) {
           Open deals without a value get a default:{" "}
           {[
             summary.closeDateDefaultCount > 0 && `${countOf(summary.closeDateDefaultCount, "deal")} close on ${summary.defaultCloseDate}`,
-            summary.amountDefaultCount > 0 && `${countOf(summary.amountDefaultCount, "deal")} get amount 0`,
+            summary.amountDefaultCount > 0 && `${countOf(summary.amountDefaultCount, "deal")} get amount 0, marked “No amount” and left out of coverage`,
           ]
             .filter(Boolean)
             .join("; ")}
