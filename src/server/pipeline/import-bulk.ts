@@ -30,7 +30,6 @@ export const OPPORTUNITY_COLUMNS: TColumns = {
   name: "text",
   account: "text",
   amountMinor: "bigint",
-  amountMissing: "boolean",
   stageId: "text",
   outcome: '"StageOutcome"',
   probabilityBp: "integer",
@@ -43,5 +42,8 @@ export const OPPORTUNITY_COLUMNS: TColumns = {
   createdAt: "timestamptz",
   updatedAt: "timestamptz",
 };
+
+/** An import also says whether an open deal came without an amount ("No amount"). */
+export const IMPORTED_OPPORTUNITY_COLUMNS: TColumns = { ...OPPORTUNITY_COLUMNS, amountMissing: "boolean" };
 
 export const CHANGE_COLUMNS: TColumns = { organizationId: "text", id: "text", opportunityId: "text", changedById: "text", changedAt: "timestamptz", changes: "jsonb" };

@@ -8,7 +8,7 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type TProgressListener } from "../imports/commit";
 import type { TTenantContext } from "../tenant";
-import { CHANGE_COLUMNS, insertRows, OPPORTUNITY_COLUMNS } from "./import-bulk";
+import { CHANGE_COLUMNS, IMPORTED_OPPORTUNITY_COLUMNS, insertRows } from "./import-bulk";
 import { readOpportunityImport, type TParsedOpportunityImport } from "./import-file";
 
 // CSV import of deals from a CRM export (issue 5), with the shared import rules: a preview that
@@ -46,7 +46,7 @@ const dealRow = (ctx: TTenantContext, id: string, row: TOpportunityImportRow, no
 async function insertDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, crypto.randomUUID(), row, now));
-    const written = await insertRows(tx, "Opportunity", OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
+    const written = await insertRows(tx, "Opportunity", IMPORTED_OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
     // Another writer created one of these external ids since the file was read.
     if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was created while the file was imported. Check the file again.");
     await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, deals.map((d) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: d.id, changedById: ctx.userId, changedAt: now, changes: { created: [null, d.name] } })));
