@@ -100,6 +100,12 @@ async function openDealsOnDashboard(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
+/** "(3 deals without an amount left out)" under the quarter's coverage on the dashboard → 3 (0 without it). */
+async function noAmountInCoverage(page: Page): Promise<number> {
+  const text = (await page.getByTestId("coverage-quarter").textContent()) ?? "";
+  return Number(/\((\d+) deals? without an amount left out\)/.exec(text)?.[1] ?? 0);
+}
+
 async function screenshots390(page: Page, name: string) {
   if (!SHOTS) return;
   await page.setViewportSize({ width: 390, height: 844 });
@@ -141,6 +147,7 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   const ceo = await ceoContext.newPage();
   await signIn(ceo, DEMO.owner);
   const openBefore = await openDealsOnDashboard(ceo);
+  const noAmountBefore = await noAmountInCoverage(ceo);
   await visit(ceo, importUrl);
   await ceo.getByLabel("CSV file").setInputFiles(file);
   const ceoStages = mappingCard(ceo).getByTestId("stage-values");
@@ -209,6 +216,7 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   await expect(preview.getByTestId("opportunity-import-defaults")).toHaveText(
     `Open deals without a value get a default: ${CRM.openBlank} deals close on 2026-12-31; ${CRM.openBlank} deals get amount 0, marked “No amount” and left out of coverage.`,
   );
+  await expect(page.getByRole("table", { name: "Deals in the file" }).getByRole("row", { name: /Wayne Enterprises — Pilot/ }).getByRole("cell").nth(4)).toHaveText("No amount");
   await shot(page, "pipeline-import-crm-preview-1440");
   await screenshots390(page, "pipeline-import-crm-preview");
   await preview.getByRole("button", { name: `Import ${CRM.rows} rows` }).click();
@@ -216,6 +224,9 @@ test("a CRM export with its own stage names, owner names and no name column: a s
 
   // The CEO's forecast counts the open deals closing by year end, the defaulted ones included.
   expect(await openDealsOnDashboard(ceo)).toBe(openBefore + CRM.openCountedBy20261231);
+  // The quarter's coverage leaves the deals without an amount out, and says so (they close on 2026-12-31).
+  expect(await noAmountInCoverage(ceo)).toBe(noAmountBefore + CRM.openBlank);
+  await shot(ceo, "dashboard-coverage-no-amount-1440");
 
   // Found by the CRM's id, which the deal page shows, with its composed name and mapped owner.
   const externalId = `OPP-${id}-000007`;
@@ -228,8 +239,11 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   const blank = `OPP-${id}-000006`;
   await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${encodeURIComponent(blank)}`);
   await expect(page.getByRole("row", { name: /Wayne Enterprises — Pilot/ }).getByText("No amount")).toBeVisible();
+  await shot(page, "pipeline-list-no-amount-1440");
   await page.getByRole("link", { name: "Wayne Enterprises — Pilot" }).first().click();
   await expect(page.getByRole("definition").filter({ hasText: "No amount" })).toBeVisible();
+  await shot(page, "pipeline-deal-no-amount-1440");
+  await screenshots390(page, "pipeline-deal-no-amount");
   await ceoContext.close();
   await salesContext.close();
 });

@@ -14,6 +14,8 @@ export type TOpportunityPreviewRow = {
   name: string;
   account: string;
   amountMinor: bigint;
+  /** An open deal without an amount: shown as "No amount". */
+  amountMissing: boolean;
   stageName: string;
   expectedCloseDate: string;
   /** The fields that move, for a changed deal. */
@@ -102,6 +104,7 @@ export function summariseOpportunityRows(result: TOpportunityRowsResult, stageNa
       name: r.fields.name,
       account: r.fields.account,
       amountMinor: r.fields.amountMinor,
+      amountMissing: r.fields.amountMissing,
       stageName: stageNames.get(r.fields.stageId) ?? "",
       expectedCloseDate: r.fields.expectedCloseDate,
       changedFields: Object.keys(r.changes).map((f) => FIELD_LABELS[f] ?? f),

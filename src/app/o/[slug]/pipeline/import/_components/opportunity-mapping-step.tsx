@@ -61,7 +61,7 @@ const COLUMNS: TColumnSpec<TColumnField>[] = [
   { field: "stageColumn", name: "stage", hint: "The CRM's stage; its values are mapped to stages below.", isRequired: true },
   { field: "closeDateColumn", name: "close date", hint: "The expected close date. Blank on an open deal: the default below.", isRequired: true },
   { field: "probabilityColumn", name: "probability", hint: "Optional: 25 or 25%. Blank: the stage's default.", isRequired: false },
-  { field: "categoryColumn", name: "forecast category", hint: "Optional: Pipeline, Best case, Commit, Closed, Omitted.", isRequired: false },
+  { field: "categoryColumn", name: "forecast category", hint: "Optional: the CRM's categories (Best Case, Not forecasted…), mapped below. Blank: from the stage.", isRequired: false },
   { field: "ownerColumn", name: "owner", hint: "Optional: a member's name or email, mapped below. Blank: you.", isRequired: false },
   { field: "sourceDepartmentColumn", name: "source department", hint: "Optional: a department's name.", isRequired: false },
 ];
@@ -162,7 +162,7 @@ export function OpportunityMappingStep({ table, mapping, onChange, serverErrors,
           type="date"
           value={mapping.defaultCloseDate ?? quarterEnd}
           onChange={(e) => onChange({ ...mapping, defaultCloseDate: e.target.value && e.target.value !== quarterEnd ? e.target.value : null })}
-          hint={`Default: ${quarterEnd}, the end of the current fiscal quarter. An open deal without an amount gets 0.`}
+          hint={`Default: ${quarterEnd}, the end of the current fiscal quarter. An open deal without an amount gets 0, marked “No amount”.`}
           errors={serverErrors?.defaultCloseDate ?? serverErrors?.stageMap ?? serverErrors?.ownerMap ?? serverErrors?.categoryMap}
         />
       </div>

@@ -73,7 +73,7 @@ function DealsTable({ summary, currency }: { summary: TJsonSafe<TOpportunityImpo
               </th>
               <td className="py-1.5 pr-3 whitespace-nowrap">{row.stageName}</td>
               <td className="py-1.5 pr-3 whitespace-nowrap">{row.expectedCloseDate}</td>
-              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{formatMoney(BigInt(row.amountMinor), currency)}</td>
+              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{row.amountMissing ? <span className="text-xs font-normal text-sky-800 dark:text-sky-300">No amount</span> : formatMoney(BigInt(row.amountMinor), currency)}</td>
               <td className="py-1.5 text-zinc-600 dark:text-zinc-400">
                 {KIND_LABELS[row.kind]}
                 {row.changedFields.length > 0 && <span className="block text-xs">{row.changedFields.join(", ")}</span>}
