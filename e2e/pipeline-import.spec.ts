@@ -80,11 +80,15 @@ test("the sales manager imports deals from a CRM export: bad row named, fixed, i
   await expect(preview.getByRole("button", { name: "Import 2 rows" })).toBeDisabled();
 });
 
-// Issue 11: a real CRM export names its stages its own way and leaves open deals without close date
-// or amount. The fixture (e2e/fixtures/crm-opportunities.gen.py) has 300 deals: 120 Won, 60 Lost,
-// 120 open (Prospecting / Engaging), 30 of them blank in both; 90 open deals close by 2026-12-31.
-const CRM = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", "crm-opportunities.expected.json"), "utf8")) as { rows: number; won: number; lost: number; open: number; openBlank: number; openCountedBy20261231: number };
+// Issue 11: a real CRM export names its stages and owners its own way, has no deal-name column and
+// leaves open deals without close date or amount. The fixture (e2e/fixtures/crm-opportunities.gen.py)
+// has 300 deals: 120 Won, 60 Lost, 120 open (60 Prospecting, 30 Engaging, 30 Verbal, a stage the
+// organization lacks), 30 of them blank in both; owners Sam Okafor, Casey Chen (members) and Jordan
+// Blake (not a member); Salesforce forecast categories; 90 open deals close by 2026-12-31.
+type TCrmExpected = { rows: number; won: number; lost: number; open: number; prospecting: number; engaging: number; verbal: number; openBlank: number; openCountedBy20261231: number; owners: Record<string, number>; categories: Record<string, number> };
+const CRM = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", "crm-opportunities.expected.json"), "utf8")) as TCrmExpected;
 const NOW = "2026-11-03T12:00:00Z";
+const rowsOf = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
 
 /** "From 12 open deals closing by year end" on the CEO's dashboard → 12 (0 when there are none). */
 async function openDealsOnDashboard(page: Page): Promise<number> {
@@ -96,43 +100,99 @@ async function openDealsOnDashboard(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-test("a CRM export with its own stage names and open deals without dates: stages mapped in the wizard, the forecast counts them, a deal is found by its CRM id", async ({ browser }, testInfo) => {
-  test.setTimeout(180_000);
+/** "(3 deals without an amount left out)" under the quarter's coverage on the dashboard → 3 (0 without it). */
+async function noAmountInCoverage(page: Page): Promise<number> {
+  const text = (await page.getByTestId("coverage-quarter").textContent()) ?? "";
+  return Number(/\((\d+) deals? without an amount left out\)/.exec(text)?.[1] ?? 0);
+}
+
+async function screenshots390(page: Page, name: string) {
+  if (!SHOTS) return;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, `${name}-390`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test("a CRM export with its own stage names, owner names and no name column: a stage created and values mapped in the wizard, open deals in the forecast, a deal found by its CRM id", async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
   const baseURL = testInfo.project.use.baseURL ?? "http://localhost:3100";
   const contextAt = async () => {
     const context = await browser.newContext({ baseURL, storageState: undefined });
     await context.addCookies([{ name: "revtrace-test-now", value: NOW, url: baseURL }]);
     return context;
   };
-  // The CRM's ids made unique to this run, the rest of the file byte for byte.
+  // The CRM's ids and its extra stage made unique to this run, the rest of the file byte for byte.
+  const verbal = `Verbal ${id}`;
   const dir = testInfo.outputPath("files");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "crm-opportunities.csv");
-  writeFileSync(file, readFileSync(path.join(import.meta.dirname, "fixtures", "crm-opportunities.csv"), "utf8").replaceAll('"OPP-', `"OPP-${id}-`));
-
-  const ceoContext = await contextAt();
-  const ceo = await ceoContext.newPage();
-  await signIn(ceo, DEMO.owner);
-  const openBefore = await openDealsOnDashboard(ceo);
+  writeFileSync(file, readFileSync(path.join(import.meta.dirname, "fixtures", "crm-opportunities.csv"), "utf8").replaceAll('"OPP-', `"OPP-${id}-`).replaceAll('"Verbal"', `"${verbal}"`));
+  const verbalLabel = `“${verbal}” (${rowsOf(CRM.verbal)})`;
 
   const salesContext = await contextAt();
   const page = await salesContext.newPage();
   await signIn(page, DEMO.sales);
   await visit(page, importUrl);
   await page.getByLabel("CSV file").setInputFiles(file);
-  const mapping = mappingCard(page);
-  const stages = mapping.getByTestId("stage-values");
-  await expect(stages).toBeVisible();
+  let mapping = mappingCard(page);
+  let stages = mapping.getByTestId("stage-values");
+  // A sales manager may not add stages: the unmapped value points to the settings instead.
+  await expect(stages.getByLabel(verbalLabel).locator("option:checked")).toHaveText("Not mapped: rows refused");
+  await expect(stages.getByRole("button", { name: /^Create a stage/ })).toHaveCount(0);
+  await expect(stages.getByRole("link", { name: "the stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings`);
+
+  // The owner creates the missing stage from the wizard, without leaving it.
+  const ceoContext = await contextAt();
+  const ceo = await ceoContext.newPage();
+  await signIn(ceo, DEMO.owner);
+  const openBefore = await openDealsOnDashboard(ceo);
+  const noAmountBefore = await noAmountInCoverage(ceo);
+  await visit(ceo, importUrl);
+  await ceo.getByLabel("CSV file").setInputFiles(file);
+  const ceoStages = mappingCard(ceo).getByTestId("stage-values");
+  await ceoStages.getByRole("button", { name: `Create a stage “${verbal}”` }).click();
+  const newStage = ceoStages.getByRole("group", { name: `New stage for “${verbal}”` });
+  await expect(newStage.getByLabel("Stage name")).toHaveValue(verbal);
+  await newStage.getByLabel("Default %").fill("80");
+  await shot(ceo, "pipeline-import-create-stage-1440");
+  await newStage.getByRole("button", { name: "Create stage" }).click();
+  await expect(ceoStages.getByLabel(verbalLabel).locator("option:checked")).toHaveText(`${verbal} (80 %)`);
+  await expect(ceoStages.getByTestId("stage-values-unmapped")).not.toContainText(verbal);
+
+  // The sales manager's wizard, opened again, proposes the new stage by name.
+  await visit(page, importUrl);
+  await page.getByLabel("CSV file").setInputFiles(file);
+  mapping = mappingCard(page);
+  stages = mapping.getByTestId("stage-values");
+  await expect(stages.getByLabel(verbalLabel).locator("option:checked")).toHaveText(`${verbal} (80 %)`);
   // Pre-filled: Won and Lost by their usual names; Engaging is mapped by hand (or remembered from an earlier run).
-  await expect(stages.getByLabel("“Won” (120 rows)")).toHaveValue(/.+/);
-  await expect(stages.getByLabel("“Won” (120 rows)").locator("option:checked")).toHaveText("Closed won (100 %)");
-  await expect(stages.getByLabel("“Lost” (60 rows)").locator("option:checked")).toHaveText("Closed lost (0 %)");
-  await expect(stages.getByLabel("“Prospecting” (60 rows)").locator("option:checked")).toHaveText("Prospecting (10 %)");
-  await stages.getByLabel("“Engaging” (60 rows)").selectOption({ label: "Not mapped: rows refused" });
-  await expect(stages.getByTestId("stage-values-unmapped")).toHaveText("Not mapped: “Engaging”. Their 60 rows are refused.");
+  await expect(stages.getByLabel(`“Won” (${rowsOf(CRM.won)})`).locator("option:checked")).toHaveText("Closed won (100 %)");
+  await expect(stages.getByLabel(`“Lost” (${rowsOf(CRM.lost)})`).locator("option:checked")).toHaveText("Closed lost (0 %)");
+  await expect(stages.getByLabel(`“Prospecting” (${rowsOf(CRM.prospecting)})`).locator("option:checked")).toHaveText("Prospecting (10 %)");
+  const engaging = `“Engaging” (${rowsOf(CRM.engaging)})`;
+  await stages.getByLabel(engaging).selectOption({ label: "Not mapped: rows refused" });
+  await expect(stages.getByTestId("stage-values-unmapped")).toHaveText(`Not mapped: “Engaging”. Their ${rowsOf(CRM.engaging)} are refused.`);
+  // No name column: the name is made of the account and the product.
+  await expect(mapping.getByLabel("Name column")).toHaveValue("");
+  await expect(mapping.getByTestId("name-parts").getByLabel("Name part 1").locator("option:checked")).toHaveText("Account Name");
+  await expect(mapping.getByTestId("name-parts").getByLabel("Name part 2").locator("option:checked")).toHaveText("Product");
+  await expect(mapping.getByTestId("name-parts-example")).toHaveText("First deal: Soylent — Support plan");
+  // Owners by name: the two members are found; Jordan Blake is not a member.
+  const owners = mapping.getByTestId("owner-values");
+  await expect(owners.getByLabel(`“Sam Okafor” (${rowsOf(CRM.owners["Sam Okafor"] ?? 0)})`).locator("option:checked")).toHaveText("Sam Okafor (sales@acme.example)");
+  await expect(owners.getByLabel(`“Casey Chen” (${rowsOf(CRM.owners["Casey Chen"] ?? 0)})`).locator("option:checked")).toHaveText("Casey Chen (ceo@acme.example)");
+  const jordan = `“Jordan Blake” (${rowsOf(CRM.owners["Jordan Blake"] ?? 0)})`;
+  await owners.getByLabel(jordan).selectOption({ label: "Not mapped: rows refused" });
+  // Categories by their Salesforce names.
+  const categories = mapping.getByTestId("category-values");
+  await expect(categories.getByLabel(`“Best Case” (${rowsOf(CRM.categories["Best Case"] ?? 0)})`).locator("option:checked")).toHaveText("Best case");
+  await expect(categories.getByLabel(`“Omitted” (${rowsOf(CRM.categories.Omitted ?? 0)})`).locator("option:checked")).toHaveText("Omitted");
+
   await mapping.getByRole("button", { name: "Check the file" }).click();
   let preview = previewCard(page);
-  await expect(preview.getByTestId("bad-reasons")).toContainText('60 rows: unknown stage "Engaging"');
+  await expect(preview.getByTestId("bad-reasons")).toContainText(`${rowsOf(CRM.engaging)}: unknown stage "Engaging"`);
+  await expect(preview.getByTestId("bad-reasons")).toContainText(`${rowsOf(CRM.owners["Jordan Blake"] ?? 0)}: unknown owner "Jordan Blake"`);
   await expect(preview.getByTestId("bad-reasons").getByRole("link", { name: "Stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings`);
   if (SHOTS) {
     const badRows = preview.locator('section[aria-labelledby="bad-rows-title"]');
@@ -143,34 +203,47 @@ test("a CRM export with its own stage names and open deals without dates: stages
   }
 
   await preview.getByRole("button", { name: "Change the mapping" }).click();
-  await stages.getByLabel("“Engaging” (60 rows)").selectOption({ label: "Qualification (25 %)" });
+  await stages.getByLabel(engaging).selectOption({ label: "Qualification (25 %)" });
   await expect(stages.getByTestId("stage-values-unmapped")).toHaveCount(0);
-  await shot(page, "pipeline-import-crm-stages-1440");
-  if (SHOTS) {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, "pipeline-import-crm-stages-390");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.setViewportSize({ width: 1440, height: 900 });
-  }
+  await owners.getByLabel(jordan).selectOption({ label: "Sam Okafor (sales@acme.example)" });
+  await expect(owners.getByTestId("owner-values-unmapped")).toHaveCount(0);
+  await shot(page, "pipeline-import-crm-mapping-1440");
+  await screenshots390(page, "pipeline-import-crm-mapping");
   await mapping.getByRole("button", { name: "Check the file" }).click();
   preview = previewCard(page);
   await expect(preview.getByTestId("opportunity-import-counts")).toHaveText(`${CRM.rows} deals: ${CRM.rows} new.`);
   // 2026-11-03 is in the fourth quarter of a January fiscal year: the default close date is its last day.
   await expect(preview.getByTestId("opportunity-import-defaults")).toHaveText(
-    `Open deals without a value get a default: ${CRM.openBlank} deals close on 2026-12-31; ${CRM.openBlank} deals get amount 0.`,
+    `Open deals without a value get a default: ${CRM.openBlank} deals close on 2026-12-31; ${CRM.openBlank} deals get amount 0, marked “No amount” and left out of coverage.`,
   );
+  await expect(page.getByRole("table", { name: "Deals in the file" }).getByRole("row", { name: /Wayne Enterprises — Pilot/ }).getByRole("cell").nth(4)).toHaveText("No amount");
+  await shot(page, "pipeline-import-crm-preview-1440");
+  await screenshots390(page, "pipeline-import-crm-preview");
   await preview.getByRole("button", { name: `Import ${CRM.rows} rows` }).click();
   await expect(commitCard(page).getByTestId("opportunity-import-result")).toHaveText(`Imported ${CRM.rows} deals: ${CRM.rows} new.`, { timeout: 60_000 });
 
   // The CEO's forecast counts the open deals closing by year end, the defaulted ones included.
   expect(await openDealsOnDashboard(ceo)).toBe(openBefore + CRM.openCountedBy20261231);
+  // The quarter's coverage leaves the deals without an amount out, and says so (they close on 2026-12-31).
+  expect(await noAmountInCoverage(ceo)).toBe(noAmountBefore + CRM.openBlank);
+  await shot(ceo, "dashboard-coverage-no-amount-1440");
 
-  // Found by the CRM's id, which the deal page shows.
+  // Found by the CRM's id, which the deal page shows, with its composed name and mapped owner.
   const externalId = `OPP-${id}-000007`;
   await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${encodeURIComponent(externalId)}`);
-  await page.getByRole("link", { name: "Hooli — Renewal" }).first().click();
+  await page.getByRole("link", { name: "Cyberdyne — Renewal" }).first().click();
   await expect(page.getByText(externalId, { exact: true })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Sam Okafor" })).toBeVisible();
   await shot(page, "pipeline-deal-external-id-1440");
+  // An open deal that came without an amount says so, on its page and in the list.
+  const blank = `OPP-${id}-000006`;
+  await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${encodeURIComponent(blank)}`);
+  await expect(page.getByRole("row", { name: /Wayne Enterprises — Pilot/ }).getByText("No amount")).toBeVisible();
+  await shot(page, "pipeline-list-no-amount-1440");
+  await page.getByRole("link", { name: "Wayne Enterprises — Pilot" }).first().click();
+  await expect(page.getByRole("definition").filter({ hasText: "No amount" })).toBeVisible();
+  await shot(page, "pipeline-deal-no-amount-1440");
+  await screenshots390(page, "pipeline-deal-no-amount");
   await ceoContext.close();
   await salesContext.close();
 });

@@ -4,6 +4,7 @@
 import type { HeadlineForecast } from "@db/enums";
 import { divRound } from "./money";
 import { ratioBp } from "./metrics";
+import type { MonthKey } from "./period";
 
 export type TOpenPipeline = {
   /** How many open deals close after D within the year. */
@@ -71,6 +72,21 @@ export type TCoverage = { openMinor: bigint; gapMinor: bigint | null; coverageBp
 export function coverageOf(openMinor: bigint, targetMinor: bigint | null, actualSoFarMinor: bigint): TCoverage {
   const gapMinor = targetMinor === null ? null : targetMinor - actualSoFarMinor;
   return { openMinor, gapMinor, coverageBp: coverageBp(openMinor, gapMinor) };
+}
+
+/** A month of open pipeline as coverage reads it: Σ amount of the deals that have one, and how many have none. */
+export type TCoverageMonth = { month: MonthKey; amountMinor: bigint; noAmountCount: number };
+
+export type TRangeCoverage = TCoverage & { noAmountCount: number };
+
+/**
+ * Coverage of `months`: the open pipeline of those months (deals imported without an amount are
+ * not in it: they are counted apart, so the page can say how many were left out), against the gap.
+ */
+export function rangeCoverage(openByMonth: readonly TCoverageMonth[], months: readonly MonthKey[], targetMinor: bigint | null, actualSoFarMinor: bigint): TRangeCoverage {
+  const inRange = openByMonth.filter((o) => months.includes(o.month));
+  const openMinor = inRange.reduce((sum, o) => sum + o.amountMinor, 0n);
+  return { ...coverageOf(openMinor, targetMinor, actualSoFarMinor), noAmountCount: inRange.reduce((n, o) => n + o.noAmountCount, 0) };
 }
 
 /** Coverage as a multiple of the gap, one decimal: 24000 bp → "2.4×"; "—" when there is no gap to cover. */

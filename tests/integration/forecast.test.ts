@@ -81,9 +81,9 @@ describe("openPipeline", () => {
   it("groups the same deals by month of expected close", async () => {
     const { org } = await setUp();
     expect(await openPipelineByMonth(org.organizationId, "2026-04-15", "2026-12-31")).toEqual([
-      { month: "2026-04", count: 1, amountMinor: 1_000_000n, commitMinor: 0n, bestCaseMinor: 1_000_000n, weightedBpMinor: 7_000_000_000n },
-      { month: "2026-05", count: 1, amountMinor: 2_000_000n, commitMinor: 2_000_000n, bestCaseMinor: 0n, weightedBpMinor: 18_000_000_000n },
-      { month: "2026-11", count: 1, amountMinor: 333_333n, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 1_666_665_000n },
+      { month: "2026-04", count: 1, amountMinor: 1_000_000n, commitMinor: 0n, bestCaseMinor: 1_000_000n, weightedBpMinor: 7_000_000_000n, noAmountCount: 0 },
+      { month: "2026-05", count: 1, amountMinor: 2_000_000n, commitMinor: 2_000_000n, bestCaseMinor: 0n, weightedBpMinor: 18_000_000_000n, noAmountCount: 0 },
+      { month: "2026-11", count: 1, amountMinor: 333_333n, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 1_666_665_000n, noAmountCount: 0 },
     ]);
   });
 });
@@ -110,9 +110,9 @@ describe("getDashboard with a pipeline", () => {
     const { coverage } = await getDashboard(ctx, "fy-2026", NOW);
     // Q2: target 30,000; actual so far 3,000 → gap 27,000. Open in Q2 after D: B 10,000 + A 20,000.
     // 30,000 / 27,000 = 1.1111 → 11,111 bp.
-    expect(coverage.quarter).toEqual({ quarter: 2, openMinor: 3_000_000n, gapMinor: 2_700_000n, coverageBp: 11_111 });
+    expect(coverage.quarter).toEqual({ quarter: 2, openMinor: 3_000_000n, gapMinor: 2_700_000n, coverageBp: 11_111, noAmountCount: 0 });
     // Year: 120,000 − 30,000 = 90,000 to book; 33,333.33 open → 0.37037 → 3,704 bp.
-    expect(coverage.year).toEqual({ openMinor: 3_333_333n, gapMinor: 9_000_000n, coverageBp: 3_704 });
+    expect(coverage.year).toEqual({ openMinor: 3_333_333n, gapMinor: 9_000_000n, coverageBp: 3_704, noAmountCount: 0 });
   });
 
   it("projects the three forecasts month by month to the year's end", async () => {
@@ -149,7 +149,7 @@ describe("getDashboard with a pipeline", () => {
     // (6,000 + 7,000 at 50 %): weighted bp 26,666,665,000 + 6,500,000,000 = 33,166,665,000.
     expect(data.pipeline).toEqual({ commit: 4_700_000n, bestCase: 5_700_000n, weighted: 6_016_667n, openDeals: 5 });
     // Q1 is over and its target (30,000) is 3,000 short; nothing open can still close in it.
-    expect(data.coverage.quarter).toEqual({ quarter: 1, openMinor: 0n, gapMinor: 300_000n, coverageBp: 0 });
+    expect(data.coverage.quarter).toEqual({ quarter: 1, openMinor: 0n, gapMinor: 300_000n, coverageBp: 0, noAmountCount: 0 });
   });
 
   it("falls back to the run rate without open deals", async () => {
@@ -162,7 +162,7 @@ describe("getDashboard with a pipeline", () => {
     // (8,000 + 9,000 + 10,000) / 3 × 12 = 108,000 = 90 % of 120,000: at risk.
     expect(data).toMatchObject({ pipeline: null, forecast: 10_800_000n, forecastKind: "RUN_RATE", outlook: "AT_RISK", staleDeals: 0 });
     expect(data.rows.every((r) => r.commitCumulative === null && r.weightedCumulative === null)).toBe(true);
-    expect(data.coverage.year).toEqual({ openMinor: 0n, gapMinor: 9_000_000n, coverageBp: 0 });
+    expect(data.coverage.year).toEqual({ openMinor: 0n, gapMinor: 9_000_000n, coverageBp: 0, noAmountCount: 0 });
   });
 
   it("exports the projections in the monthly CSV", async () => {

@@ -80,7 +80,7 @@ describe("importing a CRM export", () => {
     const before = await snapshotOrganization(org.organizationId);
     const preview = expectOk(await previewOpportunityImport(org.users.salesManager.id, org.slug, input(text)));
     expect(preview.summary.badRows).toEqual([
-      { line: 3, reason: 'empty name; non-numeric amount "abc"; unknown stage "Maybe"; unparseable close date "2026-02-30"; owner "nobody@example.com" is not a member of this organization; unknown source department "Nowhere"' },
+      { line: 3, reason: 'empty name; non-numeric amount "abc"; unknown stage "Maybe"; unparseable close date "2026-02-30"; unknown owner "nobody@example.com"; unknown source department "Nowhere"' },
       { line: 4, reason: "this row loses the deal, which needs a cause and a responsible department: lose it on the pipeline page" },
       { line: 5, reason: 'external id "SF-3" is also on line 6' },
       { line: 6, reason: 'external id "SF-3" is also on line 5' },

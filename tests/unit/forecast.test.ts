@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageBp, coverageOf, formatCoverage, headlineForecast, isStale, pipelineForecast, type TOpenPipeline } from "@/lib/forecast";
+import { coverageBp, coverageOf, rangeCoverage, formatCoverage, headlineForecast, isStale, pipelineForecast, type TOpenPipeline } from "@/lib/forecast";
 
 // Actual YTD $400,000.00 (40,000,000 cents). Open deals closing after D within the year:
 //   A  COMMIT     $100,000.00 at 90 %   → weighted 9,000,000 cents
@@ -91,5 +91,19 @@ describe("isStale", () => {
     expect(isStale("OPEN", "2026-11-27", "2026-11-27")).toBe(false);
     expect(isStale("WON", "2026-01-01", "2026-11-27")).toBe(false);
     expect(isStale("LOST", "2026-01-01", "2026-11-27")).toBe(false);
+  });
+});
+
+describe("coverage of a range with deals imported without an amount", () => {
+  it("sums the range's months with an amount, leaves the others out and counts them", () => {
+    const months = [
+      { month: "2026-10" as const, amountMinor: 300_00n, noAmountCount: 2 },
+      { month: "2026-11" as const, amountMinor: 100_00n, noAmountCount: 0 },
+      { month: "2027-01" as const, amountMinor: 900_00n, noAmountCount: 5 },
+    ];
+    // Q4 (Oct–Dec): open 300 + 100 = 400 against a gap of 1,000 − 200 = 800 → 0.5× (5,000 bp); 2 deals left out.
+    expect(rangeCoverage(months, ["2026-10", "2026-11", "2026-12"], 1_000_00n, 200_00n)).toEqual({ openMinor: 400_00n, gapMinor: 800_00n, coverageBp: 5_000, noAmountCount: 2 });
+    expect(rangeCoverage(months, ["2026-12"], 1_000_00n, 0n)).toEqual({ openMinor: 0n, gapMinor: 1_000_00n, coverageBp: 0, noAmountCount: 0 });
+    expect(rangeCoverage(months, ["2027-01"], null, 0n)).toEqual({ openMinor: 900_00n, gapMinor: null, coverageBp: null, noAmountCount: 5 });
   });
 });

@@ -11,7 +11,7 @@ const STAGES = [
 ];
 
 const EXISTING: TExistingDeal = {
-  id: "deal-1", name: "Globex expansion", account: "Globex", amountMinor: 40_000_00n, stageId: "s-prop", outcome: "OPEN",
+  id: "deal-1", name: "Globex expansion", account: "Globex", amountMinor: 40_000_00n, amountMissing: false, stageId: "s-prop", outcome: "OPEN",
   probabilityBp: 4_000, forecastCategory: "BEST_CASE", expectedCloseDate: "2026-12-15", ownerId: "u-rep", sourceDepartmentId: "d-sales",
 };
 
@@ -42,7 +42,7 @@ describe("reading a CRM row", () => {
     expect(accepted).toEqual([
       {
         line: 2, externalId: "SF-2", kind: "new", id: null, changes: {}, defaulted: { closeDate: false, amount: false },
-        fields: { name: "Initech platform", account: "Initech", amountMinor: 1_250_50n, stageId: "s-prop", outcome: "OPEN", probabilityBp: 5_000, forecastCategory: "PIPELINE", expectedCloseDate: "2026-11-30", ownerId: "u-importer", sourceDepartmentId: null },
+        fields: { name: "Initech platform", account: "Initech", amountMinor: 1_250_50n, amountMissing: false, stageId: "s-prop", outcome: "OPEN", probabilityBp: 5_000, forecastCategory: "PIPELINE", expectedCloseDate: "2026-11-30", ownerId: "u-importer", sourceDepartmentId: null },
       },
     ]);
   });
@@ -94,7 +94,7 @@ describe("reading a CRM row", () => {
     ]);
     expect(accepted).toEqual([]);
     expect(bad).toEqual([
-      { line: 2, reason: 'empty external id; empty name; negative amount "-5"; unknown stage "Nope"; unparseable close date "31/31/2026"; probability "120" is not a percentage from 0 to 100; unknown forecast category "Maybe"; owner "x@y.z" is not a member of this organization; unknown source department "Legal"' },
+      { line: 2, reason: 'empty external id; empty name; negative amount "-5"; unknown stage "Nope"; unparseable close date "31/31/2026"; probability "120" is not a percentage from 0 to 100; unknown forecast category "Maybe"; unknown owner "x@y.z"; unknown source department "Legal"' },
       { line: 3, reason: 'amount "1.005" has more than 2 decimals; forecast category "Closed" does not fit stage Proposal' },
       { line: 4, reason: 'external id "SF-5" is also on line 5' },
       { line: 5, reason: 'external id "SF-5" is also on line 4' },

@@ -1,5 +1,7 @@
 // First guesses for a CRM export's columns (Salesforce, HubSpot, Pipedrive headers and plain ones).
-// Each pattern list is tried in order; a column is never guessed for two fields.
+// Each pattern list is tried in order; a column is never guessed for two fields. Without a name
+// column, the name is proposed as composed from the account and a product-like column.
+import { guessNameParts } from "./opportunity-value-maps";
 
 export type TOpportunityColumnGuess = {
   externalId: number | null;
@@ -14,6 +16,8 @@ export type TOpportunityColumnGuess = {
   sourceDepartment: number | null;
 };
 
+export type TOpportunityGuess = TOpportunityColumnGuess & { nameParts: number[] };
+
 const PATTERNS: Record<keyof TOpportunityColumnGuess, RegExp[]> = {
   externalId: [/^(opportunity|deal|record)[ _-]?id$/i, /^(external[ _-]?id|crm[ _-]?id|id)$/i, /\bid\b/i],
   category: [/forecast[ _-]?category/i, /^category$/i],
@@ -27,7 +31,7 @@ const PATTERNS: Record<keyof TOpportunityColumnGuess, RegExp[]> = {
   sourceDepartment: [/source[ _-]?dep(artmen)?t/i, /department|team|lead[ _-]?source/i],
 };
 
-export function guessOpportunityColumns(header: string[]): TOpportunityColumnGuess {
+export function guessOpportunityColumns(header: string[]): TOpportunityGuess {
   const taken = new Set<number>();
   const guess = {} as TOpportunityColumnGuess;
   for (const key of Object.keys(PATTERNS) as (keyof TOpportunityColumnGuess)[]) {
@@ -42,5 +46,5 @@ export function guessOpportunityColumns(header: string[]): TOpportunityColumnGue
     guess[key] = found;
     if (found !== null) taken.add(found);
   }
-  return guess;
+  return { ...guess, nameParts: guess.name === null ? guessNameParts(header, guess.account, taken) : [] };
 }

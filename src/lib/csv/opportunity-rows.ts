@@ -5,7 +5,10 @@ import { quoteCell } from "./quote";
 import type { TBadRow } from "./rows";
 import type { TCsvTable } from "./table";
 import { categoryForStage } from "../pipeline";
-import { resolveStage, type TStageMap } from "./opportunity-stage-map";
+import { resolveStage, stageKey, type TStageMap } from "./opportunity-stage-map";
+import { composeName, parseCategory, resolveCategory, type TValueMap } from "./opportunity-value-maps";
+
+export { parseCategory };
 
 // One row of a CRM export becomes a deal to create, a change to an existing deal (matched by its
 // external id), a row that changes nothing, or a bad row with its line and every reason. Pure: the
@@ -19,7 +22,10 @@ import { resolveStage, type TStageMap } from "./opportunity-stage-map";
 
 export type TOpportunityColumnMapping = {
   externalId: number;
-  name: number;
+  /** null: the name is composed from `nameParts`. */
+  name: number | null;
+  /** Up to three columns joined with " — " when the file has no name column (account + product). */
+  nameParts?: number[];
   account: number;
   amount: number;
   stage: number;
@@ -36,6 +42,8 @@ export type TExistingDeal = {
   name: string;
   account: string;
   amountMinor: bigint;
+  /** An open deal imported without an amount (stored as 0): "No amount", out of coverage. */
+  amountMissing: boolean;
   stageId: string;
   outcome: StageOutcome;
   probabilityBp: number;
@@ -51,8 +59,13 @@ export type TOpportunityRowOptions = {
   currency: string;
   digits: number;
   stages: TStageRef[];
-  /** Members by lower-cased email. */
+  /** The file's owner values (folded, see stageKey) → the member each maps to; a value absent here is unmapped. */
   members: ReadonlyMap<string, string>;
+  /** The user chose, in the wizard, that a deal whose owner value is not mapped goes to the importer. */
+  unmappedOwnerToImporter?: boolean;
+  /** The wizard's forecast category mapping (folded value → category, "" for none) and the remembered one. */
+  categoryMap?: TValueMap;
+  rememberedCategoryMap?: TValueMap;
   /** Active departments by lower-cased name. */
   departments: ReadonlyMap<string, { id: string; name: string }>;
   importerId: string;
@@ -83,7 +96,6 @@ export type TOpportunityRowsResult = { accepted: TOpportunityImportRow[]; bad: T
 
 export const MAX_DEAL_TEXT = 200;
 
-const CATEGORY_NAMES: Record<string, ForecastCategory> = { pipeline: "PIPELINE", "best case": "BEST_CASE", bestcase: "BEST_CASE", upside: "BEST_CASE", commit: "COMMIT", closed: "CLOSED", omitted: "OMITTED" };
 const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** "25", "25%", "25.5 %" → basis points; null for anything else or outside 0–100. */
@@ -94,13 +106,8 @@ export function parseProbability(raw: string): number | null {
   return bp <= 10_000 ? bp : null;
 }
 
-/** A forecast category by its name ("Best case", "BEST_CASE", "best-case"); null if none. */
-export function parseCategory(raw: string): ForecastCategory | null {
-  return CATEGORY_NAMES[fold(raw).replace(/[_-]/g, " ")] ?? null;
-}
-
-function text(cells: string[], column: number, label: string, reasons: string[]): string {
-  const value = (cells[column] ?? "").trim();
+function text(cells: string[], column: number, label: string, reasons: string[], composed?: string): string {
+  const value = composed ?? (cells[column] ?? "").trim();
   if (!value) reasons.push(`empty ${label}`);
   else if (value.length > MAX_DEAL_TEXT) reasons.push(`${label} longer than ${MAX_DEAL_TEXT} characters`);
   else if (value.includes("\u0000")) reasons.push(`${label} contains a NUL character`);
@@ -115,7 +122,8 @@ type TDefaulted = TOpportunityImportRow["defaulted"];
 
 function readCells(cells: string[], o: TOpportunityRowOptions, before: TExistingDeal | undefined, reasons: string[], defaulted: TDefaulted): TRead {
   const m = o.mapping;
-  const fields: TRead["fields"] = { name: text(cells, m.name, "name", reasons), account: text(cells, m.account, "account", reasons) };
+  const name = m.name === null ? text(cells, -1, "name", reasons, composeName(cells, m.nameParts ?? [])) : text(cells, m.name, "name", reasons);
+  const fields: TRead["fields"] = { name, account: text(cells, m.account, "account", reasons) };
   const stageText = (cells[m.stage] ?? "").trim();
   const stage = stageText ? resolveStage(stageText, o.stages, o.stageMap ?? {}, o.rememberedStageMap ?? {}) : null;
   if (stage) fields.stage = stage;
@@ -125,8 +133,10 @@ function readCells(cells: string[], o: TOpportunityRowOptions, before: TExisting
   const amountText = (cells[m.amount] ?? "").trim();
   if (!amountText && isOpen) {
     fields.amountMinor = before?.amountMinor ?? 0n;
+    fields.amountMissing = before?.amountMissing ?? true;
     defaulted.amount = !before;
   } else {
+    fields.amountMissing = false;
     const amount = parseAmount(amountText, { digits: o.digits, decimalSeparator: ".", currency: o.currency });
     if (!amount.ok) reasons.push(amount.reason);
     else if (amount.minor < 0n) reasons.push(`negative amount ${quoteCell(amountText)}`);
@@ -148,16 +158,16 @@ function readCells(cells: string[], o: TOpportunityRowOptions, before: TExisting
   const probabilityBp = probabilityText ? parseProbability(probabilityText) : null;
   if (probabilityText && probabilityBp === null) reasons.push(`probability ${quoteCell(probabilityText)} is not a percentage from 0 to 100`);
   const categoryText = optional(cells, m.category);
-  const category = categoryText ? parseCategory(categoryText) : null;
+  const category = categoryText ? resolveCategory(categoryText, o.categoryMap ?? {}, o.rememberedCategoryMap ?? {}) : null;
   if (categoryText && !category) reasons.push(`unknown forecast category ${quoteCell(categoryText)}`);
   if (stage && category && ((stage.outcome === "WON") !== (category === "CLOSED") || (stage.outcome === "LOST" && category !== "OMITTED"))) {
     reasons.push(`forecast category ${quoteCell(categoryText)} does not fit stage ${stage.name}`);
   }
   const ownerText = optional(cells, m.owner);
   if (ownerText) {
-    const ownerId = o.members.get(ownerText.toLowerCase());
+    const ownerId = o.members.get(stageKey(ownerText));
     if (ownerId) fields.ownerId = ownerId;
-    else reasons.push(`owner ${quoteCell(ownerText)} is not a member of this organization`);
+    else if (!o.unmappedOwnerToImporter) reasons.push(`unknown owner ${quoteCell(ownerText)}`);
   }
   const departmentText = optional(cells, m.sourceDepartment);
   if (departmentText) {
@@ -173,13 +183,14 @@ type THistoryValue = string | number | null;
 const asHistory = (v: unknown): THistoryValue => (typeof v === "bigint" ? v.toString() : typeof v === "number" || typeof v === "string" ? v : null);
 
 /** The stored fields after this row, and what moved, against the deal as it is (or null: a new deal). */
-function plan(read: TRead & { fields: Required<Pick<TRead["fields"], "name" | "account" | "amountMinor" | "stage" | "expectedCloseDate">> }, before: TExistingDeal | undefined, importerId: string) {
+function plan(read: TRead & { fields: Required<Pick<TRead["fields"], "name" | "account" | "amountMinor" | "amountMissing" | "stage" | "expectedCloseDate">> }, before: TExistingDeal | undefined, importerId: string) {
   const { stage } = read.fields;
   const moved = !before || stage.id !== before.stageId;
   const fields: TDealFields = {
     name: read.fields.name,
     account: read.fields.account,
     amountMinor: read.fields.amountMinor,
+    amountMissing: read.fields.amountMissing,
     stageId: stage.id,
     outcome: stage.outcome,
     probabilityBp: read.probabilityBp ?? (moved ? stage.probabilityBp : (before?.probabilityBp ?? stage.probabilityBp)),
@@ -188,7 +199,9 @@ function plan(read: TRead & { fields: Required<Pick<TRead["fields"], "name" | "a
     ownerId: read.fields.ownerId ?? before?.ownerId ?? importerId,
     sourceDepartmentId: read.fields.sourceDepartmentId ?? before?.sourceDepartmentId ?? null,
   };
-  const changes = before ? Object.fromEntries(FIELDS.filter((f) => asHistory(before[f]) !== asHistory(fields[f])).map((f) => [f, [asHistory(before[f]), asHistory(fields[f])] as [THistoryValue, THistoryValue]])) : {};
+  // A deal without an amount reads as "—" in its history, so an amount given later (even 0) is a change.
+  const value = (deal: TDealFields, f: (typeof FIELDS)[number]) => (f === "amountMinor" && deal.amountMissing ? null : asHistory(deal[f]));
+  const changes = before ? Object.fromEntries(FIELDS.filter((f) => value(before, f) !== value(fields, f)).map((f) => [f, [value(before, f), value(fields, f)] as [THistoryValue, THistoryValue]])) : {};
   return { fields, changes };
 }
 
@@ -220,11 +233,11 @@ export function validateOpportunityRows(table: TCsvTable, options: TOpportunityR
     const defaulted = { closeDate: false, amount: false };
     const read = readCells(cells, options, before, reasons, defaulted);
     const f = read.fields;
-    if (reasons.length || f.name === undefined || f.account === undefined || f.amountMinor === undefined || !f.stage || !f.expectedCloseDate) {
+    if (reasons.length || f.name === undefined || f.account === undefined || f.amountMinor === undefined || f.amountMissing === undefined || !f.stage || !f.expectedCloseDate) {
       bad.push({ line, reason: reasons.join("; ") });
       continue;
     }
-    const { fields, changes } = plan({ ...read, fields: { ...f, name: f.name, account: f.account, amountMinor: f.amountMinor, stage: f.stage, expectedCloseDate: f.expectedCloseDate } }, before, options.importerId);
+    const { fields, changes } = plan({ ...read, fields: { ...f, name: f.name, account: f.account, amountMinor: f.amountMinor, amountMissing: f.amountMissing, stage: f.stage, expectedCloseDate: f.expectedCloseDate } }, before, options.importerId);
     const refused = before && Object.keys(changes).length ? refusal(before, fields, options.quarterEnd) : null;
     if (refused) bad.push({ line, reason: refused });
     else accepted.push({ line, externalId, kind: !before ? "new" : Object.keys(changes).length ? "changed" : "unchanged", id: before?.id ?? null, fields, changes, defaulted });

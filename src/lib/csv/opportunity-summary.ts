@@ -14,6 +14,8 @@ export type TOpportunityPreviewRow = {
   name: string;
   account: string;
   amountMinor: bigint;
+  /** An open deal without an amount: shown as "No amount". */
+  amountMissing: boolean;
   stageName: string;
   expectedCloseDate: string;
   /** The fields that move, for a changed deal. */
@@ -22,7 +24,7 @@ export type TOpportunityPreviewRow = {
 
 /** Bad rows grouped by reason, most frequent first, with what to do about it. */
 export type TBadReasonCount = { reason: string; count: number; hint: TReasonHint };
-export type TReasonHint = "map-stage" | "open-default" | "closed-needs-values" | "column" | "on-page" | "fix-file";
+export type TReasonHint = "map-stage" | "map-owner" | "map-category" | "open-default" | "closed-needs-values" | "column" | "on-page" | "fix-file";
 
 export type TOpportunityImportSummary = TBadRowsSummary & {
   reasons: TBadReasonCount[];
@@ -58,6 +60,8 @@ const FIELD_LABELS: Record<string, string> = {
 /** A reason's group: quoted values are dropped ("non-numeric amount "x"" → "non-numeric amount"), except a stage's, which the wizard maps. */
 function reasonGroup(reason: string): { reason: string; hint: TReasonHint } {
   if (reason.startsWith("unknown stage ")) return { reason, hint: "map-stage" };
+  if (reason.startsWith("unknown owner ")) return { reason, hint: "map-owner" };
+  if (reason.startsWith("unknown forecast category ")) return { reason, hint: "map-category" };
   const plain = reason.replace(/\s*"(?:[^"]|"")*"/g, "").replace(/ is also on lines? [\d, ]+$/, " is on more than one line");
   if (plain === "empty close date" || plain === "empty amount") return { reason: plain, hint: "closed-needs-values" };
   if (plain.startsWith("this row ")) return { reason: plain.replace(/ \(after [\d-]+\)/, ""), hint: "on-page" };
@@ -100,6 +104,7 @@ export function summariseOpportunityRows(result: TOpportunityRowsResult, stageNa
       name: r.fields.name,
       account: r.fields.account,
       amountMinor: r.fields.amountMinor,
+      amountMissing: r.fields.amountMissing,
       stageName: stageNames.get(r.fields.stageId) ?? "",
       expectedCloseDate: r.fields.expectedCloseDate,
       changedFields: Object.keys(r.changes).map((f) => FIELD_LABELS[f] ?? f),
@@ -111,6 +116,9 @@ export function summariseOpportunityRows(result: TOpportunityRowsResult, stageNa
 export type TOpportunityImportPreview = {
   /** The stage mapping the rows were read with: each distinct value of the file, its rows and stage (null: unmapped). */
   stageValues: { value: string; count: number; stageId: string | null }[];
+  /** The same for owners (the member each maps to) and forecast categories. */
+  ownerValues: { value: string; count: number; userId: string | null }[];
+  categoryValues: { value: string; count: number; category: string | null }[];
   fileName: string;
   fileHash: string;
   header: string[];

@@ -3,6 +3,7 @@ import type { TDateFormat } from "@/lib/csv/date";
 import type { TOpportunityImportInput } from "@/lib/csv/opportunity-schema";
 import { validateOpportunityRows, type TExistingDeal, type TOpportunityColumnMapping, type TOpportunityRowsResult, type TStageRef } from "@/lib/csv/opportunity-rows";
 import { distinctStageValues, readStageMap, resolveStage, stageKey, type TStageMap } from "@/lib/csv/opportunity-stage-map";
+import { rememberValues, resolveCategory, resolveOwner } from "@/lib/csv/opportunity-value-maps";
 import { monthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import type { Tx } from "../db";
@@ -25,21 +26,28 @@ export type TParsedOpportunityImport = Omit<TParsedFile, "rows"> & {
   stageNames: Map<string, string>;
   /** Each distinct stage value of the file, its rows and the stage it maps to (null: unmapped). */
   stageValues: { value: string; count: number; stageId: string | null }[];
-  /** The organization's remembered mapping with this file's mapped values added, as a commit stores it. */
+  /** Each distinct owner value of the file, its rows and the member it maps to (null: unmapped). */
+  ownerValues: { value: string; count: number; userId: string | null }[];
+  /** Each distinct forecast category value of the file, its rows and the category it maps to (null: unmapped). */
+  categoryValues: { value: string; count: number; category: string | null }[];
+  /** The organization's remembered mappings with this file's mapped values added, as a commit stores them. */
   stageMapToRemember: TStageMap;
+  ownerMapToRemember: TStageMap;
+  categoryMapToRemember: TStageMap;
   /** The close date a new open deal without one gets. */
   defaultCloseDate: string;
   rows: TOpportunityRowsResult;
 };
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const foldKeys = (map: TStageMap): TStageMap => Object.fromEntries(Object.entries(map).map(([k, v]) => [stageKey(k), v]));
 
 /** The organization's deals with an external id among `ids`, as the rows compare them. */
 async function existingDeals(tx: Tx, organizationId: string, ids: string[]): Promise<Map<string, TExistingDeal>> {
   if (!ids.length) return new Map();
   const deals = await tx.opportunity.findMany({
     where: { organizationId, externalId: { in: ids } },
-    select: { id: true, externalId: true, name: true, account: true, amountMinor: true, stageId: true, outcome: true, probabilityBp: true, forecastCategory: true, expectedCloseDate: true, ownerId: true, sourceDepartmentId: true },
+    select: { id: true, externalId: true, name: true, account: true, amountMinor: true, amountMissing: true, stageId: true, outcome: true, probabilityBp: true, forecastCategory: true, expectedCloseDate: true, ownerId: true, sourceDepartmentId: true },
   });
   return new Map(deals.map(({ externalId, expectedCloseDate, ...d }) => [externalId ?? "", { ...d, expectedCloseDate: isoDate(expectedCloseDate) }]));
 }
@@ -50,6 +58,7 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
   const mapping: TOpportunityColumnMapping = {
     externalId: input.externalIdColumn,
     name: input.nameColumn,
+    nameParts: input.nameColumn === null ? input.nameColumns : [],
     account: input.accountColumn,
     amount: input.amountColumn,
     stage: input.stageColumn,
@@ -70,14 +79,15 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     ["categoryColumn", "forecast category", mapping.category],
     ["ownerColumn", "owner", mapping.owner],
     ["sourceDepartmentColumn", "source department", mapping.sourceDepartment],
+    ...(mapping.nameParts ?? []).map((c) => ["nameColumns", "name part", c] as [string, string, number]),
   ]);
   const { format: dateFormat, isDetected } = chooseDateFormat(table, mapping.closeDate, input.dateFormat, "dateFormat");
   const ids = [...new Set(table.rows.map((r) => (r.cells[mapping.externalId] ?? "").trim()).filter(Boolean))];
   const [money, organization, stages, members, departments, existing] = await Promise.all([
     getOrganizationMoney(tx, organizationId),
-    tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { pipelineStageMap: true } }),
+    tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { pipelineStageMap: true, pipelineOwnerMap: true, pipelineCategoryMap: true } }),
     tx.pipelineStage.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true, outcome: true, probabilityBp: true }, orderBy: { sortOrder: "asc" } }),
-    tx.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { email: true } } } }),
+    tx.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { email: true, name: true } } } }),
     tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
     existingDeals(tx, organizationId, ids),
   ]);
@@ -85,17 +95,27 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
   const quarterEnd = fiscalQuarterEnd(monthKey(today.year, today.month), money.fiscalYearStartMonth);
   const defaultCloseDate = input.defaultCloseDate ?? quarterEnd;
   const remembered = readStageMap(organization.pipelineStageMap);
-  const chosen = Object.fromEntries(Object.entries(input.stageMap).map(([k, v]) => [stageKey(k), v]));
+  const chosen = foldKeys(input.stageMap);
   const stageValues = distinctStageValues(table.rows, mapping.stage).map((v) => ({ ...v, stageId: resolveStage(v.value, stages, chosen, remembered)?.id ?? null }));
-  const stageMapToRemember = { ...remembered };
-  for (const v of stageValues) if (v.stageId) stageMapToRemember[stageKey(v.value)] = v.stageId;
+  const stageMapToRemember = rememberValues(remembered, stageValues.map((v) => ({ value: v.value, target: v.stageId })));
+  // Owners by the member's email or name, categories by their usual names; both remembered like stages.
+  const people = members.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name }));
+  const rememberedOwners = readStageMap(organization.pipelineOwnerMap);
+  const ownerChoices = foldKeys(input.ownerMap);
+  const ownerValues = mapping.owner === null ? [] : distinctStageValues(table.rows, mapping.owner).map((v) => ({ ...v, userId: resolveOwner(v.value, people, ownerChoices, rememberedOwners)?.userId ?? null }));
+  const rememberedCategories = readStageMap(organization.pipelineCategoryMap);
+  const categoryChoices = foldKeys(input.categoryMap);
+  const categoryValues = mapping.category === null ? [] : distinctStageValues(table.rows, mapping.category).map((v) => ({ ...v, category: resolveCategory(v.value, categoryChoices, rememberedCategories) }));
   const rows = validateOpportunityRows(table, {
     mapping,
     dateFormat,
     currency: money.currency,
     digits: money.digits,
     stages: stages satisfies TStageRef[],
-    members: new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId])),
+    members: new Map(ownerValues.flatMap((v) => (v.userId ? [[stageKey(v.value), v.userId] as const] : []))),
+    unmappedOwnerToImporter: input.unmappedOwner === "importer",
+    categoryMap: categoryChoices,
+    rememberedCategoryMap: rememberedCategories,
     departments: new Map(departments.map((d) => [d.name.trim().replace(/\s+/g, " ").toLowerCase(), d])),
     importerId: ctx.userId,
     quarterEnd,
@@ -104,7 +124,8 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     rememberedStageMap: remembered,
     defaultCloseDate,
   });
-  const columns = Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, columnName(table, v)]));
+  const { nameParts: _parts, ...single } = mapping;
+  const columns = Object.fromEntries(Object.entries(single).map(([k, v]) => [k, columnName(table, v)]));
   return {
     fileName,
     fileHash,
@@ -114,9 +135,23 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     isDateFormatDetected: isDetected,
     stageNames: new Map(stages.map((s) => [s.id, s.name])),
     stageValues,
+    ownerValues,
+    categoryValues,
     stageMapToRemember,
+    ownerMapToRemember: rememberValues(rememberedOwners, ownerValues.map((v) => ({ value: v.value, target: v.userId }))),
+    categoryMapToRemember: rememberValues(rememberedCategories, categoryValues.map((v) => ({ value: v.value, target: v.category }))),
     defaultCloseDate,
-    mapping: { columns, dateFormat, delimiter: table.delimiter, stages: Object.fromEntries(stageValues.map((v) => [v.value, v.stageId])), defaultCloseDate },
+    mapping: {
+      columns,
+      nameColumns: (mapping.nameParts ?? []).map((c) => columnName(table, c)),
+      dateFormat,
+      delimiter: table.delimiter,
+      stages: Object.fromEntries(stageValues.map((v) => [v.value, v.stageId])),
+      owners: Object.fromEntries(ownerValues.map((v) => [v.value, v.userId])),
+      unmappedOwner: input.unmappedOwner,
+      categories: Object.fromEntries(categoryValues.map((v) => [v.value, v.category])),
+      defaultCloseDate,
+    },
     rows,
   };
 }

@@ -8,7 +8,7 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type TProgressListener } from "../imports/commit";
 import type { TTenantContext } from "../tenant";
-import { CHANGE_COLUMNS, insertRows, OPPORTUNITY_COLUMNS } from "./import-bulk";
+import { CHANGE_COLUMNS, IMPORTED_OPPORTUNITY_COLUMNS, insertRows } from "./import-bulk";
 import { readOpportunityImport, type TParsedOpportunityImport } from "./import-file";
 
 // CSV import of deals from a CRM export (issue 5), with the shared import rules: a preview that
@@ -28,7 +28,7 @@ export const previewOpportunityImport = tenantMutation({
     const alreadyImported = await findImportedBatch(db, ctx.organizationId, OPPORTUNITY_IMPORT_KIND, parsed.fileHash);
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected } = parsed;
     const summary = summariseOpportunityRows(parsed.rows, parsed.stageNames, parsed.defaultCloseDate);
-    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, stageValues: parsed.stageValues, summary, alreadyImported };
+    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, stageValues: parsed.stageValues, ownerValues: parsed.ownerValues, categoryValues: parsed.categoryValues, summary, alreadyImported };
   },
 });
 
@@ -46,7 +46,7 @@ const dealRow = (ctx: TTenantContext, id: string, row: TOpportunityImportRow, no
 async function insertDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, crypto.randomUUID(), row, now));
-    const written = await insertRows(tx, "Opportunity", OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
+    const written = await insertRows(tx, "Opportunity", IMPORTED_OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
     // Another writer created one of these external ids since the file was read.
     if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was created while the file was imported. Check the file again.");
     await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, deals.map((d) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: d.id, changedById: ctx.userId, changedAt: now, changes: { created: [null, d.name] } })));
@@ -61,13 +61,13 @@ async function updateDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImport
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, row.id ?? "", row, now));
     const written = await tx.$executeRaw`
-      UPDATE "Opportunity" o SET name = r.name, account = r.account, "amountMinor" = r."amountMinor", "stageId" = r."stageId",
+      UPDATE "Opportunity" o SET name = r.name, account = r.account, "amountMinor" = r."amountMinor", "amountMissing" = r."amountMissing", "stageId" = r."stageId",
         outcome = r.outcome, "probabilityBp" = r."probabilityBp", "forecastCategory" = r."forecastCategory",
         "expectedCloseDate" = r."expectedCloseDate", "ownerId" = r."ownerId", "sourceDepartmentId" = r."sourceDepartmentId",
         "closedAt" = CASE WHEN r.outcome = 'OPEN' THEN NULL WHEN o.outcome = r.outcome THEN o."closedAt" ELSE ${now} END,
         "updatedAt" = ${now}
       FROM jsonb_to_recordset(${JSON.stringify(deals, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}::jsonb) AS r(
-        id text, name text, account text, "amountMinor" bigint, "stageId" text, outcome "StageOutcome", "probabilityBp" integer,
+        id text, name text, account text, "amountMinor" bigint, "amountMissing" boolean, "stageId" text, outcome "StageOutcome", "probabilityBp" integer,
         "forecastCategory" "ForecastCategory", "expectedCloseDate" date, "ownerId" text, "sourceDepartmentId" text)
       WHERE o."organizationId" = ${ctx.organizationId} AND o.id = r.id`;
     if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was removed while the file was imported. Check the file again.");
@@ -83,8 +83,9 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunit
   const counts = { rowCount: accepted.length, newCount: created.length, changedCount: changed.length, unchangedCount: accepted.length - created.length - changed.length };
   const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount: accepted.length, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
   const now = new Date();
-  // The stage mapping of this file is remembered for the organization's next import.
-  await tx.organization.update({ where: { id: organizationId }, data: { pipelineStageMap: parsed.stageMapToRemember } });
+  // The stage, owner and category mappings of this file are remembered for the organization's next import.
+  const { stageMapToRemember: pipelineStageMap, ownerMapToRemember: pipelineOwnerMap, categoryMapToRemember: pipelineCategoryMap } = parsed;
+  await tx.organization.update({ where: { id: organizationId }, data: { pipelineStageMap, pipelineOwnerMap, pipelineCategoryMap } });
   await insertDeals(tx, ctx, created, now, onProgress);
   await updateDeals(tx, ctx, changed, now, onProgress);
   // One event for the batch: the deals' own history holds each change.

@@ -55,6 +55,8 @@ export type TPipelineRow = {
   name: string;
   account: string;
   amountMinor: bigint;
+  /** Imported open without an amount: shown as "No amount", out of coverage. */
+  amountMissing: boolean;
   stageId: string;
   stageName: string;
   outcome: StageOutcome;
@@ -75,7 +77,7 @@ type TRawRow = Omit<TPipelineRow, "expectedCloseDate" | "isStale"> & { expectedC
 
 const SELECT_ROW = Prisma.sql`
   SELECT o.id, o.name, o.account, o."amountMinor", o."stageId", s.name AS "stageName", o.outcome, o."probabilityBp",
-         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName", o."externalId", o.version
+         o."forecastCategory", o."expectedCloseDate", o."ownerId", u.name AS "ownerName", d.name AS "sourceDepartmentName", o."externalId", o.version, o."amountMissing"
   FROM "Opportunity" o
   JOIN "PipelineStage" s ON s."organizationId" = o."organizationId" AND s.id = o."stageId"
   JOIN "User" u ON u.id = o."ownerId"

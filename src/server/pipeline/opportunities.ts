@@ -162,6 +162,8 @@ export const updateOpportunity = tenantMutation({
         name: input.name ?? before.name,
         account: input.account ?? before.account,
         amountMinor: input.amount === undefined ? before.amountMinor : await parseAmount(tx, organizationId, input.amount),
+        // An amount typed on a deal imported without one (even 0) is its amount from now on.
+        amountMissing: input.amount === undefined ? before.amountMissing : false,
         stageId: stage?.id ?? before.stageId,
         outcome,
         probabilityBp: input.probability ?? stage?.probabilityBp ?? before.probabilityBp,
@@ -172,9 +174,9 @@ export const updateOpportunity = tenantMutation({
         externalId: input.externalId === undefined ? before.externalId : input.externalId,
         closedAt: outcome === before.outcome ? before.closedAt : outcome === "OPEN" ? null : new Date(),
       };
-      const changes = Object.fromEntries(
-        FIELDS.filter((f) => asHistory(before[f]) !== asHistory(after[f])).map((f) => [f, [asHistory(before[f]), asHistory(after[f])]]),
-      );
+      // A deal without an amount reads as "—" in its history, so setting one (even 0) is a change.
+      const value = (deal: { amountMissing: boolean } & Record<(typeof FIELDS)[number], unknown>, f: (typeof FIELDS)[number]) => (f === "amountMinor" && deal.amountMissing ? null : asHistory(deal[f]));
+      const changes = Object.fromEntries(FIELDS.filter((f) => value(before, f) !== value(after, f)).map((f) => [f, [value(before, f), value(after, f)]]));
       if (!Object.keys(changes).length) return { opportunityId: before.id, changed: 0, cause: null, version: before.version };
 
       const { timeZone, fiscalYearStartMonth } = await getOrganizationMoney(tx, organizationId);

@@ -1,7 +1,7 @@
 import "server-only";
 import { buildMonthRows } from "@/lib/dashboard-rows";
 import { fiscalYearsWithData } from "@/lib/fiscal-years";
-import { coverageOf, headlineForecast, pipelineForecast } from "@/lib/forecast";
+import { headlineForecast, pipelineForecast, rangeCoverage, type TCoverageMonth } from "@/lib/forecast";
 import { actualOf, outlookOf, requiredRunRate, runRateForecast, stillToBook, summarizeRange, targetOf, ytdMonths, type TAsOf, type TMonthFigures } from "@/lib/metrics";
 import { addMonths, fiscalQuarterOfMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn, type TLocalDate, type TResolvedPeriod } from "@/lib/period-selection";
@@ -105,18 +105,14 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
  * the range, over the range's remaining gap (its target − its actual so far). No quarter when D
  * falls outside the year (a future year is read from before it starts).
  */
-function coverage(year: TMonthFigures[], asOf: TAsOf, fiscalYearStartMonth: number, openByMonth: { month: MonthKey; amountMinor: bigint }[]) {
-  const rangeCoverage = (months: TMonthFigures[]) => {
-    const keys = new Set(months.map((m) => m.month));
-    const open = openByMonth.filter((o) => keys.has(o.month)).reduce((s, o) => s + o.amountMinor, 0n);
-    return coverageOf(open, targetOf(months), actualOf(months.filter((m) => m.month <= asOf.month)));
-  };
+function coverage(year: TMonthFigures[], asOf: TAsOf, fiscalYearStartMonth: number, openByMonth: TCoverageMonth[]) {
+  const ofRange = (months: TMonthFigures[]) => rangeCoverage(openByMonth, months.map((m) => m.month), targetOf(months), actualOf(months.filter((m) => m.month <= asOf.month)));
   const inYear = year.some((m) => m.month === asOf.month);
   const quarterNumber = inYear ? fiscalQuarterOfMonth(asOf.month, fiscalYearStartMonth) : null;
   const quarter = quarterNumber === null ? null : year.slice((quarterNumber - 1) * 3, quarterNumber * 3);
   return {
-    quarter: quarter === null ? null : { quarter: quarterNumber as number, ...rangeCoverage(quarter) },
-    year: rangeCoverage(year),
+    quarter: quarter === null ? null : { quarter: quarterNumber as number, ...ofRange(quarter) },
+    year: ofRange(year),
   };
 }
 

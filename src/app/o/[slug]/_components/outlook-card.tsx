@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { OutlookBadge } from "@/components/dashboard/outlook-badge";
 import { formatBp, formatDay, formatRatio } from "@/lib/format";
-import { FORECAST_KIND_LABELS, formatCoverage, type TCoverage, type TForecastKind } from "@/lib/forecast";
+import { FORECAST_KIND_LABELS, formatCoverage, type TRangeCoverage, type TForecastKind } from "@/lib/forecast";
 import { formatMoney } from "@/lib/money";
 import type { TDashboard } from "@/server/revenue/dashboard";
 
@@ -10,10 +10,11 @@ const dt = "text-zinc-500 dark:text-zinc-400";
 const dd = "text-right font-medium tabular-nums";
 
 /** One coverage line: the multiple, then what it is made of, in words. */
-function CoverageRow({ label, coverage, money, locale, testId }: { label: string; coverage: TCoverage; money: (v: bigint | null) => string; locale: string; testId: string }) {
-  const { openMinor, gapMinor, coverageBp } = coverage;
-  const detail =
+function CoverageRow({ label, coverage, money, locale, testId }: { label: string; coverage: TRangeCoverage; money: (v: bigint | null) => string; locale: string; testId: string }) {
+  const { openMinor, gapMinor, coverageBp, noAmountCount } = coverage;
+  const base =
     gapMinor === null ? "No target to cover" : gapMinor <= 0n ? `Target already reached; ${money(openMinor)} still open` : `${money(openMinor)} open against ${money(gapMinor)} still to book`;
+  const detail = noAmountCount > 0 ? `${base} (${noAmountCount.toLocaleString(locale)} ${noAmountCount === 1 ? "deal" : "deals"} without an amount left out)` : base;
   return (
     <div className="flex items-baseline justify-between gap-3" data-testid={testId}>
       <div>

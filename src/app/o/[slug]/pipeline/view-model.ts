@@ -17,8 +17,10 @@ export function toRowView(row: TPipelineRow, currency: string, locale: string): 
     id: row.id,
     name: row.name,
     account: row.account,
-    amountLabel: formatMoney(row.amountMinor, currency, { locale }),
-    amountText: minorToDecimalString(row.amountMinor, currencyDigits(currency)),
+    amountLabel: row.amountMissing ? "No amount" : formatMoney(row.amountMinor, currency, { locale }),
+    // Blank in the edit box: typing any amount, 0 included, sets it.
+    amountText: row.amountMissing ? "" : minorToDecimalString(row.amountMinor, currencyDigits(currency)),
+    amountMissing: row.amountMissing,
     stageId: row.stageId,
     stageName: row.stageName,
     outcome: row.outcome,

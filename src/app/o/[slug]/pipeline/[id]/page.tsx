@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -10,7 +11,7 @@ import { getOrganization } from "@/server/organizations/queries";
 import { getOpportunityDetail, type TOpportunityDetail } from "@/server/pipeline/detail";
 import { getTenantContext } from "@/server/tenant-context";
 import { isRecordId } from "@/lib/search-params";
-import { OutcomeBadge } from "../_components/badges";
+import { NoAmountBadge, OutcomeBadge } from "../_components/badges";
 
 export const metadata: Metadata = { title: "Deal" };
 
@@ -61,9 +62,9 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
   const { opportunity: deal, changes, causes, names } = detail;
   const currency = organization.currency;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
-  const facts = [
+  const facts: [string, ReactNode][] = [
     ["Account", deal.account],
-    ["Amount", formatMoney(deal.amountMinor, currency, { locale })],
+    ["Amount", deal.amountMissing ? <NoAmountBadge key="no-amount" /> : formatMoney(deal.amountMinor, currency, { locale })],
     ["Stage", deal.stage.name],
     ["Probability", `${deal.probabilityBp / 100} %`],
     ["Forecast category", FORECAST_CATEGORY_LABELS[deal.forecastCategory]],

@@ -19,3 +19,12 @@ export function StaleBadge() {
     </span>
   );
 }
+
+/** An open deal imported without an amount: counted as 0, left out of pipeline coverage until an amount is set. */
+export function NoAmountBadge() {
+  return (
+    <span title="Imported without an amount: counted as 0 and left out of pipeline coverage until an amount is set" className="ml-1 inline-block rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+      No amount
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/money";
 import type { TBoardColumn } from "@/server/pipeline/list";
-import { StaleBadge } from "./badges";
+import { NoAmountBadge, StaleBadge } from "./badges";
 
 /**
  * The board: a column per open stage with its filtered count and Σ amount, and its largest 20
@@ -28,7 +28,7 @@ export function PipelineBoard({ slug, columns, currency, locale }: { slug: strin
                   </Link>
                   <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">{deal.account}</p>
                   <p className="mt-1 flex flex-wrap items-center justify-between gap-1 text-xs tabular-nums">
-                    <span className="font-semibold">{money(deal.amountMinor)}</span>
+                    {deal.amountMissing ? <NoAmountBadge /> : <span className="font-semibold">{money(deal.amountMinor)}</span>}
                     <span>
                       {deal.expectedCloseDate}
                       {deal.isStale && <StaleBadge />}

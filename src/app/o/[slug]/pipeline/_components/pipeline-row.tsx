@@ -5,7 +5,7 @@ import { Fragment, useState, useTransition, type ReactNode } from "react";
 import type { FieldErrors } from "@/lib/action-result";
 import { updateOpportunityAction } from "../actions";
 import { CausePanel } from "./cause-panel";
-import { OutcomeBadge, StaleBadge } from "./badges";
+import { OutcomeBadge, NoAmountBadge, StaleBadge } from "./badges";
 import type { TEditOptions, TOption, TRowView } from "./types";
 
 const cellInput =
@@ -112,7 +112,20 @@ export function PipelineRow({ slug, row, canEdit, options }: { slug: string; row
           "min-w-44",
         )}
         {cell(row.account, "min-w-28")}
-        {cell(canEdit ? <>{input("amount", row.amountText, "Amount", { inputMode: "decimal", className: "text-right tabular-nums" })}{errorFor("amount")}</> : row.amountLabel, "min-w-28 text-right tabular-nums")}
+        {cell(
+          canEdit ? (
+            <>
+              {input("amount", row.amountText, "Amount", { inputMode: "decimal", className: "text-right tabular-nums" })}
+              {row.amountMissing && <NoAmountBadge />}
+              {errorFor("amount")}
+            </>
+          ) : row.amountMissing ? (
+            <NoAmountBadge />
+          ) : (
+            row.amountLabel
+          ),
+          "min-w-28 text-right tabular-nums",
+        )}
         {cell(canEdit ? <>{select("stageId", row.stageId, options.stages, "Stage")}{errorFor("stageId")}</> : row.stageName, "min-w-32")}
         {cell(canEdit ? <>{input("probability", row.probabilityText, "Probability", { inputMode: "decimal", className: "w-16 text-right tabular-nums" })}{errorFor("probability")}</> : `${row.probabilityText} %`, "text-right tabular-nums")}
         {cell(canEdit ? <>{select("forecastCategory", row.forecastCategory, options.categories, "Forecast category")}{errorFor("forecastCategory")}</> : row.forecastCategoryLabel, "min-w-28")}

@@ -10,6 +10,8 @@ export type TRowView = {
   amountLabel: string;
   /** The amount as a decimal ("1250.00"), what the edit box starts with. */
   amountText: string;
+  /** Imported open without an amount: "No amount" (out of coverage) until one is set. */
+  amountMissing: boolean;
   stageId: string;
   stageName: string;
   outcome: "OPEN" | "WON" | "LOST";

@@ -39,8 +39,9 @@ function Reference({ stages, departments }: Pick<TPage, "stages" | "departments"
       <ul className="mt-3 list-disc space-y-1 pl-4 text-xs text-zinc-600 dark:text-zinc-400">
         <li>A row whose external id is already here updates that deal where it differs, and the change is kept in the deal&apos;s history. A row equal to the deal changes nothing.</li>
         <li>A blank owner or source department keeps the deal&apos;s; for a new deal the owner is you.</li>
-        <li>The file&apos;s stage names are mapped to these stages in step 2; the mapping is remembered for the next import.</li>
-        <li>An open deal without a close date or amount gets a default: the end of the current fiscal quarter (or a date you choose) and 0.</li>
+        <li>The file&apos;s stages, owners (names or emails) and forecast categories are mapped in step 2; the mappings are remembered for the next import.</li>
+        <li>Without a name column, a deal&apos;s name is made of up to three columns (account — product).</li>
+        <li>An open deal without a close date gets the end of the current fiscal quarter (or a date you choose); without an amount it gets 0, marked &ldquo;No amount&rdquo; and left out of pipeline coverage until an amount is set.</li>
         <li>A row that would lose an open deal, or move its close date out of the current quarter, is refused: those need a cause and a responsible department, given on the pipeline page.</li>
       </ul>
     </Card>
@@ -54,7 +55,7 @@ export default async function ImportDealsPage({ params }: { params: Promise<{ sl
   if (!can(ctx, "pipeline.write")) {
     return <NotAllowed role={ctx.role} who="sales managers and owners" what="import deals into the pipeline" backHref={pipeline} />;
   }
-  const { currency, timeZone, stages, departments, rememberedStageMap, quarterEnd } = await getOpportunityImportPage(ctx);
+  const { currency, timeZone, stages, departments, members, remembered, quarterEnd } = await getOpportunityImportPage(ctx);
   return (
     <>
       <PageHeader
@@ -73,7 +74,16 @@ export default async function ImportDealsPage({ params }: { params: Promise<{ sl
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-3">
           <div className="min-w-0 lg:col-span-2">
-            <OpportunityImportWizard slug={slug} currency={currency} timeZone={timeZone} stages={stages} rememberedStageMap={rememberedStageMap} quarterEnd={quarterEnd} />
+            <OpportunityImportWizard
+              slug={slug}
+              currency={currency}
+              timeZone={timeZone}
+              stages={stages}
+              members={members}
+              remembered={remembered}
+              quarterEnd={quarterEnd}
+              canCreateStage={can(ctx, "pipeline.configure")}
+            />
           </div>
           <Reference stages={stages} departments={departments} />
         </div>

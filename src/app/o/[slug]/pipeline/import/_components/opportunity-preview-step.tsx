@@ -10,6 +10,8 @@ type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string;
 
 const HINTS: Record<TReasonHint, string> = {
   "map-stage": "Map this value to a stage in step 2 (Change the mapping), or add the stage in settings.",
+  "map-owner": "Map this owner to a member in step 2 (Change the mapping), or choose there to assign such deals to you.",
+  "map-category": "Map this value to a forecast category in step 2 (Change the mapping).",
   "open-default": "",
   "closed-needs-values": "Only an open deal gets a default; a won or lost deal, or one whose stage is not mapped, needs its close date and amount.",
   column: "Check that the right column is chosen for it in step 2.",
@@ -71,7 +73,7 @@ function DealsTable({ summary, currency }: { summary: TJsonSafe<TOpportunityImpo
               </th>
               <td className="py-1.5 pr-3 whitespace-nowrap">{row.stageName}</td>
               <td className="py-1.5 pr-3 whitespace-nowrap">{row.expectedCloseDate}</td>
-              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{formatMoney(BigInt(row.amountMinor), currency)}</td>
+              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{row.amountMissing ? <span className="text-xs font-normal text-sky-800 dark:text-sky-300">No amount</span> : formatMoney(BigInt(row.amountMinor), currency)}</td>
               <td className="py-1.5 text-zinc-600 dark:text-zinc-400">
                 {KIND_LABELS[row.kind]}
                 {row.changedFields.length > 0 && <span className="block text-xs">{row.changedFields.join(", ")}</span>}
@@ -107,7 +109,7 @@ export function OpportunityPreviewStep(props: TProps) {
           Open deals without a value get a default:{" "}
           {[
             summary.closeDateDefaultCount > 0 && `${countOf(summary.closeDateDefaultCount, "deal")} close on ${summary.defaultCloseDate}`,
-            summary.amountDefaultCount > 0 && `${countOf(summary.amountDefaultCount, "deal")} get amount 0`,
+            summary.amountDefaultCount > 0 && `${countOf(summary.amountDefaultCount, "deal")} get amount 0, marked “No amount” and left out of coverage`,
           ]
             .filter(Boolean)
             .join("; ")}
