@@ -43,4 +43,4 @@ export const OPPORTUNITY_COLUMNS: TColumns = {
   updatedAt: "timestamptz",
 };
 
-export const CHANGE_COLUMNS: TColumns = { organizationId: "text", id: "text", opportunityId: "text", changedById: "text", changedAt: "timestamptz", changes: "jsonb" };
+export const CHANGE_COLUMNS: TColumns = { organizationId: "text", id: "text", opportunityId: "text", changedById: "text", changedAt: "timestamptz", changes: "jsonb", importBatchId: "text", version: "integer" };
