@@ -41,7 +41,7 @@ function AlreadyImported({ batch }: { batch: TImportBatchItem }) {
   return <>{`${count} ${batch.duplicatesImported ? "imported anyway" : "skipped"}`}</>;
 }
 
-function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; batch: TImportBatchItem; currency: string; when: Intl.DateTimeFormat; canWrite: boolean }) {
+function BatchRow({ slug, batch, currency, when, canWrite, showMonths }: { slug: string; batch: TImportBatchItem; currency: string; when: Intl.DateTimeFormat; canWrite: boolean; showMonths: boolean }) {
   const closed = batch.closedMonths.length ? batch.closedMonths.map((m) => monthLabel(m)).join(", ") : null;
   const isKpi = batch.kind === "kpi";
   const isDeals = batch.kind === "opportunity";
@@ -57,7 +57,7 @@ function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; bat
         {when.format(batch.createdAt)}
         <div className="text-xs text-zinc-500">{batch.createdBy ?? "a former member"}</div>
       </td>
-      <td className="py-2 pr-3 whitespace-nowrap">{monthSpan(batch.months)}</td>
+      {showMonths && <td className="py-2 pr-3 whitespace-nowrap">{monthSpan(batch.months)}</td>}
       <td className="py-2 pr-3 text-right">
         {batch.rowCount.toLocaleString("en-US")}
         {isDeals && dealCounts && <div className="text-xs whitespace-nowrap text-zinc-500">{dealCounts}</div>}
@@ -80,6 +80,8 @@ function BatchRow({ slug, batch, currency, when, canWrite }: { slug: string; bat
 }
 
 const HEADINGS = ["File", "Imported", "Months", "Rows", "Total", "Already imported", "Skipped lines", "Actions"];
+// Deals have no months, and a deal "already imported" is one the file left as it was.
+const DEAL_HEADINGS = ["File", "Imported", "Rows", "Total", "Unchanged", "Skipped lines", "Actions"];
 
 /**
  * The organization's committed CSV imports (actuals, KPI values, deals), each with an undo for
@@ -118,7 +120,7 @@ export async function ImportBatches({ slug, ctx, organization, only }: { slug: s
           <caption className="sr-only">Imported files</caption>
           <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
             <tr>
-              {HEADINGS.map((h, i) => (
+              {(only ? DEAL_HEADINGS : HEADINGS).map((h, i) => (
                 <th key={i} scope="col" className={`py-1.5 pr-3 font-medium ${h === "Rows" || h === "Total" ? "text-right" : ""}`}>
                   {h === "Actions" ? <span className="sr-only">{h}</span> : h}
                 </th>
@@ -127,7 +129,7 @@ export async function ImportBatches({ slug, ctx, organization, only }: { slug: s
           </thead>
           <tbody className="divide-y divide-zinc-100 align-top dark:divide-zinc-800">
             {batches.map((b) => (
-              <BatchRow key={b.id} slug={slug} batch={b} currency={organization.currency} when={when} canWrite={canUndo(b)} />
+              <BatchRow key={b.id} slug={slug} batch={b} currency={organization.currency} when={when} canWrite={canUndo(b)} showMonths={!only} />
             ))}
           </tbody>
         </table>

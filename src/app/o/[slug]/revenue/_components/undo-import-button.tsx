@@ -72,7 +72,12 @@ export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMont
           Undo
         </Button>
       )}
-      {error && <FormMessage state={{ ok: false, message: error }} />}
+      {error && (
+        // A refusal can name several deals: a readable block, not a column as wide as the message.
+        <div className="w-full max-w-sm text-left">
+          <FormMessage state={{ ok: false, message: error }} />
+        </div>
+      )}
     </form>
   );
 }
