@@ -10,6 +10,7 @@ import { resolveTenant } from "@/server/tenant";
 import { categoryId } from "../factories/accountability";
 import { createPipelineOrganization, insertOpportunity, today, type TPipelineOrganization } from "../factories/pipeline";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
+import { interleave } from "../support/interleave";
 
 // Issue 11 "Every import is a batch with undo": a pipeline import is listed with its counts and
 // skipped lines, and its undo removes the deals it created and restores the ones it changed, all or
@@ -149,6 +150,19 @@ describe("undoing a pipeline batch", () => {
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
   });
 
+  it("reopens a deal the batch won: stage, outcome, category and probability back, closedAt cleared", async () => {
+    const org = await createPipelineOrganization();
+    const t = today();
+    const open = await insertOpportunity(org, { externalId: "SF-7", name: "Stark deal", amountMinor: 5_000_00n, stage: "Commit", forecastCategory: "COMMIT", expectedCloseDate: t.quarterEnd });
+    const result = expectOk(await commitOpportunityImport(org.users.salesManager.id, org.slug, input(crm([`SF-7,Stark deal,Globex,5000,Closed won,${t.quarterEnd},,`]), "won.csv")));
+    if (result.outcome !== "imported") throw new Error("not imported");
+    const won = await deal(org, "SF-7");
+    expect([won?.outcome, won?.forecastCategory, won?.closedAt === null]).toEqual(["WON", "CLOSED", false]);
+    expect(expectOk(await undo(org, result.batchId))).toMatchObject({ removed: 0, reverted: 1 });
+    const back = await deal(org, "SF-7");
+    expect([back?.stageId, back?.outcome, back?.forecastCategory, back?.probabilityBp, back?.closedAt, back?.amountMinor]).toEqual([open.stageId, "OPEN", "COMMIT", open.probabilityBp, null, 5_000_00n]);
+  });
+
   it("lets the same file be imported again after its undo", async () => {
     const { org, text, batchId } = await importedOrganization();
     expectOk(await undo(org, batchId));
@@ -163,6 +177,21 @@ describe("undoing a pipeline batch", () => {
     const stale = await updateOpportunity(org.users.owner.id, org.slug, { opportunityId: loaded?.id, version: loaded?.version, amount: "46000" });
     expectFailure(stale, "CONFLICT");
     expect((await deal(org, "SF-9"))?.amountMinor).toBe(40_000_00n);
+  });
+
+  it("an edit committed while the undo waits for the deal's lock is not lost: the undo sees it and is refused", async () => {
+    const { org, batchId, changed } = await importedOrganization();
+    const lockDeal = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
+      tx.$queryRaw`SELECT 1 AS locked FROM "Opportunity" WHERE "organizationId" = ${org.organizationId} AND id = ${changed.id} FOR UPDATE`;
+    // Someone's save of the deal holds its row; the undo reads its deals and waits; the save commits.
+    const result = await interleave(lockDeal, () => undo(org, batchId), (tx) =>
+      tx.opportunity.update({ where: { organizationId_id: { organizationId: org.organizationId, id: changed.id } }, data: { amountMinor: 47_000_00n } }),
+    );
+    expectFailure(result, "CONFLICT");
+    expect(!result.ok && result.message).toContain('1 deal was changed after this import (by hand or by a later import): "Hooli pilot" (SF-9).');
+    expect((await deal(org, "SF-9"))?.amountMinor).toBe(47_000_00n);
+    expect(await deal(org, "SF-1")).not.toBeNull();
+    expect(await db.importBatch.count({ where: { organizationId: org.organizationId, id: batchId } })).toBe(1);
   });
 
   it("is refused, naming the deals, when a deal it created or changed was edited since; nothing changes", async () => {

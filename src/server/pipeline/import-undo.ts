@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import { readSkipped } from "../revenue/import-batches";
+import { IMPORT_CHUNK_ROWS } from "../imports/commit";
 import { CHANGE_COLUMNS, insertRows } from "./import-bulk";
 
 // Undo of a pipeline import (issue 11): all or nothing, in one transaction. The deals the batch
@@ -16,7 +17,19 @@ import { CHANGE_COLUMNS, insertRows } from "./import-bulk";
 // undo's audit event lists the removed deals. A deal changed since the import, or a created deal
 // that contributions or causes now name, refuses the undo (src/lib/csv/opportunity-undo.ts).
 
-type TRow = Omit<TUndoDealState, "changes"> & { changes: Prisma.JsonValue; outcome: StageOutcome };
+type TDealColumns = {
+  account: string;
+  amountMinor: bigint;
+  stageId: string;
+  outcome: StageOutcome;
+  probabilityBp: number;
+  forecastCategory: ForecastCategory;
+  expectedCloseDate: Date;
+  ownerId: string;
+  sourceDepartmentId: string | null;
+  closedAt: Date | null;
+};
+type TRow = Omit<TUndoDealState, "changes"> & TDealColumns & { changes: Prisma.JsonValue };
 
 /**
  * The deals the batch wrote, locked (FOR UPDATE, like a deal's edit) so no edit lands between the
@@ -25,7 +38,8 @@ type TRow = Omit<TUndoDealState, "changes"> & { changes: Prisma.JsonValue; outco
  */
 async function lockedDeals(tx: Tx, organizationId: string, batchId: string): Promise<TRow[]> {
   return tx.$queryRaw<TRow[]>`
-    SELECT o.id, o.name, o."externalId", o.outcome, c.changes, c.version AS "batchVersion", o.version AS "currentVersion",
+    SELECT o.id, o.name, o."externalId", o.account, o."amountMinor", o."stageId", o.outcome, o."probabilityBp", o."forecastCategory",
+      o."expectedCloseDate", o."ownerId", o."sourceDepartmentId", o."closedAt", c.changes, c.version AS "batchVersion", o.version AS "currentVersion",
       (SELECT u."restoresVersion" FROM "OpportunityChange" u
         WHERE u."organizationId" = o."organizationId" AND u."opportunityId" = o.id AND u.version = o.version AND u."restoresVersion" IS NOT NULL
         ORDER BY u."changedAt" DESC LIMIT 1) AS "currentSameAs",
@@ -41,30 +55,58 @@ async function lockedDeals(tx: Tx, organizationId: string, batchId: string): Pro
     FOR UPDATE OF o`;
 }
 
-const asDate = (iso: unknown) => new Date(`${String(iso)}T00:00:00Z`);
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const has = (values: TRevert["values"], field: keyof TRevert["values"]) => Object.hasOwn(values, field);
 
-/** The columns a revert writes, from the history values (money and dates kept as strings). */
-function revertData(revert: TRevert, outcomeNow: StageOutcome, stages: Map<string, StageOutcome>, at: Date): Prisma.OpportunityUncheckedUpdateManyInput {
+/**
+ * The deal's row after its revert: each field the batch changed takes its value from before the
+ * batch, the others stay. closedAt follows the outcome, as on an edit: cleared when the deal
+ * reopens, set when it closes, kept when the outcome stays.
+ */
+function revertedRow(revert: TRevert, now: TRow, stages: Map<string, StageOutcome>, at: Date) {
   const v = revert.values;
-  const data: Prisma.OpportunityUncheckedUpdateManyInput = {};
-  if ("name" in v) data.name = String(v.name);
-  if ("account" in v) data.account = String(v.account);
-  if ("amountMinor" in v) data.amountMinor = BigInt(String(v.amountMinor));
-  if ("probabilityBp" in v) data.probabilityBp = Number(v.probabilityBp);
-  if ("forecastCategory" in v) data.forecastCategory = String(v.forecastCategory) as ForecastCategory;
-  if ("expectedCloseDate" in v) data.expectedCloseDate = asDate(v.expectedCloseDate);
-  if ("ownerId" in v) data.ownerId = String(v.ownerId);
-  if ("sourceDepartmentId" in v) data.sourceDepartmentId = v.sourceDepartmentId === null ? null : String(v.sourceDepartmentId);
-  if ("stageId" in v) {
-    const stageId = String(v.stageId);
-    const outcome = stages.get(stageId);
-    if (!outcome) throw new AppError("CONFLICT", `"${revert.name}" was in a stage that no longer exists, so it cannot be restored. Nothing was undone.`);
-    data.stageId = stageId;
-    data.outcome = outcome;
-    // closedAt follows the outcome, as on an edit: cleared when the deal reopens, set when it closes.
-    if (outcome !== outcomeNow) data.closedAt = outcome === "OPEN" ? null : at;
+  const stageId = has(v, "stageId") ? String(v.stageId) : now.stageId;
+  const outcome = has(v, "stageId") ? stages.get(stageId) : now.outcome;
+  if (!outcome) throw new AppError("CONFLICT", `"${revert.name}" was in a stage that no longer exists, so it cannot be restored. Nothing was undone.`);
+  return {
+    id: revert.id,
+    version: revert.expectedVersion,
+    name: has(v, "name") ? String(v.name) : now.name,
+    account: has(v, "account") ? String(v.account) : now.account,
+    amountMinor: has(v, "amountMinor") ? String(v.amountMinor) : now.amountMinor.toString(),
+    stageId,
+    outcome,
+    probabilityBp: has(v, "probabilityBp") ? Number(v.probabilityBp) : now.probabilityBp,
+    forecastCategory: has(v, "forecastCategory") ? String(v.forecastCategory) : now.forecastCategory,
+    expectedCloseDate: has(v, "expectedCloseDate") ? String(v.expectedCloseDate) : isoDate(now.expectedCloseDate),
+    ownerId: has(v, "ownerId") ? String(v.ownerId) : now.ownerId,
+    sourceDepartmentId: has(v, "sourceDepartmentId") ? (v.sourceDepartmentId === null ? null : String(v.sourceDepartmentId)) : now.sourceDepartmentId,
+    closedAt: outcome === now.outcome ? now.closedAt : outcome === "OPEN" ? null : at,
+  };
+}
+
+/**
+ * Writes the reverted rows, one UPDATE … FROM jsonb_to_recordset per chunk, each guarded by the
+ * version checked under the lock; returns each deal's version after (the trigger moves it by one).
+ */
+async function writeReverts(tx: Tx, organizationId: string, rows: ReturnType<typeof revertedRow>[], at: Date): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) {
+    const chunk = rows.slice(i, i + IMPORT_CHUNK_ROWS);
+    const written = await tx.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE "Opportunity" o SET name = r.name, account = r.account, "amountMinor" = r."amountMinor", "stageId" = r."stageId",
+        outcome = r.outcome, "probabilityBp" = r."probabilityBp", "forecastCategory" = r."forecastCategory",
+        "expectedCloseDate" = r."expectedCloseDate", "ownerId" = r."ownerId", "sourceDepartmentId" = r."sourceDepartmentId",
+        "closedAt" = r."closedAt", "updatedAt" = ${at}
+      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(
+        id text, version integer, name text, account text, "amountMinor" bigint, "stageId" text, outcome "StageOutcome", "probabilityBp" integer,
+        "forecastCategory" "ForecastCategory", "expectedCloseDate" date, "ownerId" text, "sourceDepartmentId" text, "closedAt" timestamptz)
+      WHERE o."organizationId" = ${organizationId} AND o.id = r.id AND o.version = r.version
+      RETURNING o.id, o.version`;
+    if (written.length !== chunk.length) throw new AppError("CONFLICT", "A deal of this import was changed while it was undone. Nothing was undone; try again.");
+    for (const w of written) versions.set(w.id, w.version);
   }
-  return data;
+  return versions;
 }
 
 /** Removes the deals a pipeline batch created and reverts the ones it changed; refuses as a whole. */
@@ -90,19 +132,20 @@ export const undoOpportunityImportBatch = tenantMutation({
 
         const at = new Date();
         const stages = new Map((await tx.pipelineStage.findMany({ where: { organizationId }, select: { id: true, outcome: true } })).map((s) => [s.id, s.outcome]));
-        const outcomes = new Map(rows.map((r) => [r.id, r.outcome]));
-        const history: object[] = [];
-        for (const revert of plan.revert) {
-          // Guarded by the version checked above (the row is locked, so the guard states the rule).
-          const written = await tx.opportunity.updateManyAndReturn({
-            where: { organizationId, id: revert.id, version: revert.expectedVersion },
-            data: revertData(revert, outcomes.get(revert.id) ?? "OPEN", stages, at),
-            select: { version: true },
-          });
-          const version = written[0]?.version;
-          if (version === undefined) throw new AppError("CONFLICT", `"${revert.name}" was changed while the import was undone. Nothing was undone; try again.`);
-          history.push({ organizationId, id: crypto.randomUUID(), opportunityId: revert.id, changedById: ctx.userId, changedAt: at, changes: revert.history, importBatchId: null, version, restoresVersion: revert.restoresVersion });
-        }
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        // Guarded by the versions checked above (the rows are locked, so the guard states the rule).
+        const versions = await writeReverts(tx, organizationId, plan.revert.map((revert) => revertedRow(revert, byId.get(revert.id) as TRow, stages, at)), at);
+        const history = plan.revert.map((revert) => ({
+          organizationId,
+          id: crypto.randomUUID(),
+          opportunityId: revert.id,
+          changedById: ctx.userId,
+          changedAt: at,
+          changes: revert.history,
+          importBatchId: null,
+          version: versions.get(revert.id),
+          restoresVersion: revert.restoresVersion,
+        }));
         await insertRows(tx, "OpportunityChange", { ...CHANGE_COLUMNS, restoresVersion: "integer" }, history);
         // The history rows of the reverted deals stay; they no longer point at a batch.
         await tx.opportunityChange.updateMany({ where: { organizationId, importBatchId: batch.id }, data: { importBatchId: null } });
@@ -130,7 +173,7 @@ export const undoOpportunityImportBatch = tenantMutation({
         });
         return { batchId: batch.id, fileName: batch.fileName, removed: plan.remove.length, reverted: plan.revert.length };
       },
-      // A large batch reverts one deal per statement; the bound only stops a transaction that hangs.
+      // A batch of thousands of deals reverts in seconds; the bound only stops a transaction that hangs.
       { timeout: 5 * 60_000, maxWait: 30_000 },
     ),
 });
