@@ -1,13 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_ORG, formMessage, signIn, uniqueId, visit } from "./support/helpers";
+import { card, DEMO, DEMO_ORG, formMessage, signIn, uniqueId, visit } from "./support/helpers";
 import { commitCard, expectTableRows, mappingCard, previewCard } from "./support/revenue";
 import { shot, SHOTS } from "./support/screenshots";
 
 // The sales manager imports deals from a CRM export: the check names the bad row by line and
 // reason, nothing can be imported until the file is fixed, the fixed file creates the deals (the
-// pipeline shows them), and the same file again adds nothing. A viewer is not allowed in.
+// pipeline shows them), and the same file again adds nothing; a later export that changes a deal
+// is a batch of its own, and undoing the batches restores the amount, then removes the deals
+// (issue 11). A viewer is not allowed in.
 
 const id = uniqueId();
 const importUrl = `/o/${DEMO_ORG.slug}/pipeline/import`;
@@ -26,6 +28,10 @@ const rows = (stage: string) => [
   `E2E-${id}-2,Tyrell renewal ${id},Tyrell,9800,${stage},${inDays(20)},,`, // line 3
 ];
 
+/** The pipeline import page's list of imported files. */
+const dealBatches = (page: Page) => card(page, "Imported deal files");
+const batchRow = (page: Page, fileName: string) => dealBatches(page).getByRole("row", { name: `Import ${fileName}`, exact: true });
+
 async function check(page: Page, file: string) {
   await page.getByLabel("CSV file").setInputFiles(file);
   const mapping = mappingCard(page);
@@ -40,7 +46,10 @@ test("the sales manager imports deals from a CRM export: bad row named, fixed, i
   test.setTimeout(90_000);
   const dir = testInfo.outputPath("files");
   const withTypo = csvFile(dir, "crm-export.csv", rows("Negociation"));
-  const fixed = csvFile(dir, "crm-export-fixed.csv", rows("Negotiation"));
+  const fixedName = `crm-export-${id}.csv`;
+  const fixed = csvFile(dir, fixedName, rows("Negotiation"));
+  const laterName = `crm-export-${id}-later.csv`;
+  const later = csvFile(dir, laterName, rows("Negotiation").map((line) => line.replace('"24,500.00"', '"26,000.00"')));
 
   await signIn(page, DEMO.sales);
   await visit(page, importUrl);
@@ -78,6 +87,65 @@ test("the sales manager imports deals from a CRM export: bad row named, fixed, i
   await expect(formMessage(preview, /^This file was already imported on .+ as batch \S+\. Nothing was added\.$/)).toBeVisible();
   await expect(preview.getByTestId("opportunity-import-counts")).toHaveText("2 deals: 2 the same as now.");
   await expect(preview.getByRole("button", { name: "Import 2 rows" })).toBeDisabled();
+
+  // A later export raises one deal's amount: a batch of its own.
+  await visit(page, importUrl);
+  preview = await check(page, later);
+  await expect(preview.getByTestId("opportunity-import-counts")).toHaveText("2 deals: 1 changed, 1 the same as now.");
+  await preview.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(commitCard(page).getByTestId("opportunity-import-result")).toHaveText("Imported 2 deals: 1 changed, 1 already up to date.", { timeout: 30_000 });
+
+  // Both files are batches on the import page, newest first, with who, counts and an undo.
+  await visit(page, importUrl);
+  const first = batchRow(page, fixedName);
+  const second = batchRow(page, laterName);
+  await expect(first.getByRole("cell")).toHaveText([`${fixedName}Deals (pipeline)`, /Sam Okafor$/, "22 new", "$34,300.00", "none", "none", "Undo"]);
+  await expect(second.getByRole("cell")).toHaveText([`${laterName}Deals (pipeline)`, /Sam Okafor$/, "21 changed", "$35,800.00", "1 unchanged", "none", "Undo"]);
+  await shot(page, "pipeline-import-batches-1440");
+  if (SHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "pipeline-import-batches-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+  // The same batches are on the one import list of the revenue page.
+  await visit(page, `/o/${DEMO_ORG.slug}/revenue`);
+  const onRevenue = card(page, "Imports").getByRole("row", { name: `Import ${laterName}`, exact: true });
+  await expect(onRevenue.getByRole("cell")).toHaveText([`${laterName}Deals (pipeline)`, /Sam Okafor$/, "—", "21 changed", "$35,800.00", "1 unchanged", "none", "Undo"]);
+  if (SHOTS) {
+    await card(page, "Imports").screenshot({ path: path.join("test-results", "screenshots", "revenue-imports-with-deals-1440.png") });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card(page, "Imports").screenshot({ path: path.join("test-results", "screenshots", "revenue-imports-with-deals-390.png") });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+
+  // The first batch cannot be undone while the later one changed its deal; undoing the later one restores the amount.
+  await visit(page, importUrl);
+  await first.getByRole("button", { name: `Undo the import of ${fixedName}` }).click();
+  await first.getByRole("button", { name: `Confirm: undo the import of ${fixedName} (remove 2 deals)` }).click();
+  await expect(formMessage(first, `Nothing was undone. 1 deal was changed after this import (by hand or by a later import): "Umbrella rollout ${id}" (E2E-${id}-1). Undoing would overwrite that change; undo the later import first, or edit the deal by hand.`)).toBeVisible();
+  if (SHOTS) await dealBatches(page).screenshot({ path: path.join("test-results", "screenshots", "pipeline-import-batch-refused-1440.png") });
+  await second.getByRole("button", { name: `Undo the import of ${laterName}` }).click();
+  await second.getByRole("button", { name: `Confirm: undo the import of ${laterName} (restore 1 deal)` }).click();
+  await expect(dealBatches(page).getByRole("status")).toHaveText(`Import of ${laterName} undone: 1 deal restored to what it was before.`);
+  await expect(second).toHaveCount(0);
+  await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${id}`);
+  await page.getByRole("link", { name: `Umbrella rollout ${id}` }).first().click();
+  await expect(page.locator("dt", { hasText: /^Amount$/ }).locator("+ dd")).toHaveText("$24,500.00");
+  const history = card(page, "History");
+  await expect(history.getByRole("listitem").filter({ hasText: "Import undone" }).first()).toContainText(`Import undone: ${laterName}: its changes reverted`);
+  await expect(history.getByRole("listitem").filter({ hasText: "Import undone" }).first()).toContainText("Amount: $26,000.00 → $24,500.00");
+
+  // Then the first: its deals are gone.
+  await visit(page, importUrl);
+  await first.getByRole("button", { name: `Undo the import of ${fixedName}` }).click();
+  await first.getByRole("button", { name: `Confirm: undo the import of ${fixedName} (remove 2 deals)` }).click();
+  await expect(dealBatches(page).getByRole("status")).toHaveText(`Import of ${fixedName} undone: 2 deals removed.`);
+  await visit(page, `/o/${DEMO_ORG.slug}/pipeline?q=${id}`);
+  await expect(page.getByRole("table", { name: /^Deals/ }).getByText(`Umbrella rollout ${id}`)).toHaveCount(0);
+  await expect(page.getByText(`Umbrella rollout ${id}`)).toHaveCount(0);
+  await expect(page.getByText(`Tyrell renewal ${id}`)).toHaveCount(0);
 });
 
 // Issue 11: a real CRM export names its stages and owners its own way, has no deal-name column and
@@ -126,7 +194,8 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   const verbal = `Verbal ${id}`;
   const dir = testInfo.outputPath("files");
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "crm-opportunities.csv");
+  const fileName = `crm-opportunities-${id}.csv`;
+  const file = path.join(dir, fileName);
   writeFileSync(file, readFileSync(path.join(import.meta.dirname, "fixtures", "crm-opportunities.csv"), "utf8").replaceAll('"OPP-', `"OPP-${id}-`).replaceAll('"Verbal"', `"${verbal}"`));
   const verbalLabel = `“${verbal}” (${rowsOf(CRM.verbal)})`;
 
@@ -234,6 +303,7 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   await page.getByRole("link", { name: "Cyberdyne — Renewal" }).first().click();
   await expect(page.getByText(externalId, { exact: true })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "Sam Okafor" })).toBeVisible();
+  const dealUrl = new URL(page.url()).pathname;
   await shot(page, "pipeline-deal-external-id-1440");
   // An open deal that came without an amount says so, on its page and in the list.
   const blank = `OPP-${id}-000006`;
@@ -244,6 +314,18 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   await expect(page.getByRole("definition").filter({ hasText: "No amount" })).toBeVisible();
   await shot(page, "pipeline-deal-no-amount-1440");
   await screenshots390(page, "pipeline-deal-no-amount");
+
+  // The batch is on the import page; undoing it removes its 300 deals, and the forecast is as before.
+  await visit(page, importUrl);
+  const batch = batchRow(page, fileName);
+  await expect(batch.getByRole("cell").nth(2)).toHaveText(`${CRM.rows}${CRM.rows} new`);
+  await batch.getByRole("button", { name: `Undo the import of ${fileName}` }).click();
+  await batch.getByRole("button", { name: `Confirm: undo the import of ${fileName} (remove ${CRM.rows} deals)` }).click();
+  await expect(dealBatches(page).getByRole("status")).toHaveText(`Import of ${fileName} undone: ${CRM.rows} deals removed.`, { timeout: 30_000 });
+  await expect(batch).toHaveCount(0);
+  await visit(page, dealUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  expect(await openDealsOnDashboard(ceo)).toBe(openBefore);
   await ceoContext.close();
   await salesContext.close();
 });

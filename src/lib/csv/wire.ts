@@ -63,8 +63,8 @@ export type TCommitResult =
 
 export type TImportBatchItem = {
   id: string;
-  /** "revenue": actuals (rows, total); "kpi": a department's KPI values (no total). */
-  kind: "revenue" | "kpi";
+  /** "revenue": actuals (rows, total); "kpi": a department's KPI values (no total); "opportunity": deals from a CRM export. */
+  kind: "revenue" | "kpi" | "opportunity";
   /** The department of a KPI import, as named when it was imported. */
   department: { id: string; name: string } | null;
   /** Why the batch cannot be undone, when it cannot (besides closed months). */
@@ -77,6 +77,10 @@ export type TImportBatchItem = {
   roundedCount: number;
   duplicateCount: number;
   duplicatesImported: boolean;
+  /** A pipeline batch's deals: created, changed, and rows equal to the deal (0 for other kinds). */
+  newCount: number;
+  changedCount: number;
+  unchangedCount: number;
   skipped: TBadRow[];
   months: MonthKey[];
   closedMonths: MonthKey[];

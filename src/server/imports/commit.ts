@@ -88,7 +88,7 @@ export async function createImportBatch(
   ctx: TTenantContext,
   kind: string,
   parsed: TParsedFile,
-  totals: { rowCount: number; totalMinor?: bigint; roundedCount?: number; duplicateCount?: number; duplicatesImported?: boolean },
+  totals: { rowCount: number; totalMinor?: bigint; roundedCount?: number; duplicateCount?: number; duplicatesImported?: boolean; newCount?: number; changedCount?: number; unchangedCount?: number },
 ): Promise<string> {
   const { fileName, fileHash, mapping, rows } = parsed;
   const batch = await tx.importBatch.create({

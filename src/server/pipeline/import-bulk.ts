@@ -46,4 +46,4 @@ export const OPPORTUNITY_COLUMNS: TColumns = {
 /** An import also says whether an open deal came without an amount ("No amount"). */
 export const IMPORTED_OPPORTUNITY_COLUMNS: TColumns = { ...OPPORTUNITY_COLUMNS, amountMissing: "boolean" };
 
-export const CHANGE_COLUMNS: TColumns = { organizationId: "text", id: "text", opportunityId: "text", changedById: "text", changedAt: "timestamptz", changes: "jsonb" };
+export const CHANGE_COLUMNS: TColumns = { organizationId: "text", id: "text", opportunityId: "text", changedById: "text", changedAt: "timestamptz", changes: "jsonb", importBatchId: "text", version: "integer" };

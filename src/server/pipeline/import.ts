@@ -10,6 +10,8 @@ import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type
 import type { TTenantContext } from "../tenant";
 import { CHANGE_COLUMNS, IMPORTED_OPPORTUNITY_COLUMNS, insertRows } from "./import-bulk";
 import { readOpportunityImport, type TParsedOpportunityImport } from "./import-file";
+import { takeWeeklySnapshot } from "./snapshots";
+import { now as clockNow } from "../clock";
 
 // CSV import of deals from a CRM export (issue 5), with the shared import rules: a preview that
 // writes nothing; every good row or none, in one transaction; bad rows refuse the file unless the
@@ -42,25 +44,29 @@ const dealRow = (ctx: TTenantContext, id: string, row: TOpportunityImportRow, no
   updatedAt: now,
 });
 
-/** New deals: one INSERT per chunk, and their "created" history rows. */
-async function insertDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
+/**
+ * New deals: one INSERT per chunk, and their "created" history rows, linked to the batch with the
+ * version the deal starts at (0), so the batch's undo can tell whether anyone changed it since.
+ */
+async function insertDeals(tx: Tx, ctx: TTenantContext, batchId: string, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, crypto.randomUUID(), row, now));
     const written = await insertRows(tx, "Opportunity", IMPORTED_OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
     // Another writer created one of these external ids since the file was read.
     if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was created while the file was imported. Check the file again.");
-    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, deals.map((d) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: d.id, changedById: ctx.userId, changedAt: now, changes: { created: [null, d.name] } })));
+    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, deals.map((d) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: d.id, changedById: ctx.userId, changedAt: now, changes: { created: [null, d.name] }, importBatchId: batchId, version: 0 })));
   });
 }
 
 /**
  * Changed deals: one UPDATE … FROM jsonb_to_recordset per chunk. closedAt follows the outcome (set
  * when a deal closes, cleared when it reopens). The rows were compared inside this transaction.
+ * Each history row keeps the version the update left the deal at (the trigger moves it).
  */
-async function updateDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
+async function updateDeals(tx: Tx, ctx: TTenantContext, batchId: string, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, row.id ?? "", row, now));
-    const written = await tx.$executeRaw`
+    const written = await tx.$queryRaw<{ id: string; version: number }[]>`
       UPDATE "Opportunity" o SET name = r.name, account = r.account, "amountMinor" = r."amountMinor", "amountMissing" = r."amountMissing", "stageId" = r."stageId",
         outcome = r.outcome, "probabilityBp" = r."probabilityBp", "forecastCategory" = r."forecastCategory",
         "expectedCloseDate" = r."expectedCloseDate", "ownerId" = r."ownerId", "sourceDepartmentId" = r."sourceDepartmentId",
@@ -69,9 +75,11 @@ async function updateDeals(tx: Tx, ctx: TTenantContext, rows: TOpportunityImport
       FROM jsonb_to_recordset(${JSON.stringify(deals, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}::jsonb) AS r(
         id text, name text, account text, "amountMinor" bigint, "amountMissing" boolean, "stageId" text, outcome "StageOutcome", "probabilityBp" integer,
         "forecastCategory" "ForecastCategory", "expectedCloseDate" date, "ownerId" text, "sourceDepartmentId" text)
-      WHERE o."organizationId" = ${ctx.organizationId} AND o.id = r.id`;
-    if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was removed while the file was imported. Check the file again.");
-    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, chunk.map((row) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: row.id, changedById: ctx.userId, changedAt: now, changes: row.changes })));
+      WHERE o."organizationId" = ${ctx.organizationId} AND o.id = r.id
+      RETURNING o.id, o.version`;
+    if (written.length !== deals.length) throw new AppError("CONFLICT", "A deal of this file was removed while the file was imported. Check the file again.");
+    const versions = new Map(written.map((w) => [w.id, w.version]));
+    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, chunk.map((row) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: row.id, changedById: ctx.userId, changedAt: now, changes: row.changes, importBatchId: batchId, version: versions.get(row.id ?? "") })));
   });
 }
 
@@ -81,13 +89,17 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunit
   const created = accepted.filter((r) => r.kind === "new");
   const changed = accepted.filter((r) => r.kind === "changed");
   const counts = { rowCount: accepted.length, newCount: created.length, changedCount: changed.length, unchangedCount: accepted.length - created.length - changed.length };
-  const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount: accepted.length, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
   const now = new Date();
+  // The week's snapshot, if the week has none yet, is taken of the pipeline before this import:
+  // "what changed since the last snapshot" then counts the deals it adds as new.
+  await takeWeeklySnapshot(tx, organizationId, await clockNow());
+  const { rowCount, newCount, changedCount, unchangedCount } = counts;
+  const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount, newCount, changedCount, unchangedCount, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
   // The stage, owner and category mappings of this file are remembered for the organization's next import.
   const { stageMapToRemember: pipelineStageMap, ownerMapToRemember: pipelineOwnerMap, categoryMapToRemember: pipelineCategoryMap } = parsed;
   await tx.organization.update({ where: { id: organizationId }, data: { pipelineStageMap, pipelineOwnerMap, pipelineCategoryMap } });
-  await insertDeals(tx, ctx, created, now, onProgress);
-  await updateDeals(tx, ctx, changed, now, onProgress);
+  await insertDeals(tx, ctx, batchId, created, now, onProgress);
+  await updateDeals(tx, ctx, batchId, changed, now, onProgress);
   // One event for the batch: the deals' own history holds each change.
   const after = { id: batchId, kind: OPPORTUNITY_IMPORT_KIND, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
   await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunities.imported", entityType: "ImportBatch", entityId: batchId, after });

@@ -39,12 +39,20 @@ export function weekOf(now: Date): string {
 export async function ensureWeeklySnapshot(organizationId: string, now: Date = new Date()): Promise<boolean> {
   const week = new Date(`${weekOf(now)}T00:00:00Z`);
   if (await db.pipelineSnapshot.findUnique({ where: { organizationId_weekOf: { organizationId, weekOf: week } }, select: { id: true } })) return false;
-  return db.$transaction(async (tx) => {
-    const created = await tx.pipelineSnapshot.createManyAndReturn({ data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }], skipDuplicates: true, select: { id: true } });
-    const snapshot = created[0];
-    if (!snapshot) return false;
-    const deals = await copyPipeline(tx, organizationId, snapshot.id);
-    await recordAudit(tx, { organizationId, actorId: null, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { weekOf: weekOf(now), deals } });
-    return true;
-  });
+  return db.$transaction((tx) => takeWeeklySnapshot(tx, organizationId, now));
+}
+
+/**
+ * The week's snapshot inside `tx`, unless the week has one: what a pipeline import calls before it
+ * writes, so that "what changed since the last snapshot" compares with the pipeline before the
+ * import (a snapshot first taken on the next page view would already hold the imported deals).
+ */
+export async function takeWeeklySnapshot(tx: Tx, organizationId: string, now: Date): Promise<boolean> {
+  const week = new Date(`${weekOf(now)}T00:00:00Z`);
+  const created = await tx.pipelineSnapshot.createManyAndReturn({ data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }], skipDuplicates: true, select: { id: true } });
+  const snapshot = created[0];
+  if (!snapshot) return false;
+  const deals = await copyPipeline(tx, organizationId, snapshot.id);
+  await recordAudit(tx, { organizationId, actorId: null, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { weekOf: weekOf(now), deals } });
+  return true;
 }

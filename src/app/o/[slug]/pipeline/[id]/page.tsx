@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: "Deal" };
 
 const FIELD_LABELS: Record<string, string> = {
   created: "Created",
+  importUndone: "Import undone",
   name: "Name",
   account: "Account",
   amountMinor: "Amount",
@@ -136,6 +137,8 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
                       <span className="font-medium">{FIELD_LABELS[field] ?? field}</span>:{" "}
                       {field === "created" ? (
                         "deal added"
+                      ) : field === "importUndone" ? (
+                        `${String(pair?.[0] ?? "a file")}: its changes reverted`
                       ) : (
                         <>
                           {valueText(field, pair?.[0], names, currency, locale)} → {valueText(field, pair?.[1], names, currency, locale)}

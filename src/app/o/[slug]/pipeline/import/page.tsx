@@ -6,6 +6,7 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { can } from "@/lib/permissions";
 import { getOpportunityImportPage } from "@/server/pipeline/import-page";
 import { getTenantContext } from "@/server/tenant-context";
+import { ImportBatches } from "../../revenue/_components/import-batches";
 import { OpportunityImportWizard } from "./_components/opportunity-import-wizard";
 
 export const metadata: Metadata = { title: "Import deals" };
@@ -88,6 +89,9 @@ export default async function ImportDealsPage({ params }: { params: Promise<{ sl
           <Reference stages={stages} departments={departments} />
         </div>
       )}
+      <div className="mt-6">
+        <ImportBatches slug={slug} ctx={ctx} organization={{ currency, timeZone }} only="opportunity" />
+      </div>
     </>
   );
 }
