@@ -31,7 +31,8 @@ test("sign out everywhere ends the sessions of the user's other browsers too", a
   const phone = await phoneContext.newPage();
   await signIn(phone, DEMO.viewer);
 
-  await page.getByLabel("Account: Beatrix Vogel · Viewer").click();
+  await expect(page.getByTestId("current-user")).toHaveText("Beatrix Vogel · Viewer");
+  await page.getByTestId("current-user").click();
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 

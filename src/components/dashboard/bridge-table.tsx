@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import type { TBridge } from "@/lib/bridge";
 import { Amount } from "@/components/ui/amount";
@@ -17,7 +18,7 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
   const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-3 py-1.5 text-right whitespace-nowrap tabular-nums";
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Gap bridge table" className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="bridge-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
@@ -69,6 +70,6 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

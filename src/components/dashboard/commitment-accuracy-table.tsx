@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { formatBp } from "@/lib/format";
 import { Amount } from "@/components/ui/amount";
@@ -11,7 +12,7 @@ export function CommitmentAccuracyTable({ rows, currency, locale, caption, depar
   const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-3 py-1.5 text-right whitespace-nowrap tabular-nums";
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Commitment accuracy table" className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="commitment-accuracy">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
@@ -47,6 +48,6 @@ export function CommitmentAccuracyTable({ rows, currency, locale, caption, depar
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

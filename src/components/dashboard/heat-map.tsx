@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Check, CircleAlert, CircleCheck, CircleX } from "lucide-react";
 import Link from "next/link";
 import { cn } from "@/lib/cn";
@@ -37,7 +38,7 @@ export function HeatMap({ rows, months, caption, cellHref, currency, locale = "e
   return (
     // Positioned, so the sr-only texts (absolutely positioned) scroll with the table instead of
     // widening the page.
-    <div className="relative overflow-x-auto">
+    <ScrollRegion label="Status heat map" className="relative overflow-x-auto">
       <table className="w-full text-xs" data-testid="heat-map">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-zinc-500 dark:border-zinc-800">
@@ -106,7 +107,7 @@ export function HeatMap({ rows, months, caption, cellHref, currency, locale = "e
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

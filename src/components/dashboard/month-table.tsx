@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { TMonthRow } from "@/lib/dashboard-rows";
 import { formatRatio } from "@/lib/format";
 import { monthLabel } from "@/lib/period";
@@ -12,7 +13,7 @@ export function MonthTable({ rows, currency, locale, caption, hasPipeline = fals
   const th = "px-2 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-2 py-1.5 text-right whitespace-nowrap tabular-nums";
   return (
-    <div className="relative overflow-x-auto">
+    <ScrollRegion label="Monthly target and actual table" className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="month-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
@@ -70,6 +71,6 @@ export function MonthTable({ rows, currency, locale, caption, hasPipeline = fals
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn } from "@/lib/cn";
 import type { TCsvTable } from "@/lib/csv/table";
 
@@ -7,7 +8,7 @@ const SAMPLE_ROWS = 5;
 export function SampleTable({ table, roles }: { table: TCsvTable; roles: ReadonlyMap<number, string> }) {
   const rows = table.rows.slice(0, SAMPLE_ROWS);
   return (
-    <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+    <ScrollRegion label="File sample" className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
       <table className="min-w-full text-left text-xs tabular-nums">
         <caption className="sr-only">The first {rows.length} rows of the file</caption>
         <thead className="bg-zinc-50 dark:bg-zinc-800/50">
@@ -36,6 +37,6 @@ export function SampleTable({ table, roles }: { table: TCsvTable; roles: Readonl
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

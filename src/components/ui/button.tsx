@@ -10,7 +10,7 @@ const VARIANTS = {
 
 export const buttonClass = (variant: keyof typeof VARIANTS = "primary", className?: string) =>
   cn(
-    "inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium no-underline transition-colors disabled:cursor-not-allowed",
     VARIANTS[variant],
     className,
   );

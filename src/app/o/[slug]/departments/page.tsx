@@ -78,8 +78,8 @@ export default async function DepartmentsPage({ params, searchParams }: { params
                     <span className="text-zinc-500">Nothing</span>
                   ) : (
                     <span className="flex flex-col">
-                      {d.claimsPending > 0 && <Link href={scorecard(d.id, "#contributions")} className="text-accent-700 underline dark:text-accent-400">{d.claimsPending} claim{d.claimsPending > 1 ? "s" : ""} to review</Link>}
-                      {d.causesDisputed > 0 && <Link href={scorecard(d.id)} className="text-accent-700 underline dark:text-accent-400">{d.causesDisputed} disputed deal{d.causesDisputed > 1 ? "s" : ""}</Link>}
+                      {d.claimsPending > 0 && <Link href={scorecard(d.id, "#contributions")} className="inline-block py-0.5 text-accent-700 underline dark:text-accent-400">{d.claimsPending} claim{d.claimsPending > 1 ? "s" : ""} to review</Link>}
+                      {d.causesDisputed > 0 && <Link href={scorecard(d.id)} className="inline-block py-0.5 text-accent-700 underline dark:text-accent-400">{d.causesDisputed} disputed deal{d.causesDisputed > 1 ? "s" : ""}</Link>}
                     </span>
                   )}
                 </td>

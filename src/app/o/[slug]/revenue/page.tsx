@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { parseFiscalYearParam, readParam, type TSearchParams } from "@/lib/search-params";
 import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import type { Metadata } from "next";
@@ -109,7 +110,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
         {entries.length === 0 ? (
           <p className="text-sm text-zinc-500">No revenue recorded yet.</p>
         ) : (
-          <div className="relative overflow-x-auto">
+          <ScrollRegion label="Latest entries table" className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
                 <tr>
@@ -138,7 +139,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
     </>

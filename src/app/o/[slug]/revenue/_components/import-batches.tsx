@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { FlashRegion } from "@/components/ui/flash";
@@ -115,7 +116,7 @@ export async function ImportBatches({ slug, ctx, organization, only }: { slug: s
       <FlashRegion />
       {!batches.length && <p className="text-sm text-zinc-600 dark:text-zinc-400">No imports yet. {importLink}</p>}
       {batches.length > 0 && (
-      <div className="relative overflow-x-auto">
+      <ScrollRegion label="Imports table" className="relative overflow-x-auto">
         <table className="w-full text-sm tabular-nums">
           <caption className="sr-only">Imported files</caption>
           <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
@@ -133,7 +134,7 @@ export async function ImportBatches({ slug, ctx, organization, only }: { slug: s
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       )}
     </Card>
   );

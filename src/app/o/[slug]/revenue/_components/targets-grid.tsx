@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Lock, LockOpen, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
@@ -80,7 +81,7 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, digits, actualTo
         <FormMessage state={closeResult} />
       </div>
       {/* relative: the sr-only header label is absolutely positioned and must scroll with the table, not widen the page. */}
-      <div className="relative mt-2 overflow-x-auto">
+      <ScrollRegion label="Targets and actuals by month" className="relative mt-2 overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
             <tr>
@@ -137,7 +138,7 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, digits, actualTo
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       {canEdit && (
         <div className="mt-3 flex items-center gap-3">
           <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save targets"}</Button>

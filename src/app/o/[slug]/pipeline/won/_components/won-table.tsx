@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Amount } from "@/components/ui/amount";
 import { monthLabel } from "@/lib/period";
 import type { TWonFigure, TWonTable } from "@/lib/won-by-month";
@@ -24,7 +25,7 @@ export function WonTable({ table, currency, locale, caption }: { table: TWonTabl
   const td = "px-2 py-1.5 text-right whitespace-nowrap tabular-nums align-top";
   const first = "sticky left-0 z-10 bg-white px-2 py-1.5 text-left font-medium whitespace-nowrap dark:bg-zinc-900";
   return (
-    <div className="relative overflow-x-auto">
+    <ScrollRegion label="Won by month table" className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="won-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
@@ -57,6 +58,6 @@ export function WonTable({ table, currency, locale, caption }: { table: TWonTabl
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
