@@ -16,17 +16,13 @@ const scorecard = (slug: string, departmentId: string, month: MonthKey, anchor =
 /** The open items of `month`, blocking ones first, each with its department and a link. */
 export async function monthCloseChecklist(tx: Tx, organizationId: string, slug: string, month: MonthKey): Promise<TCloseItem[]> {
   const first = monthToDbDate(month);
-  const [claims, disputedClaims, disputedCauses, missingKpis, unexplained] = await Promise.all([
-    tx.$queryRaw<TCountRow[]>`
-      SELECT c."departmentId", d.name, count(*)::int AS count
+  const [contributions, disputedCauses, missingKpis, unexplained] = await Promise.all([
+    // Claims awaiting review and disputed claims, per department, in one pass.
+    tx.$queryRaw<(TCountRow & { status: "CLAIMED" | "DISPUTED" })[]>`
+      SELECT c."departmentId", d.name, c.status, count(*)::int AS count
       FROM "Contribution" c JOIN "Department" d ON d."organizationId" = c."organizationId" AND d.id = c."departmentId"
-      WHERE c."organizationId" = ${organizationId} AND c.month = ${first} AND c.status = 'CLAIMED'
-      GROUP BY c."departmentId", d.name ORDER BY d.name`,
-    tx.$queryRaw<TCountRow[]>`
-      SELECT c."departmentId", d.name, count(*)::int AS count
-      FROM "Contribution" c JOIN "Department" d ON d."organizationId" = c."organizationId" AND d.id = c."departmentId"
-      WHERE c."organizationId" = ${organizationId} AND c.month = ${first} AND c.status = 'DISPUTED'
-      GROUP BY c."departmentId", d.name ORDER BY d.name`,
+      WHERE c."organizationId" = ${organizationId} AND c.month = ${first} AND c.status IN ('CLAIMED', 'DISPUTED')
+      GROUP BY c."departmentId", d.name, c.status ORDER BY d.name`,
     tx.$queryRaw<TCountRow[]>`
       SELECT c."responsibleDepartmentId" AS "departmentId", d.name, count(*)::int AS count
       FROM "OpportunityCause" c JOIN "Department" d ON d."organizationId" = c."organizationId" AND d.id = c."responsibleDepartmentId"
@@ -43,6 +39,8 @@ export async function monthCloseChecklist(tx: Tx, organizationId: string, slug: 
     unexplainedRedMonths(organizationId, [month], tx),
   ]);
   const label = monthLabel(month);
+  const claims = contributions.filter((r) => r.status === "CLAIMED");
+  const disputedClaims = contributions.filter((r) => r.status === "DISPUTED");
   return [
     ...claims.map((r): TCloseItem => ({ kind: "claims", blocking: true, departmentId: r.departmentId, department: r.name, count: r.count, href: scorecard(slug, r.departmentId, month, "#contributions"), label })),
     ...disputedClaims.map((r): TCloseItem => ({ kind: "disputedClaims", blocking: false, departmentId: r.departmentId, department: r.name, count: r.count, href: scorecard(slug, r.departmentId, month, "#contributions"), label })),
