@@ -34,7 +34,7 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
     await targetsGrid(owner).getByRole("button", { name: "Save targets" }).click();
     await expect(formMessage(targetsGrid(owner), "Saved targets for 2 months.")).toBeVisible();
     await openRevenue(finance, ownerAccount.slug);
-    await expect(targetInput(finance, "May 2026")).toHaveValue("1000000.00");
+    await expect(targetInput(finance, "May 2026")).toHaveValue("1,000,000.00");
 
     // The owner raises May.
     await targetInput(owner, "May 2026").fill("1,200,000");
@@ -58,13 +58,14 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
       await finance.setViewportSize({ width: 1440, height: 900 });
     }
 
-    // Finance gives up on May and lowers June instead: saved, and May is the owner's, not put back.
+    // Finance gives up on May (typing back the amount as loaded, without separators) and lowers June
+    // instead: saved, and May is the owner's, not put back.
     await targetInput(finance, "May 2026").fill("1000000.00");
     await targetInput(finance, "Jun 2026").fill("900,000");
     await targetsGrid(finance).getByRole("button", { name: "Save targets" }).click();
     await expect(formMessage(targetsGrid(finance), "Saved targets for 1 month.")).toBeVisible();
-    await expect(targetInput(finance, "May 2026")).toHaveValue("1200000.00");
-    await expect(targetInput(finance, "Jun 2026")).toHaveValue("900000.00");
+    await expect(targetInput(finance, "May 2026")).toHaveValue("1,200,000.00");
+    await expect(targetInput(finance, "Jun 2026")).toHaveValue("900,000.00");
 
     // Now the owner's page is the stale one for June: the owner's save of June names finance.
     await targetInput(owner, "Jun 2026").fill("950,000");
@@ -74,8 +75,8 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
 
     // After a reload both see what was saved: May from the owner, June from finance.
     await reload(owner);
-    await expect(targetInput(owner, "May 2026")).toHaveValue("1200000.00");
-    await expect(targetInput(owner, "Jun 2026")).toHaveValue("900000.00");
+    await expect(targetInput(owner, "May 2026")).toHaveValue("1,200,000.00");
+    await expect(targetInput(owner, "Jun 2026")).toHaveValue("900,000.00");
   } finally {
     await context.close();
   }

@@ -39,11 +39,9 @@ test("a viewer can read the dashboard, departments, revenue and pipeline", async
   await nav.getByRole("link", { name: "Departments" }).click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/departments`);
   await expect(page.getByRole("heading", { level: 1, name: "Departments" })).toBeVisible();
-  for (const department of DEFAULT_DEPARTMENTS) {
-    await expect(page.getByRole("row").filter({ has: page.getByRole("cell", { name: department, exact: true }) }).first()).toBeVisible();
-  }
-  // The seeded heads are bound: Marketing has at least its head (after its kind and this month's status).
-  await expect(page.getByRole("row", { name: /^Marketing Marketing .+ [1-9]\d*$/ })).toBeVisible();
+  for (const department of DEFAULT_DEPARTMENTS) await expect(page.getByTestId(`department-${department}`)).toBeVisible();
+  // The seeded heads are bound: Marketing names its head.
+  await expect(page.getByTestId("department-Marketing")).toContainText("Marco Rossi");
 
   await nav.getByRole("link", { name: "Revenue" }).click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/revenue`);

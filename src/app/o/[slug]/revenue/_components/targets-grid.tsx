@@ -68,7 +68,9 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, digits, actualTo
     const formData = new FormData();
     for (const row of rows) {
       const value = values[row.month] ?? "";
-      if (value.trim() === row.target || row.closedNote !== null) continue;
+      // Unchanged: the same text, or the same amount written another way ("1000000" for "1,000,000.00").
+      const same = value.trim() === row.target || (value.trim() !== "" && row.target !== "" && parseMoneyInput(value, digits) === parseMoneyInput(row.target, digits));
+      if (same || row.closedNote !== null) continue;
       formData.set(`target:${row.month}`, value);
       formData.set(`version:${row.month}`, row.version);
     }
