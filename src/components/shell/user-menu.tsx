@@ -40,11 +40,11 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
 
   return (
     <details ref={menu} className="group relative">
-      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden" aria-label={`Account: ${name} · ${roleLabel}`}>
+      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden" aria-label={`Account: ${name} · ${roleLabel} (${initials(name)})`}>
         <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="current-user">
           {name} <span className="text-zinc-500">· {roleLabel}</span>
         </span>
-        {/* On a phone the name does not fit: initials, with the name and role for hover and screen readers. */}
+        {/* On a phone the name does not fit: initials (also in the summary's name, for speech input), with the name and role for hover. */}
         <span
           className="inline-flex size-7 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700 sm:hidden dark:bg-zinc-700 dark:text-zinc-200"
           title={`${name} · ${roleLabel}`}
