@@ -40,7 +40,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
 
   return (
     <details ref={menu} className="group relative">
-      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden" aria-label={`Account: ${name} · ${roleLabel} (${initials(name)})`}>
+      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden" aria-label={`Account: ${name} · ${roleLabel} · ${initials(name)}`}>
         <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="current-user">
           {name} <span className="text-zinc-500">· {roleLabel}</span>
         </span>
