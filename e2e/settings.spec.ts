@@ -114,7 +114,8 @@ async function bindHead(page: Page, browser: Browser, organization: string, slug
   await headPage.getByLabel("Your name").fill(head.name);
   await headPage.getByLabel("Password").fill(head.password);
   await headPage.getByRole("button", { name: "Create account and join" }).click();
-  await expect(headPage).toHaveURL(`/o/${slug}`);
+  // A department head lands on My work.
+  await expect(headPage).toHaveURL(`/o/${slug}/inbox`);
   await expect(headPage.getByTestId("current-user")).toHaveText(`${head.name} · Department head`);
   return { head, headPage, context };
 }
