@@ -188,7 +188,7 @@ test("on a phone the bridge turns on its side and only the tables scroll sideway
 test("the owner adds, renames, archives and restores a contribution category", async ({ page }) => {
   const name = `Regulatory hold ${uniqueId()}`;
   await signIn(page, DEMO.owner);
-  await visit(page, `/o/${DEMO_ORG.slug}/settings`);
+  await visit(page, `/o/${DEMO_ORG.slug}/settings/categories`);
   const panel = card(page, "Contribution categories");
   const legal = panel.getByRole("group", { name: "Legal categories" });
   await legal.locator("summary").click();

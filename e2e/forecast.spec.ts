@@ -126,7 +126,7 @@ test("with deals, the CEO sees the weighted forecast, the three rollups, coverag
 
 test("the owner makes commit the headline in settings, and the tile and outlook follow", async ({ page }) => {
   await signInOwner(page);
-  await visit(page, `/o/${owner.slug}/settings`);
+  await visit(page, `/o/${owner.slug}/settings/pipeline`);
   const panel = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Pipeline" }) });
   await expect(panel.getByRole("listitem", { name: "Stage Commit" }).getByLabel("Default %")).toHaveValue("90");
   const headline = panel.getByRole("form", { name: "Headline forecast" });

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_ORG, card, createInvitation, memberRow, signIn, signUpFreshOwner, uniqueEmail, uniqueId, visit, reload } from "./support/helpers";
+import { DEMO, DEMO_ORG, card, createInvitation, memberRow, openSettingsSection, signIn, signUpFreshOwner, uniqueEmail, uniqueId, visit, reload } from "./support/helpers";
 
 test("a new person joins Acme through an invitation link as department head of Legal", async ({ page: owner, browser }) => {
   const id = uniqueId();
   const invitee = { name: `Lena Legal ${id}`, email: `legal-head-${id}@e2e.example`, password: "a-strong-password" };
 
   await signIn(owner, DEMO.owner);
-  await visit(owner, `/o/${DEMO_ORG.slug}/settings`);
+  await visit(owner, `/o/${DEMO_ORG.slug}/settings/invitations`);
   const link = await createInvitation(owner, { email: invitee.email, role: "Department head", department: "Legal" });
   const pending = card(owner, "Invitations").getByRole("listitem").filter({ hasText: invitee.email });
   await expect(pending).toContainText("Department head, Legal");
@@ -40,6 +40,7 @@ test("a new person joins Acme through an invitation link as department head of L
   // The owner sees the invitation gone from Pending and the new member in Members.
   await reload(owner);
   await expect(card(owner, "Invitations").getByText(invitee.email)).toHaveCount(0);
+  await openSettingsSection(owner, "Members");
   const member = memberRow(owner, invitee.email);
   await expect(member).toContainText(invitee.name);
   await expect(member.getByLabel("Role", { exact: true })).toHaveValue("DEPARTMENT_HEAD");
@@ -53,7 +54,7 @@ test("an existing user signs in to accept an invitation and switches between org
   await signUpContext.close();
 
   await signIn(owner, DEMO.owner);
-  await visit(owner, `/o/${DEMO_ORG.slug}/settings`);
+  await visit(owner, `/o/${DEMO_ORG.slug}/settings/invitations`);
   const link = await createInvitation(owner, { email: existing.email, role: "Viewer" });
   await expect(card(owner, "Invitations").getByRole("listitem").filter({ hasText: existing.email })).toContainText("Viewer");
 
@@ -93,13 +94,14 @@ test("an existing user signs in to accept an invitation and switches between org
 
   await reload(owner);
   await expect(card(owner, "Invitations").getByText(existing.email)).toHaveCount(0);
+  await openSettingsSection(owner, "Members");
   await expect(memberRow(owner, existing.email).getByLabel("Role", { exact: true })).toHaveValue("VIEWER");
 });
 
 test("an invitation opened by someone else is refused, and a revoked link stops working", async ({ page: owner, browser }) => {
   const invited = uniqueEmail("revoked");
   await signIn(owner, DEMO.owner);
-  await visit(owner, `/o/${DEMO_ORG.slug}/settings`);
+  await visit(owner, `/o/${DEMO_ORG.slug}/settings/invitations`);
   const link = await createInvitation(owner, { email: invited, role: "Viewer" });
 
   const context = await browser.newContext();

@@ -11,7 +11,7 @@ test("pages hydrate without React errors for a user in another locale and time z
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   await signIn(page, DEMO.owner);
   await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
-  await visit(page, `/o/${DEMO_ORG.slug}/settings`);
+  await visit(page, `/o/${DEMO_ORG.slug}/settings/invitations`);
   await createInvitation(page, { email: uniqueEmail("locale"), role: "Viewer" });
   await reload(page);
   await expect(card(page, "Invitations").getByRole("listitem").first()).toBeVisible();

@@ -16,7 +16,7 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
   const financeName = `Anna Finance ${uniqueId()}`;
 
   // The owner invites finance, who joins in a browser of their own.
-  await visit(owner, `/o/${ownerAccount.slug}/settings`);
+  await visit(owner, `/o/${ownerAccount.slug}/settings/invitations`);
   const link = await createInvitation(owner, { email: `finance-${uniqueId()}@e2e.example`, role: "Finance" });
   const context = await browser.newContext({ timezoneId: ORG_TIME_ZONE });
   try {

@@ -209,7 +209,7 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   // A sales manager may not add stages: the unmapped value points to the settings instead.
   await expect(stages.getByLabel(verbalLabel).locator("option:checked")).toHaveText("Not mapped: rows refused");
   await expect(stages.getByRole("button", { name: /^Create a stage/ })).toHaveCount(0);
-  await expect(stages.getByRole("link", { name: "the stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings`);
+  await expect(stages.getByRole("link", { name: "the stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings/pipeline`);
 
   // The owner creates the missing stage from the wizard, without leaving it.
   const ceoContext = await contextAt();
@@ -262,7 +262,7 @@ test("a CRM export with its own stage names, owner names and no name column: a s
   let preview = previewCard(page);
   await expect(preview.getByTestId("bad-reasons")).toContainText(`${rowsOf(CRM.engaging)}: unknown stage "Engaging"`);
   await expect(preview.getByTestId("bad-reasons")).toContainText(`${rowsOf(CRM.owners["Jordan Blake"] ?? 0)}: unknown owner "Jordan Blake"`);
-  await expect(preview.getByTestId("bad-reasons").getByRole("link", { name: "Stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings`);
+  await expect(preview.getByTestId("bad-reasons").getByRole("link", { name: "Stage settings" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/settings/pipeline`);
   if (SHOTS) {
     const badRows = preview.locator('section[aria-labelledby="bad-rows-title"]');
     await badRows.screenshot({ path: path.join("test-results", "screenshots", "pipeline-import-crm-reasons-1440.png") });

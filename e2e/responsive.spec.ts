@@ -25,6 +25,10 @@ test("on a 390 px phone the dashboard and settings fit the width and the nav is 
   await nav.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/settings`);
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save settings" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Invitations" }).click();
+  await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/settings/invitations`);
   await expect(page.getByRole("button", { name: "Create invitation link" })).toBeVisible();
   await expectNoHorizontalScroll(page);
 

@@ -54,7 +54,7 @@ for (const scheme of SCHEMES) {
 
     test("settings as owner", async ({ page }) => {
       await signIn(page, DEMO.owner);
-      await visit(page, `/o/${DEMO_ORG.slug}/settings`);
+      await visit(page, `/o/${DEMO_ORG.slug}/settings/members`);
       await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
       await expect(card(page, "Members").getByText(DEMO.owner)).toBeVisible();
       await shot(page, `settings-owner${suffix}`);
@@ -79,7 +79,7 @@ for (const scheme of SCHEMES) {
 
     test("invitation page", async ({ page, browser }) => {
       await signIn(page, DEMO.owner);
-      await visit(page, `/o/${DEMO_ORG.slug}/settings`);
+      await visit(page, `/o/${DEMO_ORG.slug}/settings/invitations`);
       const link = await createInvitation(page, { email: uniqueEmail("screenshot"), role: "Department head", department: "Legal" });
       await shot(page, `settings-invitation-created${suffix}`);
       const context = await browser.newContext({ colorScheme: scheme });

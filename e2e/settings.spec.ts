@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEFAULT_DEPARTMENTS, DEMO, DEMO_ORG, card, signIn, createInvitation, departmentRow, formMessage, memberRow, signUpFreshOwner, uniqueId, visit, reload, waitForHydration } from "./support/helpers";
+import { DEFAULT_DEPARTMENTS, DEMO, DEMO_ORG, card, signIn, createInvitation, departmentRow, formMessage, memberRow, openSettingsSection, signUpFreshOwner, uniqueId, visit, reload } from "./support/helpers";
 
 // Everything here runs against a freshly signed-up organization, never the shared demo one.
 
@@ -63,7 +63,7 @@ test("a new organization's currency, fiscal-year start and time zone stay editab
 
 test("the owner adds, renames and deletes an unused department", async ({ page }) => {
   const owner = await signUpFreshOwner(page, "departments");
-  await visit(page, `/o/${owner.slug}/settings`);
+  await visit(page, `/o/${owner.slug}/settings/departments`);
   const departments = card(page, "Departments");
   await expect(departments.getByRole("listitem")).toHaveCount(DEFAULT_DEPARTMENTS.length);
 
@@ -98,8 +98,12 @@ test("the owner adds, renames and deletes an unused department", async ({ page }
   await expect(departments.getByText("· archived")).toHaveCount(0);
 });
 
-/** Invites a department head of `department` and accepts in the head's own browser; returns the head and their page. */
+/**
+ * Invites a department head of `department` (from Settings → Invitations) and accepts in the head's
+ * own browser; returns the head and their page.
+ */
 async function bindHead(page: Page, browser: Browser, organization: string, slug: string, department: string) {
+  await visit(page, `/o/${slug}/settings/invitations`);
   const id = uniqueId();
   const head = { name: `Hana Head ${id}`, email: `head-${id}@e2e.example`, password: "a-strong-password" };
   const link = await createInvitation(page, { email: head.email, role: "Department head", department });
@@ -110,18 +114,18 @@ async function bindHead(page: Page, browser: Browser, organization: string, slug
   await headPage.getByLabel("Your name").fill(head.name);
   await headPage.getByLabel("Password").fill(head.password);
   await headPage.getByRole("button", { name: "Create account and join" }).click();
-  await expect(headPage).toHaveURL(`/o/${slug}`);
+  // A department head lands on My work.
+  await expect(headPage).toHaveURL(`/o/${slug}/inbox`);
   await expect(headPage.getByTestId("current-user")).toHaveText(`${head.name} · Department head`);
   return { head, headPage, context };
 }
 
 test("a department with a bound head is archived, not deleted, and can be restored", async ({ page, browser }) => {
   const owner = await signUpFreshOwner(page, "archive");
-  await visit(page, `/o/${owner.slug}/settings`);
   const { context } = await bindHead(page, browser, owner.organization, owner.slug, "Marketing");
   await context.close();
 
-  await reload(page);
+  await visit(page, `/o/${owner.slug}/settings/departments`);
   const marketing = departmentRow(page, "Marketing");
   await marketing.getByRole("button", { name: "Remove" }).click();
   await expect(marketing.getByLabel("Name · Marketing · archived")).toHaveValue("Marketing");
@@ -132,6 +136,7 @@ test("a department with a bound head is archived, not deleted, and can be restor
   await expect(departmentRow(page, "Marketing").getByLabel("Name · Marketing · archived")).toHaveValue("Marketing");
   await expect(card(page, "Departments").getByRole("listitem")).toHaveCount(DEFAULT_DEPARTMENTS.length);
   // An archived department is offered neither for invitations nor on the departments page.
+  await openSettingsSection(page, "Invitations");
   const invitations = card(page, "Invitations");
   await invitations.getByLabel("Role", { exact: true }).selectOption({ label: "Department head" });
   await expect(invitations.getByLabel("Department", { exact: true }).getByRole("option", { name: "Legal" })).toHaveCount(1);
@@ -143,7 +148,8 @@ test("a department with a bound head is archived, not deleted, and can be restor
 
   // Restore brings it back as an active department.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
-  await waitForHydration(page);
+  await expect(page).toHaveURL(`/o/${owner.slug}/settings`);
+  await openSettingsSection(page, "Departments");
   await departmentRow(page, "Marketing").getByRole("button", { name: "Restore" }).click();
   await expect(departmentRow(page, "Marketing").getByLabel("Name · Marketing", { exact: true })).toHaveValue("Marketing");
   await expect(departmentRow(page, "Marketing").getByRole("button", { name: "Remove" })).toBeVisible();
@@ -153,9 +159,10 @@ test("a department with a bound head is archived, not deleted, and can be restor
 
 test("removing a department that has records says it was archived", async ({ page }) => {
   const owner = await signUpFreshOwner(page, "archivemsg");
-  await visit(page, `/o/${owner.slug}/settings`);
+  await visit(page, `/o/${owner.slug}/settings/invitations`);
   // A pending invitation bound to Legal is a record pointing at it.
   await createInvitation(page, { email: `legal-${uniqueId()}@e2e.example`, role: "Department head", department: "Legal" });
+  await openSettingsSection(page, "Departments");
   const legal = departmentRow(page, "Legal");
   await legal.getByRole("button", { name: "Remove" }).click();
   await expect(legal.getByLabel("Name · Legal · archived")).toHaveValue("Legal");
@@ -164,10 +171,9 @@ test("removing a department that has records says it was archived", async ({ pag
 
 test("the owner changes a member's role, and cannot demote the only owner", async ({ page, browser }) => {
   const owner = await signUpFreshOwner(page, "roles");
-  await visit(page, `/o/${owner.slug}/settings`);
   const { head, headPage, context } = await bindHead(page, browser, owner.organization, owner.slug, "Billing");
   try {
-    await reload(page);
+    await visit(page, `/o/${owner.slug}/settings/members`);
     const headRow = memberRow(page, head.email);
     await expect(headRow.getByLabel("Role", { exact: true })).toHaveValue("DEPARTMENT_HEAD");
     await expect(headRow.getByLabel("Department", { exact: true }).locator("option:checked")).toHaveText("Billing");

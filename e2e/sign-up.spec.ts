@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEFAULT_DEPARTMENTS, card, departmentRow, signOut, signUp, uniqueId, visit } from "./support/helpers";
+import { DEFAULT_DEPARTMENTS, card, departmentRow, openSettingsSection, signOut, signUp, uniqueId, visit } from "./support/helpers";
 
 test("a new user signs up, gets an organization with the default departments, and signs out", async ({ page }) => {
   const id = uniqueId();
@@ -18,6 +18,8 @@ test("a new user signs up, gets an organization with the default departments, an
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(`/o/${slug}/settings`);
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await openSettingsSection(page, "Departments");
+  await expect(page).toHaveURL(`/o/${slug}/settings/departments`);
   const departments = card(page, "Departments");
   await expect(departments.getByRole("listitem")).toHaveCount(DEFAULT_DEPARTMENTS.length);
   for (const department of DEFAULT_DEPARTMENTS) {

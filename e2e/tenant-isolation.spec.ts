@@ -5,7 +5,7 @@ test("a member of another organization gets the 404 page for every Acme page", a
   const outsider = await signUpFreshOwner(page, "outsider");
   await expect(page.getByRole("heading", { level: 1, name: outsider.organization })).toBeVisible();
 
-  for (const path of ["", "/inbox", "/settings", "/departments", "/revenue", "/pipeline"]) {
+  for (const path of ["", "/inbox", "/settings", "/settings/members", "/settings/invitations", "/departments", "/revenue", "/pipeline"]) {
     const response = await visit(page, `/o/${DEMO_ORG.slug}${path}`);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), `/o/acme${path}`).toBeVisible();
     await expect(page.getByText("This page does not exist, or you are not a member of the organization it belongs to.")).toBeVisible();

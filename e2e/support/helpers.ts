@@ -88,6 +88,15 @@ export function card(page: Page, title: string): Locator {
   return page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
 }
 
+/** Opens a settings section by the settings' own navigation (the page must be in settings). */
+export async function openSettingsSection(page: Page, label: string) {
+  const link = page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: label, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "page");
+  await expect(card(page, label)).toBeVisible();
+  await waitForHydration(page);
+}
+
 export const departmentRow = (page: Page, name: string) => card(page, "Departments").getByRole("listitem", { name: `Department ${name}`, exact: true });
 export const memberRow = (page: Page, email: string) => card(page, "Members").getByRole("listitem", { name: `Member ${email}`, exact: true });
 
@@ -95,8 +104,8 @@ export const memberRow = (page: Page, email: string) => card(page, "Members").ge
 export const formMessage = (scope: Page | Locator, text: string | RegExp) => scope.getByRole("alert").or(scope.getByRole("status")).filter({ hasText: text });
 
 /**
- * Creates an invitation in Settings → Invitations (the page must be the organization's settings,
- * as an owner) and returns the link shown to the owner.
+ * Creates an invitation in Settings → Invitations (the page must be that section,
+ * /o/[slug]/settings/invitations, as an owner) and returns the link shown to the owner.
  */
 export async function createInvitation(page: Page, options: { email: string; role: string; department?: string }) {
   const invitations = card(page, "Invitations");

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-md px-6 py-24 text-center">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-md px-6 py-24 text-center">
       <p className="text-sm font-medium text-zinc-500">404</p>
       <h1 className="mt-2 text-2xl font-semibold">Page not found</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
-    <main className="flex min-h-screen items-start justify-center px-4 py-16 sm:items-center">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-start justify-center px-4 py-16 sm:items-center">
       <div className="w-full max-w-md">
         <p className="mb-6 text-center text-lg font-semibold tracking-tight">
           <span className="text-accent-600 dark:text-accent-400">Rev</span>trace

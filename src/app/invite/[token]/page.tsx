@@ -19,7 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const [invitation, user] = await Promise.all([describeInvitation(decodeURIComponent(token)), getSessionUser()]);
   const here = `/invite/${token}`;
   return (
-    <main className="flex min-h-screen items-start justify-center px-4 py-16 sm:items-center">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-start justify-center px-4 py-16 sm:items-center">
       <div className="w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         {invitation.state !== "valid" ? (
           <>

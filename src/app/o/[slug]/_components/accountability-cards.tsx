@@ -197,7 +197,7 @@ export function HeatMapCard({ slug, dashboard, rows, locale }: TCommon & { rows:
   return (
     <Card className="mt-6" title="Department status by month" description={`${fy}: each department's worst KPI per month and its revenue impact that month, as of ${monthLabel(resolved.asOf.month)}. Open a cell for that month's scorecard.`}>
       {rows.length === 0 ? (
-        <EmptyState title="No departments yet" action={{ href: `/o/${slug}/settings`, label: "Add departments" }}>
+        <EmptyState title="No departments yet" action={{ href: `/o/${slug}/settings/departments`, label: "Add departments" }}>
           Each department&apos;s monthly status appears here once it has KPIs.
         </EmptyState>
       ) : (

@@ -69,7 +69,7 @@ export default async function ImportDealsPage({ params }: { params: Promise<{ sl
         }
       />
       {stages.length === 0 ? (
-        <EmptyState title="The pipeline has no stages" action={{ href: `/o/${slug}/settings`, label: "Set up stages in settings" }}>
+        <EmptyState title="The pipeline has no stages" action={{ href: `/o/${slug}/settings/pipeline`, label: "Set up stages in settings" }}>
           Every deal is in a stage. An owner sets up the stages first; then import.
         </EmptyState>
       ) : (

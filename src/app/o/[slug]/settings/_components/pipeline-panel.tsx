@@ -153,7 +153,7 @@ function HeadlineForm({ slug, value }: { slug: string; value: HeadlineForecast }
  */
 export function PipelinePanel({ slug, stages, causes, headlineForecast }: { slug: string; stages: TStage[]; causes: TLossCause[]; headlineForecast: HeadlineForecast }) {
   return (
-    <Card className="lg:col-span-2" title="Pipeline" description="Stages and their default probability (moving a deal to a stage sets it; the rep may override), why deals are lost or slip, and the dashboard's headline forecast.">
+    <Card title="Pipeline" description="Stages and their default probability (moving a deal to a stage sets it; the rep may override), why deals are lost or slip, and the dashboard's headline forecast.">
       <div className="space-y-6">
         <div className="max-w-xl">
           <HeadlineForm slug={slug} value={headlineForecast} />

@@ -80,7 +80,7 @@ export default async function ImportKpiValuesPage({ params }: { params: Promise<
         }
       />
       {department.archivedAt ? (
-        <EmptyState title={`${department.name} is archived`} action={{ href: `/o/${slug}/settings`, label: "Restore it in settings" }}>
+        <EmptyState title={`${department.name} is archived`} action={{ href: `/o/${slug}/settings/departments`, label: "Restore it in settings" }}>
           An archived department takes no new values. Restore it first, then import.
         </EmptyState>
       ) : kpis.length === 0 ? (

@@ -33,7 +33,7 @@ function BadReasons({ summary, slug }: { summary: TJsonSafe<TOpportunityImportSu
             {r.hint === "map-stage" && (
               <>
                 {" "}
-                <a href={`/o/${encodeURIComponent(slug)}/settings`} className="text-accent-700 hover:underline dark:text-accent-400">
+                <a href={`/o/${encodeURIComponent(slug)}/settings/pipeline`} className="text-accent-700 hover:underline dark:text-accent-400">
                   Stage settings
                 </a>
               </>

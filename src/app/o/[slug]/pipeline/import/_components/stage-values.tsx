@@ -86,7 +86,7 @@ type TProps = {
 export function StageValues({ table, column, stages, remembered, choices, onChoose, slug, canCreateStage, onStageCreated }: TProps) {
   const values = mappedValues(table, column, choices, (v) => proposeStage(v, stages, remembered)?.id ?? "");
   const options = [{ value: "", label: "Not mapped: rows refused" }, ...stages.map((s) => ({ value: s.id, label: `${s.name} (${s.probabilityBp / 100} %)` }))];
-  const settings = `/o/${encodeURIComponent(slug)}/settings`;
+  const settings = `/o/${encodeURIComponent(slug)}/settings/pipeline`;
   return (
     <ValueMapping
       id="stage-values"
