@@ -218,12 +218,15 @@ test("a sales manager edits a deal by keyboard only and nothing saves until Ente
   await expect(totals).toHaveText("1 deal · $41,000.00 · weighted $28,700.00", SAVED);
   await expect(row.getByRole("cell")).toHaveText([KEY_DEAL, "Umbrella", "$41,000.00", "Negotiation", "70 %", "Pipeline", /^\d{4}-\d\d-\d\d/, "Sam Okafor", "—", "Edit"]);
   await expect(edit).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: `Saved ${KEY_DEAL}.` })).toBeVisible();
 
   // One save: the deal's history has one change with both fields.
   await row.getByRole("link", { name: KEY_DEAL }).click();
   await expect(page.getByRole("heading", { level: 1, name: KEY_DEAL })).toBeVisible();
   const history = card(page, "History");
-  await expect(history.getByRole("listitem").filter({ hasText: "Amount: $12,000.00 → $41,000.00" })).toContainText("Stage: Proposal → Negotiation");
+  // The change that holds both fields (its own list items hold one each).
+  await expect(history.getByRole("listitem").filter({ hasText: "Amount: $12,000.00 → $41,000.00" }).filter({ hasText: "Stage: Proposal → Negotiation" })).toHaveCount(1);
+  await expect(history).toContainText("Probability: 50 % → 70 %");
 });
 
 test("the pipeline at 1440 and 390 px, as a table, as cards and as a board", async ({ page }) => {

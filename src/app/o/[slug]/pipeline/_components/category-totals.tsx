@@ -14,8 +14,8 @@ const num = "px-2 py-1.5 text-right tabular-nums";
 export function CategoryTotals({ categories, total, status, hrefOf, currency, locale }: { categories: TCategoryTotal[]; total: TPipelineTotals; status: keyof typeof STATUS_WORDS; hrefOf: (category: string) => string; currency: string; locale: string }) {
   const money = (minor: bigint) => formatMoney(minor, currency, { locale });
   return (
-    <div className="mb-4 overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-sm sm:w-auto sm:min-w-[32rem]" data-testid="pipeline-category-totals">
+    <div className="mb-4 max-w-full overflow-x-auto rounded-lg border sm:w-fit border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table className="w-full text-sm sm:min-w-[32rem]" data-testid="pipeline-category-totals">
         <caption className="px-2 pt-2 text-left text-xs font-medium text-zinc-600 dark:text-zinc-400">{STATUS_WORDS[status]} matching the filters, by forecast category</caption>
         <thead className="text-xs text-zinc-600 dark:text-zinc-400">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">

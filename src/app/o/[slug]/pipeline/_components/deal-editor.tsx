@@ -162,10 +162,10 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus 
 }
 
 /** Save and Cancel, and what went wrong that is no single field's. */
-export function EditActions({ editor, dealName, onCancel }: { editor: TDealEditor; dealName: string; onCancel: () => void }) {
+export function EditActions({ editor, dealName, onCancel, stacked = false }: { editor: TDealEditor; dealName: string; onCancel: () => void; stacked?: boolean }) {
   return (
     <div className="flex flex-col items-start gap-1">
-      <div className="flex gap-2">
+      <div className={`flex gap-2 ${stacked ? "flex-col items-stretch" : ""}`}>
         <button
           type="button"
           onClick={() => editor.save()}

@@ -72,11 +72,11 @@ export function PipelineRow(props: TRowProps) {
       {cell(<DealName slug={slug} row={row} />, "min-w-40")}
       {cell(row.account, "min-w-28")}
       {editable("amount", amountOf(row), "text-right whitespace-nowrap tabular-nums")}
-      {editable("stageId", row.stageName)}
+      {editable("stageId", row.stageName, "min-w-24")}
       {editable("probability", `${row.probabilityText} %`, "text-right whitespace-nowrap tabular-nums")}
       {editable("forecastCategory", row.forecastCategoryLabel)}
       {editable("expectedCloseDate", closeOf(row), "whitespace-nowrap tabular-nums")}
-      {editable("ownerId", row.ownerName)}
+      {editable("ownerId", row.ownerName, "min-w-28")}
       {cell(row.sourceDepartmentName ?? <span className="text-zinc-500">—</span>)}
       {canEdit &&
         cell(
@@ -102,14 +102,14 @@ function EditingRow({ slug, row, options, currency, version, focusField, onSaved
       <tr className="border-b border-zinc-100 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-800/40" aria-busy={editor.isPending || undefined} onKeyDown={editor.onKeyDown}>
         {cell(<DealName slug={slug} row={row} />, "min-w-40")}
         {cell(row.account, "min-w-28")}
-        {field("amount", "min-w-36")}
-        {field("stageId", "min-w-36")}
+        {field("amount", "min-w-32")}
+        {field("stageId", "min-w-32")}
         {field("probability")}
-        {field("forecastCategory", "min-w-32")}
+        {field("forecastCategory", "min-w-28")}
         {field("expectedCloseDate", "min-w-36")}
-        {field("ownerId", "min-w-36")}
+        {field("ownerId", "min-w-32")}
         {cell(row.sourceDepartmentName ?? <span className="text-zinc-500">—</span>)}
-        {cell(<EditActions editor={editor} dealName={row.name} onCancel={onClose} />)}
+        {cell(<EditActions editor={editor} dealName={row.name} onCancel={onClose} stacked />)}
       </tr>
       {editor.ask && (
         <tr>

@@ -28,6 +28,8 @@ type TEditing = { id: string; where: "table" | "cards"; field?: TField };
 export function PipelineTable({ slug, rows, canEdit, options, currency }: { slug: string; rows: TRowView[]; canEdit: boolean; options: TEditOptions; currency: string }) {
   const [editing, setEditing] = useState<TEditing | null>(null);
   const [focusEdit, setFocusEdit] = useState<string | null>(null);
+  // Said after each save: a deal that no longer matches the filters (lost, in the open view) leaves the list.
+  const [notice, setNotice] = useState("");
   // The version each deal's last save returned, against the version the page showed then: the
   // refreshed page may arrive after the save, and the next save must send the newer version.
   const [saved, setSaved] = useState<Record<string, { from: number; version: number }>>({});
@@ -47,10 +49,12 @@ export function PipelineTable({ slug, rows, canEdit, options, currency }: { slug
     focusEdit: focusEdit === row.id,
     onEdit: (field) => {
       setFocusEdit(null);
+      setNotice("");
       setEditing({ id: row.id, where, field });
     },
     onSaved: (version) => {
       setSaved((all) => ({ ...all, [row.id]: { from: row.version, version } }));
+      setNotice(`Saved ${row.name}.`);
       setEditing(null);
       setFocusEdit(row.id);
     },
@@ -61,6 +65,9 @@ export function PipelineTable({ slug, rows, canEdit, options, currency }: { slug
   });
   return (
     <>
+      <p role="status" className={notice ? "mb-2 text-sm text-zinc-700 dark:text-zinc-300" : "sr-only"}>
+        {notice}
+      </p>
       <div className="hidden overflow-x-auto rounded-lg border border-zinc-200 bg-white sm:block dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-sm">
           <caption className="sr-only">Deals{canEdit ? ": Edit opens a deal's fields; Enter or Save saves them, Escape or Cancel puts them back" : ""}</caption>
