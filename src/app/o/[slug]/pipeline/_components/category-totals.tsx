@@ -4,7 +4,8 @@ import { FORECAST_CATEGORY_LABELS } from "@/lib/pipeline-filters";
 import type { TCategoryTotal, TPipelineTotals } from "@/lib/pipeline-totals";
 
 const STATUS_WORDS = { open: "Open deals", won: "Won deals", lost: "Lost deals", all: "Open, won and lost deals" } as const;
-const num = "px-2 py-1.5 text-right tabular-nums";
+// Tighter on a phone, so the four columns fit 390 px without scrolling.
+const num = "px-1.5 py-1.5 text-right whitespace-nowrap tabular-nums sm:px-2";
 
 /**
  * The filtered deals per forecast category (count, Σ amount, Σ weighted) and their total, exact
@@ -15,7 +16,7 @@ export function CategoryTotals({ categories, total, status, hrefOf, currency, lo
   const money = (minor: bigint) => formatMoney(minor, currency, { locale });
   return (
     <div className="mb-4 max-w-full overflow-x-auto rounded-lg border sm:w-fit border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-sm sm:min-w-[32rem]" data-testid="pipeline-category-totals">
+      <table className="w-full text-xs sm:min-w-[32rem] sm:text-sm" data-testid="pipeline-category-totals">
         <caption className="px-2 pt-2 text-left text-xs font-medium text-zinc-600 dark:text-zinc-400">{STATUS_WORDS[status]} matching the filters, by forecast category</caption>
         <thead className="text-xs text-zinc-600 dark:text-zinc-400">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
@@ -28,7 +29,7 @@ export function CategoryTotals({ categories, total, status, hrefOf, currency, lo
         <tbody>
           {categories.map((c) => (
             <tr key={c.category} className="border-b border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className="px-2 py-1.5 text-left font-normal">
+              <th scope="row" className="px-1.5 py-1.5 text-left font-normal whitespace-nowrap sm:px-2">
                 <Link href={hrefOf(c.category)} className="text-accent-700 underline dark:text-accent-400">
                   {FORECAST_CATEGORY_LABELS[c.category]}
                 </Link>
