@@ -6,7 +6,8 @@ import { isSupportedIsoDate, isSupportedYear } from "./date-range";
 import { FORECAST_CATEGORIES } from "./schemas/pipeline";
 import { isPrintableLine } from "./schemas/text";
 
-export const PIPELINE_STATUSES = ["open", "won", "lost"] as const;
+/** "open" is the default (a forecast reads open deals); "all" is open, won and lost together. */
+export const PIPELINE_STATUSES = ["open", "won", "lost", "all"] as const;
 export const PIPELINE_SORTS = ["updated", "close", "amount", "name"] as const;
 export const PIPELINE_PAGE_SIZE = 50;
 
@@ -19,7 +20,8 @@ export type TPipelineFilters = {
   to?: string;
   /** A fiscal quarter, "2026-Q3" (fiscal year 2026, third quarter); overrides from/to. */
   quarter?: string;
-  status?: (typeof PIPELINE_STATUSES)[number];
+  /** Which outcomes: open deals unless the URL asks for won, lost or all of them. */
+  status: (typeof PIPELINE_STATUSES)[number];
   stale?: boolean;
   /** Text searched in the deal's name and account. */
   q?: string;
@@ -82,7 +84,7 @@ export function parsePipelineFiltersWithNotices(params: TParams): { filters: TPi
     from: parsed.from,
     to: parsed.to,
     quarter: parsed.quarter,
-    status: parsed.status,
+    status: parsed.status ?? "open",
     stale: parsed.stale === "1",
     q: parsed.q,
     sort: parsed.sort ?? "updated",
@@ -104,7 +106,7 @@ export function pipelineQuery(filters: TPipelineFilters, changes: Partial<Record
     from: filters.from,
     to: filters.to,
     quarter: filters.quarter,
-    status: filters.status,
+    status: filters.status === "open" ? undefined : filters.status,
     stale: filters.stale ? "1" : undefined,
     q: filters.q,
     sort: filters.sort === "updated" ? undefined : filters.sort,

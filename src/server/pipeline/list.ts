@@ -3,6 +3,7 @@ import { Prisma } from "@db/client";
 import type { ForecastCategory, StageOutcome } from "@db/enums";
 import { addMonths, fiscalYearMonths, monthToDbDate } from "@/lib/period";
 import { PIPELINE_PAGE_SIZE, type TPipelineFilters } from "@/lib/pipeline-filters";
+import { categoryTotals } from "@/lib/pipeline-totals";
 import { db } from "../db";
 import type { TTenantContext } from "../tenant";
 
@@ -33,7 +34,7 @@ function whereOf(organizationId: string, f: TPipelineFilters, cal: TPipelineCale
   const range = f.quarter ? fiscalQuarterRange(f.quarter, cal.fiscalYearStartMonth) : { from: f.from, to: f.to };
   if (range.from) parts.push(Prisma.sql`o."expectedCloseDate" >= ${dbDate(range.from)}::date`);
   if (range.to) parts.push(Prisma.sql`o."expectedCloseDate" <= ${dbDate(range.to)}::date`);
-  const status = forceOpen || f.stale ? "OPEN" : f.status?.toUpperCase();
+  const status = forceOpen || f.stale ? "OPEN" : f.status === "all" ? null : f.status.toUpperCase();
   if (status) parts.push(Prisma.sql`o.outcome = ${status}::"StageOutcome"`);
   if (f.stale) parts.push(Prisma.sql`o."expectedCloseDate" < ${dbDate(cal.today)}::date`);
   if (f.q) {
@@ -88,24 +89,27 @@ function toRow(raw: TRawRow, today: string): TPipelineRow {
   return { ...raw, amountMinor: BigInt(raw.amountMinor), expectedCloseDate, isStale: raw.outcome === "OPEN" && expectedCloseDate < today };
 }
 
-export type TPipelineTotals = { count: number; amountMinor: bigint; weightedMinor: bigint };
-
-/** One page (50) of the filtered pipeline, and the count, Σ amount and Σ weighted of all of it. */
+/**
+ * One page (50) of the filtered pipeline, and its count, Σ amount and Σ weighted per forecast
+ * category (one GROUP BY over all of it, not just the page) with their total.
+ */
 export async function listPipeline(ctx: TTenantContext, filters: TPipelineFilters, cal: TPipelineCalendar) {
   const where = whereOf(ctx.organizationId, filters, cal);
-  const [rows, [totals]] = await Promise.all([
+  const [rows, sums] = await Promise.all([
     db.$queryRaw<TRawRow[]>`${SELECT_ROW} WHERE ${where} ORDER BY ${ORDER[filters.sort]}
       LIMIT ${PIPELINE_PAGE_SIZE} OFFSET ${(filters.page - 1) * PIPELINE_PAGE_SIZE}`,
-    // Weighted: Σ amount × probability (numeric, exact), rounded half away from zero once at the end.
-    db.$queryRaw<{ count: number; amount: string | null; weighted: string | null }[]>`
-      SELECT COUNT(*)::int AS count, SUM(o."amountMinor")::text AS amount,
-             ROUND(SUM(o."amountMinor"::numeric * o."probabilityBp") / 10000)::text AS weighted
-      FROM "Opportunity" o WHERE ${where}`,
+    // Weighted: Σ amount × probability in basis points (numeric, exact); categoryTotals rounds it once.
+    db.$queryRaw<{ category: ForecastCategory; count: number; amount: string | null; weightedBp: string | null }[]>`
+      SELECT o."forecastCategory" AS category, COUNT(*)::int AS count, SUM(o."amountMinor")::text AS amount,
+             SUM(o."amountMinor"::numeric * o."probabilityBp")::text AS "weightedBp"
+      FROM "Opportunity" o WHERE ${where} GROUP BY o."forecastCategory"`,
   ]);
+  const { categories, total } = categoryTotals(sums.map((s) => ({ category: s.category, count: s.count, amountMinor: BigInt(s.amount ?? 0), weightedBpMinor: BigInt(s.weightedBp ?? 0) })));
   return {
     rows: rows.map((r) => toRow(r, cal.today)),
-    totals: { count: totals?.count ?? 0, amountMinor: BigInt(totals?.amount ?? 0), weightedMinor: BigInt(totals?.weighted ?? 0) } satisfies TPipelineTotals,
-    pageCount: Math.max(1, Math.ceil((totals?.count ?? 0) / PIPELINE_PAGE_SIZE)),
+    totals: total,
+    categories,
+    pageCount: Math.max(1, Math.ceil(total.count / PIPELINE_PAGE_SIZE)),
   };
 }
 

@@ -14,6 +14,7 @@ import { getPipelineOverview } from "@/server/pipeline/overview";
 import { snapshotDiff } from "@/server/pipeline/snapshot-diff-query";
 import { ensureWeeklySnapshot } from "@/server/pipeline/snapshots";
 import { getTenantContext } from "@/server/tenant-context";
+import { CategoryTotals } from "./_components/category-totals";
 import { ForecastHeader } from "./_components/forecast-header";
 import { NewDealForm } from "./_components/new-deal-form";
 import { PipelineBoard } from "./_components/pipeline-board";
@@ -27,7 +28,7 @@ export const metadata: Metadata = { title: "Pipeline" };
 
 type TSearch = Record<string, string | string[] | undefined>;
 
-const isFiltered = (f: TPipelineFilters) => Boolean(f.stageId || f.ownerId || f.category || f.from || f.to || f.quarter || f.status || f.stale || f.q);
+const isFiltered = (f: TPipelineFilters) => Boolean(f.stageId || f.ownerId || f.category || f.from || f.to || f.quarter || f.status !== "open" || f.stale || f.q);
 
 export default async function PipelinePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearch> }) {
   const { slug } = await params;
@@ -51,7 +52,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
     <>
       <PageHeader
         title="Pipeline"
-        description={`Open deals, the ${overview.fiscalYearLabel} forecast they make, and what changed since the last snapshot.`}
+        description="Open deals by forecast category, this quarter's coverage, and what changed since the last snapshot."
         actions={
           <div className="flex items-center gap-4">
             {canWrite && (
@@ -69,16 +70,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         }
       />
       <IgnoredParamsNotice names={ignored} />
-      <ForecastHeader
-        slug={slug}
-        currency={currency}
-        locale={locale}
-        fiscalYearLabel={overview.fiscalYearLabel}
-        actualYtd={overview.actualYtd}
-        forecast={overview.forecast}
-        openCount={overview.open.count}
-        staleCount={overview.staleCount}
-      />
+      <ForecastHeader slug={slug} currency={currency} locale={locale} quarter={overview.quarter} staleCount={overview.staleCount} />
       {canWrite && (
         <div className="mb-4">
           <NewDealForm slug={slug} options={editOptions} defaultOwnerId={ctx.userId} defaultCloseDate={fiscalQuarterEnd(calendar.today.slice(0, 7) as MonthKey, calendar.fiscalYearStartMonth)} currency={currency} />
@@ -124,7 +116,15 @@ export default async function PipelinePage({ params, searchParams }: { params: P
           )
         ) : (
           <>
-            <PipelineTable slug={slug} rows={list.rows.map((r) => toRowView(r, currency, locale))} canEdit={canWrite} options={editOptions} />
+            <CategoryTotals
+              categories={list.categories}
+              total={list.totals}
+              status={filters.stale ? "open" : filters.status}
+              hrefOf={(category) => `/o/${slug}/pipeline${pipelineQuery(filters, { category, page: null })}`}
+              currency={currency}
+              locale={locale}
+            />
+            <PipelineTable slug={slug} rows={list.rows.map((r) => toRowView(r, currency, locale))} canEdit={canWrite} options={editOptions} currency={currency} />
             {list.pageCount > 1 && (
               <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
                 {filters.page > 1 && <Link href={`/o/${slug}/pipeline${pipelineQuery(filters, { page: String(filters.page - 1) })}`} className="text-accent-700 hover:underline dark:text-accent-400">← Previous</Link>}

@@ -40,7 +40,7 @@ export const CATEGORY_OPTIONS: TOption[] = FORECAST_CATEGORIES.map((c) => ({ val
 
 export function toEditOptions(options: TPipelineOptions): TEditOptions {
   return {
-    stages: options.stages.map((s) => ({ value: s.id, label: s.name })),
+    stages: options.stages.map((s) => ({ value: s.id, label: s.name, probabilityText: percentText(s.probabilityBp), outcome: s.outcome })),
     categories: CATEGORY_OPTIONS,
     owners: options.owners.map((u) => ({ value: u.id, label: u.name })),
     departments: options.departments.map((d) => ({ value: d.id, label: d.name })),

@@ -5,14 +5,14 @@ import type { TOption } from "./types";
 const control =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm focus:border-accent-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950";
 
-function Select({ label, name, value, options, all }: { label: string; name: string; value: string | undefined; options: TOption[]; all: string }) {
+function Select({ label, name, value, options, all, allValue = "" }: { label: string; name: string; value: string | undefined; options: TOption[]; all: string; allValue?: string }) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
         {label}
       </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={control}>
-        <option value="">{all}</option>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? allValue} className={control}>
+        <option value={allValue}>{all}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -38,7 +38,7 @@ export function PipelineFilters({ slug, filters, view, stages, owners, categorie
       <Select label="Stage" name="stage" value={filters.stageId} options={stages} all="All stages" />
       <Select label="Owner" name="owner" value={filters.ownerId} options={owners} all="All owners" />
       <Select label="Forecast category" name="category" value={filters.category} options={categories} all="All categories" />
-      <Select label="Status" name="status" value={filters.status} options={[{ value: "open", label: "Open" }, { value: "won", label: "Won" }, { value: "lost", label: "Lost" }]} all="Open, won and lost" />
+      <Select label="Status" name="status" value={filters.status} options={[{ value: "won", label: "Won" }, { value: "lost", label: "Lost" }, { value: "all", label: "Open, won and lost" }]} all="Open" allValue="open" />
       <Select label="Fiscal quarter" name="quarter" value={filters.quarter} options={quarters} all="Any close date" />
       <label className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
         Closing from

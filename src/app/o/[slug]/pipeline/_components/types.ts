@@ -17,7 +17,7 @@ export type TRowView = {
   outcome: "OPEN" | "WON" | "LOST";
   /** Percent as typed ("72.5"). */
   probabilityText: string;
-  forecastCategory: string;
+  forecastCategory: "PIPELINE" | "BEST_CASE" | "COMMIT" | "CLOSED" | "OMITTED";
   forecastCategoryLabel: string;
   expectedCloseDate: string;
   isStale: boolean;
@@ -28,8 +28,11 @@ export type TRowView = {
   version: number;
 };
 
+/** A stage with what choosing it implies: its default probability and its outcome. */
+export type TStageOption = TOption & { probabilityText: string; outcome: "OPEN" | "WON" | "LOST" };
+
 export type TEditOptions = {
-  stages: TOption[];
+  stages: TStageOption[];
   categories: TOption[];
   owners: TOption[];
   departments: TOption[];
