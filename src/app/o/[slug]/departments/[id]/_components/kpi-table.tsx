@@ -29,15 +29,15 @@ export type TKpiRow = {
   definition: TKpiDefinition;
 };
 
-const th = "px-2 py-2 font-medium whitespace-nowrap";
-const td = "px-2 py-1.5 align-top whitespace-nowrap";
+const th = "px-1.5 py-2 font-medium whitespace-nowrap md:px-2";
+const td = "px-1.5 py-1.5 align-top whitespace-nowrap md:px-2";
 // On a phone the name, the actual and the status fit; target, trend and reporting wait for a wider screen.
 const wide = "hidden md:table-cell";
 
 function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
   return (
     <tr className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-      <th scope="row" className="px-2 py-1.5 text-left align-top font-medium md:min-w-40">
+      <th scope="row" className="px-1.5 py-1.5 text-left align-top font-medium md:min-w-40 md:px-2">
         <div className="flex flex-wrap items-start justify-between gap-1">
           <span>
             {row.name}
@@ -56,7 +56,7 @@ function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
         {row.actualNote && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{row.actualNote}</span>}
         <span className="block text-xs text-zinc-600 md:hidden dark:text-zinc-400">target {row.target}</span>
       </td>
-      <td className="px-2 py-1.5 align-top">
+      <td className="px-1.5 py-1.5 align-top md:px-2">
         <RagBadge rag={row.rag} empty="Not rated" size="sm" />
         <KpiMonthMarks kpiName={row.name} marks={row.monthMarks} />
       </td>
