@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { bridgeSteps, exactCell, type TStep } from "./support/bridge";
 import { DEMO, DEMO_ORG, card, formMessage, signIn, uniqueId, visit } from "./support/helpers";
+import { openForm } from "./support/dialog";
 
 // Issue 4's journey across roles: the Legal head logs a tainting contribution, finance confirms
 // it, and the CEO sees it move the gap bridge — not before confirmation (unless claimed ones are
@@ -44,7 +45,7 @@ test("the CEO reads this month's bridge before anything is logged", async ({ pag
 test("the Legal head logs a contribution that taints revenue; it waits as claimed", async ({ page }) => {
   await signIn(page, DEMO.legal);
   await openLegal(page);
-  const form = card(page, "Contributions").getByRole("form", { name: "Log a contribution" });
+  const form = await openForm(card(page, "Contributions"), "Log a contribution", "Log a contribution");
   await form.getByLabel("Month").selectOption(THIS_MONTH);
   await form.getByLabel("Category").selectOption({ label: "Contract review delay" });
   await form.getByLabel("Cost revenue (tainted)").check();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "./playwright.config";
 import { runDbScript } from "./support/db-script";
 import { formMessage, signIn, signOut, visit } from "./support/helpers";
+import { closeDialog } from "./support/dialog";
 import { shot } from "./support/screenshots";
 
 // My work on a fixed clock (Thursday 3 December 2026): each person lands on what they owe, does it
@@ -59,6 +60,9 @@ test("a department head lands on My work, writes the red month's narrative from 
   await form.getByLabel("What next — Nov 2026").fill("A template MSA for deals under $50k by the 15th.");
   await form.getByRole("button", { name: "Save narrative" }).click();
   await expect(formMessage(form, "Narrative for Nov 2026 saved.")).toBeVisible();
+  // The link opened the month's narrative dialog; closed, the saved text reads on the scorecard.
+  await closeDialog(page);
+  await expect(page.getByTestId("narrative-2026-11")).toContainText("Two MSAs waited three weeks on redlines.");
   await expect(nav(page).getByRole("link", { name: "My work 1 owed" })).toBeVisible();
 
   await nav(page).getByRole("link", { name: /^My work/ }).click();

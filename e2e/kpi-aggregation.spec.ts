@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { baseURL } from "./playwright.config";
 import { card, formMessage, signIn, signUpFreshOwner, visit } from "./support/helpers";
+import { openForm } from "./support/dialog";
 import { shot } from "./support/screenshots";
 
 // A fresh owner defines three Marketing KPIs that combine differently over months — a rate
@@ -27,7 +28,7 @@ test.beforeEach(async ({ context }) => {
 const kpiRow = (page: Page, name: string): Locator => page.getByTestId("kpi-table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
 
 async function addKpi(page: Page, fields: { name: string; unit: string; direction: string; aggregation?: string; target: string }) {
-  const form = card(page, "KPIs").getByRole("form", { name: "Add a KPI" });
+  const form = await openForm(card(page, "KPIs"), /^Add (a|the first) KPI$/, "Add a KPI");
   await form.getByLabel("KPI name").fill(fields.name);
   await form.getByLabel("Unit").selectOption({ label: fields.unit });
   await form.getByLabel("Direction").selectOption({ label: fields.direction });
@@ -39,7 +40,7 @@ async function addKpi(page: Page, fields: { name: string; unit: string; directio
 }
 
 async function enterMonth(page: Page, month: string, label: string, values: Record<string, string>) {
-  const form = page.getByRole("form", { name: "Enter KPI values" });
+  const form = await openForm(page, "Enter KPI values", "Enter KPI values");
   await form.getByLabel("Month", { exact: true }).selectOption(month);
   await expect(form.getByRole("heading", { name: `Enter values for ${label}` })).toBeVisible();
   for (const [name, value] of Object.entries(values)) await form.getByLabel(name, { exact: true }).fill(value);
@@ -55,7 +56,7 @@ test("the owner must choose how a currency KPI combines over months; other units
   scorecardPath = (await page.getByRole("link", { name: "Marketing", exact: true }).getAttribute("href")) ?? "";
   await visit(page, scorecardPath);
 
-  const form = card(page, "KPIs").getByRole("form", { name: "Add a KPI" });
+  const form = await openForm(card(page, "KPIs"), /^Add (a|the first) KPI$/, "Add a KPI");
   // A count adds up unless the owner says otherwise; a currency KPI has no default.
   await expect(form.getByLabel(AGGREGATION)).toHaveValue("SUM");
   await form.getByLabel("Unit").selectOption({ label: "Percent" });
@@ -90,7 +91,7 @@ test("the quarter shows the average, the sum and the last month, each month's st
   await enterMonth(page, "2026-01", "Jan 2026", { [CPL]: "140", [PIPELINE]: "12000", [TICKETS]: "100" });
   await enterMonth(page, "2026-02", "Feb 2026", { [CPL]: "160", [PIPELINE]: "9500", [TICKETS]: "130" });
   // A count is a whole number: refused next to its field, nothing saved.
-  const values = page.getByRole("form", { name: "Enter KPI values" });
+  const values = await openForm(page, "Enter KPI values", "Enter KPI values");
   await values.getByLabel("Month", { exact: true }).selectOption("2026-03");
   await values.getByLabel(TICKETS, { exact: true }).fill("12.5");
   await values.getByRole("button", { name: "Save Mar 2026" }).click();
@@ -147,6 +148,8 @@ test("over the year the same rules hold, and the owner's change of aggregation c
 
   // Open tickets averaged instead: (100 + 130) / 2 = 115 against 120: green.
   const tickets = kpiRow(page, TICKETS);
+  // The owner's controls sit in the row's menu.
+  await tickets.getByRole("button", { name: `Options for KPI ${TICKETS}` }).click();
   await tickets.getByRole("button", { name: `Edit KPI ${TICKETS}` }).click();
   const edit = page.getByRole("form", { name: `Edit KPI ${TICKETS}` });
   await expect(edit.getByLabel(AGGREGATION)).toHaveValue("LAST");

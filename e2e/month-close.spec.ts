@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { card, formMessage, visit } from "./support/helpers";
+import { openForm } from "./support/dialog";
 import { ORG_TIME_ZONE, openRevenue, signUpRevenueOwner, targetsGrid } from "./support/revenue";
 
 // Closing a month through its checklist (issue 12), on a fixed clock: 10 April 2026 in Berlin, so
@@ -18,7 +19,7 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
   await visit(page, `/o/${owner.slug}/departments`);
   const legal = await page.getByRole("link", { name: "Legal", exact: true }).getAttribute("href");
   await visit(page, `${legal}?period=m-2026-03`);
-  const form = card(page, "Contributions").getByRole("form", { name: "Log a contribution" });
+  const form = await openForm(card(page, "Contributions"), "Log a contribution", "Log a contribution");
   await form.getByLabel("Month").selectOption("2026-03");
   await form.getByLabel("Category").selectOption({ index: 1 });
   await form.getByLabel("Cost revenue (tainted)").check();

@@ -61,7 +61,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
       />
       <div className="mt-6 space-y-6">
         <IgnoredParamsNotice names={isIgnoredPeriod(period, resolved.period) ? ["period"] : []} />
-        <MonthStrip title={`${department.name}, ${view.fy}`} months={view.strip} />
+        <NarrativesSection slug={slug} departmentId={department.id} periodLabel={resolved.label} months={view.narratives} openMonth={view.openMonth} canWrite={canWrite} />
         <KpiSection
           {...common}
           departmentName={department.name}
@@ -72,6 +72,7 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
           canDefine={canDefine}
           archived={canDefine ? sc.archivedKpis : []}
         />
+        <MonthStrip title={`${department.name}, ${view.fy}`} months={view.strip} />
         <ContributionsSection
           {...common}
           periodLabel={resolved.label}
@@ -83,6 +84,14 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
           canWrite={canWrite}
           canReview={canReview}
         />
+        <CommitmentsSection
+          {...common}
+          rows={view.commitments}
+          accuracy={view.accuracy}
+          members={sc.members}
+          defaultOwnerId={sc.members.some((m) => m.id === ctx.userId) ? ctx.userId : (sc.members[0]?.id ?? "")}
+          canWrite={canWrite}
+        />
         <CausesSection
           slug={slug}
           departmentName={department.name}
@@ -92,15 +101,6 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
           canDispute={can(ctx, "department.write", department.id)}
           canSettle={canReview}
         />
-        <CommitmentsSection
-          {...common}
-          rows={view.commitments}
-          accuracy={view.accuracy}
-          members={sc.members}
-          defaultOwnerId={sc.members.some((m) => m.id === ctx.userId) ? ctx.userId : (sc.members[0]?.id ?? "")}
-          canWrite={canWrite}
-        />
-        <NarrativesSection slug={slug} departmentId={department.id} periodLabel={resolved.label} months={view.narratives} canWrite={canWrite} />
       </div>
     </>
   );

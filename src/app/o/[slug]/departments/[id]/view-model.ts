@@ -5,6 +5,7 @@ import { formatBp, formatRatio } from "@/lib/format";
 import { formatKpiValue, KPI_AGGREGATION_LABELS, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS, kpiValueToInput, RAG_LABELS } from "@/lib/kpi";
 import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
 import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
+import { monthToOpen } from "@/lib/scorecard-months";
 import type { TScorecard } from "@/server/accountability/scorecard";
 import { cellToken } from "@/server/concurrency";
 import type { TCommitmentRow, TAccuracySummary } from "./_components/commitments-section";
@@ -232,5 +233,8 @@ export function scorecardView(sc: TScorecard, locale: string) {
       };
     });
 
-  return { fy, todayMonth, monthOptions, defaultMonth, kpiRows, worst, valueKpis, strip, impact, contributions, causes, dealOptions, commitments, accuracy, narratives };
+  // The month that needs attention opens by default (a red month owing its narrative, else the latest completed one).
+  const openMonth = monthToOpen(narratives.map((n) => ({ ...n, month: n.month as MonthKey })), sc.today);
+
+  return { fy, todayMonth, monthOptions, defaultMonth, openMonth, kpiRows, worst, valueKpis, strip, impact, contributions, causes, dealOptions, commitments, accuracy, narratives };
 }

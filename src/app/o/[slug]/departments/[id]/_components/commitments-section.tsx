@@ -1,11 +1,13 @@
 import type { CommitmentStatus } from "@db/enums";
 import { Card } from "@/components/ui/card";
+import { DialogButton } from "@/components/ui/dialog";
 import { createCommitmentAction, reopenCommitmentAction, resolveCommitmentAction } from "../actions";
 import { ActionButton } from "./action-button";
 import { CommitmentForm } from "./commitment-form";
 import { ExpandableRow } from "./expandable-row";
 import { CommitmentStatusBadge, OverdueBadge } from "./record-badges";
 import { ResolveCommitmentForm } from "./resolve-commitment-form";
+import { SectionActions } from "./section-actions";
 import { SectionFlash } from "./section-flash";
 
 export type TCommitmentRow = { id: string; version: number; title: string; owner: string; due: string; isOverdue: boolean; expected: string; delivered: string; status: CommitmentStatus };
@@ -56,6 +58,13 @@ function Accuracy({ accuracy }: { accuracy: TAccuracySummary }) {
 export function CommitmentsSection({ slug, departmentId, currency, rows, accuracy, members, defaultOwnerId, canWrite }: TProps) {
   return (
     <Card id="commitments" title="Commitments" description="Actions the department promised, all time. Accuracy counts done against missed, and revenue delivered against promised.">
+      {canWrite && (
+        <SectionActions>
+          <DialogButton label="Add a commitment" title="Add a commitment" description="What the department will do to close its part of the gap: who, by when, worth how much.">
+            <CommitmentForm action={createCommitmentAction.bind(null, slug, departmentId)} members={members} defaultOwnerId={defaultOwnerId} currency={currency} />
+          </DialogButton>
+        </SectionActions>
+      )}
       <SectionFlash scope="commitments" />
       <Accuracy accuracy={accuracy} />
       {rows.length === 0 ? (
@@ -101,12 +110,6 @@ export function CommitmentsSection({ slug, departmentId, currency, rows, accurac
               )}
             </tbody>
           </table>
-        </div>
-      )}
-      {canWrite && (
-        <div className="mt-5 max-w-3xl border-t border-zinc-200 pt-5 dark:border-zinc-800">
-          <h3 className="mb-3 text-sm font-semibold">Add a commitment</h3>
-          <CommitmentForm action={createCommitmentAction.bind(null, slug, departmentId)} members={members} defaultOwnerId={defaultOwnerId} currency={currency} />
         </div>
       )}
     </Card>

@@ -1,5 +1,6 @@
 import type { ContributionStatus } from "@db/enums";
 import { Card } from "@/components/ui/card";
+import { DialogButton } from "@/components/ui/dialog";
 import { logContributionAction, reviewContributionAction, reviseContributionAction, withdrawContributionAction } from "../actions";
 import { ActionButton } from "./action-button";
 import { ContributionForm, type TContributionDraft } from "./contribution-form";
@@ -8,6 +9,7 @@ import { ExpandableRow } from "./expandable-row";
 import type { TMonthOption } from "./month-select";
 import { ContributionStatusBadge } from "./record-badges";
 import { ReviewContributionForm } from "./review-contribution-form";
+import { SectionActions } from "./section-actions";
 import { SectionFlash } from "./section-flash";
 
 export type TContributionRow = {
@@ -115,10 +117,23 @@ export function ContributionsSection(props: TProps) {
   const { slug, departmentId, periodLabel, currency, rows, months, defaultMonth, categories, deals, canWrite, canReview } = props;
   return (
     <Card id="contributions" title="Contributions" description={`${periodLabel}. Each is an estimate of revenue the department added (purified) or cost (tainted). Only confirmed ones count in the gap bridge.`}>
+      {canWrite && (
+        <SectionActions>
+          {defaultMonth && categories.length ? (
+            <DialogButton label="Log a contribution" title="Log a contribution" description="Revenue the department added (purified) or cost (tainted) in a month. It counts once finance confirms it.">
+              <ContributionForm action={logContributionAction.bind(null, slug, departmentId)} months={months} defaultMonth={defaultMonth} categories={categories} currency={currency} deals={deals} />
+            </DialogButton>
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {defaultMonth ? "This department kind has no contribution categories; the owner adds them in settings." : "Contributions can be logged once a month of the fiscal year has started and while it is open."}
+            </p>
+          )}
+        </SectionActions>
+      )}
       <SectionFlash scope="contributions" />
       {rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No contributions in {periodLabel}. {canWrite ? "Log one below when the department moved revenue up or down." : "The department head logs them; finance confirms or disputes each."}
+          No contributions in {periodLabel}. {canWrite ? "Log one when the department moved revenue up or down." : "The department head logs them; finance confirms or disputes each."}
         </p>
       ) : (
         <div className="relative overflow-x-auto">
@@ -152,20 +167,6 @@ export function ContributionsSection(props: TProps) {
               })}
             </tbody>
           </table>
-        </div>
-      )}
-      {canWrite && (
-        <div className="mt-5 border-t border-zinc-200 pt-5 dark:border-zinc-800">
-          <h3 className="mb-3 text-sm font-semibold">Log a contribution</h3>
-          {defaultMonth && categories.length ? (
-            <div className="max-w-3xl">
-              <ContributionForm action={logContributionAction.bind(null, slug, departmentId)} months={months} defaultMonth={defaultMonth} categories={categories} currency={currency} deals={deals} />
-            </div>
-          ) : (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              {defaultMonth ? "This department kind has no contribution categories; the owner adds them in settings." : "Contributions can be logged once a month of the fiscal year has started and while it is open."}
-            </p>
-          )}
         </div>
       )}
     </Card>

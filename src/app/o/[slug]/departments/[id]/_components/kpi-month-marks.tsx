@@ -18,7 +18,7 @@ const MARKS: Record<TRag, { className: string; Icon: typeof CircleCheck }> = {
 export function KpiMonthMarks({ kpiName, marks }: { kpiName: string; marks: TMonthMark[] }) {
   if (!marks.length) return null;
   return (
-    <ol className="mt-1 flex gap-px" aria-label={`${kpiName}, month by month`} data-testid="kpi-month-marks">
+    <ol className="mt-1 flex max-w-28 flex-wrap gap-px md:max-w-none md:flex-nowrap" aria-label={`${kpiName}, month by month`} data-testid="kpi-month-marks">
       {marks.map((m) => {
         // A value without a target: a dashed circle; a started month without a value: a dash; a month to come: a faint dash.
         const { className, Icon } = m.status ? MARKS[m.status] : { className: m.isStarted ? "text-zinc-500 dark:text-zinc-400" : "text-zinc-300 dark:text-zinc-600", Icon: m.hasValue ? CircleDashed : Minus };

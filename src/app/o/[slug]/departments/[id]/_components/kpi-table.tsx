@@ -1,8 +1,8 @@
+import type { ReactNode } from "react";
 import type { TRag } from "@/lib/kpi";
 import { RagBadge } from "../../_components/rag-badge";
 import { archiveKpiAction, updateKpiAction } from "../actions";
-import { ActionButton } from "./action-button";
-import { ExpandableRow } from "./expandable-row";
+import { KpiRowMenu } from "./kpi-row-menu";
 import { KpiDefinitionForm, type TKpiDefinition } from "./kpi-definition-form";
 import { KpiMonthMarks, type TMonthMark } from "./kpi-month-marks";
 import { KpiSparkline, type TSparkPoint } from "./kpi-sparkline";
@@ -29,69 +29,75 @@ export type TKpiRow = {
   definition: TKpiDefinition;
 };
 
-const th = "px-2 py-2 font-medium whitespace-nowrap";
-const td = "px-2 py-1.5 align-top whitespace-nowrap";
+const th = "px-1.5 py-2 font-medium whitespace-nowrap md:px-2";
+const td = "px-1.5 py-1.5 align-top whitespace-nowrap md:px-2";
+// On a phone the name, the actual and the status fit; target, trend and reporting wait for a wider screen.
+const wide = "hidden md:table-cell";
 
-function Cells({ row }: { row: TKpiRow }) {
+function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
   return (
-    <>
-      <th scope="row" className="min-w-40 px-2 py-1.5 text-left align-top font-medium">
-        {row.name}
-        {/* The definition rides under the name, so the figures and a year of month marks fit beside it. */}
-        <span className="block text-xs font-normal text-zinc-500" data-testid="kpi-definition">{row.unit} · {row.direction} · {row.aggregation}</span>
+    <tr className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+      <th scope="row" className="px-1.5 py-1.5 text-left align-top font-medium md:min-w-40 md:px-2">
+        <div className="flex flex-wrap items-start justify-between gap-1">
+          <span>
+            {row.name}
+            {/* The definition rides under the name, so the figures and a year of month marks fit beside it. */}
+            <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400" data-testid="kpi-definition">{row.unit} · {row.direction} · {row.aggregation}</span>
+          </span>
+          {menu}
+        </div>
       </th>
-      <td className={`${td} text-right`}>
+      <td className={`${td} ${wide} text-right`}>
         {row.target}
-        {row.targetNote && <span className="block text-xs text-zinc-500">{row.targetNote}</span>}
+        {row.targetNote && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{row.targetNote}</span>}
       </td>
       <td className={`${td} text-right`}>
         <span className="font-medium">{row.actual}</span>
-        {row.actualNote && <span className="block text-xs text-zinc-500">{row.actualNote}</span>}
+        {row.actualNote && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{row.actualNote}</span>}
+        <span className="block text-xs text-zinc-600 md:hidden dark:text-zinc-400">target {row.target}</span>
       </td>
-      <td className={td}>
+      <td className="px-1.5 py-1.5 align-top md:px-2">
         <RagBadge rag={row.rag} empty="Not rated" size="sm" />
         <KpiMonthMarks kpiName={row.name} marks={row.monthMarks} />
       </td>
-      <td className={td}><KpiSparkline points={row.spark} label={row.sparkLabel} /></td>
-      <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{row.reported}</td>
-    </>
+      <td className={`${td} ${wide}`}><KpiSparkline points={row.spark} label={row.sparkLabel} /></td>
+      <td className={`${td} ${wide} text-zinc-600 dark:text-zinc-400`}>{row.reported}</td>
+    </tr>
   );
 }
 
-/** The department's KPIs for the period; an owner edits or archives each from its row. */
+/** The department's KPIs for the period; an owner edits or archives each from the menu on its row. */
 export function KpiTable({ slug, rows, caption, currency, canDefine }: { slug: string; rows: TKpiRow[]; caption: string; currency: string; canDefine: boolean }) {
-  const columns = canDefine ? 7 : 6;
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="kpi-table">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
-            <th scope="col" className={`${th} text-left`}>KPI <span className="font-normal">(unit · direction · over months)</span></th>
-            <th scope="col" className={`${th} text-right`}>Target</th>
+            <th scope="col" className={`${th} text-left`}>KPI <span className="hidden font-normal md:inline">(unit · direction · over months)</span></th>
+            <th scope="col" className={`${th} ${wide} text-right`}>Target</th>
             <th scope="col" className={`${th} text-right`}>Actual</th>
-            <th scope="col" className={`${th} text-left`}>RAG · each month</th>
-            <th scope="col" className={`${th} text-left`}>Trend, fiscal year</th>
-            <th scope="col" className={`${th} text-left`}>Reported</th>
-            {canDefine && <th scope="col" className={th}><span className="sr-only">Actions</span></th>}
+            <th scope="col" className={`${th} text-left`}>RAG<span className="hidden md:inline"> · each month</span></th>
+            <th scope="col" className={`${th} ${wide} text-left`}>Trend, fiscal year</th>
+            <th scope="col" className={`${th} ${wide} text-left`}>Reported</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) =>
-            canDefine ? (
-              <ExpandableRow
-                key={row.id}
-                cells={<Cells row={row} />}
-                actions={<ActionButton scope="kpis" action={archiveKpiAction.bind(null, slug, row.id)} label="Archive" confirm="Confirm archive" ariaLabel={`Archive KPI ${row.name}`} variant="danger" />}
-                toggleLabel="Edit"
-                toggleAriaLabel={`Edit KPI ${row.name}`}
-                colSpan={columns}
-                expansion={<div className="max-w-2xl"><KpiDefinitionForm action={updateKpiAction.bind(null, slug)} kpi={row.definition} currency={currency} submitLabel="Save KPI" /></div>}
-              />
-            ) : (
-              <tr key={row.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"><Cells row={row} /></tr>
-            ),
-          )}
+          {rows.map((row) => (
+            <Row
+              key={row.id}
+              row={row}
+              menu={
+                canDefine ? (
+                  <KpiRowMenu
+                    kpiName={row.name}
+                    archive={archiveKpiAction.bind(null, slug, row.id)}
+                    editForm={<KpiDefinitionForm action={updateKpiAction.bind(null, slug)} kpi={row.definition} currency={currency} submitLabel="Save KPI" />}
+                  />
+                ) : null
+              }
+            />
+          ))}
         </tbody>
       </table>
     </div>

@@ -1,9 +1,10 @@
-import { CheckCheck, ChevronRight } from "lucide-react";
+import { CheckCheck } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import type { TRag } from "@/lib/kpi";
 import { RagBadge } from "../../_components/rag-badge";
 import { narrativeAction } from "../actions";
 import { NarrativeForm } from "./narrative-form";
+import { NarrativeMonth } from "./narrative-month";
 
 export type TNarrativeMonth = {
   month: string;
@@ -19,7 +20,7 @@ export type TNarrativeMonth = {
 
 function ReadOnly({ item }: { item: TNarrativeMonth }) {
   if (!item.why && !item.whatNext) {
-    return <p className="text-sm text-zinc-500">{item.status === "RED" ? "No narrative yet. The head explains a red month before marking it reviewed." : "No narrative for this month."}</p>;
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">{item.status === "RED" ? "No narrative yet. The head explains a red month before marking it reviewed." : "No narrative for this month."}</p>;
   }
   return (
     <dl className="grid gap-3 text-sm md:grid-cols-2">
@@ -29,41 +30,65 @@ function ReadOnly({ item }: { item: TNarrativeMonth }) {
   );
 }
 
-/** Per month of the period (latest first): the head's narrative and the month's review. */
-export function NarrativesSection({ slug, departmentId, periodLabel, months, canWrite }: { slug: string; departmentId: string; periodLabel: string; months: TNarrativeMonth[]; canWrite: boolean }) {
+function Summary({ item }: { item: TNarrativeMonth }) {
   return (
-    <Card title="Narratives" description={`${periodLabel}, months that have started. Why the month went as it did and what happens next; required before a red month is marked reviewed.`}>
-      {months.length === 0 ? (
-        <p className="text-sm text-zinc-500">No month of {periodLabel} has started yet.</p>
+    <>
+      <h3 className="text-sm font-semibold">{item.label}</h3>
+      <RagBadge rag={item.status} empty="No KPI values" size="sm" />
+      {item.reviewed ? (
+        <span className="inline-flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400"><CheckCheck aria-hidden className="size-3.5" /> Reviewed {item.reviewed}</span>
       ) : (
-        <ul className="space-y-4">
-          {months.map((item, i) => (
-            // The latest month and red months start open; the rest fold away. (Not keyed on the review: a
-            // month must not fold shut under the head the moment they mark it reviewed.)
-            <li key={item.month} id={`narrative-${item.month}`} aria-label={`Narrative ${item.label}`} data-testid={`narrative-${item.month}`} className="scroll-mt-4 rounded-md border border-zinc-200 dark:border-zinc-800">
-              <details open={i === 0 || item.status === "RED"} className="group">
-                <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
-                  <ChevronRight aria-hidden className="size-4 text-zinc-500 transition-transform group-open:rotate-90" />
-                  <h3 className="text-sm font-semibold">{item.label}</h3>
-                  <RagBadge rag={item.status} empty="No KPI values" size="sm" />
-                  {item.reviewed ? (
-                    <span className="inline-flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400"><CheckCheck aria-hidden className="size-3.5" /> Reviewed {item.reviewed}</span>
-                  ) : (
-                    <span className="text-xs text-zinc-500">Not reviewed yet</span>
-                  )}
-                  {item.updated && <span className="text-xs text-zinc-500">Narrative updated {item.updated}</span>}
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">Not reviewed yet</span>
+      )}
+      {item.updated && <span className="text-xs text-zinc-600 dark:text-zinc-400">Narrative updated {item.updated}</span>}
+    </>
+  );
+}
+
+type TProps = { slug: string; departmentId: string; periodLabel: string; months: TNarrativeMonth[]; openMonth: string | null; canWrite: boolean };
+
+/**
+ * The period's narratives, read first: the month that needs attention (`openMonth`) shown in full,
+ * the other months that have started folded beneath it. The head writes each in a dialog.
+ */
+export function NarrativesSection({ slug, departmentId, periodLabel, months, openMonth, canWrite }: TProps) {
+  const month = (item: TNarrativeMonth, folded: boolean) => (
+    <NarrativeMonth
+      key={item.month}
+      month={item.month}
+      label={item.label}
+      folded={folded}
+      summary={<Summary item={item} />}
+      body={<ReadOnly item={item} />}
+      writeLabel={item.why || item.whatNext ? "Edit the narrative" : "Write the narrative"}
+      form={
+        canWrite ? (
+          <NarrativeForm action={narrativeAction.bind(null, slug, departmentId, item.month)} monthLabel={item.label} why={item.why} whatNext={item.whatNext} version={item.version} isReviewed={item.reviewed !== null} status={item.status} />
+        ) : null
+      }
+    />
+  );
+  const featured = months.find((m) => m.month === openMonth) ?? null;
+  const others = months.filter((m) => m !== featured);
+  return (
+    <Card id="narratives" title="Narratives" description={`${periodLabel}. Why the month went as it did and what happens next; a red month needs both before it is marked reviewed.`}>
+      {months.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No month of {periodLabel} has started yet.</p>
+      ) : (
+        <div className="space-y-4">
+          {featured && month(featured, false)}
+          {others.length > 0 &&
+            (featured ? (
+              <details className="group/others">
+                <summary className="cursor-pointer text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+                  Other months of {periodLabel} ({others.length})
                 </summary>
-                <div className="px-4 pb-4">
-                  {canWrite ? (
-                    <NarrativeForm action={narrativeAction.bind(null, slug, departmentId, item.month)} monthLabel={item.label} why={item.why} whatNext={item.whatNext} version={item.version} isReviewed={item.reviewed !== null} status={item.status} />
-                  ) : (
-                    <ReadOnly item={item} />
-                  )}
-                </div>
+                <ul className="mt-3 space-y-2">{others.map((m) => month(m, true))}</ul>
               </details>
-            </li>
-          ))}
-        </ul>
+            ) : (
+              <ul className="space-y-2">{others.map((m) => month(m, true))}</ul>
+            ))}
+        </div>
       )}
     </Card>
   );
