@@ -67,7 +67,10 @@ export default async function DepartmentsPage({ params, searchParams }: { params
               <tr key={d.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`department-${d.name}`}>
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={scorecard(d.id)} className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">{d.name}</Link>
-                  <span className="block text-xs font-normal text-zinc-500">{DEPARTMENT_KIND_LABELS[d.kind as keyof typeof DEPARTMENT_KIND_LABELS]}</span>
+                  {/* The kind only when the name does not already say it ("Growth" is a Marketing department). */}
+                  {DEPARTMENT_KIND_LABELS[d.kind as keyof typeof DEPARTMENT_KIND_LABELS] !== d.name && (
+                    <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{DEPARTMENT_KIND_LABELS[d.kind as keyof typeof DEPARTMENT_KIND_LABELS]}</span>
+                  )}
                 </th>
                 <td className="px-3 py-2"><RagBadge rag={d.status} empty="No KPI values" size="sm" /></td>
                 <td className="px-3 py-2">{d.worstKpi ? <span>{d.worstKpi.name} <span className="text-xs text-zinc-500">({RAG_LABELS[d.worstKpi.rag]})</span></span> : <span className="text-zinc-500">—</span>}</td>
