@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
-import { CausePanel } from "./cause-panel";
-import { EditActions, FieldControl, useDealEditor, type TField } from "./deal-editor";
+import { EditActions, EditorCausePanel, FieldControl, useDealEditor, type TField } from "./deal-editor";
 import { amountOf, closeOf, DealName, type TRowProps } from "./pipeline-row";
 
 const term = "text-xs text-zinc-500 dark:text-zinc-400";
@@ -78,18 +77,7 @@ function EditingCard({ slug, row, options, currency, version, focusField, onSave
         ))}
       </div>
       <EditActions editor={editor} dealName={row.name} onCancel={onClose} />
-      {editor.ask && (
-        <CausePanel
-          dealName={row.name}
-          message={editor.ask.message}
-          errors={editor.ask.errors}
-          lossCauses={options.lossCauses}
-          departments={options.departments}
-          isPending={editor.isPending}
-          onSubmit={(cause) => editor.save(cause)}
-          onCancel={onClose}
-        />
-      )}
+      <EditorCausePanel editor={editor} dealName={row.name} options={options} onClose={onClose} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition, type KeyboardEvent, type Re
 import type { FieldErrors } from "@/lib/action-result";
 import { categoryForStage } from "@/lib/pipeline";
 import { updateOpportunityAction } from "../actions";
+import { CausePanel } from "./cause-panel";
 import type { TEditOptions, TOption, TRowView } from "./types";
 
 // Editing one deal of the pipeline list, in its table row or its phone card. Nothing is saved
@@ -191,5 +192,22 @@ export function EditActions({ editor, dealName, onCancel, stacked = false }: { e
         </p>
       )}
     </div>
+  );
+}
+
+/** The cause a loss or slip asks for, while the editor waits on it (row and card alike). */
+export function EditorCausePanel({ editor, dealName, options, onClose }: { editor: TDealEditor; dealName: string; options: TEditOptions; onClose: () => void }) {
+  if (!editor.ask) return null;
+  return (
+    <CausePanel
+      dealName={dealName}
+      message={editor.ask.message}
+      errors={editor.ask.errors}
+      lossCauses={options.lossCauses}
+      departments={options.departments}
+      isPending={editor.isPending}
+      onSubmit={(cause) => editor.save(cause)}
+      onCancel={onClose}
+    />
   );
 }

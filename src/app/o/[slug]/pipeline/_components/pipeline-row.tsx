@@ -2,9 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
-import { CausePanel } from "./cause-panel";
 import { OutcomeBadge, NoAmountBadge, StaleBadge } from "./badges";
-import { EditActions, FieldControl, useDealEditor, type TField } from "./deal-editor";
+import { EditActions, EditorCausePanel, FieldControl, useDealEditor, type TField } from "./deal-editor";
 import type { TEditOptions, TRowView } from "./types";
 
 export type TRowProps = {
@@ -116,16 +115,7 @@ function EditingRow({ slug, row, options, currency, version, focusField, onSaved
           <td colSpan={10} className="px-2 pb-3">
             {/* Pinned to the visible part of a sideways-scrolled table, and never wider than it. */}
             <div className="sticky left-2 max-w-[min(48rem,calc(100vw-4rem))]" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-              <CausePanel
-                dealName={row.name}
-                message={editor.ask.message}
-                errors={editor.ask.errors}
-                lossCauses={options.lossCauses}
-                departments={options.departments}
-                isPending={editor.isPending}
-                onSubmit={(cause) => editor.save(cause)}
-                onCancel={onClose}
-              />
+              <EditorCausePanel editor={editor} dealName={row.name} options={options} onClose={onClose} />
             </div>
           </td>
         </tr>
