@@ -39,7 +39,7 @@ function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
     <tr className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
       <th scope="row" className="px-1.5 py-1.5 text-left align-top font-medium md:min-w-40 md:px-2">
         <div className="flex flex-wrap items-start justify-between gap-1">
-          <span>
+          <span className="min-w-0 break-words">
             {row.name}
             {/* The definition rides under the name, so the figures and a year of month marks fit beside it. */}
             <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400" data-testid="kpi-definition">{row.unit} · {row.direction} · {row.aggregation}</span>
@@ -51,8 +51,9 @@ function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
         {row.target}
         {row.targetNote && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{row.targetNote}</span>}
       </td>
-      <td className={`${td} text-right`}>
-        <span className="font-medium">{row.actual}</span>
+      {/* On a phone the notes under the actual wrap, so a long "average of 11 months" never pushes the status off screen. */}
+      <td className="px-1.5 py-1.5 text-right align-top md:px-2 md:whitespace-nowrap">
+        <span className="font-medium whitespace-nowrap">{row.actual}</span>
         {row.actualNote && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{row.actualNote}</span>}
         <span className="block text-xs text-zinc-600 md:hidden dark:text-zinc-400">target {row.target}</span>
       </td>
