@@ -28,5 +28,7 @@ curl -fsS -o /dev/null -c "$jar" -b "$jar" -X POST "$base/api/auth/callback/cred
 session=$(curl -fsS -b "$jar" "$base/api/auth/session")
 echo "session: $session"
 echo "$session" | grep -q '"email":"ceo@acme.example"' || { echo "demo login failed"; exit 1; }
-curl -fsS -b "$jar" "$base/o/acme" | grep -q "Acme Corp" || { echo "dashboard not served to the demo owner"; exit 1; }
+# Read the whole page first: `curl | grep -q` fails under pipefail when grep stops reading early.
+dashboard=$(curl -fsS -b "$jar" "$base/o/acme") || { echo "dashboard not served to the demo owner"; exit 1; }
+grep -q "Acme Corp" <<<"$dashboard" || { echo "dashboard not served to the demo owner"; exit 1; }
 echo "smoke test passed: sign-in page served, demo login works, dashboard served"
