@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { periodOptions } from "@/components/dashboard/period-options";
 import { PageHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Amount } from "@/components/ui/amount";
 import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
@@ -49,7 +50,7 @@ export default async function DepartmentsPage({ params, searchParams }: { params
         actions={<PeriodPicker key={period} {...periodOptions(resolved, currentFy, fiscalYears)} />}
       />
       <IgnoredParamsNotice names={isIgnoredPeriod(periodText, resolved.period) ? ["period"] : []} />
-      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" tabIndex={0} role="region" aria-label="Departments table">
+      <ScrollRegion label="Departments table" className="relative rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-left text-sm tabular-nums">
           <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
@@ -91,7 +92,7 @@ export default async function DepartmentsPage({ params, searchParams }: { params
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
