@@ -1,4 +1,4 @@
-import type { Role } from "@db/enums";
+import type { ApiScope, Role } from "@db/enums";
 
 // The one permission map (DESIGN.md "Users and roles"). It fails closed: an action or role that
 // is not listed here is refused, and department-bound permissions need a bound department.
@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "department.write",
   "pipeline.write",
   "pipeline.configure",
+  "apiTokens.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,16 +35,33 @@ const MAP: Record<Role, Partial<Record<Permission, Grant>>> = {
   VIEWER: {},
 };
 
-export type TActor = { role: string; departmentId: string | null };
+/**
+ * What an API token's scopes grant (DESIGN.md "Public API"). A token writes for the whole
+ * organization: its grants are never department-bound. READ grants no write.
+ */
+const SCOPE_GRANTS: Record<ApiScope, readonly Permission[]> = {
+  READ: [],
+  REVENUE_WRITE: ["actuals.write"],
+  PIPELINE_WRITE: ["pipeline.write"],
+  KPIS_WRITE: ["department.write"],
+};
+
+/** Whoever asks: a member (role, department binding) or a token (scopes, no role). */
+export type TPermissionHolder = { role: string | null; departmentId: string | null; scopes?: readonly ApiScope[] };
+
+function grantOf(holder: TPermissionHolder, permission: Permission): Grant | undefined {
+  if (holder.role === null) return holder.scopes?.some((scope) => Object.hasOwn(SCOPE_GRANTS, scope) && SCOPE_GRANTS[scope].includes(permission)) ? "all" : undefined;
+  if (!Object.hasOwn(MAP, holder.role)) return undefined;
+  return MAP[holder.role as Role][permission];
+}
 
 /**
  * Whether `actor` holds `permission` for at least one department: the role-level gate of a mutation
  * whose department comes from the record it changes (read inside the mutation, then checked with
  * `can(actor, permission, departmentId)`). A department-bound role without a binding holds nothing.
  */
-export function canInSomeDepartment(actor: TActor, permission: Permission): boolean {
-  if (!Object.hasOwn(MAP, actor.role)) return false;
-  const grant = MAP[actor.role as Role][permission];
+export function canInSomeDepartment(actor: TPermissionHolder, permission: Permission): boolean {
+  const grant = grantOf(actor, permission);
   return grant === "all" || (grant === "ownDepartment" && actor.departmentId !== null);
 }
 
@@ -51,9 +69,8 @@ export function canInSomeDepartment(actor: TActor, permission: Permission): bool
  * Whether `actor` may perform `permission`. For department-bound grants, `departmentId` names the
  * department being written; a missing binding or a different department is refused.
  */
-export function can(actor: TActor, permission: Permission, departmentId?: string): boolean {
-  if (!Object.hasOwn(MAP, actor.role)) return false;
-  const grant = MAP[actor.role as Role][permission];
+export function can(actor: TPermissionHolder, permission: Permission, departmentId?: string): boolean {
+  const grant = grantOf(actor, permission);
   if (grant === "all") return true;
   if (grant === "ownDepartment") {
     return actor.departmentId !== null && departmentId !== undefined && actor.departmentId === departmentId;

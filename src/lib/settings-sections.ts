@@ -1,7 +1,7 @@
 // Settings' sections, each its own page under /o/[slug]/settings, and who may open each. The
 // sub-navigation offers only the sections the role may open (a page that would answer "Not
 // allowed" is not offered), and each page checks the same permission.
-import { can, type Permission, type TActor } from "./permissions";
+import { can, type Permission, type TPermissionHolder } from "./permissions";
 
 export type TSettingsSection = {
   /** The path under /o/[slug]/settings: "" is the settings' own page (the organization). */
@@ -27,12 +27,12 @@ export function settingsPath(slug: string, segment: TSettingsSection["segment"] 
 export type TSettingsNavItem = { href: string; label: string };
 
 /** The sections `actor` may open, in order, as links. */
-export function settingsNavigationFor(slug: string, actor: TActor): TSettingsNavItem[] {
+export function settingsNavigationFor(slug: string, actor: TPermissionHolder): TSettingsNavItem[] {
   return SETTINGS_SECTIONS.filter((s) => can(actor, s.permission)).map((s) => ({ href: settingsPath(slug, s.segment), label: s.label }));
 }
 
 /** Whether `actor` may open the section at `segment`: the check each section's page makes. */
-export function canOpenSettings(actor: TActor, segment: TSettingsSection["segment"]): boolean {
+export function canOpenSettings(actor: TPermissionHolder, segment: TSettingsSection["segment"]): boolean {
   const section = SETTINGS_SECTIONS.find((s) => s.segment === segment);
   return section !== undefined && can(actor, section.permission);
 }

@@ -3,10 +3,10 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "./auth";
-import { resolveTenant, type TTenantContext } from "./tenant";
+import { resolveTenant, type TMemberContext } from "./tenant";
 
 /** For pages: signed out goes to sign-in, a non-member gets the 404 page. Cached per request. */
-export const getTenantContext = cache(async (slug: string): Promise<TTenantContext> => {
+export const getTenantContext = cache(async (slug: string): Promise<TMemberContext> => {
   const user = await getSessionUser();
   if (!user) {
     // Set by src/proxy.ts; only same-organization paths are trusted as the way back.

@@ -1,12 +1,12 @@
 // The main navigation: only what the role may open (a page that would answer "Not allowed" is not
 // offered), My work first for the roles that land on it.
-import { can, type TActor } from "../permissions";
+import { can, type TPermissionHolder } from "../permissions";
 import { landingPath } from "./rules";
 
 export type TNavItem = { href: string; label: string; count?: number };
 
 /** `owed` is My work's count; undefined while it is still being counted. */
-export function navigationFor(slug: string, actor: TActor, owed?: number): TNavItem[] {
+export function navigationFor(slug: string, actor: TPermissionHolder, owed?: number): TNavItem[] {
   const base = `/o/${slug}`;
   const myWork: TNavItem = { href: `${base}/inbox`, label: "My work", ...(owed !== undefined && { count: owed }) };
   const dashboard: TNavItem = { href: base, label: "Dashboard" };

@@ -128,6 +128,6 @@ export const INBOX_WORK: Record<Role, TInboxKind[]> = {
 export const inboxWorkOf = (role: string): TInboxKind[] => (Object.hasOwn(INBOX_WORK, role) ? INBOX_WORK[role as Role] : []);
 
 /** Where a member lands on opening an organization: My work for those who answer, else the dashboard. */
-export function landingPath(slug: string, role: string): string {
+export function landingPath(slug: string, role: string | null): string {
   return role === "DEPARTMENT_HEAD" || role === "FINANCE" || role === "SALES_MANAGER" ? `/o/${slug}/inbox` : `/o/${slug}`;
 }

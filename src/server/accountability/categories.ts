@@ -23,7 +23,7 @@ export const addCategory = tenantMutation({
       const { organizationId } = ctx;
       if (await tx.contributionCategory.findUnique({ where: { organizationId_kind_name: { organizationId, kind: input.kind, name: input.name } } })) throw nameTaken();
       const category = await tx.contributionCategory.create({ data: { organizationId, kind: input.kind, name: input.name } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "category.added", entityType: "ContributionCategory", entityId: category.id, after: category });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "category.added", entityType: "ContributionCategory", entityId: category.id, after: category });
       return { categoryId: category.id };
     }),
 });
@@ -38,7 +38,7 @@ export const renameCategory = tenantMutation({
       const clash = await tx.contributionCategory.findUnique({ where: { organizationId_kind_name: { organizationId, kind: before.kind, name: input.name } } });
       if (clash && clash.id !== before.id) throw nameTaken();
       await tx.contributionCategory.updateMany({ where: { organizationId, id: before.id }, data: { name: input.name } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "category.renamed", entityType: "ContributionCategory", entityId: before.id, before, after: { ...before, name: input.name } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "category.renamed", entityType: "ContributionCategory", entityId: before.id, before, after: { ...before, name: input.name } });
       return { categoryId: before.id };
     }),
 });
@@ -52,7 +52,7 @@ function setArchived(archived: boolean) {
         const before = await getCategory(tx, ctx, input.categoryId);
         const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
         await tx.contributionCategory.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
-        await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: archived ? "category.archived" : "category.restored", entityType: "ContributionCategory", entityId: before.id, before, after: { ...before, archivedAt } });
+        await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: archived ? "category.archived" : "category.restored", entityType: "ContributionCategory", entityId: before.id, before, after: { ...before, archivedAt } });
         return { categoryId: before.id };
       }),
   });

@@ -30,10 +30,16 @@ async function commitmentForWrite(tx: Tx, ctx: TTenantContext, commitmentId: str
   return commitment;
 }
 
+/** The department a commitment belongs to, for the permission declaration (null: not found). */
+async function commitmentDepartment(ctx: TTenantContext, commitmentId: string): Promise<string | null> {
+  const row = await db.commitment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: commitmentId } }, select: { departmentId: true } });
+  return row?.departmentId ?? null;
+}
+
 /** A department promises an action with an owner (a member of this organization), a due date and an expected impact. */
 export const createCommitment = tenantMutation({
   schema: ZCreateCommitmentInput,
-  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  permission: { permission: "department.write", department: (input) => input.departmentId },
   run: (ctx, input) =>
     createOnce(
       input.submissionId,
@@ -56,7 +62,7 @@ export const createCommitment = tenantMutation({
           const commitment = await tx.commitment.create({
             data: { organizationId, departmentId: department.id, title: input.title, ownerId: owner.userId, dueDate: new Date(`${input.dueDate}T00:00:00Z`), expectedImpactMinor, createdById: ctx.userId, submissionId: input.submissionId },
           });
-          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.created", entityType: "Commitment", entityId: commitment.id, after: commitment });
+          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "commitment.created", entityType: "Commitment", entityId: commitment.id, after: commitment });
           return { commitmentId: commitment.id };
         }),
     ),
@@ -65,8 +71,7 @@ export const createCommitment = tenantMutation({
 /** Marks an open commitment DONE (delivered defaults to the expected impact) or MISSED (defaults to nothing delivered). */
 export const resolveCommitment = tenantMutation({
   schema: ZResolveCommitmentInput,
-  // The department comes from the record: the role gate here, the record's department checked in run.
-  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
+  permission: { permission: "department.write", departmentOf: (ctx, input) => commitmentDepartment(ctx, input.commitmentId) },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -85,7 +90,7 @@ export const resolveCommitment = tenantMutation({
       // Guarded by status, so two people resolving at once cannot both win (and both be audited).
       const { count } = await tx.commitment.updateMany({ where: { organizationId, id: before.id, status: "OPEN", version: before.version }, data });
       if (count !== 1) throw await staleCommitment(tx, ctx, before.id);
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: `commitment.${input.status === "DONE" ? "done" : "missed"}`, entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: `commitment.${input.status === "DONE" ? "done" : "missed"}`, entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
       return { commitmentId: before.id, status: input.status };
     }),
 });
@@ -93,8 +98,7 @@ export const resolveCommitment = tenantMutation({
 /** Puts a resolved commitment back to OPEN (a mistaken mark), clearing what it delivered. */
 export const reopenCommitment = tenantMutation({
   schema: ZCommitmentIdInput,
-  // The department comes from the record: the role gate here, the record's department checked in run.
-  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
+  permission: { permission: "department.write", departmentOf: (ctx, input) => commitmentDepartment(ctx, input.commitmentId) },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -103,7 +107,7 @@ export const reopenCommitment = tenantMutation({
       const data = { status: "OPEN" as const, deliveredImpactMinor: null, resolvedAt: null };
       const { count } = await tx.commitment.updateMany({ where: { organizationId, id: before.id, status: before.status }, data });
       if (count !== 1) throw changedMeanwhile();
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "commitment.reopened", entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "commitment.reopened", entityType: "Commitment", entityId: before.id, before, after: { ...before, ...data } });
       return { commitmentId: before.id };
     }),
 });

@@ -71,10 +71,16 @@ async function unsettledContribution(tx: Tx, ctx: TTenantContext, contributionId
   return contribution;
 }
 
+/** The department a contribution belongs to, for the permission declaration (null: not found). */
+async function contributionDepartment(ctx: TTenantContext, contributionId: string): Promise<string | null> {
+  const row = await db.contribution.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: contributionId } }, select: { departmentId: true } });
+  return row?.departmentId ?? null;
+}
+
 /** A department head (or owner) logs a signed impact for their own department and a month; it starts CLAIMED. */
 export const logContribution = tenantMutation({
   schema: ZLogContributionInput,
-  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  permission: { permission: "department.write", department: (input) => input.departmentId },
   run: (ctx, input) =>
     createOnce(
       input.submissionId,
@@ -104,7 +110,7 @@ export const logContribution = tenantMutation({
               submissionId: input.submissionId,
             },
           });
-          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
+          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "contribution.logged", entityType: "Contribution", entityId: contribution.id, after: contribution });
           return { contributionId: contribution.id };
         }),
     ),
@@ -116,8 +122,7 @@ export const logContribution = tenantMutation({
  */
 export const reviseContribution = tenantMutation({
   schema: ZReviseContributionInput,
-  // The department comes from the contribution: the role gate here, departmentForWrite checks it below.
-  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
+  permission: { permission: "department.write", departmentOf: (ctx, input) => contributionDepartment(ctx, input.contributionId) },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -142,7 +147,7 @@ export const reviseContribution = tenantMutation({
       const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: before.status, version: before.version }, data });
       if (count !== 1) throw await staleContribution(tx, ctx, before.id);
       const after = { ...before, ...data };
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.revised", entityType: "Contribution", entityId: before.id, before, after });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "contribution.revised", entityType: "Contribution", entityId: before.id, before, after });
       return { contributionId: before.id };
     }),
 });
@@ -150,8 +155,7 @@ export const reviseContribution = tenantMutation({
 /** The head withdraws a contribution that is not confirmed. Its history stays in the audit trail. */
 export const withdrawContribution = tenantMutation({
   schema: ZContributionIdInput,
-  // The department comes from the record: the role gate here, the record's department checked in run.
-  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
+  permission: { permission: "department.write", departmentOf: (ctx, input) => contributionDepartment(ctx, input.contributionId) },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -160,7 +164,7 @@ export const withdrawContribution = tenantMutation({
       // The status guard: finance may have confirmed it since it was read, and a confirmed one stays.
       const { count } = await tx.contribution.deleteMany({ where: { organizationId, id: before.id, status: before.status } });
       if (count !== 1) throw changedMeanwhile();
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "contribution.withdrawn", entityType: "Contribution", entityId: before.id, before });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "contribution.withdrawn", entityType: "Contribution", entityId: before.id, before });
       return { contributionId: before.id };
     }),
 });
@@ -185,7 +189,7 @@ export const reviewContribution = tenantMutation({
       if (count !== 1) throw await staleContribution(tx, ctx, before.id);
       await recordAudit(tx, {
         organizationId,
-        actorId: ctx.userId,
+        actor: ctx.actor,
         action: input.decision === "CONFIRMED" ? "contribution.confirmed" : "contribution.disputed",
         entityType: "Contribution",
         entityId: before.id,

@@ -48,8 +48,10 @@ export function kpiUndoRefusal(info: TKpiUndoInfo | undefined): string | null {
 
 export const undoKpiImportBatch = tenantMutation({
   schema: ZUndoImportInput,
-  // The department comes from the batch: the role gate here, the batch's department checked in run.
-  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
+  permission: {
+    permission: "department.write",
+    departmentOf: async (ctx, input) => (await readKpiBatchAudit(db, ctx.organizationId, [input.batchId])).get(input.batchId)?.departmentId ?? null,
+  },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -79,7 +81,7 @@ export const undoKpiImportBatch = tenantMutation({
       // What is still the batch's now was created by it.
       const { count: removed } = await tx.kpiValue.deleteMany({ where: { organizationId, importBatchId: batch.id } });
       await tx.importBatch.deleteMany({ where: { organizationId, id: batch.id } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValues.importUndone", entityType: "ImportBatch", entityId: batch.id, before: { fileName: batch.fileName, rowCount: batch.rowCount, createdAt: batch.createdAt }, after: { removed, restored } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValues.importUndone", entityType: "ImportBatch", entityId: batch.id, before: { fileName: batch.fileName, rowCount: batch.rowCount, createdAt: batch.createdAt }, after: { removed, restored } });
       return { batchId: batch.id, fileName: batch.fileName, removed, restored };
     }),
 });

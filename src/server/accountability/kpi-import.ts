@@ -5,7 +5,7 @@ import { summariseKpiRows } from "@/lib/csv/kpi-summary";
 import { KPI_IMPORT_KIND, type TKpiCommitResult, type TKpiImportPreview } from "@/lib/csv/kpi-wire";
 import { can } from "@/lib/permissions";
 import { dbDateToMonth, monthToDbDate } from "@/lib/period";
-import { tenantMutation } from "../action";
+import { tenantMutation, type TPermissionDeclaration } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
@@ -27,7 +27,7 @@ import { readKpiImport, type TKpiImportTarget, type TParsedKpiImport } from "./k
 // There is no undo: an imported value may have replaced an earlier one (KpiValue → ImportBatch is
 // ON DELETE RESTRICT).
 
-const permission = (ctx: TTenantContext, input: TKpiImportInput) => can(ctx, "department.write", input.departmentId);
+const permission: TPermissionDeclaration<TKpiImportInput> = { permission: "department.write", department: (input) => input.departmentId };
 
 /** The department (this organization's, writable by this user, not archived) and what its rows are checked against. */
 async function loadTarget(ctx: TTenantContext, departmentId: string): Promise<TKpiImportTarget> {
@@ -133,7 +133,7 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, target: TKpiImportTarget,
   // One event for the batch: its values are in KpiValue (importBatchId), not copied into the log.
   const after = { id: batchId, kind: KPI_IMPORT_KIND, departmentId: target.department.id, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, unchangedCount: summary.unchangedCount, months: summary.months, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
   // The values it replaced are recorded, so that undoing the batch can restore them (kpi-import-undo.ts).
-  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValues.imported", entityType: "ImportBatch", entityId: batchId, before: { replacedValues }, after });
+  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValues.imported", entityType: "ImportBatch", entityId: batchId, before: { replacedValues }, after });
   return { outcome: "imported", batchId, ...counts, skippedCount: bad.length, months: summary.months };
 }
 

@@ -82,7 +82,7 @@ export const createKpi = tenantMutation({
           const kpi = await tx.kpi.create({
             data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder, submissionId: input.submissionId },
           });
-          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
+          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
           return { kpiId: kpi.id };
         }),
     ),
@@ -119,7 +119,7 @@ export const updateKpi = tenantMutation({
         const closed = [...(await getClosedMonths(tx, organizationId))].map(monthToDbDate);
         ({ count: restamped } = await tx.kpiValue.updateMany({ where: { organizationId, kpiId: before.id, month: { notIn: closed } }, data: { targetScaled } }));
       }
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpi.updated", entityType: "Kpi", entityId: before.id, before, after: { ...before, ...data, restampedValues: restamped } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpi.updated", entityType: "Kpi", entityId: before.id, before, after: { ...before, ...data, restampedValues: restamped } });
       return { kpiId: before.id, restamped };
     }),
 });
@@ -133,7 +133,7 @@ function setArchived(archived: boolean) {
         const before = await getKpi(tx, ctx, input.kpiId);
         const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
         await tx.kpi.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
-        await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: archived ? "kpi.archived" : "kpi.restored", entityType: "Kpi", entityId: before.id, before, after: { ...before, archivedAt } });
+        await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: archived ? "kpi.archived" : "kpi.restored", entityType: "Kpi", entityId: before.id, before, after: { ...before, archivedAt } });
         return { kpiId: before.id };
       }),
   });
@@ -150,7 +150,7 @@ export const restoreKpi = setArchived(false);
  */
 export const setKpiValues = tenantMutation({
   schema: ZSetKpiValuesInput,
-  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  permission: { permission: "department.write", department: (input) => input.departmentId },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -192,7 +192,7 @@ export const setKpiValues = tenantMutation({
         const guard = before ? { organizationId, id: before.id, version: before.version } : null;
         if (write.value === null) {
           if (!guard || (await tx.kpiValue.deleteMany({ where: guard })).count !== 1) throw await staleValue(write.kpiId);
-          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
+          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
           continue;
         }
         const data = { valueScaled: write.value, targetScaled: byId.get(write.kpiId)?.targetScaled ?? null, updatedById: ctx.userId, importBatchId: null };
@@ -201,7 +201,7 @@ export const setKpiValues = tenantMutation({
           : await tx.kpiValue.createMany({ data: [{ organizationId, kpiId: write.kpiId, month, ...data }], skipDuplicates: true });
         if (count !== 1) throw await staleValue(write.kpiId);
         const after = await tx.kpiValue.findUniqueOrThrow({ where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } } });
-        await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
+        await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
       }
       return { changed: writes.length };
     }),

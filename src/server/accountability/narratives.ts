@@ -17,7 +17,7 @@ import { now } from "@/server/clock";
 /** The head's "why" and "what next" for a month of their department. */
 export const saveNarrative = tenantMutation({
   schema: ZSaveNarrativeInput,
-  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  permission: { permission: "department.write", department: (input) => input.departmentId },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -38,7 +38,7 @@ export const saveNarrative = tenantMutation({
         : await tx.narrative.createMany({ data: [{ organizationId, departmentId: department.id, month, ...data }], skipDuplicates: true });
       if (count !== 1) throw await staleNarrative(tx, ctx, department.id, input.month);
       const after = await tx.narrative.findUniqueOrThrow({ where: key });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "narrative.saved", entityType: "Narrative", entityId: after.id, before, after });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "narrative.saved", entityType: "Narrative", entityId: after.id, before, after });
       return { narrativeId: after.id };
     }),
 });
@@ -67,7 +67,7 @@ function redNeedsNarrative(month: ReturnType<typeof monthKey>, text: { why: stri
  */
 export const markMonthReviewed = tenantMutation({
   schema: ZDepartmentMonthInput,
-  permission: (ctx, input) => can(ctx, "department.write", input.departmentId),
+  permission: { permission: "department.write", department: (input) => input.departmentId },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -92,7 +92,7 @@ export const markMonthReviewed = tenantMutation({
         if (count !== 1) throw alreadyReviewed();
       }
       const after = await tx.narrative.findUniqueOrThrow({ where: key });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "narrative.reviewed", entityType: "Narrative", entityId: after.id, before, after });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "narrative.reviewed", entityType: "Narrative", entityId: after.id, before, after });
       return { month: input.month, status: status ?? null };
     }),
 });

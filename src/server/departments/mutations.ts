@@ -28,7 +28,7 @@ export const createDepartment = tenantMutation({
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? nameTaken() : e;
         });
-      await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "department.created", entityType: "Department", entityId: department.id, after: department });
+      await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "department.created", entityType: "Department", entityId: department.id, after: department });
       return { departmentId: department.id };
     }),
 });
@@ -55,7 +55,7 @@ export const renameDepartment = tenantMutation({
           throw isUniqueViolation(e) ? nameTaken() : e;
         });
       if (count !== 1) throw await staleDepartment(tx, organizationId, before.id);
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "department.renamed", entityType: "Department", entityId: before.id, before, after: { ...before, name: input.name } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "department.renamed", entityType: "Department", entityId: before.id, before, after: { ...before, name: input.name } });
       return { departmentId: before.id };
     }),
 });
@@ -82,7 +82,7 @@ export const removeDepartment = tenantMutation({
       const { organizationId } = ctx;
       const before = await getDepartment(tx, organizationId, input.departmentId);
       const where = { organizationId, id: before.id };
-      const audit = { organizationId, actorId: ctx.userId, entityType: "Department", entityId: before.id, before };
+      const audit = { organizationId, actor: ctx.actor, entityType: "Department", entityId: before.id, before };
       if ((await countDepartmentRecords(tx, organizationId, before.id)) > 0) {
         const archivedAt = before.archivedAt ?? new Date();
         await tx.department.updateMany({ where, data: { archivedAt } });
@@ -103,7 +103,7 @@ export const restoreDepartment = tenantMutation({
       const { organizationId } = ctx;
       const before = await getDepartment(tx, organizationId, input.departmentId);
       await tx.department.updateMany({ where: { organizationId, id: before.id }, data: { archivedAt: null } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "department.restored", entityType: "Department", entityId: before.id, before, after: { ...before, archivedAt: null } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "department.restored", entityType: "Department", entityId: before.id, before, after: { ...before, archivedAt: null } });
       return { departmentId: before.id };
     }),
 });

@@ -6,7 +6,7 @@ import { now } from "../clock";
 import { db } from "../db";
 import { getRequestLocale } from "../locale";
 import { getClosedMonths } from "../revenue/period-close";
-import type { TTenantContext } from "../tenant";
+import type { TMemberContext } from "../tenant";
 import { departmentWork } from "./department-work";
 import { financeWork } from "./finance-work";
 import { localDay, type TInboxScope } from "./scope";
@@ -27,7 +27,7 @@ export type TInbox = {
  * deals); finance owes reviews, settlements and closes; the OWNER finance's list plus everyone's
  * items still open after ESCALATION_DAYS; a viewer owes nothing.
  */
-export async function getInbox(ctx: TTenantContext, now: Date, locale = "en-US"): Promise<TInbox> {
+export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US"): Promise<TInbox> {
   const { organizationId } = ctx;
   const work = new Set(inboxWorkOf(ctx.role));
   // Two round trips on the critical path: these three together, then every rule's query together.
@@ -57,4 +57,4 @@ export async function getInbox(ctx: TTenantContext, now: Date, locale = "en-US")
 }
 
 /** This member's inbox today, once per request: the navigation's count and My work share it. */
-export const getMyWork = cache(async (ctx: TTenantContext) => getInbox(ctx, await now(), await getRequestLocale()));
+export const getMyWork = cache(async (ctx: TMemberContext) => getInbox(ctx, await now(), await getRequestLocale()));

@@ -75,7 +75,7 @@ async function acceptInTx(tx: Tx, token: string, user: { id: string; email: stri
   const membership = await tx.membership.create({
     data: { organizationId, userId: user.id, role: invitation.role, departmentId: invitation.departmentId },
   });
-  await recordAudit(tx, { organizationId, actorId: user.id, action: "invitation.accepted", entityType: "Membership", entityId: membership.id, after: membership });
+  await recordAudit(tx, { organizationId, actor: { kind: "member", userId: user.id }, action: "invitation.accepted", entityType: "Membership", entityId: membership.id, after: membership });
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } });
   // Where the new member lands: My work for those who answer, the dashboard for the rest.
   return { slug: organization.slug, href: landingPath(organization.slug, invitation.role) };

@@ -8,6 +8,7 @@ import {
   ZRevokeInvitationInput,
 } from "@/lib/schemas/members";
 import { tenantMutation } from "../action";
+import { memberIdOf } from "../tenant";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { resolveDepartmentBinding } from "../departments/binding";
@@ -61,13 +62,13 @@ export const inviteMember = tenantMutation({
               role: input.role,
               departmentId,
               tokenHash,
-              invitedById: ctx.userId,
+              invitedById: memberIdOf(ctx),
               submissionId: input.submissionId,
               expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
             },
             select: { id: true, email: true, role: true, departmentId: true, expiresAt: true },
           });
-          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
+          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
           return { invitationId: invitation.id, token };
         }),
     ),
@@ -81,7 +82,7 @@ export const revokeInvitation = tenantMutation({
       const where = { organizationId: ctx.organizationId, id: input.invitationId, acceptedAt: null, revokedAt: null };
       const { count } = await tx.invitation.updateMany({ where, data: { revokedAt: new Date() } });
       if (count === 0) throw notFound("That pending invitation");
-      await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "invitation.revoked", entityType: "Invitation", entityId: input.invitationId });
+      await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "invitation.revoked", entityType: "Invitation", entityId: input.invitationId });
       return { invitationId: input.invitationId };
     }),
 });
@@ -119,7 +120,7 @@ export const changeMemberRole = tenantMutation({
       });
       if (count === 0) throw notFound("That member");
       const after = { ...before, role: input.role, departmentId };
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "membership.updated", entityType: "Membership", entityId: before.id, before, after });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "membership.updated", entityType: "Membership", entityId: before.id, before, after });
       return after;
     }),
 });
@@ -134,7 +135,7 @@ export const removeMember = tenantMutation({
       if (before.role === "OWNER") await assertAnotherOwnerRemains(tx, organizationId, before.id);
       const { count } = await tx.membership.deleteMany({ where: { organizationId, id: before.id } });
       if (count === 0) throw notFound("That member");
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "membership.removed", entityType: "Membership", entityId: before.id, before });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "membership.removed", entityType: "Membership", entityId: before.id, before });
       return { membershipId: before.id };
     }),
 });

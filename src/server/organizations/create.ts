@@ -41,7 +41,7 @@ export async function createOrganizationInTx(tx: Tx, userId: string, fields: TOr
   });
   await recordAudit(tx, {
     organizationId: organization.id,
-    actorId: userId,
+    actor: { kind: "member", userId },
     action: "organization.created",
     entityType: "Organization",
     entityId: organization.id,

@@ -121,7 +121,7 @@ export const updateOrganization = tenantMutation({
       const after = await tx.organization.findUniqueOrThrow({ where });
       await recordAudit(tx, {
         organizationId: ctx.organizationId,
-        actorId: ctx.userId,
+        actor: ctx.actor,
         action: "organization.updated",
         entityType: "Organization",
         entityId: ctx.organizationId,

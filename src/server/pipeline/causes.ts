@@ -8,6 +8,12 @@ import { AppError, notFound } from "../errors";
 import type { TTenantContext } from "../tenant";
 import { forbidden } from "../accountability/guards";
 
+/** The department a cause is charged to, for the permission declaration (null: not found). */
+async function causeDepartment(ctx: TTenantContext, causeId: string): Promise<string | null> {
+  const row = await db.opportunityCause.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: causeId } }, select: { responsibleDepartmentId: true } });
+  return row?.responsibleDepartmentId ?? null;
+}
+
 async function getCause(tx: Tx, ctx: TTenantContext, causeId: string) {
   const cause = await tx.opportunityCause.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: causeId } } });
   if (!cause) throw notFound("That lost or slipped deal");
@@ -18,7 +24,7 @@ async function getCause(tx: Tx, ctx: TTenantContext, causeId: string) {
 export const disputeCause = tenantMutation({
   schema: ZDisputeCauseInput,
   // The responsible department comes from the cause: the role gate here, its department checked below.
-  permission: (ctx) => canInSomeDepartment(ctx, "department.write"),
+  permission: { permission: "department.write", departmentOf: (ctx, input) => causeDepartment(ctx, input.causeId) },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
@@ -28,7 +34,7 @@ export const disputeCause = tenantMutation({
       const data = { status: "DISPUTED" as const, disputeReason: input.reason, disputedById: ctx.userId, disputedAt: new Date() };
       const { count } = await tx.opportunityCause.updateMany({ where: { organizationId, id: before.id, status: "ATTRIBUTED" }, data });
       if (count !== 1) throw new AppError("CONFLICT", "This attribution changed a moment ago. Reload to see it.");
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "cause.disputed", entityType: "OpportunityCause", entityId: before.id, before, after: { ...before, ...data } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "cause.disputed", entityType: "OpportunityCause", entityId: before.id, before, after: { ...before, ...data } });
       return { causeId: before.id };
     }),
 });
@@ -48,7 +54,7 @@ export const settleCause = tenantMutation({
       const data = { status: input.decision, settleReason: input.reason, settledById: ctx.userId, settledAt: new Date() };
       const { count } = await tx.opportunityCause.updateMany({ where: { organizationId, id: before.id, status: "DISPUTED" }, data });
       if (count !== 1) throw new AppError("CONFLICT", "This attribution changed a moment ago. Reload to see it.");
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: input.decision === "UPHELD" ? "cause.upheld" : "cause.overturned", entityType: "OpportunityCause", entityId: before.id, before, after: { ...before, ...data } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: input.decision === "UPHELD" ? "cause.upheld" : "cause.overturned", entityType: "OpportunityCause", entityId: before.id, before, after: { ...before, ...data } });
       return { causeId: before.id, status: input.decision };
     }),
 });

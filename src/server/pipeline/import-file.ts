@@ -10,7 +10,7 @@ import type { Tx } from "../db";
 import type { TParsedFile } from "../imports/commit";
 import { assertColumnsInFile, chooseDateFormat, columnName, readCsvUpload } from "../imports/upload";
 import { getOrganizationMoney } from "../revenue/targets";
-import type { TTenantContext } from "../tenant";
+import { memberIdOf, type TTenantContext } from "../tenant";
 import { fiscalQuarterEnd } from "./opportunities";
 import { now } from "@/server/clock";
 
@@ -117,7 +117,7 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     categoryMap: categoryChoices,
     rememberedCategoryMap: rememberedCategories,
     departments: new Map(departments.map((d) => [d.name.trim().replace(/\s+/g, " ").toLowerCase(), d])),
-    importerId: ctx.userId,
+    importerId: memberIdOf(ctx),
     quarterEnd,
     existing,
     stageMap: chosen,

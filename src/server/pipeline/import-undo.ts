@@ -164,7 +164,7 @@ export const undoOpportunityImportBatch = tenantMutation({
         const { skipped, ...kept } = batch;
         await recordAudit(tx, {
           organizationId,
-          actorId: ctx.userId,
+          actor: ctx.actor,
           action: "opportunities.importUndone",
           entityType: "ImportBatch",
           entityId: batch.id,

@@ -102,7 +102,7 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunit
   await updateDeals(tx, ctx, batchId, changed, now, onProgress);
   // One event for the batch: the deals' own history holds each change.
   const after = { id: batchId, kind: OPPORTUNITY_IMPORT_KIND, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
-  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunities.imported", entityType: "ImportBatch", entityId: batchId, after });
+  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "opportunities.imported", entityType: "ImportBatch", entityId: batchId, after });
   return { outcome: "imported", batchId, ...counts, skippedCount: bad.length, message: importedMessage({ ...counts, skippedCount: bad.length }) };
 }
 

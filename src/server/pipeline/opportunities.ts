@@ -94,7 +94,7 @@ export const createOpportunity = tenantMutation({
             },
           });
           await tx.opportunityChange.create({ data: { organizationId, opportunityId: opportunity.id, changedById: ctx.userId, changes: { created: [null, opportunity.name] } } });
-          await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
+          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "opportunity.created", entityType: "Opportunity", entityId: opportunity.id, after: opportunity });
           return { opportunityId: opportunity.id };
         }),
     ),
@@ -195,7 +195,7 @@ export const updateOpportunity = tenantMutation({
           data: { organizationId, opportunityId: before.id, kind: needed.kind, month: monthToDbDate(needed.month), amountMinor: before.amountMinor, lossCauseId: lossCause.id, responsibleDepartmentId: input.responsibleDepartmentId ?? "", createdById: ctx.userId },
         });
         causeId = cause.id;
-        await recordAudit(tx, { organizationId, actorId: ctx.userId, action: `opportunity.${needed.kind === "LOST" ? "lost" : "slipped"}`, entityType: "OpportunityCause", entityId: cause.id, after: cause });
+        await recordAudit(tx, { organizationId, actor: ctx.actor, action: `opportunity.${needed.kind === "LOST" ? "lost" : "slipped"}`, entityType: "OpportunityCause", entityId: cause.id, after: cause });
       }
       if (before.outcome === "LOST" && outcome !== "LOST") {
         // Reopened or won after all: the loss no longer stands, so it stops counting against the
@@ -204,7 +204,7 @@ export const updateOpportunity = tenantMutation({
         if (withdrawn.length) {
           await tx.opportunityCause.deleteMany({ where: { organizationId, opportunityId: before.id, kind: "LOST" } });
           for (const cause of withdrawn) {
-            await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.lossWithdrawn", entityType: "OpportunityCause", entityId: cause.id, before: cause });
+            await recordAudit(tx, { organizationId, actor: ctx.actor, action: "opportunity.lossWithdrawn", entityType: "OpportunityCause", entityId: cause.id, before: cause });
           }
         }
       }
@@ -213,7 +213,7 @@ export const updateOpportunity = tenantMutation({
       if (count !== 1) throw await staleDeal(tx, organizationId, before.id);
       const { version } = await tx.opportunity.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id: before.id } }, select: { version: true } });
       await tx.opportunityChange.create({ data: { organizationId, opportunityId: before.id, changedById: ctx.userId, changes } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "opportunity.updated", entityType: "Opportunity", entityId: before.id, before, after: { ...before, ...after } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "opportunity.updated", entityType: "Opportunity", entityId: before.id, before, after: { ...before, ...after } });
       return { opportunityId: before.id, changed: Object.keys(changes).length, cause: causeId ? { id: causeId, kind: needed?.kind } : null, version };
     }),
 });

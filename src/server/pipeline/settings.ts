@@ -33,7 +33,7 @@ export const createStage = tenantMutation({
       if (await tx.pipelineStage.findUnique({ where: { organizationId_name: { organizationId, name: input.name } } })) throw stageNameTaken();
       const sortOrder = await tx.pipelineStage.count({ where: { organizationId } });
       const stage = await tx.pipelineStage.create({ data: { organizationId, name: input.name, probabilityBp: input.probability, outcome: input.outcome, sortOrder } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "stage.created", entityType: "PipelineStage", entityId: stage.id, after: stage });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "stage.created", entityType: "PipelineStage", entityId: stage.id, after: stage });
       return { stageId: stage.id };
     }),
 });
@@ -53,7 +53,7 @@ export const updateStage = tenantMutation({
       }
       const data = { name: input.name, probabilityBp: input.probability, outcome: input.outcome };
       await tx.pipelineStage.updateMany({ where: { organizationId, id: before.id }, data });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "stage.updated", entityType: "PipelineStage", entityId: before.id, before, after: { ...before, ...data } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "stage.updated", entityType: "PipelineStage", entityId: before.id, before, after: { ...before, ...data } });
       return { stageId: before.id };
     }),
 });
@@ -70,7 +70,7 @@ function setStageArchived(archived: boolean) {
         }
         const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
         await tx.pipelineStage.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
-        await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: archived ? "stage.archived" : "stage.restored", entityType: "PipelineStage", entityId: before.id, before, after: { ...before, archivedAt } });
+        await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: archived ? "stage.archived" : "stage.restored", entityType: "PipelineStage", entityId: before.id, before, after: { ...before, archivedAt } });
         return { stageId: before.id };
       }),
   });
@@ -86,7 +86,7 @@ export const addLossCause = tenantMutation({
       const { organizationId } = ctx;
       if (await tx.lossCause.findUnique({ where: { organizationId_name: { organizationId, name: input.name } } })) throw causeNameTaken();
       const cause = await tx.lossCause.create({ data: { organizationId, name: input.name } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "lossCause.added", entityType: "LossCause", entityId: cause.id, after: cause });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "lossCause.added", entityType: "LossCause", entityId: cause.id, after: cause });
       return { lossCauseId: cause.id };
     }),
 });
@@ -101,7 +101,7 @@ export const renameLossCause = tenantMutation({
       const clash = await tx.lossCause.findUnique({ where: { organizationId_name: { organizationId, name: input.name } } });
       if (clash && clash.id !== before.id) throw causeNameTaken();
       await tx.lossCause.updateMany({ where: { organizationId, id: before.id }, data: { name: input.name } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "lossCause.renamed", entityType: "LossCause", entityId: before.id, before, after: { ...before, name: input.name } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "lossCause.renamed", entityType: "LossCause", entityId: before.id, before, after: { ...before, name: input.name } });
       return { lossCauseId: before.id };
     }),
 });
@@ -115,7 +115,7 @@ function setCauseArchived(archived: boolean) {
         const before = await getLossCause(tx, ctx, input.lossCauseId);
         const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
         await tx.lossCause.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
-        await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: archived ? "lossCause.archived" : "lossCause.restored", entityType: "LossCause", entityId: before.id, before, after: { ...before, archivedAt } });
+        await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: archived ? "lossCause.archived" : "lossCause.restored", entityType: "LossCause", entityId: before.id, before, after: { ...before, archivedAt } });
         return { lossCauseId: before.id };
       }),
   });
@@ -132,7 +132,7 @@ export const setHeadlineForecast = tenantMutation({
       const { organizationId } = ctx;
       const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headlineForecast: true } });
       await tx.organization.update({ where: { id: organizationId }, data: { headlineForecast: input.headlineForecast } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "organization.headlineForecast", entityType: "Organization", entityId: organizationId, before, after: input });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "organization.headlineForecast", entityType: "Organization", entityId: organizationId, before, after: input });
       return { headlineForecast: input.headlineForecast };
     }),
 });

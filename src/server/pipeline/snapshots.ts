@@ -21,7 +21,7 @@ export const takeSnapshot = tenantMutation({
       const { organizationId } = ctx;
       const snapshot = await tx.pipelineSnapshot.create({ data: { organizationId, kind: "MANUAL", takenById: ctx.userId } });
       const deals = await copyPipeline(tx, organizationId, snapshot.id);
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "pipeline.snapshot", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { ...snapshot, deals } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "pipeline.snapshot", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { ...snapshot, deals } });
       return { snapshotId: snapshot.id, deals };
     }),
 });
@@ -53,6 +53,6 @@ export async function takeWeeklySnapshot(tx: Tx, organizationId: string, now: Da
   const snapshot = created[0];
   if (!snapshot) return false;
   const deals = await copyPipeline(tx, organizationId, snapshot.id);
-  await recordAudit(tx, { organizationId, actorId: null, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { weekOf: weekOf(now), deals } });
+  await recordAudit(tx, { organizationId, actor: { kind: "system", job: "weekly-snapshot" }, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { weekOf: weekOf(now), deals } });
   return true;
 }

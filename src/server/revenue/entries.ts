@@ -35,7 +35,7 @@ export const addRevenueEntry = tenantMutation({
           const entry = await tx.revenueEntry.create({
             data: { organizationId: ctx.organizationId, occurredAt, amountMinor, source: "MANUAL", reference: input.reference, customer: input.customer, createdById: ctx.userId, submissionId: input.submissionId },
           });
-          await recordAudit(tx, { organizationId: ctx.organizationId, actorId: ctx.userId, action: "revenueEntry.created", entityType: "RevenueEntry", entityId: entry.id, after: entry });
+          await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "revenueEntry.created", entityType: "RevenueEntry", entityId: entry.id, after: entry });
           return { entryId: entry.id };
         }),
     ),
@@ -53,7 +53,7 @@ export const deleteRevenueEntry = tenantMutation({
       const { timeZone } = await getOrganizationMoney(tx, organizationId);
       await assertMonthsOpen(tx, organizationId, [monthOf(entry.occurredAt, timeZone)]);
       await tx.revenueEntry.deleteMany({ where: { organizationId, id: entry.id } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "revenueEntry.deleted", entityType: "RevenueEntry", entityId: entry.id, before: entry });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenueEntry.deleted", entityType: "RevenueEntry", entityId: entry.id, before: entry });
       return { entryId: entry.id };
     }),
 });

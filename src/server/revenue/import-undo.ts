@@ -32,7 +32,7 @@ export async function removeRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: s
   if (count === 0) throw notFound("That import batch");
   const { skipped, ...kept } = batch;
   const before = { ...kept, months, skippedLines: readSkipped(skipped).map((s) => s.line) };
-  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: audit.action, entityType: "ImportBatch", entityId: batch.id, before, after: audit.after });
+  await recordAudit(tx, { organizationId, actor: ctx.actor, action: audit.action, entityType: "ImportBatch", entityId: batch.id, before, after: audit.after });
   return { batchId: batch.id, fileName: batch.fileName, rowCount: batch.rowCount };
 }
 

@@ -121,7 +121,7 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInpu
   await insertEntries(tx, ctx, batchId, toWrite, onProgress);
   // The audit event describes the batch; its rows are in the batch, not copied into the log.
   const after = { id: batchId, fileName, fileHash, ...totals, skippedLines: rows.bad.map((b) => b.line), mapping, replacesBatchId: replaced?.batchId ?? null };
-  await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "revenue.imported", entityType: "ImportBatch", entityId: batchId, after });
+  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenue.imported", entityType: "ImportBatch", entityId: batchId, after });
   return { outcome: "imported", batchId, ...totals, skippedCount: rows.bad.length, replaced };
 }
 

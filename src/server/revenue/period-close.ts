@@ -72,7 +72,7 @@ export const closeMonth = tenantMutation({
       }
       const close = await tx.periodClose.create({ data: { organizationId, month, closedById: ctx.userId } });
       const openItems = items.map(({ kind, departmentId, count }) => ({ kind, departmentId, count }));
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "period.closed", entityType: "PeriodClose", entityId: input.month, after: { ...close, openItems } });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "period.closed", entityType: "PeriodClose", entityId: input.month, after: { ...close, openItems } });
       return { month: input.month, closedOver: items.length };
     });
   },
@@ -89,7 +89,7 @@ export const reopenMonth = tenantMutation({
       const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
       if (!existing) throw new AppError("NOT_FOUND", `${monthLabel(input.month)} is not closed.`);
       await tx.periodClose.deleteMany({ where: { organizationId, id: existing.id } });
-      await recordAudit(tx, { organizationId, actorId: ctx.userId, action: "period.reopened", entityType: "PeriodClose", entityId: input.month, before: existing });
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "period.reopened", entityType: "PeriodClose", entityId: input.month, before: existing });
       return { month: input.month };
     }),
 });

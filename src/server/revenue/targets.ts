@@ -47,7 +47,7 @@ async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wan
   if (changed.length) {
     await recordAudit(tx, {
       organizationId,
-      actorId: ctx.userId,
+      actor: ctx.actor,
       action: "revenueTargets.updated",
       entityType: "RevenueTarget",
       entityId: `FY${fiscalYear}`,

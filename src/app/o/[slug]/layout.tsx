@@ -10,10 +10,10 @@ import { ROLE_LABELS } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
 import { getMyWork } from "@/server/inbox/queries";
 import { listUserOrganizations } from "@/server/organizations/queries";
-import type { TTenantContext } from "@/server/tenant";
+import type { TMemberContext } from "@/server/tenant";
 import { getTenantContext } from "@/server/tenant-context";
 
-async function NavWithCount({ ctx }: { ctx: TTenantContext }) {
+async function NavWithCount({ ctx }: { ctx: TMemberContext }) {
   const inbox = await getMyWork(ctx);
   return <NavLinks slug={ctx.slug} items={navigationFor(ctx.slug, ctx, inbox.total)} />;
 }
