@@ -112,6 +112,8 @@ async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
 async function benchAccountability(databaseUrl: string, large: TBenchOrg) {
   const { departmentImpacts, getHeatMap, commitmentAccuracyByDepartment } = await import("@/server/accountability/dashboard");
   const { fiscalYearMonths, monthToDbDate } = await import("@/lib/period");
+  const { systemContext } = await import("@/server/tenant");
+  const ctx = await systemContext(large.organizationId, "bench");
   const months = fiscalYearMonths(large.currentFiscalYear, 1);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -121,10 +123,10 @@ async function benchAccountability(databaseUrl: string, large: TBenchOrg) {
   const bridgeArgs = [large.organizationId, months.map(monthToDbDate)];
   const inYear = (await client.query(`SELECT count(*)::int AS n FROM "Contribution" WHERE "organizationId" = $1 AND month = ANY($2::date[])`, bridgeArgs)).rows[0].n as number;
   const plan = (await client.query(`EXPLAIN (ANALYZE) ${bridgeSql}`, bridgeArgs)).rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
-  const bridge = await time(RUNS, () => departmentImpacts(large.organizationId, months));
+  const bridge = await time(RUNS, () => departmentImpacts(ctx, months));
   const floor = await time(RUNS, () => client.query(bridgeSql, bridgeArgs));
-  const heat = await time(RUNS, () => getHeatMap(large.organizationId, months));
-  const accuracy = await time(RUNS, () => commitmentAccuracyByDepartment(large.organizationId, `${large.currentFiscalYear}-06-30`));
+  const heat = await time(RUNS, () => getHeatMap(ctx, months));
+  const accuracy = await time(RUNS, () => commitmentAccuracyByDepartment(ctx, `${large.currentFiscalYear}-06-30`));
   await client.end();
   console.log(`Accountability, FY${large.currentFiscalYear} of the large organization (${inYear.toLocaleString("en")} of ${CONTRIBUTIONS.toLocaleString("en")} contributions in the year), ${RUNS} runs:`);
   console.log(`  gap bridge impacts (departmentImpacts)         median ${ms(bridge.median)}   p95 ${ms(bridge.p95)}`);
@@ -186,9 +188,9 @@ async function benchPipeline(databaseUrl: string, large: TBenchOrg) {
   });
   const openPage = await time(RUNS, () => listPipeline(ctx, openByClose, calendar));
   const forecast = await time(RUNS, async () => {
-    await openPipeline(large.organizationId, today, yearEnd);
-    await openPipelineByMonth(large.organizationId, today, yearEnd);
-    await staleCount(large.organizationId, today);
+    await openPipeline(ctx, today, yearEnd);
+    await openPipelineByMonth(ctx, today, yearEnd);
+    await staleCount(ctx, today);
   });
   const forecastFloor = await time(RUNS, async () => {
     await client.query(forecastSql, [large.organizationId, today, yearEnd]);

@@ -2,6 +2,7 @@ import "server-only";
 import { now } from "./clock";
 import type { Tx } from "./db";
 import { AppError, type FieldErrors } from "./errors";
+import type { TTenantContext } from "./tenant";
 
 // Optimistic concurrency (issue 10, finding 3) and retried creates (finding 9). An edit form sends
 // the `version` of each record it shows; a database trigger increments it with every change of an
@@ -15,7 +16,8 @@ export type TChange = { by: string; at: Date };
  * The latest audited change of a record (optionally one of `actions`): its actor's name, its time,
  * and the audit's action, before and after (null when none was recorded).
  */
-export async function lastAuditedChange(tx: Tx, organizationId: string, entityType: string, entityId: string, actions?: string[]) {
+export async function lastAuditedChange(tx: Tx, ctx: TTenantContext, entityType: string, entityId: string, actions?: string[]) {
+  const { organizationId } = ctx;
   const event = await tx.auditEvent.findFirst({
     where: { organizationId, entityType, entityId, ...(actions && { action: { in: actions } }) },
     orderBy: { createdAt: "desc" },

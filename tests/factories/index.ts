@@ -37,3 +37,12 @@ export async function addMember(organizationId: string, role: Role, departmentId
   const membership = await db.membership.create({ data: { organizationId, userId: user.id, role, departmentId } });
   return { user, membership };
 }
+
+/**
+ * The tenant context of an organization for a test that reads through data-access functions
+ * directly (not as a member): the system actor, as a scheduled job would read.
+ */
+export async function tenantOf(organizationId: string) {
+  const { systemContext } = await import("@/server/tenant");
+  return systemContext(organizationId, "test");
+}

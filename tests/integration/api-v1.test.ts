@@ -312,3 +312,54 @@ describe("reads", () => {
     expect((await (await call(getDeals, "GET", "/deals", { bearer })).json()).deals).toEqual([]);
   });
 });
+
+describe("every endpoint", () => {
+  type TProbe = { name: string; handler: THandler; method: string; path: string; scope: ApiScope; params?: Record<string, string>; body?: (org: TPipelineOrganization) => unknown };
+  const PROBES: TProbe[] = [
+    { name: "dashboard", handler: getDashboard, method: "GET", path: "/dashboard", scope: "READ" },
+    { name: "bridge", handler: getBridge, method: "GET", path: "/bridge", scope: "READ" },
+    { name: "scorecards", handler: getScorecards, method: "GET", path: "/scorecards", scope: "READ" },
+    { name: "deals", handler: getDeals, method: "GET", path: "/deals", scope: "READ" },
+    { name: "revenue entries", handler: postRevenueEntries, method: "POST", path: "/revenue-entries", scope: "REVENUE_WRITE", body: () => entries() },
+    { name: "deal upsert", handler: putDeal, method: "PUT", path: "/deals/CRM-9", scope: "PIPELINE_WRITE", params: { externalId: "CRM-9" }, body: (org) => ({ name: "Deal", amount: "10.00", stage: "Proposal", closeDate: "2026-12-15", ownerEmail: org.users.salesManager.email }) },
+    { name: "KPI values", handler: putKpiValuesHandler, method: "PUT", path: "/kpi-values", scope: "KPIS_WRITE", body: () => ({ month: "2026-11", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "3" }] }) },
+  ];
+
+  async function writesOf(organizationId: string) {
+    const [entries, deals, values] = await Promise.all([db.revenueEntry.count({ where: { organizationId } }), db.opportunity.count({ where: { organizationId } }), db.kpiValue.count({ where: { organizationId } })]);
+    return { entries, deals, values };
+  }
+
+  it("answers 401 to a revoked token and 403 to a token without its scope, writing nothing", async () => {
+    const a = await createPipelineOrganization("Alpha");
+    await insertKpi(a.organizationId, a.legal.id, { name: "Contracts reviewed" });
+    const revoked = await tokenFor(a, ALL_SCOPES, "Old");
+    expectOk(await revokeApiToken(a.users.owner.id, a.slug, { tokenId: (await db.apiToken.findFirstOrThrow({ where: { organizationId: a.organizationId, name: "Old" } })).id }));
+    const before = await writesOf(a.organizationId);
+    for (const probe of PROBES) {
+      const args = { params: probe.params, body: probe.body?.(a) };
+      expect((await call(probe.handler, probe.method, probe.path, { ...args, bearer: revoked })).status, probe.name).toBe(401);
+      const others = ALL_SCOPES.filter((s) => s !== probe.scope);
+      const withoutScope = await tokenFor(a, others, `No ${probe.scope} ${probe.name}`);
+      expect((await call(probe.handler, probe.method, probe.path, { ...args, bearer: withoutScope })).status, probe.name).toBe(403);
+    }
+    expect(await writesOf(a.organizationId)).toEqual(before);
+  });
+
+  it("answers 404 to another organization's token naming this organization's records, and changes nothing here", async () => {
+    const a = await createPipelineOrganization("Alpha");
+    const b = await createPipelineOrganization("Beta");
+    await insertKpi(a.organizationId, a.legal.id, { name: "Contracts reviewed" });
+    const bearerB = await tokenFor(b);
+    const before = await writesOf(a.organizationId);
+    const scorecard = await call(getScorecards, "GET", `/scorecards?departmentId=${a.legal.id}`, { bearer: bearerB });
+    expect(scorecard.status).toBe(404);
+    // By name, Beta's token reaches Beta's own Legal department, which has no such KPI.
+    const kpi = await call(putKpiValuesHandler, "PUT", "/kpi-values", { bearer: bearerB, body: { month: "2026-11", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "3" }] } });
+    expect(kpi.status).toBe(400);
+    expect((await kpi.json()).error.fields["values.0.kpi"]).toEqual(["Legal has no KPIs yet."]);
+    expect(await writesOf(a.organizationId)).toEqual(before);
+    // Its own scorecard of the same department kind answers.
+    expect((await call(getScorecards, "GET", `/scorecards?departmentId=${b.legal.id}`, { bearer: bearerB })).status).toBe(200);
+  });
+});

@@ -12,6 +12,7 @@ import { resolveTenant } from "@/server/tenant";
 import { categoryId } from "../factories/accountability";
 import { createPipelineOrganization, insertOpportunity, type TPipelineOrganization } from "../factories/pipeline";
 import { expectOk } from "../support/assertions";
+import { tenantOf } from "../factories";
 
 // DESIGN.md "The gap bridge": impact(d, R) = d's confirmed contributions in R plus the lost and
 // slipped deals naming d responsible (−amount in the month the deal was expected to close, or
@@ -87,7 +88,7 @@ describe("lost and slipped deals in the gap bridge", () => {
     const other = await createPipelineOrganization("Beta");
     await cause(other, other.legal, "2026-01", 50_000_00n);
 
-    const { bridge } = await getBridge(org.organizationId, Q1, FIGURES, false);
+    const { bridge } = await getBridge(await tenantOf(org.organizationId), Q1, FIGURES, false);
     // Legal: −1,000.00 − 234.56 − 777.77 − 400.00 = −2,412.33 from deals, −100.00 from contributions.
     // Sales: the claimed contribution does not count, so the deal does: −3,000.00.
     // Billing: the confirmed contribution replaces the deal: −1,500.00, nothing from deals.
@@ -105,7 +106,7 @@ describe("lost and slipped deals in the gap bridge", () => {
   it("with claimed contributions counted, a claimed contribution replaces its deal", async () => {
     const org = await createPipelineOrganization();
     await seed(org);
-    const { bridge } = await getBridge(org.organizationId, Q1, FIGURES, true);
+    const { bridge } = await getBridge(await tenantOf(org.organizationId), Q1, FIGURES, true);
     expect(departmentSteps(bridge)).toEqual([
       { label: "Legal", amountMinor: -2_512_33n, contributionsMinor: -100_00n, pipelineMinor: -2_412_33n },
       { label: "Sales", amountMinor: -2_500_00n, contributionsMinor: -2_500_00n, pipelineMinor: 0n },
@@ -122,7 +123,7 @@ describe("lost and slipped deals in the gap bridge", () => {
     const { cause: lost } = expectOk(
       await updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: deal.id, stageId: org.stage("Closed lost").id, lossCauseId: org.lossCause("Contract terms took too long").id, responsibleDepartmentId: org.legal.id }),
     );
-    const legalIn = async (months: MonthKey[]) => departmentSteps((await getBridge(org.organizationId, months, FIGURES, false)).bridge).filter((s) => s.label === "Legal");
+    const legalIn = async (months: MonthKey[]) => departmentSteps((await getBridge(await tenantOf(org.organizationId), months, FIGURES, false)).bridge).filter((s) => s.label === "Legal");
     expect(await legalIn(["2026-02"])).toEqual([{ label: "Legal", amountMinor: -12_345_67n, contributionsMinor: 0n, pipelineMinor: -12_345_67n }]);
     expect(await legalIn(["2026-01", "2026-03"])).toEqual([]);
 
@@ -131,7 +132,7 @@ describe("lost and slipped deals in the gap bridge", () => {
 
     expectOk(await settleCause(org.users.finance.id, org.slug, { causeId: lost!.id, decision: "OVERTURNED", reason: "The customer's budget was cut." }));
     expect(await legalIn(["2026-02"])).toEqual([]);
-    const { bridge } = await getBridge(org.organizationId, ["2026-02"], FIGURES, false);
+    const { bridge } = await getBridge(await tenantOf(org.organizationId), ["2026-02"], FIGURES, false);
     expect(bridge?.unattributedMinor).toBe(FIGURES.actualMinor - FIGURES.targetMinor);
     expectBalanced(bridge);
   });

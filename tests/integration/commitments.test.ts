@@ -5,6 +5,7 @@ import { commitmentAccuracyByDepartment } from "@/server/accountability/dashboar
 import { auditActions, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 import { interleave } from "../support/interleave";
+import { tenantOf } from "../factories";
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
@@ -132,7 +133,7 @@ describe("commitmentAccuracyByDepartment", () => {
     // Another organization's commitments count only there.
     expectOk(await resolveCommitment(other.users.legalHead.id, other.slug, { commitmentId: await promise(other), status: "MISSED" }));
 
-    const rows = await commitmentAccuracyByDepartment(org.organizationId, "2026-06-15");
+    const rows = await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15");
     expect(rows).toEqual([
       {
         departmentId: org.billing.id,
@@ -146,8 +147,8 @@ describe("commitmentAccuracyByDepartment", () => {
         accuracy: { open: 2, overdue: 1, done: 2, missed: 1, hitRateBp: 6_667, promisedMinor: 180_000n, deliveredMinor: 120_000n, deliveredBp: 6_667 },
       },
     ]);
-    expect(await commitmentAccuracyByDepartment(org.organizationId, "2026-06-15", org.legal.id)).toEqual([rows[1]]);
-    expect(await commitmentAccuracyByDepartment(org.organizationId, "2026-06-15", org.sales.id)).toEqual([]);
-    expect((await commitmentAccuracyByDepartment(other.organizationId, "2026-06-15")).map((r) => r.accuracy.missed)).toEqual([1]);
+    expect(await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15", org.legal.id)).toEqual([rows[1]]);
+    expect(await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15", org.sales.id)).toEqual([]);
+    expect((await commitmentAccuracyByDepartment(await tenantOf(other.organizationId), "2026-06-15")).map((r) => r.accuracy.missed)).toEqual([1]);
   });
 });

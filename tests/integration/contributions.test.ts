@@ -8,6 +8,7 @@ import { removeDepartment } from "@/server/departments/mutations";
 import { auditActions, categoryId, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 import { interleave } from "../support/interleave";
+import { tenantOf } from "../factories";
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
@@ -270,19 +271,19 @@ describe("departmentImpacts", () => {
     });
 
     const q1: MonthKey[] = ["2026-01", "2026-02", "2026-03"];
-    const impacts = await departmentImpacts(org.organizationId, q1);
+    const impacts = await departmentImpacts(await tenantOf(org.organizationId), q1);
     expect(impacts.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { departmentId: org.billing.id, name: "Billing", confirmedMinor: 0n, claimedMinor: 30_000n },
       { departmentId: org.legal.id, name: "Legal", confirmedMinor: -150_001n, claimedMinor: -7_000n },
     ]);
-    expect(await departmentImpacts(org.organizationId, [])).toEqual([]);
-    expect(await departmentImpacts(org.organizationId, ["2026-03"])).toEqual([{ departmentId: org.billing.id, name: "Billing", confirmedMinor: 0n, claimedMinor: 30_000n }]);
+    expect(await departmentImpacts(await tenantOf(org.organizationId), [])).toEqual([]);
+    expect(await departmentImpacts(await tenantOf(org.organizationId), ["2026-03"])).toEqual([{ departmentId: org.billing.id, name: "Billing", confirmedMinor: 0n, claimedMinor: 30_000n }]);
 
     // Target 1,000,000, actual 800,000: confirmed only, Legal explains −150,001, −49,999 is unattributed.
-    const { bridge } = await getBridge(org.organizationId, q1, { targetMinor: 1_000_000n, actualMinor: 800_000n }, false);
+    const { bridge } = await getBridge(await tenantOf(org.organizationId), q1, { targetMinor: 1_000_000n, actualMinor: 800_000n }, false);
     expect(bridge).toMatchObject({ attributedMinor: -150_001n, unattributedMinor: -49_999n });
     // With claims: −157,001 + 30,000 = −127,001 attributed, −72,999 unattributed.
-    const withClaims = await getBridge(org.organizationId, q1, { targetMinor: 1_000_000n, actualMinor: 800_000n }, true);
+    const withClaims = await getBridge(await tenantOf(org.organizationId), q1, { targetMinor: 1_000_000n, actualMinor: 800_000n }, true);
     expect(withClaims.bridge?.steps.map((s) => [s.label, s.amountMinor])).toEqual([
       ["Target", 1_000_000n],
       ["Legal", -157_001n],

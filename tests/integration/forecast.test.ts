@@ -9,6 +9,7 @@ import { getDashboardCsv } from "@/server/revenue/dashboard-csv";
 import { resolveTenant } from "@/server/tenant";
 import { createPipelineOrganization, insertOpportunity, type TPipelineOrganization } from "../factories/pipeline";
 import { expectOk } from "../support/assertions";
+import { tenantOf } from "../factories";
 
 // DESIGN.md "The numbers": the forecast from open deals closing after D within the fiscal year,
 // the headline and outlook from it, coverage, and the dashboard's projections. Every figure below
@@ -59,7 +60,7 @@ describe("openPipeline", () => {
   it("sums open, not omitted deals closing after D through the year's end, of this organization only", async () => {
     const { org } = await setUp();
     // weighted bp: 2,000,000 × 9,000 + 1,000,000 × 7,000 + 333,333 × 5,000 = 26,666,665,000.
-    expect(await openPipeline(org.organizationId, "2026-04-15", "2026-12-31")).toEqual({
+    expect(await openPipeline(await tenantOf(org.organizationId), "2026-04-15", "2026-12-31")).toEqual({
       count: 3,
       commitMinor: 2_000_000n,
       bestCaseMinor: 1_000_000n,
@@ -73,14 +74,14 @@ describe("openPipeline", () => {
     await insertOpportunity(org, { stage: "Proposal", amountMinor: 200n, expectedCloseDate: "2026-04-16" });
     await insertOpportunity(org, { stage: "Proposal", amountMinor: 400n, expectedCloseDate: "2026-12-31" });
     await insertOpportunity(org, { stage: "Proposal", amountMinor: 800n, expectedCloseDate: "2027-01-01" });
-    const open = await openPipeline(org.organizationId, "2026-04-15", "2026-12-31");
+    const open = await openPipeline(await tenantOf(org.organizationId), "2026-04-15", "2026-12-31");
     // 200 + 400 at 50 %.
     expect(open).toEqual({ count: 2, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 600n * 5_000n });
   });
 
   it("groups the same deals by month of expected close", async () => {
     const { org } = await setUp();
-    expect(await openPipelineByMonth(org.organizationId, "2026-04-15", "2026-12-31")).toEqual([
+    expect(await openPipelineByMonth(await tenantOf(org.organizationId), "2026-04-15", "2026-12-31")).toEqual([
       { month: "2026-04", count: 1, amountMinor: 1_000_000n, commitMinor: 0n, bestCaseMinor: 1_000_000n, weightedBpMinor: 7_000_000_000n, noAmountCount: 0 },
       { month: "2026-05", count: 1, amountMinor: 2_000_000n, commitMinor: 2_000_000n, bestCaseMinor: 0n, weightedBpMinor: 18_000_000_000n, noAmountCount: 0 },
       { month: "2026-11", count: 1, amountMinor: 333_333n, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 1_666_665_000n, noAmountCount: 0 },

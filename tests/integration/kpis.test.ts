@@ -6,6 +6,7 @@ import { ratedKpiValues } from "@/server/accountability/status";
 import { closeMonth } from "@/server/revenue/period-close";
 import { auditActions, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
+import { tenantOf } from "../factories";
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
@@ -98,14 +99,14 @@ describe("KPI definitions", () => {
     const org = await createAccountabilityOrganization();
     const { signed } = await createLegalKpis(org);
     expectOk(await setKpiValues(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-03", values: { [signed]: "8" } }));
-    expect(await ratedKpiValues(org.organizationId, ["2026-03"])).toEqual([{ departmentId: org.legal.id, kpiId: signed, month: "2026-03", rag: "RED" }]);
+    expect(await ratedKpiValues(await tenantOf(org.organizationId), ["2026-03"])).toEqual([{ departmentId: org.legal.id, kpiId: signed, month: "2026-03", rag: "RED" }]);
     expectOk(await archiveKpi(org.users.owner.id, org.slug, { kpiId: signed }));
-    expect(await ratedKpiValues(org.organizationId, ["2026-03"])).toEqual([]);
+    expect(await ratedKpiValues(await tenantOf(org.organizationId), ["2026-03"])).toEqual([]);
     // Archived KPIs take no values.
     expectFailure(await setKpiValues(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-04", values: { [signed]: "8" } }), "NOT_FOUND");
     expectFailure(await archiveKpi(org.users.legalHead.id, org.slug, { kpiId: signed }), "FORBIDDEN");
     expectOk(await restoreKpi(org.users.owner.id, org.slug, { kpiId: signed }));
-    expect(await ratedKpiValues(org.organizationId, ["2026-03"])).toHaveLength(1);
+    expect(await ratedKpiValues(await tenantOf(org.organizationId), ["2026-03"])).toHaveLength(1);
     expect(await auditActions(org.organizationId, signed)).toEqual(["kpi.created", "kpi.archived", "kpi.restored"]);
   });
 });

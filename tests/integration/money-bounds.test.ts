@@ -18,6 +18,7 @@ import { snapshotDiff } from "@/server/pipeline/snapshot-diff-query";
 import { resolveTenant } from "@/server/tenant";
 import { categoryId } from "../factories/accountability";
 import { createPipelineOrganization } from "../factories/pipeline";
+import { tenantOf } from "../factories";
 
 // Issue 10, finding 2: "One writer can break the organization's main pages." Every stored amount is
 // at most 10^14 minor units, and every sum is taken as numeric, so no number of records within the
@@ -76,7 +77,7 @@ describe("finding 2: one writer cannot break the organization's main pages", () 
     expect(dashboard.range.actual).toBe(TOTAL);
     expect(dashboard.range.target).toBe(12n * MAX);
     const accountability = await getDashboardAccountability(ctx, dashboard, { includeClaimed: false });
-    const { impacts: departments } = await getBridge(ctx.organizationId, dashboard.resolved.months, { targetMinor: dashboard.range.target, actualMinor: dashboard.range.actual }, false);
+    const { impacts: departments } = await getBridge(await tenantOf(ctx.organizationId), dashboard.resolved.months, { targetMinor: dashboard.range.target, actualMinor: dashboard.range.actual }, false);
     const impacts = new Map(departments.map((d) => [d.name, d]));
     expect(impacts.get(org.billing.name)?.confirmedMinor).toBe(TOTAL);
     expect(impacts.get(org.legal.name)?.pipelineMinor).toBe(-TOTAL);

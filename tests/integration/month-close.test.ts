@@ -8,6 +8,7 @@ import { getMonthCloseChecklist } from "@/server/periods/close-checklist";
 import { closeMonth } from "@/server/revenue/period-close";
 import { categoryId, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
+import { tenantOf } from "../factories";
 
 // Closing a month through its checklist (issue 12): only once the month has ended in the
 // organization's zone (New York here), never while a claim awaits review, and over other open
@@ -81,7 +82,7 @@ describe("closing a month", () => {
     const disputed = await logLegalClaim(org, "2026-03");
     expectOk(await reviewContribution(org.users.finance.id, org.slug, { contributionId: disputed, decision: "DISPUTED", reason: "No signed order behind it" }));
 
-    const checklist = await getMonthCloseChecklist(org.organizationId, org.slug, "2026-03");
+    const checklist = await getMonthCloseChecklist(await tenantOf(org.organizationId), org.slug, "2026-03");
     const scorecard = `/o/${org.slug}/departments/${org.legal.id}?period=m-2026-03`;
     expect(checklist.items.map(({ kind, blocking, department, count, href }) => ({ kind, blocking, department, count, href }))).toEqual([
       { kind: "disputedClaims", blocking: false, department: "Legal", count: 1, href: `${scorecard}#contributions` },
@@ -109,12 +110,12 @@ describe("closing a month", () => {
     const org = await createAccountabilityOrganization();
     at("2026-04-10T15:00:00Z");
     await redLegalMonth(org, "2026-03");
-    expect((await getMonthCloseChecklist(org.organizationId, org.slug, "2026-03")).items.map((i) => i.kind)).toEqual(["redWithoutWhy", "missingKpiValues"]);
+    expect((await getMonthCloseChecklist(await tenantOf(org.organizationId), org.slug, "2026-03")).items.map((i) => i.kind)).toEqual(["redWithoutWhy", "missingKpiValues"]);
     expectOk(await saveNarrative(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-03", why: "Two renewals slipped to April.", whatNext: "" }));
-    expect((await getMonthCloseChecklist(org.organizationId, org.slug, "2026-03")).items.map((i) => i.kind)).toEqual(["missingKpiValues"]);
+    expect((await getMonthCloseChecklist(await tenantOf(org.organizationId), org.slug, "2026-03")).items.map((i) => i.kind)).toEqual(["missingKpiValues"]);
     // A KPI defined after the month ended is not missing from it.
     await db.kpi.updateMany({ where: { organizationId: org.organizationId }, data: { createdAt: new Date("2026-04-02T00:00:00Z") } });
-    expect((await getMonthCloseChecklist(org.organizationId, org.slug, "2026-03")).items).toEqual([]);
+    expect((await getMonthCloseChecklist(await tenantOf(org.organizationId), org.slug, "2026-03")).items).toEqual([]);
   });
 
   it("is not found for a member of another organization, and changes nothing", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { organizationSettingLocks, updateOrganization } from "@/server/organizations/mutations";
 import { resolveTenant } from "@/server/tenant";
-import { addMember, createOrganization } from "../factories";
+import { addMember, createOrganization, tenantOf } from "../factories";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 
 const settings = { name: "Renamed Inc", currency: "EUR", fiscalYearStartMonth: "7", timeZone: "Europe/Paris", onTrackThresholdPct: "98", atRiskThresholdPct: "85.5" };
@@ -50,7 +50,7 @@ describe("updateOrganization", () => {
     const a = await createOrganization("Alpha");
     const organizationId = a.organization.id;
     await db.periodClose.create({ data: { organizationId, month: new Date("2026-01-01T00:00:00Z"), closedById: a.owner.id } });
-    expect(await organizationSettingLocks(organizationId)).toEqual({
+    expect(await organizationSettingLocks(await tenantOf(organizationId))).toEqual({
       fiscalYearStartMonth: "Locked: a month is closed, and changing this would move amounts between closed months. Reopen every closed month to change it.",
       timeZone: "Locked: a month is closed, and changing this would move amounts between closed months. Reopen every closed month to change it.",
     });
@@ -68,7 +68,7 @@ describe("updateOrganization", () => {
     // Money fixes the currency as well; with no month closed, the zone can change again.
     await db.revenueTarget.create({ data: { organizationId, month: new Date("2026-01-01T00:00:00Z"), amountMinor: 100n } });
     await db.periodClose.deleteMany({ where: { organizationId } });
-    expect(Object.keys(await organizationSettingLocks(organizationId))).toEqual(["currency"]);
+    expect(Object.keys(await organizationSettingLocks(await tenantOf(organizationId)))).toEqual(["currency"]);
     expectOk(await updateOrganization(a.owner.id, a.organization.slug, settings));
     expect(await db.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({ timeZone: "Europe/Paris", fiscalYearStartMonth: 7 });
   });

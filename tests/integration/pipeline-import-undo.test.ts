@@ -11,6 +11,7 @@ import { categoryId } from "../factories/accountability";
 import { createPipelineOrganization, insertOpportunity, today, type TPipelineOrganization } from "../factories/pipeline";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 import { interleave } from "../support/interleave";
+import { tenantOf } from "../factories";
 
 // Issue 11 "Every import is a batch with undo": a pipeline import is listed with its counts and
 // skipped lines, and its undo removes the deals it created and restores the ones it changed, all or
@@ -294,7 +295,7 @@ describe("a snapshot diff counts imported deals as new", () => {
     expect(snapshots.map((s) => [s.kind, s.weekOf?.toISOString().slice(0, 10)])).toEqual([["WEEKLY", weekOf(new Date())]]);
     expect(await db.pipelineSnapshotItem.count({ where: { organizationId: org.organizationId } })).toBe(2);
     // The pipeline page's own weekly snapshot then finds the week taken.
-    expect(await ensureWeeklySnapshot(org.organizationId)).toBe(false);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(false);
     const diff = await snapshotDiff(await ctxOf(org));
     expect(diff.buckets.added).toMatchObject({ count: 3, movedMinor: 6_000_00n });
     expect(diff.buckets.added.top.map((d) => d.name).sort()).toEqual(["New deal 1", "New deal 2", "New deal 3"]);
@@ -304,7 +305,7 @@ describe("a snapshot diff counts imported deals as new", () => {
     const org = await createPipelineOrganization();
     const t = today();
     await insertOpportunity(org, { externalId: "SF-8", stage: "Proposal", expectedCloseDate: t.quarterEnd });
-    expect(await ensureWeeklySnapshot(org.organizationId)).toBe(true);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(true);
     expectOk(await commitOpportunityImport(org.users.salesManager.id, org.slug, input(crm([`NEW-1,New deal,Initech,1000,Proposal,${t.quarterEnd},,`]))));
     expect(await db.pipelineSnapshot.count({ where: { organizationId: org.organizationId } })).toBe(1);
     expect((await snapshotDiff(await ctxOf(org))).buckets.added).toMatchObject({ count: 1, movedMinor: 1_000_00n });

@@ -5,6 +5,7 @@ import { getScorecard } from "@/server/accountability/scorecard";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "@/server/accountability/status";
 import { resolveTenant } from "@/server/tenant";
 import { categoryId, createAccountabilityOrganization, insertKpi, insertKpiValue } from "../factories/accountability";
+import { tenantOf } from "../factories";
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
@@ -42,7 +43,7 @@ describe("ratedKpiValues and statusByDepartmentMonth", () => {
   it("rate every active value against its stamped target and take the worst per department and month", async () => {
     const org = await createAccountabilityOrganization();
     const { signed, cycle, nps, disputes } = await seed(org);
-    const rated = await ratedKpiValues(org.organizationId, Q1);
+    const rated = await ratedKpiValues(await tenantOf(org.organizationId), Q1);
     const byKey = Object.fromEntries(rated.map((r) => [`${r.kpiId}|${r.month}`, r.rag]));
     expect(byKey).toEqual({
       [`${signed.id}|2026-01`]: "GREEN",
@@ -61,9 +62,9 @@ describe("ratedKpiValues and statusByDepartmentMonth", () => {
       [statusKey(org.legal.id, "2026-03")]: "RED",
       [statusKey(org.billing.id, "2026-01")]: "GREEN",
     });
-    expect((await ratedKpiValues(org.organizationId, Q1, org.billing.id)).map((r) => r.kpiId)).toEqual([disputes.id]);
-    expect(await ratedKpiValues(org.organizationId, ["2026-04"])).toEqual([]);
-    expect(await ratedKpiValues(org.organizationId, [])).toEqual([]);
+    expect((await ratedKpiValues(await tenantOf(org.organizationId), Q1, org.billing.id)).map((r) => r.kpiId)).toEqual([disputes.id]);
+    expect(await ratedKpiValues(await tenantOf(org.organizationId), ["2026-04"])).toEqual([]);
+    expect(await ratedKpiValues(await tenantOf(org.organizationId), [])).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { updateOpportunity } from "@/server/pipeline/opportunities";
 import { ensureWeeklySnapshot, takeSnapshot, weekOf } from "@/server/pipeline/snapshots";
 import { createPipelineOrganization, insertOpportunity } from "../factories/pipeline";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
+import { tenantOf } from "../factories";
 
 // Issue 5 "Snapshots": the pipeline is snapshotted on demand and once a week, deal by deal.
 
@@ -67,13 +68,13 @@ describe("ensureWeeklySnapshot", () => {
     const org = await createPipelineOrganization();
     await insertOpportunity(org, { name: "A" });
     await insertOpportunity(org, { name: "B" });
-    expect(await ensureWeeklySnapshot(org.organizationId, new Date("2026-11-23T08:00:00Z"))).toBe(true);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-23T08:00:00Z"))).toBe(true);
     await insertOpportunity(org, { name: "C" });
     // Later the same week, up to Sunday night: nothing new.
-    expect(await ensureWeeklySnapshot(org.organizationId, new Date("2026-11-26T08:00:00Z"))).toBe(false);
-    expect(await ensureWeeklySnapshot(org.organizationId, new Date("2026-11-29T23:59:00Z"))).toBe(false);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-26T08:00:00Z"))).toBe(false);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-29T23:59:00Z"))).toBe(false);
     // Monday: the next week's.
-    expect(await ensureWeeklySnapshot(org.organizationId, new Date("2026-11-30T00:00:00Z"))).toBe(true);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-30T00:00:00Z"))).toBe(true);
 
     const snapshots = await db.pipelineSnapshot.findMany({ where: { organizationId: org.organizationId }, orderBy: { takenAt: "asc" }, include: { _count: { select: { items: true } } } });
     expect(snapshots.map((s) => [s.kind, s.weekOf?.toISOString().slice(0, 10), s.takenById, s._count.items])).toEqual([
@@ -86,7 +87,8 @@ describe("ensureWeeklySnapshot", () => {
     const org = await createPipelineOrganization();
     await insertOpportunity(org);
     const now = new Date("2026-12-02T15:00:00Z");
-    const results = await Promise.all(Array.from({ length: 6 }, () => ensureWeeklySnapshot(org.organizationId, now)));
+    const ctx = await tenantOf(org.organizationId);
+    const results = await Promise.all(Array.from({ length: 6 }, () => ensureWeeklySnapshot(ctx, now)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await db.pipelineSnapshot.count({ where: { organizationId: org.organizationId } })).toBe(1);
     expect(await db.pipelineSnapshotItem.count({ where: { organizationId: org.organizationId } })).toBe(1);
@@ -96,7 +98,7 @@ describe("ensureWeeklySnapshot", () => {
   it("does not count a manual snapshot as the week's", async () => {
     const org = await createPipelineOrganization();
     expectOk(await takeSnapshot(org.owner.id, org.slug, {}));
-    expect(await ensureWeeklySnapshot(org.organizationId)).toBe(true);
-    expect(await ensureWeeklySnapshot(org.organizationId)).toBe(false);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(true);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { getPipelineOverview } from "@/server/pipeline/overview";
 import { getWonByMonth } from "@/server/pipeline/won";
 import { wonByMonthCsv } from "@/server/pipeline/won-export";
+import { withTenant } from "@/server/route-context";
 import { resolveTenant } from "@/server/tenant";
 import { createPipelineOrganization, insertOpportunity, type TPipelineOrganization } from "../factories/pipeline";
 
@@ -73,7 +74,7 @@ describe("won by month", () => {
     const org = await seed();
     const { salesManager: ana, owner: bo } = org.users;
     await db.user.update({ where: { id: ana.id }, data: { name: "=Ana" } });
-    const response = await wonByMonthCsv(ana.id, org.slug, "fy-2026", NOW);
+    const response = await withTenant(ana.id, org.slug, (ctx) => wonByMonthCsv(ctx, "fy-2026", NOW));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${org.slug}-won-by-month-fy-2026.csv"`);
     const lines = (await response.text()).trimEnd().split("\r\n");
@@ -107,10 +108,10 @@ describe("won by month", () => {
 
     // The page: no tenant context for a member of B on A's slug (getTenantContext answers 404).
     expect(await resolveTenant(b.users.salesManager.id, a.slug)).toBeNull();
-    const refused = await wonByMonthCsv(b.users.salesManager.id, a.slug, "fy-2026", NOW);
+    const refused = await withTenant(b.users.salesManager.id, a.slug, (ctx) => wonByMonthCsv(ctx, "fy-2026", NOW));
     expect(refused.status).toBe(404);
     expect(await refused.text()).toBe("Not found");
-    expect((await wonByMonthCsv(null, a.slug, "fy-2026", NOW)).status).toBe(404);
+    expect((await withTenant(null, a.slug, (ctx) => wonByMonthCsv(ctx, "fy-2026", NOW))).status).toBe(404);
 
     const ofA = await getWonByMonth(await ctxOf(a, a.users.viewer.id), "fy-2026", NOW);
     expect(ofA.table.total).toEqual({ count: 4, amountMinor: 11_735_56n });

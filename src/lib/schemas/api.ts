@@ -24,6 +24,11 @@ export const ZApiPeriod = z
 
 export const ZPeriodQuery = z.object({ period: ZApiPeriod });
 
+export const ZScorecardsQuery = z.object({
+  period: ZApiPeriod,
+  departmentId: zText().trim().min(1).max(64).optional().meta({ description: "Only this department (404 when it is not one of the organization's)." }),
+});
+
 export const ZBridgeQuery = z.object({
   period: ZApiPeriod,
   includeClaimed: z

@@ -17,8 +17,8 @@ const CHANGE_VERBS: Record<string, string> = { "commitment.done": "marked this c
 
 /** Who changed the commitment since the form loaded it, how and when. */
 async function staleCommitment(tx: Tx, ctx: TTenantContext, commitmentId: string) {
-  const change = await lastAuditedChange(tx, ctx.organizationId, "Commitment", commitmentId, Object.keys(CHANGE_VERBS));
-  const { timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+  const change = await lastAuditedChange(tx, ctx, "Commitment", commitmentId, Object.keys(CHANGE_VERBS));
+  const { timeZone } = await getOrganizationMoney(tx, ctx);
   return staleSave((change && CHANGE_VERBS[change.action]) ?? "changed this commitment", change, timeZone);
 }
 
@@ -53,7 +53,7 @@ export const createCommitment = tenantMutation({
           const department = await departmentForWrite(tx, ctx, input.departmentId);
           const owner = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: input.ownerId } }, select: { userId: true } });
           if (!owner) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
-          const { digits, currency } = await getOrganizationMoney(tx, organizationId);
+          const { digits, currency } = await getOrganizationMoney(tx, ctx);
           const expectedImpactMinor = parseMoneyInput(input.expectedImpact, digits);
           if (expectedImpactMinor === null || expectedImpactMinor <= 0n) {
             throw new AppError("VALIDATION", "Enter the expected impact.", { expectedImpact: [`Enter the revenue this should bring back, above zero, with at most ${digits} decimals.`] });
@@ -80,7 +80,7 @@ export const resolveCommitment = tenantMutation({
       if (before.status !== "OPEN") throw new AppError("CONFLICT", `This commitment is already marked ${before.status.toLowerCase()}. Reopen it first to change that.`);
       let deliveredImpactMinor = input.status === "DONE" ? before.expectedImpactMinor : 0n;
       if (input.delivered) {
-        const { digits, currency } = await getOrganizationMoney(tx, organizationId);
+        const { digits, currency } = await getOrganizationMoney(tx, ctx);
         const parsed = parseMoneyInput(input.delivered, digits);
         if (parsed === null || parsed < 0n) throw new AppError("VALIDATION", "Enter the delivered impact.", { delivered: [`Enter the revenue it brought back, zero or more, with at most ${digits} decimals.`] });
         assertAmountBound(parsed, currency, "delivered");

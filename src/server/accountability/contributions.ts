@@ -13,8 +13,9 @@ import { createOnce, lastAuditedChange, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";
 
-async function parseAmount(tx: Tx, organizationId: string, text: string): Promise<bigint> {
-  const { digits, currency } = await getOrganizationMoney(tx, organizationId);
+async function parseAmount(tx: Tx, ctx: TTenantContext, text: string): Promise<bigint> {
+  const { organizationId } = ctx;
+  const { digits, currency } = await getOrganizationMoney(tx, ctx);
   const amountMinor = parseMoneyInput(text, digits);
   if (amountMinor === null || amountMinor === 0n) {
     throw new AppError("VALIDATION", "Enter the amount.", {
@@ -57,8 +58,8 @@ async function assertCurrent(tx: Tx, ctx: TTenantContext, contribution: { id: st
 }
 
 async function staleContribution(tx: Tx, ctx: TTenantContext, contributionId: string) {
-  const change = await lastAuditedChange(tx, ctx.organizationId, "Contribution", contributionId, Object.keys(CHANGE_VERBS));
-  const { timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+  const change = await lastAuditedChange(tx, ctx, "Contribution", contributionId, Object.keys(CHANGE_VERBS));
+  const { timeZone } = await getOrganizationMoney(tx, ctx);
   return staleSave(`${(change && CHANGE_VERBS[change.action]) ?? "changed"} this contribution`, change, timeZone);
 }
 
@@ -93,9 +94,9 @@ export const logContribution = tenantMutation({
           const { organizationId } = ctx;
           const department = await departmentForWrite(tx, ctx, input.departmentId);
           const category = await categoryFor(tx, organizationId, input.categoryId, department.kind);
-          const amountMinor = await parseAmount(tx, organizationId, input.amount);
+          const amountMinor = await parseAmount(tx, ctx, input.amount);
           const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
-          await assertMonthsOpen(tx, organizationId, [input.month]);
+          await assertMonthsOpen(tx, ctx, [input.month]);
           const contribution = await tx.contribution.create({
             data: {
               organizationId,
@@ -129,9 +130,9 @@ export const reviseContribution = tenantMutation({
       const before = await unsettledContribution(tx, ctx, input.contributionId, "changed", input.version);
       const department = await departmentForWrite(tx, ctx, before.departmentId);
       const category = await categoryFor(tx, organizationId, input.categoryId, department.kind, before.categoryId);
-      const amountMinor = await parseAmount(tx, organizationId, input.amount);
+      const amountMinor = await parseAmount(tx, ctx, input.amount);
       const opportunityId = await checkOpportunity(tx, organizationId, input.opportunityId);
-      await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month), input.month]);
+      await assertMonthsOpen(tx, ctx, [dbDateToMonth(before.month), input.month]);
       const data = {
         month: monthToDbDate(input.month),
         categoryId: category.id,
@@ -160,7 +161,7 @@ export const withdrawContribution = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await unsettledContribution(tx, ctx, input.contributionId, "withdrawn");
-      await assertMonthsOpen(tx, organizationId, [dbDateToMonth(before.month)]);
+      await assertMonthsOpen(tx, ctx, [dbDateToMonth(before.month)]);
       // The status guard: finance may have confirmed it since it was read, and a confirmed one stays.
       const { count } = await tx.contribution.deleteMany({ where: { organizationId, id: before.id, status: before.status } });
       if (count !== 1) throw changedMeanwhile();
@@ -183,7 +184,7 @@ export const reviewContribution = tenantMutation({
         throw new AppError("CONFLICT", `This contribution is already ${before.status.toLowerCase()}. The department can revise a disputed one, which returns it to you.`);
       }
       const month: MonthKey = dbDateToMonth(before.month);
-      await assertMonthsOpen(tx, organizationId, [month]);
+      await assertMonthsOpen(tx, ctx, [month]);
       const data = { status: input.decision, reviewReason: input.reason, reviewedById: ctx.userId, reviewedAt: new Date() };
       const { count } = await tx.contribution.updateMany({ where: { organizationId, id: before.id, status: "CLAIMED", version: before.version }, data });
       if (count !== 1) throw await staleContribution(tx, ctx, before.id);

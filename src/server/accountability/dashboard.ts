@@ -7,9 +7,11 @@ import type { CommitmentStatus, ContributionStatus } from "@db/enums";
 import { db } from "../db";
 import { pipelineImpacts } from "../pipeline/queries";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
+import type { TTenantContext } from "../tenant";
 
 /** Σ contributions per department and status over `months`: one GROUP BY on the bridge index (an index-only scan), names joined after grouping. */
-export async function departmentImpacts(organizationId: string, months: MonthKey[]): Promise<TDepartmentImpact[]> {
+export async function departmentImpacts(ctx: TTenantContext, months: MonthKey[]): Promise<TDepartmentImpact[]> {
+  const { organizationId } = ctx;
   if (!months.length) return [];
   const rows = await db.$queryRaw<{ departmentId: string; name: string; status: ContributionStatus; total: string }[]>`
     SELECT g."departmentId", d.name, g.status, g.total
@@ -28,8 +30,9 @@ export async function departmentImpacts(organizationId: string, months: MonthKey
 }
 
 /** The gap bridge of a range (null without a target). */
-export async function getBridge(organizationId: string, months: MonthKey[], figures: { targetMinor: bigint | null; actualMinor: bigint }, includeClaimed: boolean) {
-  const [contributions, pipeline] = await Promise.all([departmentImpacts(organizationId, months), pipelineImpacts(organizationId, months, includeClaimed)]);
+export async function getBridge(ctx: TTenantContext, months: MonthKey[], figures: { targetMinor: bigint | null; actualMinor: bigint }, includeClaimed: boolean) {
+  const { organizationId } = ctx;
+  const [contributions, pipeline] = await Promise.all([departmentImpacts(ctx, months), pipelineImpacts(ctx, months, includeClaimed)]);
   // Departments charged only through pipeline causes still need their names.
   const known = new Set(contributions.map((d) => d.departmentId));
   const missing = [...pipeline.keys()].filter((id) => !known.has(id));
@@ -44,10 +47,11 @@ export async function getBridge(organizationId: string, months: MonthKey[], figu
 export type THeatMapRow = { departmentId: string; name: string; cells: { month: MonthKey; status: TRag | null; reviewed: boolean }[] };
 
 /** Departments × months of scorecard status (active departments, in name order). */
-export async function getHeatMap(organizationId: string, months: MonthKey[]): Promise<THeatMapRow[]> {
+export async function getHeatMap(ctx: TTenantContext, months: MonthKey[]): Promise<THeatMapRow[]> {
+  const { organizationId } = ctx;
   const [departments, rated, reviewed] = await Promise.all([
     db.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    ratedKpiValues(organizationId, months),
+    ratedKpiValues(ctx, months),
     db.narrative.findMany({ where: { organizationId, month: { in: months.map(monthToDbDate) }, reviewedAt: { not: null } }, select: { departmentId: true, month: true } }),
   ]);
   const status = statusByDepartmentMonth(rated);
@@ -66,7 +70,8 @@ export type TDepartmentAccuracy = { departmentId: string; name: string; accuracy
  * the open commitments whose due date is before `today` (YYYY-MM-DD in the organization's zone).
  * Only departments with commitments are listed. Pass `departmentId` for one department.
  */
-export async function commitmentAccuracyByDepartment(organizationId: string, today: string, departmentId?: string): Promise<TDepartmentAccuracy[]> {
+export async function commitmentAccuracyByDepartment(ctx: TTenantContext, today: string, departmentId?: string): Promise<TDepartmentAccuracy[]> {
+  const { organizationId } = ctx;
   const rows = await db.$queryRaw<{ departmentId: string; name: string; status: CommitmentStatus; count: number; expected: string; delivered: string; overdue: number }[]>`
     SELECT c."departmentId", d.name, c.status, COUNT(*)::int AS count,
            SUM(c."expectedImpactMinor")::text AS expected,

@@ -38,7 +38,7 @@ export async function departmentsOverview(ctx: TTenantContext, months: MonthKey[
     }),
     // KPIs × months: small whatever the number of records elsewhere.
     db.kpiValue.findMany({ where: { organizationId, month: { in: dbMonths }, kpi: { archivedAt: null } }, select: { kpiId: true, month: true, valueScaled: true, targetScaled: true } }),
-    departmentImpacts(organizationId, months),
+    departmentImpacts(ctx, months),
     months.length
       ? db.$queryRaw<{ departmentId: string; count: number }[]>`
           SELECT "departmentId", count(*)::int AS count FROM "Contribution"

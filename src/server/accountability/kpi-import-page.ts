@@ -10,7 +10,7 @@ export async function getKpiImportPage(ctx: TTenantContext, departmentId: string
   const { organizationId } = ctx;
   const [department, organization] = await Promise.all([
     db.department.findUnique({ where: { organizationId_id: { organizationId, id: departmentId } }, select: { id: true, name: true, archivedAt: true } }),
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { currency: true, timeZone: true } }),
+    Promise.resolve(ctx.organization),
   ]);
   if (!department) return null;
   const kpis = await db.kpi.findMany({

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import { assertMonthsOpen } from "../revenue/period-close";
+import type { TTenantContext } from "../tenant";
 
 // Undo of a KPI import batch. A value the batch created is removed; a value it replaced is restored
 // from the audit event of the import (which records the values it replaced); a value changed since
@@ -23,7 +24,8 @@ const ZImported = z.object({ departmentId: z.string(), changedCount: z.number().
 export type TKpiUndoInfo = { departmentId: string; months: MonthKey[]; replaced: z.infer<typeof ZReplaced> | null; changedCount: number };
 
 /** What the import's audit event says about a KPI batch; null when there is no readable event. */
-export async function readKpiBatchAudit(tx: Tx, organizationId: string, batchIds: string[]): Promise<Map<string, TKpiUndoInfo>> {
+export async function readKpiBatchAudit(tx: Tx, ctx: TTenantContext, batchIds: string[]): Promise<Map<string, TKpiUndoInfo>> {
+  const { organizationId } = ctx;
   const events = batchIds.length
     ? await tx.auditEvent.findMany({ where: { organizationId, action: "kpiValues.imported", entityType: "ImportBatch", entityId: { in: batchIds } }, select: { entityId: true, before: true, after: true } })
     : [];
@@ -50,18 +52,18 @@ export const undoKpiImportBatch = tenantMutation({
   schema: ZUndoImportInput,
   permission: {
     permission: "department.write",
-    departmentOf: async (ctx, input) => (await readKpiBatchAudit(db, ctx.organizationId, [input.batchId])).get(input.batchId)?.departmentId ?? null,
+    departmentOf: async (ctx, input) => (await readKpiBatchAudit(db, ctx, [input.batchId])).get(input.batchId)?.departmentId ?? null,
   },
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const batch = await tx.importBatch.findFirst({ where: { organizationId, id: input.batchId, kind: KPI_IMPORT_KIND }, select: { id: true, fileName: true, rowCount: true, createdAt: true } });
       if (!batch) throw notFound("That import batch");
-      const info = (await readKpiBatchAudit(tx, organizationId, [batch.id])).get(batch.id);
+      const info = (await readKpiBatchAudit(tx, ctx, [batch.id])).get(batch.id);
       if (info && !can(ctx, "department.write", info.departmentId)) throw new AppError("FORBIDDEN", "Only a writer of the batch's department can undo it.");
       const refusal = kpiUndoRefusal(info);
       if (refusal || !info) throw new AppError("CONFLICT", `This KPI import cannot be undone. ${refusal}`);
-      await assertMonthsOpen(tx, organizationId, info.months);
+      await assertMonthsOpen(tx, ctx, info.months);
       // Restore what it replaced, where the value is still the batch's.
       let restored = 0;
       for (const value of info.replaced ?? []) {

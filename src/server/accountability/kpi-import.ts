@@ -35,8 +35,8 @@ async function loadTarget(ctx: TTenantContext, departmentId: string): Promise<TK
   const department = await departmentForWrite(db, ctx, departmentId);
   const [kpis, { currency, timeZone }, closedMonths] = await Promise.all([
     db.kpi.findMany({ where: { organizationId, departmentId: department.id, archivedAt: null }, select: { id: true, name: true, unit: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
-    getOrganizationMoney(db, organizationId),
-    getClosedMonths(db, organizationId),
+    getOrganizationMoney(db, ctx),
+    getClosedMonths(db, ctx),
   ]);
   return { department, kpis, currency, timeZone, closedMonths };
 }
@@ -55,8 +55,9 @@ async function currentValues(tx: Tx, organizationId: string, rows: TKpiImportRow
  * The import that holds a file whose every value is already stored: the batch with these exact bytes,
  * else the latest batch that wrote one of these values. Null when they were all entered by hand.
  */
-async function batchOfValues(tx: Tx, organizationId: string, rows: TKpiImportRow[], fileHash: string): Promise<TAlreadyImported | null> {
-  const sameFile = await findImportedBatch(tx, organizationId, KPI_IMPORT_KIND, fileHash);
+async function batchOfValues(tx: Tx, ctx: TTenantContext, rows: TKpiImportRow[], fileHash: string): Promise<TAlreadyImported | null> {
+  const { organizationId } = ctx;
+  const sameFile = await findImportedBatch(tx, ctx, KPI_IMPORT_KIND, fileHash);
   if (sameFile) return sameFile;
   const batch = await tx.importBatch.findFirst({
     where: {
@@ -80,7 +81,7 @@ export const previewKpiImport = tenantMutation({
     const { fileName, fileHash, header, delimiter, monthFormat, isMonthFormatDetected, rows } = parsed;
     const current = await currentValues(db, ctx.organizationId, rows.accepted);
     const summary = summariseKpiRows(rows, target.kpis, current);
-    const alreadyImported = summary.acceptedCount > 0 && summary.newCount + summary.changedCount === 0 ? await batchOfValues(db, ctx.organizationId, rows.accepted, fileHash) : null;
+    const alreadyImported = summary.acceptedCount > 0 && summary.newCount + summary.changedCount === 0 ? await batchOfValues(db, ctx, rows.accepted, fileHash) : null;
     return { fileName, fileHash, header, delimiter, monthFormat, isMonthFormatDetected, summary, alreadyImported };
   },
 });
@@ -120,12 +121,12 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, target: TKpiImportTarget,
   // By content: a value already stored is not written again (it keeps the batch that wrote it).
   const toWrite = (accepted as TKpiImportRow[]).filter((row) => current.get(kpiMonthKey(row.kpiId, row.month)) !== row.valueScaled);
   if (!toWrite.length) {
-    const holder = await batchOfValues(tx, organizationId, accepted, parsed.fileHash);
+    const holder = await batchOfValues(tx, ctx, accepted, parsed.fileHash);
     if (holder) return { outcome: "already-imported", ...holder };
     const message = `Nothing to change: the ${countValues(accepted.length)} of this file ${accepted.length === 1 ? "is" : "are"} already stored.`;
     throw new AppError("VALIDATION", message, { file: [message] });
   }
-  await assertMonthsOpen(tx, organizationId, summary.months);
+  await assertMonthsOpen(tx, ctx, summary.months);
   const replacedValues = await valuesReplaced(tx, organizationId, toWrite, current);
   const batchId = await createImportBatch(tx, ctx, KPI_IMPORT_KIND, parsed, { rowCount: accepted.length, duplicateCount: summary.unchangedCount });
   await upsertValues(tx, ctx, target.department.id, batchId, toWrite, onProgress);

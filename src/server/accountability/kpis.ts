@@ -15,9 +15,10 @@ import { cellToken, changedFields, createOnce, lastAuditedChange, listText, stal
 import type { TTenantContext } from "../tenant";
 import { departmentForWrite } from "./guards";
 
-async function parseTarget(tx: Tx, organizationId: string, text: string, unit: KpiUnit): Promise<bigint | null> {
+async function parseTarget(tx: Tx, ctx: TTenantContext, text: string, unit: KpiUnit): Promise<bigint | null> {
+  const { organizationId } = ctx;
   if (!text) return null;
-  const { currency } = await getOrganizationMoney(tx, organizationId);
+  const { currency } = await getOrganizationMoney(tx, ctx);
   const parsed = parseKpiValue(text, unit, currency);
   if (!parsed.ok) throw new AppError("VALIDATION", `Target: ${parsed.reason}`, { target: [parsed.reason] });
   return parsed.value;
@@ -38,7 +39,7 @@ const nameTaken = () => new AppError("CONFLICT", "This department already has a 
 async function staleKpiValue(tx: Tx, ctx: TTenantContext, kpi: { id: string; name: string; unit: KpiUnit } | undefined, month: MonthKey, currency: string, loaded: string | undefined) {
   const { organizationId } = ctx;
   if (!kpi) return notFound("That KPI");
-  const { timeZone } = await getOrganizationMoney(tx, organizationId);
+  const { timeZone } = await getOrganizationMoney(tx, ctx);
   const current = await tx.kpiValue.findUnique({
     where: { organizationId_kpiId_month: { organizationId, kpiId: kpi.id, month: monthToDbDate(month) } },
     include: { updatedBy: { select: { name: true } } },
@@ -46,7 +47,7 @@ async function staleKpiValue(tx: Tx, ctx: TTenantContext, kpi: { id: string; nam
   const loadedId = loaded?.split(":")[0];
   const error = current
     ? await staleSave(`changed ${kpi.name} for ${monthLabel(month)} to ${formatKpiValue(current.valueScaled, kpi.unit, currency)}`, { by: current.updatedBy?.name ?? "Someone", at: current.updatedAt }, timeZone)
-    : await staleSave(`removed ${kpi.name}'s value for ${monthLabel(month)}`, loadedId ? await lastAuditedChange(tx, organizationId, "KpiValue", loadedId) : null, timeZone);
+    : await staleSave(`removed ${kpi.name}'s value for ${monthLabel(month)}`, loadedId ? await lastAuditedChange(tx, ctx, "KpiValue", loadedId) : null, timeZone);
   return new AppError("CONFLICT", error.message, { [`values.${kpi.id}`]: [error.message] });
 }
 
@@ -54,9 +55,9 @@ const KPI_FIELDS = { name: "name", unit: "unit", direction: "direction", aggrega
 
 /** Who changed the KPI's definition since the form loaded it, what and when. */
 async function staleKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
-  const change = await lastAuditedChange(tx, ctx.organizationId, "Kpi", kpiId, ["kpi.updated", "kpi.created"]);
+  const change = await lastAuditedChange(tx, ctx, "Kpi", kpiId, ["kpi.updated", "kpi.created"]);
   const fields = changedFields(change, KPI_FIELDS);
-  const { timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+  const { timeZone } = await getOrganizationMoney(tx, ctx);
   return staleSave(`changed this KPI's ${fields.length ? listText(fields) : "definition"}`, change, timeZone);
 }
 
@@ -75,7 +76,7 @@ export const createKpi = tenantMutation({
         db.$transaction(async (tx) => {
           const { organizationId } = ctx;
           const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
-          const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
+          const targetScaled = await parseTarget(tx, ctx, input.target, input.unit);
           if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
           const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
           // The schema refuses a CURRENCY KPI without an aggregation, so the unit's default exists here.
@@ -109,7 +110,7 @@ export const updateKpi = tenantMutation({
       }
       const aggregation = input.aggregation ?? (input.unit === before.unit ? before.aggregation : defaultAggregation(input.unit));
       if (!aggregation) throw new AppError("VALIDATION", CHOOSE_CURRENCY_AGGREGATION, { aggregation: [CHOOSE_CURRENCY_AGGREGATION] });
-      const targetScaled = await parseTarget(tx, organizationId, input.target, input.unit);
+      const targetScaled = await parseTarget(tx, ctx, input.target, input.unit);
       const clash = await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: before.departmentId, name: input.name } } });
       if (clash && clash.id !== before.id) throw nameTaken();
       const data = { name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt };
@@ -117,7 +118,7 @@ export const updateKpi = tenantMutation({
       if (count !== 1) throw await staleKpi(tx, ctx, before.id);
       let restamped = 0;
       if (targetScaled !== before.targetScaled) {
-        const closed = [...(await getClosedMonths(tx, organizationId))].map(monthToDbDate);
+        const closed = [...(await getClosedMonths(tx, ctx))].map(monthToDbDate);
         ({ count: restamped } = await tx.kpiValue.updateMany({ where: { organizationId, kpiId: before.id, month: { notIn: closed } }, data: { targetScaled } }));
       }
       await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpi.updated", entityType: "Kpi", entityId: before.id, before, after: { ...before, ...data, restampedValues: restamped } });
@@ -162,7 +163,7 @@ export async function writeKpiValuesInTx(tx: Tx, ctx: TTenantContext, input: z.o
   const ids = Object.keys(input.values);
   const kpis = await tx.kpi.findMany({ where: { organizationId, departmentId: department.id, id: { in: ids }, archivedAt: null } });
   if (kpis.length !== ids.length) throw notFound("That KPI");
-  const { currency } = await getOrganizationMoney(tx, organizationId);
+  const { currency } = await getOrganizationMoney(tx, ctx);
   const month = monthToDbDate(input.month);
   const existing = new Map(
     (await tx.kpiValue.findMany({ where: { organizationId, kpiId: { in: ids }, month } })).map((v) => [v.kpiId, v]),
@@ -189,7 +190,7 @@ export async function writeKpiValuesInTx(tx: Tx, ctx: TTenantContext, input: z.o
   // The form sends only the values the user changed, each with the version it was loaded with.
   const versions = input.versions;
   if (versions) for (const write of writes) if (versions[write.kpiId] !== cellToken(existing.get(write.kpiId))) throw await staleValue(write.kpiId);
-  await assertMonthsOpen(tx, organizationId, [input.month]);
+  await assertMonthsOpen(tx, ctx, [input.month]);
   for (const write of writes) {
     const before = existing.get(write.kpiId) ?? null;
     // Guarded by the version read above: a save landing in between makes the count 0.

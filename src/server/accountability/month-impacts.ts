@@ -2,6 +2,7 @@ import "server-only";
 import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { db, type Tx } from "../db";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
+import type { TTenantContext } from "../tenant";
 
 export type TMonthImpact = { confirmedMinor: bigint; claimedMinor: bigint; pipelineMinor: bigint };
 
@@ -12,7 +13,8 @@ export type TMonthImpact = { confirmedMinor: bigint; claimedMinor: bigint; pipel
  * so the heat map can show impact next to status. Two GROUP BYs; nothing is summed in JavaScript
  * but the few grouped rows.
  */
-export async function impactsByDepartmentMonth(organizationId: string, months: MonthKey[]): Promise<Map<string, TMonthImpact>> {
+export async function impactsByDepartmentMonth(ctx: TTenantContext, months: MonthKey[]): Promise<Map<string, TMonthImpact>> {
+  const { organizationId } = ctx;
   if (!months.length) return new Map();
   const dates = months.map(monthToDbDate);
   const [contributions, causes] = await Promise.all([
@@ -55,11 +57,12 @@ export type TUnexplainedRed = { departmentId: string; name: string; months: Mont
  * Departments whose scorecard is red in one of `months` without a "why" for that month: the red
  * nobody has explained yet, named under the bridge's unattributed bar.
  */
-export async function unexplainedRedMonths(organizationId: string, months: MonthKey[], tx: Tx = db): Promise<TUnexplainedRed[]> {
+export async function unexplainedRedMonths(ctx: TTenantContext, months: MonthKey[], tx: Tx = db): Promise<TUnexplainedRed[]> {
+  const { organizationId } = ctx;
   if (!months.length) return [];
   const [departments, rated, explained] = await Promise.all([
     tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    ratedKpiValues(organizationId, months, undefined, tx),
+    ratedKpiValues(ctx, months, undefined, tx),
     tx.narrative.findMany({ where: { organizationId, month: { in: months.map(monthToDbDate) }, NOT: { why: "" } }, select: { departmentId: true, month: true } }),
   ]);
   const status = statusByDepartmentMonth(rated);

@@ -26,7 +26,7 @@ export const saveNarrative = tenantMutation({
       const key = { organizationId_departmentId_month: { organizationId, departmentId: department.id, month } };
       const before = await tx.narrative.findUnique({ where: key });
       if (before?.reviewedAt && (!input.why || !input.whatNext)) {
-        const status = statusByDepartmentMonth(await ratedKpiValues(organizationId, [input.month], department.id, tx)).get(statusKey(department.id, input.month));
+        const status = statusByDepartmentMonth(await ratedKpiValues(ctx, [input.month], department.id, tx)).get(statusKey(department.id, input.month));
         if (status === "RED") throw redNeedsNarrative(input.month, input);
       }
       const isSame = before !== null && before.why === input.why && before.whatNext === input.whatNext;
@@ -47,9 +47,9 @@ export const saveNarrative = tenantMutation({
 async function staleNarrative(tx: Tx, ctx: TTenantContext, departmentId: string, month: MonthKey) {
   const { organizationId } = ctx;
   const current = await tx.narrative.findUnique({ where: { organizationId_departmentId_month: { organizationId, departmentId, month: monthToDbDate(month) } }, select: { id: true } });
-  const change = current ? await lastAuditedChange(tx, organizationId, "Narrative", current.id, ["narrative.saved"]) : null;
+  const change = current ? await lastAuditedChange(tx, ctx, "Narrative", current.id, ["narrative.saved"]) : null;
   const fields = changedFields(change, { why: "“why”", whatNext: "“what next”" });
-  const { timeZone } = await getOrganizationMoney(tx, organizationId);
+  const { timeZone } = await getOrganizationMoney(tx, ctx);
   return staleSave(`changed ${fields.length ? listText(fields) : "the narrative"} for ${monthLabel(month)}`, change, timeZone);
 }
 
@@ -72,14 +72,14 @@ export const markMonthReviewed = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const department = await departmentForWrite(tx, ctx, input.departmentId);
-      const { timeZone } = await getOrganizationMoney(tx, organizationId);
+      const { timeZone } = await getOrganizationMoney(tx, ctx);
       const today = todayIn(timeZone, await now());
       if (input.month > monthKey(today.year, today.month)) throw new AppError("VALIDATION", `${monthLabel(input.month)} has not started yet.`, { month: ["Choose a month that has started."] });
       const month = monthToDbDate(input.month);
       const key = { organizationId_departmentId_month: { organizationId, departmentId: department.id, month } };
       const before = await tx.narrative.findUnique({ where: key });
       if (before?.reviewedAt) throw new AppError("CONFLICT", `${monthLabel(input.month)} is already marked reviewed.`);
-      const status = statusByDepartmentMonth(await ratedKpiValues(organizationId, [input.month], department.id, tx)).get(statusKey(department.id, input.month));
+      const status = statusByDepartmentMonth(await ratedKpiValues(ctx, [input.month], department.id, tx)).get(statusKey(department.id, input.month));
       if (status === "RED" && (!before?.why || !before.whatNext)) throw redNeedsNarrative(input.month, { why: before?.why ?? "", whatNext: before?.whatNext ?? "" });
       const data = { reviewedAt: new Date(), reviewedById: ctx.userId };
       const alreadyReviewed = () => new AppError("CONFLICT", `${monthLabel(input.month)} was marked reviewed a moment ago by someone else.`);

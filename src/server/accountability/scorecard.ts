@@ -59,7 +59,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       take: 100,
       include: { owner: { select: { id: true, name: true } } },
     }),
-    commitmentAccuracyByDepartment(organizationId, todayIso, departmentId),
+    commitmentAccuracyByDepartment(ctx, todayIso, departmentId),
     // The fiscal year's narratives: the month strip marks every reviewed month; the page shows the period's.
     db.narrative.findMany({
       where: { organizationId, departmentId, month: { in: resolved.yearMonths.map(monthToDbDate) } },
@@ -86,7 +86,7 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       FROM "OpportunityCause"
       WHERE "organizationId" = ${organizationId} AND "responsibleDepartmentId" = ${departmentId} AND month = ANY(${periodMonths}::date[])`,
     // The same rule as the bridge, so the header and the bridge never disagree.
-    pipelineImpacts(organizationId, resolved.months, false),
+    pipelineImpacts(ctx, resolved.months, false),
     // Deals a contribution of this department may name: those charged to it, latest first.
     db.opportunityCause.findMany({
       where: { organizationId, responsibleDepartmentId: departmentId },

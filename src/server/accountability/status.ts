@@ -4,6 +4,7 @@ import { ragOf, worstRag, type TRag } from "@/lib/kpi";
 import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import type { Tx } from "../db";
 import { db } from "../db";
+import type { TTenantContext } from "../tenant";
 
 export type TRatedValue = { departmentId: string; kpiId: string; month: MonthKey; rag: TRag | null };
 
@@ -12,7 +13,8 @@ export type TRatedValue = { departmentId: string; kpiId: string; month: MonthKey
  * stamped on it. At most one row per KPI and month, so this stays small (KPIs × months) and the
  * rating logic lives once, in lib/kpi.ts.
  */
-export async function ratedKpiValues(organizationId: string, months: MonthKey[], departmentId?: string, tx: Tx = db): Promise<TRatedValue[]> {
+export async function ratedKpiValues(ctx: TTenantContext, months: MonthKey[], departmentId?: string, tx: Tx = db): Promise<TRatedValue[]> {
+  const { organizationId } = ctx;
   if (!months.length) return [];
   const rows = await tx.$queryRaw<
     { departmentId: string; kpiId: string; month: Date; valueScaled: bigint; targetScaled: bigint | null; direction: KpiDirection; greenAtBp: number; amberAtBp: number }[]

@@ -14,6 +14,7 @@ import {
   ZKpiValuesResponse,
   ZPeriodQuery,
   ZRevenueEntriesResponse,
+  ZScorecardsQuery,
   ZScorecardsResponse,
 } from "@/lib/schemas/api";
 import { validationError } from "../action";
@@ -44,7 +45,7 @@ export type TEndpoint = {
 export const ENDPOINTS = {
   dashboard: { path: "/dashboard", method: "get", summary: "Dashboard numbers: target, actual to date, month in progress, forecast, outlook, months", scope: "READ", query: ZPeriodQuery, response: ZDashboardResponse },
   bridge: { path: "/bridge", method: "get", summary: "The gap bridge from target to actual, per department", scope: "READ", query: ZBridgeQuery, response: ZBridgeResponse },
-  scorecards: { path: "/scorecards", method: "get", summary: "Department scorecards: status, worst KPI, impact, pending reviews", scope: "READ", query: ZPeriodQuery, response: ZScorecardsResponse },
+  scorecards: { path: "/scorecards", method: "get", summary: "Department scorecards: status, worst KPI, impact, pending reviews", scope: "READ", query: ZScorecardsQuery, response: ZScorecardsResponse },
   deals: { path: "/deals", method: "get", summary: "Deals, a page at a time (cursor pagination)", scope: "READ", query: ZDealsQuery, response: ZDealsResponse },
   upsertDeal: { path: "/deals/{externalId}", method: "put", summary: "Create or update the deal with this external id (history kept)", scope: "PIPELINE_WRITE", pathParams: ZApiDealPath, body: ZApiDealBody, response: ZDealUpsertResponse },
   revenueEntries: { path: "/revenue-entries", method: "post", summary: "Push up to 10,000 revenue entries (actuals) as one batch", scope: "REVENUE_WRITE", body: ZApiRevenueEntriesBody, response: ZRevenueEntriesResponse, status: 201 },
@@ -53,7 +54,7 @@ export const ENDPOINTS = {
 
 export const getDashboard = apiRead({ ...ENDPOINTS.dashboard, run: async (ctx, { query }) => ({ body: await dashboardNumbers(ctx, query.period) }) });
 export const getBridge = apiRead({ ...ENDPOINTS.bridge, run: async (ctx, { query }) => ({ body: await bridgeNumbers(ctx, query) }) });
-export const getScorecards = apiRead({ ...ENDPOINTS.scorecards, run: async (ctx, { query }) => ({ body: await scorecardNumbers(ctx, query.period) }) });
+export const getScorecards = apiRead({ ...ENDPOINTS.scorecards, run: async (ctx, { query }) => ({ body: await scorecardNumbers(ctx, query.period, query.departmentId) }) });
 export const getDeals = apiRead({ ...ENDPOINTS.deals, run: async (ctx, { query }) => ({ body: await dealPage(ctx, query) }) });
 
 export const putDeal = apiWrite({

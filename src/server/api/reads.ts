@@ -7,7 +7,7 @@ import type { ZBridgeQuery, ZDealsQuery } from "@/lib/schemas/api";
 import { departmentsOverview } from "../accountability/departments-overview";
 import { now } from "../clock";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { getDashboard, getDashboardBridge, type TDashboard } from "../revenue/dashboard";
 import type { TTenantContext } from "../tenant";
 
@@ -68,9 +68,11 @@ export async function bridgeNumbers(ctx: TTenantContext, query: z.output<typeof 
   };
 }
 
-export async function scorecardNumbers(ctx: TTenantContext, period: string | undefined) {
+export async function scorecardNumbers(ctx: TTenantContext, period: string | undefined, departmentId?: string) {
   const d = await getDashboard(ctx, period, await now());
-  const rows = await departmentsOverview(ctx, d.resolved.months);
+  const all = await departmentsOverview(ctx, d.resolved.months);
+  const rows = departmentId === undefined ? all : all.filter((r) => r.id === departmentId);
+  if (departmentId !== undefined && !rows.length) throw notFound("That department");
   const m = money(ctx);
   return {
     period: periodInfo(d),

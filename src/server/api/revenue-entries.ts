@@ -55,8 +55,8 @@ export async function pushRevenueEntries(tx: Tx, ctx: TTenantContext, body: TBod
   const total = rows.reduce((sum, r) => sum + r.amountMinor, 0n);
   if (!isTotalInRange(total)) throw new AppError("VALIDATION", "The entries' total is too large to store.", { entries: ["The entries' total is too large to store."] });
   const months = [...new Set(rows.map((r) => r.month))].sort() as MonthKey[];
-  await lockRevenueImports(tx, organizationId);
-  await assertMonthsOpen(tx, organizationId, months);
+  await lockRevenueImports(tx, ctx);
+  await assertMonthsOpen(tx, ctx, months);
   const contentHash = createHash("sha256").update(JSON.stringify(body.entries)).digest("hex");
   const batch = await tx.importBatch.create({
     data: {

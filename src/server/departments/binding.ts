@@ -3,6 +3,7 @@ import type { Role } from "@db/enums";
 import { roleNeedsDepartment } from "@/lib/permissions";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import type { TTenantContext } from "../tenant";
 
 /**
  * The department a membership or invitation with `role` is bound to: required (and active) for a
@@ -10,10 +11,11 @@ import { AppError } from "../errors";
  */
 export async function resolveDepartmentBinding(
   tx: Tx,
-  organizationId: string,
+  ctx: TTenantContext,
   role: Role,
   departmentId: string | null,
 ): Promise<string | null> {
+  const { organizationId } = ctx;
   if (!roleNeedsDepartment(role)) return null;
   const fieldError = (message: string) => new AppError("VALIDATION", message, { departmentId: [message] });
   if (!departmentId) throw fieldError("Choose the department this person leads.");

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZCreateDepartmentInput, ZDepartmentIdInput, ZRenameDepartmentInput } from "@/lib/schemas/departments";
 import { tenantMutation } from "../action";
+import type { TTenantContext } from "../tenant";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
@@ -34,9 +35,10 @@ export const createDepartment = tenantMutation({
 });
 
 /** Who renamed the department since the form loaded, to what, and when. */
-async function staleDepartment(tx: Tx, organizationId: string, departmentId: string) {
-  const change = await lastAuditedChange(tx, organizationId, "Department", departmentId, ["department.renamed"]);
-  const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+async function staleDepartment(tx: Tx, ctx: TTenantContext, departmentId: string) {
+  const { organizationId } = ctx;
+  const change = await lastAuditedChange(tx, ctx, "Department", departmentId, ["department.renamed"]);
+  const { timeZone } = ctx.organization;
   const name = typeof change?.after.name === "string" ? ` to “${change.after.name}”` : "";
   return staleSave(`renamed this department${name}`, change, timeZone);
 }
@@ -48,13 +50,13 @@ export const renameDepartment = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getDepartment(tx, organizationId, input.departmentId);
-      if (input.version !== undefined && input.version !== before.version) throw await staleDepartment(tx, organizationId, before.id);
+      if (input.version !== undefined && input.version !== before.version) throw await staleDepartment(tx, ctx, before.id);
       const { count } = await tx.department
         .updateMany({ where: { organizationId, id: before.id, version: before.version }, data: { name: input.name } })
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? nameTaken() : e;
         });
-      if (count !== 1) throw await staleDepartment(tx, organizationId, before.id);
+      if (count !== 1) throw await staleDepartment(tx, ctx, before.id);
       await recordAudit(tx, { organizationId, actor: ctx.actor, action: "department.renamed", entityType: "Department", entityId: before.id, before, after: { ...before, name: input.name } });
       return { departmentId: before.id };
     }),

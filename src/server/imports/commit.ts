@@ -30,7 +30,8 @@ export const IMPORT_CHUNK_ROWS = 5000;
 const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
 
 /** The batch of `kind` that already holds this exact file, if any. */
-export async function findImportedBatch(tx: Tx, organizationId: string, kind: string, fileHash: string): Promise<TAlreadyImported | null> {
+export async function findImportedBatch(tx: Tx, ctx: TTenantContext, kind: string, fileHash: string): Promise<TAlreadyImported | null> {
+  const { organizationId } = ctx;
   const batch = await tx.importBatch.findFirst({
     where: { organizationId, kind, fileHash },
     orderBy: { createdAt: "asc" },
@@ -70,13 +71,13 @@ export async function commitImport<R>(
 ): Promise<R | TAlreadyImportedOutcome> {
   const { organizationId } = ctx;
   // Cheap answer for the common repeat, before any validation of rows the user already saw.
-  const existing = options.byContent ? null : await findImportedBatch(db, organizationId, kind, parsed.fileHash);
+  const existing = options.byContent ? null : await findImportedBatch(db, ctx, kind, parsed.fileHash);
   if (existing) return { outcome: "already-imported", ...existing };
   assertCommittable(parsed, skipBadRows);
   return db.$transaction(async (tx) => {
     // By content, any two imports of the kind in the organization may touch the same rows.
     await lockFile(tx, organizationId, kind, options.byContent ? "content" : parsed.fileHash);
-    const raced = options.byContent ? null : await findImportedBatch(tx, organizationId, kind, parsed.fileHash);
+    const raced = options.byContent ? null : await findImportedBatch(tx, ctx, kind, parsed.fileHash);
     if (raced) return { outcome: "already-imported", ...raced };
     return write(tx);
   }, TRANSACTION_OPTIONS);

@@ -14,7 +14,7 @@ async function redMonths(scope: TInboxScope, f: TFormat): Promise<TInboxItem[]> 
   const departmentId = scope.departmentId ?? undefined;
   // Side by side rather than one after the other: the narratives of 12 months are few.
   const [rated, narratives] = await Promise.all([
-    ratedKpiValues(scope.organizationId, months, departmentId),
+    ratedKpiValues(scope.ctx, months, departmentId),
     db.narrative.findMany({
       where: { organizationId: scope.organizationId, month: { in: months.map(monthToDbDate) }, ...(departmentId && { departmentId }) },
       select: { departmentId: true, month: true, why: true, whatNext: true },

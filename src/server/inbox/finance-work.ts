@@ -57,7 +57,7 @@ async function monthCloses(scope: TInboxScope, f: TFormat, fiscalYearStartMonth:
     db.$queryRaw<{ target: Date | null; entry: Date | null }[]>`
       SELECT (SELECT MIN(month) FROM "RevenueTarget" WHERE "organizationId" = ${scope.organizationId}) AS target,
              (SELECT MIN("occurredAt") FROM "RevenueEntry" WHERE "organizationId" = ${scope.organizationId}) AS entry`,
-    monthlyActuals(scope.organizationId, scope.timeZone, open),
+    monthlyActuals(scope.ctx, scope.timeZone, open),
   ]);
   const starts = [first?.target ? dbDateToMonth(first.target) : null, first?.entry ? (localDay(scope.timeZone, first.entry).slice(0, 7) as MonthKey) : null].filter((m): m is MonthKey => m !== null);
   if (!starts.length) return [];

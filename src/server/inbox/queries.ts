@@ -32,16 +32,16 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
   const work = new Set(inboxWorkOf(ctx.role));
   // Two round trips on the critical path: these three together, then every rule's query together.
   const [organization, departments, closedMonths] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true, currency: true, timeZone: true, fiscalYearStartMonth: true } }),
+    Promise.resolve(ctx.organization),
     work.size ? db.department.findMany({ where: { organizationId }, select: { id: true, name: true, archivedAt: true } }) : [],
-    work.size ? getClosedMonths(db, organizationId) : new Set<never>(),
+    work.size ? getClosedMonths(db, ctx) : new Set<never>(),
   ]);
   const today = localDay(organization.timeZone, now);
   if (!work.size) return { today, items: [], moreStaleDeals: 0, total: 0 };
   const all = new Map(departments.map((d) => [d.id, d.name]));
   const active = new Map(departments.filter((d) => d.archivedAt === null).map((d) => [d.id, d.name]));
   const f: TFormat = { slug: organization.slug, currency: organization.currency, locale, today };
-  const scope = (departmentId: string | null): TInboxScope => ({ organizationId, departmentId, timeZone: organization.timeZone, departments: active, closedMonths });
+  const scope = (departmentId: string | null): TInboxScope => ({ ctx, organizationId, departmentId, timeZone: organization.timeZone, departments: active, closedMonths });
 
   const isDepartmentRole = work.has("redMonth");
   const [own, finance, escalations, stale] = await Promise.all([
@@ -49,7 +49,7 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
     isDepartmentRole && ctx.departmentId ? departmentWork(scope(ctx.departmentId), f) : [],
     work.has("claimsToReview") ? financeWork(scope(null), f, all, organization.fiscalYearStartMonth) : [],
     ctx.role === "OWNER" ? departmentWork(scope(null), f).then((items) => items.filter((i) => i.urgency === "late" && isEscalated(i.waitedDays)).map((i) => ({ ...i, escalatedFrom: "Escalated: still open after a week" }))) : [],
-    work.has("staleDeal") ? staleDeals(organizationId, f) : { items: [], total: 0 },
+    work.has("staleDeal") ? staleDeals(ctx, f) : { items: [], total: 0 },
   ]);
   const items = sortItems([...own, ...finance, ...escalations, ...stale.items]);
   const moreStaleDeals = stale.total - stale.items.length;

@@ -1,9 +1,11 @@
 import "server-only";
 import type { MonthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
+import type { TTenantContext } from "../tenant";
 
 /** What every inbox query needs about the organization, read once per request. */
 export type TInboxScope = {
+  ctx: TTenantContext;
   organizationId: string;
   /** The department whose work is read; null reads every department's (the OWNER's escalations). */
   departmentId: string | null;

@@ -2,6 +2,7 @@ import "server-only";
 import { isStaleDeal } from "@/lib/inbox/rules";
 import { staleDealItem, type TFormat, type TInboxItem } from "@/lib/inbox/items";
 import { db } from "../db";
+import type { TTenantContext } from "../tenant";
 
 /** How many stale deals My work lists one by one; the rest are counted and linked to the pipeline. */
 export const STALE_DEALS_LISTED = 25;
@@ -12,7 +13,8 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
  * Open deals whose expected close date has passed (the pipeline's "stale" filter): the longest
  * overdue first, and how many there are in all.
  */
-export async function staleDeals(organizationId: string, f: TFormat): Promise<{ items: TInboxItem[]; total: number }> {
+export async function staleDeals(ctx: TTenantContext, f: TFormat): Promise<{ items: TInboxItem[]; total: number }> {
+  const { organizationId } = ctx;
   const where = { organizationId, outcome: "OPEN" as const, expectedCloseDate: { lt: new Date(`${f.today}T00:00:00Z`) } };
   const [rows, total] = await Promise.all([
     db.opportunity.findMany({

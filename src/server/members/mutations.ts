@@ -14,6 +14,7 @@ import { db, type Tx } from "../db";
 import { resolveDepartmentBinding } from "../departments/binding";
 import { createOnce } from "../concurrency";
 import { AppError, notFound } from "../errors";
+import type { TTenantContext } from "../tenant";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -24,7 +25,8 @@ export const hashToken = (secret: string) => createHash("sha256").update(secret)
  * hashed. With a form's submission id the secret is derived from it with the server's key, so a
  * retried submit answers the same link it created the first time without the secret being stored.
  */
-export function newInvitationToken(organizationId: string, submissionId: string | null = null) {
+export function newInvitationToken(ctx: TTenantContext, submissionId: string | null = null) {
+  const { organizationId } = ctx;
   const secret = submissionId
     ? createHmac("sha256", env().NEXTAUTH_SECRET).update(`invitation:${organizationId}:${submissionId}`).digest().subarray(0, 24).toString("base64url")
     : randomBytes(24).toString("base64url");
@@ -39,12 +41,12 @@ export const inviteMember = tenantMutation({
       input.submissionId,
       async (submissionId) => {
         const found = await db.invitation.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
-        return found && { invitationId: found.id, token: newInvitationToken(ctx.organizationId, submissionId).token };
+        return found && { invitationId: found.id, token: newInvitationToken(ctx, submissionId).token };
       },
       () =>
         db.$transaction(async (tx) => {
           const { organizationId } = ctx;
-          const departmentId = await resolveDepartmentBinding(tx, organizationId, input.role, input.departmentId);
+          const departmentId = await resolveDepartmentBinding(tx, ctx, input.role, input.departmentId);
           const isMember = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
           if (isMember) {
             throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member."] });
@@ -54,7 +56,7 @@ export const inviteMember = tenantMutation({
             where: { organizationId, email: input.email, acceptedAt: null, revokedAt: null },
             data: { revokedAt: new Date() },
           });
-          const { token, tokenHash } = newInvitationToken(organizationId, input.submissionId);
+          const { token, tokenHash } = newInvitationToken(ctx, input.submissionId);
           const invitation = await tx.invitation.create({
             data: {
               organizationId,
@@ -113,7 +115,7 @@ export const changeMemberRole = tenantMutation({
       const { organizationId } = ctx;
       const before = await getMembershipForUpdate(tx, organizationId, input.membershipId);
       if (before.role === "OWNER" && input.role !== "OWNER") await assertAnotherOwnerRemains(tx, organizationId, before.id);
-      const departmentId = await resolveDepartmentBinding(tx, organizationId, input.role, input.departmentId);
+      const departmentId = await resolveDepartmentBinding(tx, ctx, input.role, input.departmentId);
       const { count } = await tx.membership.updateMany({
         where: { organizationId, id: before.id },
         data: { role: input.role, departmentId },

@@ -11,6 +11,7 @@ import type { TOrganizationLocks } from "@/lib/organization-options";
 import { hashPassword } from "../passwords";
 import { lockPeriods } from "../revenue/period-close";
 import { createOrganizationInTx } from "./create";
+import type { TTenantContext } from "../tenant";
 
 export const emailTaken = () =>
   new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", {
@@ -64,7 +65,8 @@ async function hasMoneyRecords(tx: Tx, organizationId: string): Promise<boolean>
  * fiscal year decide which month — and which closed month — each amount belongs to, so a closed
  * month fixes them.
  */
-export async function organizationSettingLocks(organizationId: string, tx: Tx = db): Promise<TOrganizationLocks> {
+export async function organizationSettingLocks(ctx: TTenantContext, tx: Tx = db): Promise<TOrganizationLocks> {
+  const { organizationId } = ctx;
   const [hasMoney, closedCount] = await Promise.all([hasMoneyRecords(tx, organizationId), tx.periodClose.count({ where: { organizationId } })]);
   const closed = `Locked: ${closedCount === 1 ? "a month is" : `${closedCount} months are`} closed, and changing this would move amounts between closed months. Reopen every closed month to change it.`;
   return {
@@ -76,8 +78,9 @@ export async function organizationSettingLocks(organizationId: string, tx: Tx = 
 const SETTINGS_FIELDS = { name: "name", currency: "currency", fiscalYearStartMonth: "fiscal year start", timeZone: "time zone", onTrackThresholdBp: "on-track threshold", atRiskThresholdBp: "at-risk threshold" };
 
 /** Who changed which settings since the form loaded them, and when. */
-async function staleSettings(tx: Tx, organizationId: string, timeZone: string) {
-  const change = await lastAuditedChange(tx, organizationId, "Organization", organizationId, ["organization.updated"]);
+async function staleSettings(tx: Tx, ctx: TTenantContext, timeZone: string) {
+  const { organizationId } = ctx;
+  const change = await lastAuditedChange(tx, ctx, "Organization", organizationId, ["organization.updated"]);
   const fields = changedFields(change, SETTINGS_FIELDS);
   return staleSave(`changed the organization's ${fields.length ? listText(fields) : "settings"}`, change, timeZone);
 }
@@ -89,7 +92,7 @@ export const updateOrganization = tenantMutation({
     db.$transaction(async (tx) => {
       const where = { id: ctx.organizationId };
       const before = await tx.organization.findUniqueOrThrow({ where });
-      if (input.version !== undefined && input.version !== before.version) throw await staleSettings(tx, ctx.organizationId, before.timeZone);
+      if (input.version !== undefined && input.version !== before.version) throw await staleSettings(tx, ctx, before.timeZone);
       if (input.currency !== before.currency && (await hasMoneyRecords(tx, ctx.organizationId))) {
         // Amounts are stored as minor units of the currency: switching USD to JPY would silently
         // multiply every figure by 100. Converting existing money is a migration, not a setting.
@@ -98,8 +101,8 @@ export const updateOrganization = tenantMutation({
       }
       if (input.timeZone !== before.timeZone || input.fiscalYearStartMonth !== before.fiscalYearStartMonth) {
         // Read under the period lock: no month closes between this check and the update.
-        await lockPeriods(tx, ctx.organizationId, "shared");
-        const locks = await organizationSettingLocks(ctx.organizationId, tx);
+        await lockPeriods(tx, ctx, "shared");
+        const locks = await organizationSettingLocks(ctx, tx);
         const fieldErrors = {
           ...(input.timeZone !== before.timeZone && locks.timeZone && { timeZone: [`The time zone stays ${before.timeZone}. ${locks.timeZone}`] }),
           ...(input.fiscalYearStartMonth !== before.fiscalYearStartMonth && locks.fiscalYearStartMonth && { fiscalYearStartMonth: [`The fiscal year start stays as it is. ${locks.fiscalYearStartMonth}`] }),
@@ -117,7 +120,7 @@ export const updateOrganization = tenantMutation({
       };
       // Guarded by the version read above: a save landing in between makes the count 0.
       const { count } = await tx.organization.updateMany({ where: { ...where, version: before.version }, data });
-      if (count !== 1) throw await staleSettings(tx, ctx.organizationId, before.timeZone);
+      if (count !== 1) throw await staleSettings(tx, ctx, before.timeZone);
       const after = await tx.organization.findUniqueOrThrow({ where });
       await recordAudit(tx, {
         organizationId: ctx.organizationId,

@@ -2,21 +2,12 @@ import "server-only";
 import type { TTenantContext } from "../tenant";
 import { db } from "../db";
 
-export function getOrganization(ctx: TTenantContext) {
-  return db.organization.findUniqueOrThrow({
-    where: { id: ctx.organizationId },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      currency: true,
-      fiscalYearStartMonth: true,
-      timeZone: true,
-      onTrackThresholdBp: true,
-      atRiskThresholdBp: true,
-      version: true,
-    },
-  });
+/**
+ * The organization's settings: read once per request with the membership or token that built the
+ * context (src/server/tenant.ts), not again by every query that needs the zone or the currency.
+ */
+export async function getOrganization(ctx: TTenantContext) {
+  return ctx.organization;
 }
 
 /** The organizations a user belongs to, for the switcher and the landing redirect. */

@@ -3,6 +3,7 @@ import { monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { closeChecklistSummary, type TCloseItem } from "@/lib/close-checklist";
 import { unexplainedRedMonths } from "../accountability/month-impacts";
 import { db, type Tx } from "../db";
+import type { TTenantContext } from "../tenant";
 
 // What is still open in a month that finance is about to close. Closing freezes the month: a claim
 // still awaiting review could never be confirmed, so claims block the close; the rest (disputes a
@@ -14,7 +15,8 @@ type TCountRow = { departmentId: string; name: string; count: number };
 const scorecard = (slug: string, departmentId: string, month: MonthKey, anchor = "") => `/o/${slug}/departments/${departmentId}?period=m-${month}${anchor}`;
 
 /** The open items of `month`, blocking ones first, each with its department and a link. */
-export async function monthCloseChecklist(tx: Tx, organizationId: string, slug: string, month: MonthKey): Promise<TCloseItem[]> {
+export async function monthCloseChecklist(tx: Tx, ctx: TTenantContext, slug: string, month: MonthKey): Promise<TCloseItem[]> {
+  const { organizationId } = ctx;
   const first = monthToDbDate(month);
   const [contributions, disputedCauses, missingKpis, unexplained] = await Promise.all([
     // Claims awaiting review and disputed claims, per department, in one pass.
@@ -36,7 +38,7 @@ export async function monthCloseChecklist(tx: Tx, organizationId: string, slug: 
         AND k."createdAt" < (${first}::date + interval '1 month')
         AND NOT EXISTS (SELECT 1 FROM "KpiValue" v WHERE v."organizationId" = k."organizationId" AND v."kpiId" = k.id AND v.month = ${first})
       GROUP BY k."departmentId", d.name ORDER BY d.name`,
-    unexplainedRedMonths(organizationId, [month], tx),
+    unexplainedRedMonths(ctx, [month], tx),
   ]);
   const label = monthLabel(month);
   const claims = contributions.filter((r) => r.status === "CLAIMED");
@@ -51,7 +53,8 @@ export async function monthCloseChecklist(tx: Tx, organizationId: string, slug: 
 }
 
 /** The checklist of a month as the close page shows it (outside a transaction). */
-export async function getMonthCloseChecklist(organizationId: string, slug: string, month: MonthKey) {
-  const items = await monthCloseChecklist(db, organizationId, slug, month);
+export async function getMonthCloseChecklist(ctx: TTenantContext, slug: string, month: MonthKey) {
+  const { organizationId } = ctx;
+  const items = await monthCloseChecklist(db, ctx, slug, month);
   return { items, ...closeChecklistSummary(items) };
 }

@@ -14,6 +14,6 @@ type TCalendar = { timeZone: string; fiscalYearStartMonth: number };
  */
 export async function listFiscalYears(ctx: TTenantContext, now: Date, organization?: TCalendar): Promise<number[]> {
   const calendar = organization ?? (await getOrganization(ctx));
-  const span = await dataSpan(ctx.organizationId, calendar.timeZone);
+  const span = await dataSpan(ctx, calendar.timeZone);
   return fiscalYearsWithData(span, calendar.fiscalYearStartMonth, todayIn(calendar.timeZone, now));
 }

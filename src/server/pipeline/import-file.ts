@@ -84,7 +84,7 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
   const { format: dateFormat, isDetected } = chooseDateFormat(table, mapping.closeDate, input.dateFormat, "dateFormat");
   const ids = [...new Set(table.rows.map((r) => (r.cells[mapping.externalId] ?? "").trim()).filter(Boolean))];
   const [money, organization, stages, members, departments, existing] = await Promise.all([
-    getOrganizationMoney(tx, organizationId),
+    getOrganizationMoney(tx, ctx),
     tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { pipelineStageMap: true, pipelineOwnerMap: true, pipelineCategoryMap: true } }),
     tx.pipelineStage.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true, outcome: true, probabilityBp: true }, orderBy: { sortOrder: "asc" } }),
     tx.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { email: true, name: true } } } }),

@@ -27,7 +27,7 @@ export const previewOpportunityImport = tenantMutation({
   permission,
   run: async (ctx, input): Promise<TOpportunityImportPreview> => {
     const parsed = await readOpportunityImport(db, ctx, input);
-    const alreadyImported = await findImportedBatch(db, ctx.organizationId, OPPORTUNITY_IMPORT_KIND, parsed.fileHash);
+    const alreadyImported = await findImportedBatch(db, ctx, OPPORTUNITY_IMPORT_KIND, parsed.fileHash);
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected } = parsed;
     const summary = summariseOpportunityRows(parsed.rows, parsed.stageNames, parsed.defaultCloseDate);
     return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, stageValues: parsed.stageValues, ownerValues: parsed.ownerValues, categoryValues: parsed.categoryValues, summary, alreadyImported };
@@ -92,7 +92,7 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunit
   const now = new Date();
   // The week's snapshot, if the week has none yet, is taken of the pipeline before this import:
   // "what changed since the last snapshot" then counts the deals it adds as new.
-  await takeWeeklySnapshot(tx, organizationId, await clockNow());
+  await takeWeeklySnapshot(tx, ctx, await clockNow());
   const { rowCount, newCount, changedCount, unchangedCount } = counts;
   const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount, newCount, changedCount, unchangedCount, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
   // The stage, owner and category mappings of this file are remembered for the organization's next import.

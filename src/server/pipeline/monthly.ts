@@ -2,6 +2,7 @@ import "server-only";
 import type { TOpenPipeline } from "@/lib/forecast";
 import { dbDateToMonth, type MonthKey } from "@/lib/period";
 import { db } from "../db";
+import type { TTenantContext } from "../tenant";
 
 const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -15,7 +16,8 @@ export type TMonthPipeline = TOpenPipeline & { month: MonthKey; amountMinor: big
  * openPipeline's totals (weighted stays in basis-point minor units, so nothing is rounded here).
  * Deals imported without an amount (stored as 0) are left out of `amountMinor` and counted apart.
  */
-export async function openPipelineByMonth(organizationId: string, afterDate: string, throughDate: string): Promise<TMonthPipeline[]> {
+export async function openPipelineByMonth(ctx: TTenantContext, afterDate: string, throughDate: string): Promise<TMonthPipeline[]> {
+  const { organizationId } = ctx;
   const rows = await db.$queryRaw<{ month: Date; count: number; amount: string; noAmount: number; commit: string | null; best: string | null; weighted: string | null }[]>`
     SELECT date_trunc('month', "expectedCloseDate")::date AS month,
            COUNT(*)::int AS count,
@@ -40,7 +42,8 @@ export async function openPipelineByMonth(organizationId: string, afterDate: str
 }
 
 /** The organization's choice of headline forecast (settings, "Pipeline"). */
-export async function getHeadlineChoice(organizationId: string) {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headlineForecast: true } });
+export async function getHeadlineChoice(ctx: TTenantContext) {
+  const { organizationId } = ctx;
+  const org = ctx.organization;
   return org.headlineForecast;
 }

@@ -28,19 +28,22 @@ export function fiscalQuarterEnd(month: MonthKey, fiscalYearStartMonth: number):
   return new Date(monthToDbDate(addMonths(last, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-async function stageFor(tx: Tx, organizationId: string, stageId: string) {
+async function stageFor(tx: Tx, ctx: TTenantContext, stageId: string) {
+  const { organizationId } = ctx;
   const stage = await tx.pipelineStage.findUnique({ where: { organizationId_id: { organizationId, id: stageId } } });
   if (!stage || stage.archivedAt) throw new AppError("VALIDATION", "Choose a stage.", { stageId: ["Choose one of this organization's stages."] });
   return stage;
 }
 
-async function checkMember(tx: Tx, organizationId: string, userId: string) {
+async function checkMember(tx: Tx, ctx: TTenantContext, userId: string) {
+  const { organizationId } = ctx;
   const member = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId } }, select: { userId: true } });
   if (!member) throw new AppError("VALIDATION", "Choose an owner.", { ownerId: ["Choose a member of this organization."] });
 }
 
 /** A department newly named on a deal or a cause: one of this organization's, and not archived. */
-async function checkDepartment(tx: Tx, organizationId: string, departmentId: string, field: string) {
+async function checkDepartment(tx: Tx, ctx: TTenantContext, departmentId: string, field: string) {
+  const { organizationId } = ctx;
   const department = await tx.department.findUnique({ where: { organizationId_id: { organizationId, id: departmentId } }, select: { id: true, name: true, archivedAt: true } });
   if (!department) throw new AppError("VALIDATION", "Choose a department.", { [field]: ["Choose one of this organization's departments."] });
   if (department.archivedAt) throw new AppError("VALIDATION", "Choose a department.", { [field]: [`${department.name} is archived; choose another department.`] });
@@ -48,8 +51,9 @@ async function checkDepartment(tx: Tx, organizationId: string, departmentId: str
 
 const externalIdTaken = () => new AppError("CONFLICT", "A deal with that external id exists.", { externalId: ["A deal with that external id exists."] });
 
-async function parseAmount(tx: Tx, organizationId: string, text: string) {
-  const { digits, currency } = await getOrganizationMoney(tx, organizationId);
+async function parseAmount(tx: Tx, ctx: TTenantContext, text: string) {
+  const { organizationId } = ctx;
+  const { digits, currency } = await getOrganizationMoney(tx, ctx);
   const amount = parseMoneyInput(text, digits);
   if (amount === null || amount < 0n) throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter the deal's amount, zero or more, with at most ${digits} decimals.`] });
   assertAmountBound(amount, currency, "amount");
@@ -75,10 +79,10 @@ export const createOpportunity = tenantMutation({
 /** Creates a deal inside `tx` with its first history row and audit event (the form and the API). */
 export async function createDealInTx(tx: Tx, ctx: TTenantContext, input: z.output<typeof ZCreateOpportunityInput>) {
     const { organizationId } = ctx;
-    const stage = await stageFor(tx, organizationId, input.stageId);
-    await checkMember(tx, organizationId, input.ownerId);
-    if (input.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
-    const amountMinor = await parseAmount(tx, organizationId, input.amount);
+    const stage = await stageFor(tx, ctx, input.stageId);
+    await checkMember(tx, ctx, input.ownerId);
+    if (input.sourceDepartmentId) await checkDepartment(tx, ctx, input.sourceDepartmentId, "sourceDepartmentId");
+    const amountMinor = await parseAmount(tx, ctx, input.amount);
     if (input.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } } }))) {
       throw externalIdTaken();
     }
@@ -113,10 +117,11 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Who changed the deal since the form loaded it, which fields and when: its latest history row. */
-async function staleDeal(tx: Tx, organizationId: string, opportunityId: string) {
+async function staleDeal(tx: Tx, ctx: TTenantContext, opportunityId: string) {
+  const { organizationId } = ctx;
   const last = await tx.opportunityChange.findFirst({ where: { organizationId, opportunityId }, orderBy: { changedAt: "desc" }, include: { changedBy: { select: { name: true } } } });
   const fields = Object.keys((last?.changes ?? {}) as object).flatMap((f) => FIELD_LABELS[f] ?? []);
-  const { timeZone } = await getOrganizationMoney(tx, organizationId);
+  const { timeZone } = await getOrganizationMoney(tx, ctx);
   const change = last ? { by: last.changedBy?.name ?? "Someone", at: last.changedAt } : null;
   return staleSave(`changed this deal's ${fields.length ? listText(fields) : "details"}`, change, timeZone);
 }
@@ -156,12 +161,12 @@ export async function updateDealInTx(tx: Tx, ctx: TTenantContext, input: z.outpu
     await tx.$queryRaw`SELECT 1 AS locked FROM "Opportunity" WHERE "organizationId" = ${organizationId} AND id = ${input.opportunityId} FOR UPDATE`;
     const before = await tx.opportunity.findUnique({ where: { organizationId_id: { organizationId, id: input.opportunityId } } });
     if (!before) throw notFound("That deal");
-    if (input.version !== undefined && input.version !== before.version) throw await staleDeal(tx, organizationId, before.id);
-    const stage = input.stageId && input.stageId !== before.stageId ? await stageFor(tx, organizationId, input.stageId) : null;
-    if (input.ownerId && input.ownerId !== before.ownerId) await checkMember(tx, organizationId, input.ownerId);
+    if (input.version !== undefined && input.version !== before.version) throw await staleDeal(tx, ctx, before.id);
+    const stage = input.stageId && input.stageId !== before.stageId ? await stageFor(tx, ctx, input.stageId) : null;
+    if (input.ownerId && input.ownerId !== before.ownerId) await checkMember(tx, ctx, input.ownerId);
     // Only a newly named department is checked: an edit that resends the current one still saves
     // after that department is archived.
-    if (input.sourceDepartmentId && input.sourceDepartmentId !== before.sourceDepartmentId) await checkDepartment(tx, organizationId, input.sourceDepartmentId, "sourceDepartmentId");
+    if (input.sourceDepartmentId && input.sourceDepartmentId !== before.sourceDepartmentId) await checkDepartment(tx, ctx, input.sourceDepartmentId, "sourceDepartmentId");
     if (input.externalId && input.externalId !== before.externalId && (await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId, externalId: input.externalId } }, select: { id: true } }))) {
       throw externalIdTaken();
     }
@@ -169,7 +174,7 @@ export async function updateDealInTx(tx: Tx, ctx: TTenantContext, input: z.outpu
     const after = {
       name: input.name ?? before.name,
       account: input.account ?? before.account,
-      amountMinor: input.amount === undefined ? before.amountMinor : await parseAmount(tx, organizationId, input.amount),
+      amountMinor: input.amount === undefined ? before.amountMinor : await parseAmount(tx, ctx, input.amount),
       // An amount typed on a deal imported without one (even 0) is its amount from now on.
       amountMissing: input.amount === undefined ? before.amountMissing : false,
       stageId: stage?.id ?? before.stageId,
@@ -187,7 +192,7 @@ export async function updateDealInTx(tx: Tx, ctx: TTenantContext, input: z.outpu
     const changes = Object.fromEntries(FIELDS.filter((f) => value(before, f) !== value(after, f)).map((f) => [f, [value(before, f), value(after, f)]]));
     if (!Object.keys(changes).length) return { opportunityId: before.id, changed: 0, cause: null, version: before.version };
 
-    const { timeZone, fiscalYearStartMonth } = await getOrganizationMoney(tx, organizationId);
+    const { timeZone, fiscalYearStartMonth } = await getOrganizationMoney(tx, ctx);
     const today = todayIn(timeZone, await now());
     const needed = causeNeeded(before, { outcome, expectedCloseDate: isoDate(after.expectedCloseDate) }, fiscalQuarterEnd(monthKey(today.year, today.month), fiscalYearStartMonth));
     let causeId: string | null = null;
@@ -198,7 +203,7 @@ export async function updateDealInTx(tx: Tx, ctx: TTenantContext, input: z.outpu
       if (Object.keys(missing).length) throw new AppError("VALIDATION", needed.kind === "LOST" ? "A lost deal needs a cause and a responsible department." : "A deal slipping out of the quarter needs a cause and a responsible department.", missing);
       const lossCause = await tx.lossCause.findUnique({ where: { organizationId_id: { organizationId, id: input.lossCauseId ?? "" } } });
       if (!lossCause || lossCause.archivedAt) throw new AppError("VALIDATION", "Choose a cause.", { lossCauseId: ["Choose one of this organization's causes."] });
-      await checkDepartment(tx, organizationId, input.responsibleDepartmentId ?? "", "responsibleDepartmentId");
+      await checkDepartment(tx, ctx, input.responsibleDepartmentId ?? "", "responsibleDepartmentId");
       const cause = await tx.opportunityCause.create({
         data: { organizationId, opportunityId: before.id, kind: needed.kind, month: monthToDbDate(needed.month), amountMinor: before.amountMinor, lossCauseId: lossCause.id, responsibleDepartmentId: input.responsibleDepartmentId ?? "", createdById: ctx.userId },
       });
@@ -218,7 +223,7 @@ export async function updateDealInTx(tx: Tx, ctx: TTenantContext, input: z.outpu
     }
     // The row is locked above, so the version cannot move in between; the guard states the rule.
     const { count } = await tx.opportunity.updateMany({ where: { organizationId, id: before.id, version: before.version }, data: after });
-    if (count !== 1) throw await staleDeal(tx, organizationId, before.id);
+    if (count !== 1) throw await staleDeal(tx, ctx, before.id);
     const { version } = await tx.opportunity.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id: before.id } }, select: { version: true } });
     await tx.opportunityChange.create({ data: { organizationId, opportunityId: before.id, changedById: ctx.userId, changes } });
     await recordAudit(tx, { organizationId, actor: ctx.actor, action: "opportunity.updated", entityType: "Opportunity", entityId: before.id, before, after: { ...before, ...after } });

@@ -33,9 +33,9 @@ export async function getPipelineOverview(ctx: TTenantContext, at?: Date) {
   const yearEnd = new Date(monthToDbDate(addMonths(lastMonth, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
   const [year, open, openByMonth, stale, fiscalYears] = await Promise.all([
     getMonthFigures(ctx, organization.timeZone, fy.yearMonths),
-    openPipeline(ctx.organizationId, todayIso, yearEnd),
-    openPipelineByMonth(ctx.organizationId, todayIso, yearEnd),
-    staleCount(ctx.organizationId, todayIso),
+    openPipeline(ctx, todayIso, yearEnd),
+    openPipelineByMonth(ctx, todayIso, yearEnd),
+    staleCount(ctx, todayIso),
     listFiscalYears(ctx, instant, organization),
   ]);
   const actualYtd = actualOf(ytdMonths(year, fy.asOf));

@@ -2,6 +2,7 @@ import "server-only";
 import type { TOpenPipeline } from "@/lib/forecast";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { db } from "../db";
+import type { TTenantContext } from "../tenant";
 
 const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -10,7 +11,8 @@ const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * `throughDate` (YYYY-MM-DD), summed per forecast category in one pass over the forecast index.
  * OMITTED deals are the rep's own "leave this out", so they count in none of the sums.
  */
-export async function openPipeline(organizationId: string, afterDate: string, throughDate: string): Promise<TOpenPipeline> {
+export async function openPipeline(ctx: TTenantContext, afterDate: string, throughDate: string): Promise<TOpenPipeline> {
+  const { organizationId } = ctx;
   const [row] = await db.$queryRaw<{ count: number; commit: string | null; best: string | null; weighted: string | null }[]>`
     SELECT COUNT(*)::int AS count,
            SUM("amountMinor") FILTER (WHERE "forecastCategory" = 'COMMIT')::text AS commit,
@@ -23,7 +25,8 @@ export async function openPipeline(organizationId: string, afterDate: string, th
 }
 
 /** Σ amount of open (not omitted) deals expected to close after `afterDate` and on or before `throughDate`. */
-export async function openAmount(organizationId: string, afterDate: string, throughDate: string): Promise<bigint> {
+export async function openAmount(ctx: TTenantContext, afterDate: string, throughDate: string): Promise<bigint> {
+  const { organizationId } = ctx;
   const [row] = await db.$queryRaw<{ total: string | null }[]>`
     SELECT SUM("amountMinor")::text AS total FROM "Opportunity"
     WHERE "organizationId" = ${organizationId} AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
@@ -32,7 +35,8 @@ export async function openAmount(organizationId: string, afterDate: string, thro
 }
 
 /** Open deals whose expected close date is before `today`: stale. */
-export async function staleCount(organizationId: string, today: string): Promise<number> {
+export async function staleCount(ctx: TTenantContext, today: string): Promise<number> {
+  const { organizationId } = ctx;
   return db.opportunity.count({ where: { organizationId, outcome: "OPEN", expectedCloseDate: { lt: dbDate(today) } } });
 }
 
@@ -41,7 +45,8 @@ export async function staleCount(organizationId: string, today: string): Promise
  * slipped deals naming it responsible, unless overturned, and unless a contribution linked to the
  * deal is counted in the bridge (it replaces the derived amount, so nothing counts twice).
  */
-export async function pipelineImpacts(organizationId: string, months: MonthKey[], includeClaimed: boolean): Promise<Map<string, bigint>> {
+export async function pipelineImpacts(ctx: TTenantContext, months: MonthKey[], includeClaimed: boolean): Promise<Map<string, bigint>> {
+  const { organizationId } = ctx;
   if (!months.length) return new Map();
   const counted = includeClaimed ? ["CONFIRMED", "CLAIMED"] : ["CONFIRMED"];
   const rows = await db.$queryRaw<{ departmentId: string; total: string }[]>`

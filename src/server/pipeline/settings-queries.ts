@@ -16,7 +16,7 @@ export async function getPipelineSettings(ctx: TTenantContext) {
       orderBy: { name: "asc" },
       select: { id: true, name: true, archivedAt: true, _count: { select: { causes: true } } },
     }),
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headlineForecast: true } }),
+    Promise.resolve({ headlineForecast: ctx.organization.headlineForecast }),
   ]);
   return { stages, causes, headlineForecast: organization.headlineForecast };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
+import type { TTenantContext } from "../tenant";
 
 /** Copies every deal into a new snapshot in one INSERT … SELECT. */
 async function copyPipeline(tx: Tx, organizationId: string, snapshotId: string): Promise<number> {
@@ -36,10 +37,11 @@ export function weekOf(now: Date): string {
  * The weekly snapshot: taken the first time the pipeline is read in a week. The unique key on
  * (organizationId, weekOf) makes two readers at once produce one snapshot, not two.
  */
-export async function ensureWeeklySnapshot(organizationId: string, now: Date = new Date()): Promise<boolean> {
+export async function ensureWeeklySnapshot(ctx: TTenantContext, now: Date = new Date()): Promise<boolean> {
+  const { organizationId } = ctx;
   const week = new Date(`${weekOf(now)}T00:00:00Z`);
   if (await db.pipelineSnapshot.findUnique({ where: { organizationId_weekOf: { organizationId, weekOf: week } }, select: { id: true } })) return false;
-  return db.$transaction((tx) => takeWeeklySnapshot(tx, organizationId, now));
+  return db.$transaction((tx) => takeWeeklySnapshot(tx, ctx, now));
 }
 
 /**
@@ -47,7 +49,8 @@ export async function ensureWeeklySnapshot(organizationId: string, now: Date = n
  * writes, so that "what changed since the last snapshot" compares with the pipeline before the
  * import (a snapshot first taken on the next page view would already hold the imported deals).
  */
-export async function takeWeeklySnapshot(tx: Tx, organizationId: string, now: Date): Promise<boolean> {
+export async function takeWeeklySnapshot(tx: Tx, ctx: TTenantContext, now: Date): Promise<boolean> {
+  const { organizationId } = ctx;
   const week = new Date(`${weekOf(now)}T00:00:00Z`);
   const created = await tx.pipelineSnapshot.createManyAndReturn({ data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }], skipDuplicates: true, select: { id: true } });
   const snapshot = created[0];

@@ -3,7 +3,7 @@ import { toCsv, type TCsvCell } from "@/lib/csv-export";
 import { currencyDigits, minorToDecimalString } from "@/lib/money";
 import { periodParam } from "@/lib/period-selection";
 import type { TWonFigure } from "@/lib/won-by-month";
-import { resolveTenant } from "../tenant";
+import type { TTenantContext } from "../tenant";
 import { getWonByMonth } from "./won";
 
 const HEADER = ["row", "close_month", "owner", "deals_won", "amount_won", "currency"];
@@ -12,11 +12,9 @@ const HEADER = ["row", "close_month", "owner", "deals_won", "amount_won", "curre
  * The won-by-month view as CSV, for a signed-in user (null: signed out): the owner-by-month cells
  * with deals, then each owner's total, each month's total and the grand total, marked in the first
  * column so a spreadsheet can filter them apart. Amounts exact in major units (the page rounds).
- * Not a member of the organization: 404, as for every other export.
+ * The route (tenantRoute) answers 404 to anyone but a member of the organization.
  */
-export async function wonByMonthCsv(userId: string | null, slug: string, period: string | undefined, now: Date): Promise<Response> {
-  const ctx = userId ? await resolveTenant(userId, slug) : null;
-  if (!ctx) return new Response("Not found", { status: 404 });
+export async function wonByMonthCsv(ctx: TTenantContext, period: string | undefined, now: Date): Promise<Response> {
   const { organization, resolved, table } = await getWonByMonth(ctx, period, now);
   const currency = organization.currency;
   const digits = currencyDigits(currency);
@@ -34,7 +32,7 @@ export async function wonByMonthCsv(userId: string | null, slug: string, period:
   return new Response(toCsv(HEADER, rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${slug}-won-by-month-${periodParam(resolved.period)}.csv"`,
+      "content-disposition": `attachment; filename="${ctx.slug}-won-by-month-${periodParam(resolved.period)}.csv"`,
       "cache-control": "no-store",
     },
   });

@@ -54,7 +54,7 @@ async function heatMapTable(ctx: TTenantContext, data: TDashboard): Promise<TCsv
 }
 
 async function accuracyTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigint | null) => string | null, cur: string): Promise<TCsvTable> {
-  const accuracy = await commitmentAccuracyByDepartment(ctx.organizationId, isoDate(data.today));
+  const accuracy = await commitmentAccuracyByDepartment(ctx, isoDate(data.today));
   const rows = accuracy.map(({ name, accuracy: a }) => [name, a.done, a.missed, pct(a.hitRateBp), dec(a.deliveredMinor), dec(a.promisedMinor), pct(a.deliveredBp), a.open, a.overdue]);
   return { name: "commitment-accuracy", header: ["department", "done", "missed", "hit_rate_pct", `delivered_${cur}`, `promised_${cur}`, "delivered_pct", "open", "overdue"], rows };
 }

@@ -56,11 +56,11 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
   const allMonths = [...new Set([...resolved.yearMonths, ...resolved.months])].sort() as MonthKey[];
   const [figures, open, openByMonth, choice, stale, span] = await Promise.all([
     getMonthFigures(ctx, organization.timeZone, allMonths),
-    openPipeline(ctx.organizationId, d, yearEnd),
-    openPipelineByMonth(ctx.organizationId, d, yearEnd),
-    getHeadlineChoice(ctx.organizationId),
-    staleCount(ctx.organizationId, isoDate(today)),
-    dataSpan(ctx.organizationId, organization.timeZone),
+    openPipeline(ctx, d, yearEnd),
+    openPipelineByMonth(ctx, d, yearEnd),
+    getHeadlineChoice(ctx),
+    staleCount(ctx, isoDate(today)),
+    dataSpan(ctx, organization.timeZone),
   ]);
   const year = figures.filter((m) => resolved.yearMonths.includes(m.month));
   const annualTarget = targetOf(year);
@@ -135,8 +135,8 @@ export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashbo
   const months = includeUnfinished ? resolved.months : resolved.toDateMonths;
   const figures = includeUnfinished ? dashboard.range : dashboard.toDate;
   const [{ bridge, impacts }, unexplainedRed] = await Promise.all([
-    getBridge(ctx.organizationId, months, { targetMinor: figures.target, actualMinor: figures.actual }, includeClaimed),
-    unexplainedRedMonths(ctx.organizationId, months),
+    getBridge(ctx, months, { targetMinor: figures.target, actualMinor: figures.actual }, includeClaimed),
+    unexplainedRedMonths(ctx, months),
   ]);
   const unfinished = resolved.months.filter((m) => !resolved.toDateMonths.includes(m));
   return {
@@ -157,7 +157,7 @@ export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashbo
 /** The heat map over the fiscal year with each cell's revenue impact; months after the as-of month are marked, to be shown blank. */
 export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashboard) {
   const { resolved } = dashboard;
-  const [rows, impacts] = await Promise.all([getHeatMap(ctx.organizationId, resolved.yearMonths), impactsByDepartmentMonth(ctx.organizationId, resolved.yearMonths)]);
+  const [rows, impacts] = await Promise.all([getHeatMap(ctx, resolved.yearMonths), impactsByDepartmentMonth(ctx, resolved.yearMonths)]);
   return rows.map((r) => ({
     ...r,
     cells: r.cells.map((c) => {
@@ -178,7 +178,7 @@ export async function getDashboardAccountability(ctx: TTenantContext, dashboard:
   const [bridge, heatMap, accuracy] = await Promise.all([
     getDashboardBridge(ctx, dashboard, options.includeClaimed, { includeUnfinished: options.includeUnfinished }),
     getDashboardHeatMap(ctx, dashboard),
-    commitmentAccuracyByDepartment(ctx.organizationId, isoDate(dashboard.today)),
+    commitmentAccuracyByDepartment(ctx, isoDate(dashboard.today)),
   ]);
   return { bridge, heatMap, accuracy };
 }

@@ -23,7 +23,7 @@ export const addRevenueEntry = tenantMutation({
       },
       () =>
         db.$transaction(async (tx) => {
-          const { digits, timeZone, currency } = await getOrganizationMoney(tx, ctx.organizationId);
+          const { digits, timeZone, currency } = await getOrganizationMoney(tx, ctx);
           const amountMinor = parseMoneyInput(input.amount, digits);
           if (amountMinor === null || amountMinor === 0n) {
             throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter a non-zero amount with at most ${digits} decimals; a refund is negative.`] });
@@ -31,7 +31,7 @@ export const addRevenueEntry = tenantMutation({
           assertAmountBound(amountMinor, currency, "amount");
           const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
           const occurredAt = startOfLocalDate(year, month, day, timeZone);
-          await assertMonthsOpen(tx, ctx.organizationId, [monthOf(occurredAt, timeZone)]);
+          await assertMonthsOpen(tx, ctx, [monthOf(occurredAt, timeZone)]);
           const entry = await tx.revenueEntry.create({
             data: { organizationId: ctx.organizationId, occurredAt, amountMinor, source: "MANUAL", reference: input.reference, customer: input.customer, createdById: ctx.userId, submissionId: input.submissionId },
           });
@@ -50,8 +50,8 @@ export const deleteRevenueEntry = tenantMutation({
       const { organizationId } = ctx;
       const entry = await tx.revenueEntry.findUnique({ where: { organizationId_id: { organizationId, id: input.entryId } } });
       if (!entry || entry.source !== "MANUAL") throw notFound("That manual entry");
-      const { timeZone } = await getOrganizationMoney(tx, organizationId);
-      await assertMonthsOpen(tx, organizationId, [monthOf(entry.occurredAt, timeZone)]);
+      const { timeZone } = await getOrganizationMoney(tx, ctx);
+      await assertMonthsOpen(tx, ctx, [monthOf(entry.occurredAt, timeZone)]);
       await tx.revenueEntry.deleteMany({ where: { organizationId, id: entry.id } });
       await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenueEntry.deleted", entityType: "RevenueEntry", entityId: entry.id, before: entry });
       return { entryId: entry.id };

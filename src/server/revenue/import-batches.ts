@@ -18,7 +18,8 @@ export const REVENUE_IMPORT_KIND = "revenue";
 const ZSkipped = z.array(z.object({ line: z.number().int(), reason: z.string() }));
 
 /** The months (in `timeZone`) that each of `batchIds` has entries in. */
-export async function getBatchMonths(tx: Tx, organizationId: string, timeZone: string, batchIds: string[]): Promise<Map<string, MonthKey[]>> {
+export async function getBatchMonths(tx: Tx, ctx: TTenantContext, timeZone: string, batchIds: string[]): Promise<Map<string, MonthKey[]>> {
+  const { organizationId } = ctx;
   const months = new Map<string, MonthKey[]>();
   if (!batchIds.length) return months;
   const rows = await tx.$queryRaw<{ batchId: string; month: string }[]>`
@@ -65,11 +66,11 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       take: options.take ?? 50,
       select: { id: true, kind: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, newCount: true, changedCount: true, unchangedCount: true, skipped: true, mapping: true, createdBy: { select: { name: true } } },
     }),
-    getClosedMonths(db, organizationId),
+    getClosedMonths(db, ctx),
   ]);
   const revenueIds = batches.filter((b) => b.kind === REVENUE_IMPORT_KIND).map((b) => b.id);
   const kpiIds = batches.filter((b) => b.kind === KPI_IMPORT_KIND).map((b) => b.id);
-  const [months, kpiInfo, untraced] = await Promise.all([getBatchMonths(db, organizationId, timeZone, revenueIds), readKpiBatchAudit(db, organizationId, kpiIds), untracedOpportunityBatches(organizationId, batches)]);
+  const [months, kpiInfo, untraced] = await Promise.all([getBatchMonths(db, ctx, timeZone, revenueIds), readKpiBatchAudit(db, ctx, kpiIds), untracedOpportunityBatches(organizationId, batches)]);
   return batches.map((b) => {
     const isKpi = b.kind === KPI_IMPORT_KIND;
     const isDeals = b.kind === OPPORTUNITY_IMPORT_KIND;

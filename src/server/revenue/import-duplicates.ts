@@ -3,6 +3,7 @@ import type { TImportRow } from "@/lib/csv/rows";
 import { rowKeys } from "@/lib/csv/row-key";
 import type { TDuplicateBatch } from "@/lib/csv/wire";
 import type { Tx } from "../db";
+import type { TTenantContext } from "../tenant";
 
 // Which rows of a file the organization already has, by content key (lib/csv/row-key.ts). The
 // existing side's occurrence is computed in SQL with the same rule: entries of one (local date,
@@ -20,11 +21,12 @@ export type TDuplicateMatch = {
 
 export async function findDuplicateRows(
   tx: Tx,
-  organizationId: string,
+  ctx: TTenantContext,
   timeZone: string,
   rows: readonly TImportRow[],
   options: { excludeBatchId?: string | null } = {},
 ): Promise<TDuplicateMatch> {
+  const { organizationId } = ctx;
   const byRow = new Map<number, string | null>();
   const keys = rowKeys(rows, timeZone);
   if (!rows.length) return { byRow, batches: [] };

@@ -9,7 +9,8 @@ import { getBatchMonths, readSkipped, REVENUE_IMPORT_KIND } from "./import-batch
 import { assertMonthsOpen } from "./period-close";
 
 /** A revenue import batch of this organization, or not found. */
-export async function findRevenueBatch(tx: Tx, organizationId: string, batchId: string) {
+export async function findRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: string) {
+  const { organizationId } = ctx;
   const batch = await tx.importBatch.findFirst({
     where: { organizationId, id: batchId, kind: REVENUE_IMPORT_KIND },
     select: { id: true, fileName: true, fileHash: true, rowCount: true, totalMinor: true, roundedCount: true, skipped: true, createdAt: true },
@@ -24,10 +25,10 @@ export async function findRevenueBatch(tx: Tx, organizationId: string, batchId: 
  */
 export async function removeRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: string, audit: { action: "revenue.importUndone" | "revenue.importReplaced"; after?: Record<string, unknown> }) {
   const { organizationId } = ctx;
-  const batch = await findRevenueBatch(tx, organizationId, batchId);
-  const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
-  const months = (await getBatchMonths(tx, organizationId, timeZone, [batch.id])).get(batch.id) ?? [];
-  await assertMonthsOpen(tx, organizationId, months);
+  const batch = await findRevenueBatch(tx, ctx, batchId);
+  const { timeZone } = ctx.organization;
+  const months = (await getBatchMonths(tx, ctx, timeZone, [batch.id])).get(batch.id) ?? [];
+  await assertMonthsOpen(tx, ctx, months);
   const { count } = await tx.importBatch.deleteMany({ where: { organizationId, id: batch.id } });
   if (count === 0) throw notFound("That import batch");
   const { skipped, ...kept } = batch;

@@ -32,8 +32,8 @@ const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
 type TReadImport = { parsed: TParsedImport; timeZone: string };
 
 async function readForOrganization(ctx: TTenantContext, input: TRevenueImportInput): Promise<TReadImport> {
-  const { currency, digits, timeZone } = await getOrganizationMoney(db, ctx.organizationId);
-  const closed = await getClosedMonths(db, ctx.organizationId);
+  const { currency, digits, timeZone } = await getOrganizationMoney(db, ctx);
+  const closed = await getClosedMonths(db, ctx);
   return { parsed: await readRevenueImport(input, { currency, digits, timeZone }, closed), timeZone };
 }
 
@@ -61,9 +61,9 @@ export const previewRevenueImport = tenantMutation({
   permission: "actuals.write",
   run: async (ctx, input): Promise<TImportPreview> => {
     const { parsed, timeZone } = await readForOrganization(ctx, input);
-    if (input.replaceBatchId) await findRevenueBatch(db, ctx.organizationId, input.replaceBatchId);
+    if (input.replaceBatchId) await findRevenueBatch(db, ctx, input.replaceBatchId);
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, rows } = parsed;
-    const match = await findDuplicateRows(db, ctx.organizationId, timeZone, rows.accepted, { excludeBatchId: input.replaceBatchId });
+    const match = await findDuplicateRows(db, ctx, timeZone, rows.accepted, { excludeBatchId: input.replaceBatchId });
     const duplicates = describeDuplicates(rows.accepted, match, (row) => localDate(row.occurredAt, timeZone));
     return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, alreadyImported: null, duplicates };
   },
@@ -90,7 +90,8 @@ function insertEntries(tx: Tx, ctx: TTenantContext, batchId: string, rows: reado
 }
 
 /** Revenue imports of one organization commit one at a time: each sees the rows the previous wrote. */
-export async function lockRevenueImports(tx: Tx, organizationId: string): Promise<void> {
+export async function lockRevenueImports(tx: Tx, ctx: TTenantContext): Promise<void> {
+  const { organizationId } = ctx;
   const key = `${REVENUE_IMPORT_KIND}-import:${organizationId}`;
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
@@ -99,10 +100,10 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInpu
   const { organizationId } = ctx;
   const { parsed, timeZone } = read;
   const { fileName, fileHash, rows, mapping } = parsed;
-  await lockRevenueImports(tx, organizationId);
+  await lockRevenueImports(tx, ctx);
   // The batch a corrected file replaces goes in the same transaction; refused when any of its months is closed.
   const replaced = input.replaceBatchId ? await removeRevenueBatch(tx, ctx, input.replaceBatchId, { action: "revenue.importReplaced", after: { replacedByFile: fileName } }) : null;
-  const match = await findDuplicateRows(tx, organizationId, timeZone, rows.accepted);
+  const match = await findDuplicateRows(tx, ctx, timeZone, rows.accepted);
   const duplicatesImported = input.duplicates === "import" && match.byRow.size > 0;
   const toWrite = duplicatesImported ? rows.accepted : rows.accepted.filter((_row, index) => !match.byRow.has(index));
   if (!toWrite.length) {
@@ -115,7 +116,7 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInpu
   }
   const summary = summariseRows({ accepted: toWrite, bad: rows.bad });
   if (!isTotalInRange(summary.totalMinor)) throw new AppError("VALIDATION", "The file's total is too large to store.", { file: ["The file's total is too large to store."] });
-  await assertMonthsOpen(tx, organizationId, summary.months.map((m) => m.month));
+  await assertMonthsOpen(tx, ctx, summary.months.map((m) => m.month));
   const totals = { rowCount: summary.acceptedCount, totalMinor: summary.totalMinor, roundedCount: summary.roundedCount, duplicateCount: match.byRow.size, duplicatesImported };
   const batchId = await createImportBatch(tx, ctx, REVENUE_IMPORT_KIND, parsed, totals);
   await insertEntries(tx, ctx, batchId, toWrite, onProgress);

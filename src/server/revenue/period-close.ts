@@ -10,9 +10,11 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import type { TTenantContext } from "../tenant";
 
 /** The organization's closed months. */
-export async function getClosedMonths(tx: Tx, organizationId: string): Promise<Set<MonthKey>> {
+export async function getClosedMonths(tx: Tx, ctx: TTenantContext): Promise<Set<MonthKey>> {
+  const { organizationId } = ctx;
   const rows = await tx.periodClose.findMany({ where: { organizationId }, select: { month: true } });
   return new Set(rows.map((r) => dbDateToMonth(r.month)));
 }
@@ -22,17 +24,19 @@ export async function getClosedMonths(tx: Tx, organizationId: string): Promise<S
  * reopening take it exclusive, each until its transaction ends. A month therefore cannot be closed
  * between a writer's check and its commit.
  */
-export async function lockPeriods(tx: Tx, organizationId: string, mode: "shared" | "exclusive"): Promise<void> {
+export async function lockPeriods(tx: Tx, ctx: TTenantContext, mode: "shared" | "exclusive"): Promise<void> {
+  const { organizationId } = ctx;
   const key = `period-close:${organizationId}`;
   if (mode === "shared") await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtext(${key}))) AS l`;
   else await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
 
 /** Refuses a write that touches a closed month. Call inside the write's transaction. */
-export async function assertMonthsOpen(tx: Tx, organizationId: string, months: Iterable<MonthKey>): Promise<void> {
+export async function assertMonthsOpen(tx: Tx, ctx: TTenantContext, months: Iterable<MonthKey>): Promise<void> {
+  const { organizationId } = ctx;
   const wanted = [...new Set(months)];
   if (!wanted.length) return;
-  await lockPeriods(tx, organizationId, "shared");
+  await lockPeriods(tx, ctx, "shared");
   const closed = await tx.$queryRaw<{ month: Date }[]>`
     SELECT month FROM "PeriodClose"
     WHERE "organizationId" = ${organizationId} AND month = ANY(${wanted.map(monthToDbDate)}::date[])`;
@@ -55,14 +59,14 @@ export const closeMonth = tenantMutation({
     const today = await now();
     return db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      await lockPeriods(tx, organizationId, "exclusive");
+      await lockPeriods(tx, ctx, "exclusive");
       const month = monthToDbDate(input.month);
       const label = monthLabel(input.month);
       const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
       if (existing) throw new AppError("CONFLICT", `${label} is already closed.`);
-      const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+      const { timeZone } = ctx.organization;
       const local = todayIn(timeZone, today);
-      const items = await monthCloseChecklist(tx, organizationId, ctx.slug, input.month);
+      const items = await monthCloseChecklist(tx, ctx, ctx.slug, input.month);
       const decision = closeDecision(input.month, monthKey(local.year, local.month), items, input.confirmOpenItems);
       if (!decision.ok) {
         const { blockingCount, openCount } = closeChecklistSummary(items);
@@ -84,7 +88,7 @@ export const reopenMonth = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      await lockPeriods(tx, organizationId, "exclusive");
+      await lockPeriods(tx, ctx, "exclusive");
       const month = monthToDbDate(input.month);
       const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
       if (!existing) throw new AppError("NOT_FOUND", `${monthLabel(input.month)} is not closed.`);

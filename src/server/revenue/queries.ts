@@ -11,7 +11,8 @@ import type { TTenantContext } from "../tenant";
  * (organizationId, occurredAt, amountMinor): measured 5× faster on 200,000 entries a year than a
  * GROUP BY on date_trunc(occurredAt AT TIME ZONE …), which converts and hashes every row.
  */
-export async function monthlyActuals(organizationId: string, timeZone: string, months: MonthKey[]): Promise<Map<MonthKey, bigint>> {
+export async function monthlyActuals(ctx: TTenantContext, timeZone: string, months: MonthKey[]): Promise<Map<MonthKey, bigint>> {
+  const { organizationId } = ctx;
   if (!months.length) return new Map();
   const ranges = months.map((m) => monthRange(m, timeZone));
   const rows = await db.$queryRaw<{ month: string; total: string | null }[]>`
@@ -22,7 +23,8 @@ export async function monthlyActuals(organizationId: string, timeZone: string, m
   return new Map(rows.filter((r) => r.total !== null).map((r) => [r.month as MonthKey, BigInt(r.total ?? 0)]));
 }
 
-export async function monthlyTargets(organizationId: string, months: MonthKey[]): Promise<Map<MonthKey, bigint>> {
+export async function monthlyTargets(ctx: TTenantContext, months: MonthKey[]): Promise<Map<MonthKey, bigint>> {
+  const { organizationId } = ctx;
   const rows = await db.revenueTarget.findMany({
     where: { organizationId, month: { in: months.map(monthToDbDate) } },
     select: { month: true, amountMinor: true },
@@ -42,7 +44,8 @@ export async function targetCells(ctx: TTenantContext, months: MonthKey[]): Prom
   return new Map(rows.map((r) => [dbDateToMonth(r.month), { amountMinor: r.amountMinor, token: cellToken(r) }]));
 }
 
-export async function closedMonths(organizationId: string, months: MonthKey[]): Promise<Map<MonthKey, { closedAt: Date; closedBy: string | null }>> {
+export async function closedMonths(ctx: TTenantContext, months: MonthKey[]): Promise<Map<MonthKey, { closedAt: Date; closedBy: string | null }>> {
+  const { organizationId } = ctx;
   const rows = await db.periodClose.findMany({
     where: { organizationId, month: { in: months.map(monthToDbDate) } },
     select: { month: true, closedAt: true, closedBy: { select: { name: true } } },
@@ -52,7 +55,7 @@ export async function closedMonths(organizationId: string, months: MonthKey[]): 
 
 /** Target and actual of each month, in order. */
 export async function getMonthFigures(ctx: TTenantContext, timeZone: string, months: MonthKey[]): Promise<TMonthFigures[]> {
-  const [targets, actuals] = await Promise.all([monthlyTargets(ctx.organizationId, months), monthlyActuals(ctx.organizationId, timeZone, months)]);
+  const [targets, actuals] = await Promise.all([monthlyTargets(ctx, months), monthlyActuals(ctx, timeZone, months)]);
   return months.map((month) => ({ month, targetMinor: targets.get(month) ?? null, actualMinor: actuals.get(month) ?? 0n }));
 }
 
@@ -69,7 +72,8 @@ export function listRecentEntries(ctx: TTenantContext, take = 20) {
  * The first and last month with a target, an actual or a deal's expected close (null with none):
  * the period picker offers every fiscal year between them. Three min/max lookups on indexed columns.
  */
-export async function dataSpan(organizationId: string, timeZone: string): Promise<{ first: MonthKey; last: MonthKey } | null> {
+export async function dataSpan(ctx: TTenantContext, timeZone: string): Promise<{ first: MonthKey; last: MonthKey } | null> {
+  const { organizationId } = ctx;
   const [row] = await db.$queryRaw<{ tfirst: Date | null; tlast: Date | null; efirst: Date | null; elast: Date | null; ofirst: Date | null; olast: Date | null }[]>`
     SELECT (SELECT MIN(month) FROM "RevenueTarget" WHERE "organizationId" = ${organizationId}) AS tfirst,
            (SELECT MAX(month) FROM "RevenueTarget" WHERE "organizationId" = ${organizationId}) AS tlast,

@@ -1,5 +1,5 @@
 import "server-only";
-import { currencyDigits, formatMoney, parseMoneyInput } from "@/lib/money";
+import { formatMoney, parseMoneyInput } from "@/lib/money";
 import { dbDateToMonth, fiscalYearMonths, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { ZSetMonthlyTargetsInput, ZSpreadAnnualTargetInput } from "@/lib/schemas/revenue";
 import { EVEN_WEIGHTS_BP, percentToBasisPoints, spreadAnnual } from "@/lib/targets-spread";
@@ -12,9 +12,14 @@ import { cellToken, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { assertMonthsOpen } from "./period-close";
 
-export async function getOrganizationMoney(tx: Tx, organizationId: string) {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { currency: true, timeZone: true, fiscalYearStartMonth: true } });
-  return { ...org, digits: currencyDigits(org.currency) };
+/**
+ * The organization's money and calendar settings, from the context (read once per request with the
+ * membership or token). Currency, fiscal-year start and zone are locked once money or closed months
+ * exist (organizationSettingLocks), so the request's copy cannot disagree with a write it makes.
+ */
+export async function getOrganizationMoney(_tx: Tx, ctx: TTenantContext) {
+  const { currency, timeZone, fiscalYearStartMonth, digits } = ctx.organization;
+  return { currency, timeZone, fiscalYearStartMonth, digits };
 }
 
 const amountHint = (digits: number) => `Enter an amount like 125000 or 125,000${digits ? `.${"5".padEnd(digits, "0")}` : ""}.`;
@@ -40,7 +45,7 @@ async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wan
     const stale = changed.map(([m]) => m).filter((m) => versions[m] !== cellToken(rows.get(m)));
     if (stale.length) throw await staleTargets(tx, ctx, fiscalYear, stale);
   }
-  await assertMonthsOpen(tx, organizationId, changed.map(([m]) => m));
+  await assertMonthsOpen(tx, ctx, changed.map(([m]) => m));
   for (const [month, amountMinor] of changed) {
     if (!(await writeCell(tx, organizationId, month, rows.get(month), amountMinor))) throw await staleTargets(tx, ctx, fiscalYear, [month]);
   }
@@ -78,7 +83,7 @@ async function writeCell(tx: Tx, organizationId: string, month: MonthKey, row: T
  * the audit trail, whose FY event lists the months it changed), each on its cell.
  */
 async function staleTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, months: MonthKey[]) {
-  const { currency, timeZone } = await getOrganizationMoney(tx, ctx.organizationId);
+  const { currency, timeZone } = await getOrganizationMoney(tx, ctx);
   const fieldErrors: FieldErrors = {};
   const sentences: string[] = [];
   for (const month of months) {
@@ -102,7 +107,7 @@ export const setMonthlyTargets = tenantMutation({
   permission: "targets.write",
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
-      const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx.organizationId);
+      const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx);
       const yearMonths = new Set(fiscalYearMonths(input.fiscalYear, fiscalYearStartMonth));
       const wanted = new Map<MonthKey, bigint | null>();
       const fieldErrors: FieldErrors = {};
@@ -124,7 +129,7 @@ export const spreadAnnualTarget = tenantMutation({
   permission: "targets.write",
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
-      const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx.organizationId);
+      const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx);
       const annual = parseMoneyInput(input.annual, digits);
       if (annual === null || annual <= 0n) throw new AppError("VALIDATION", "Enter the annual target.", { annual: [amountHint(digits)] });
       assertAmountBound(annual, currency, "annual");

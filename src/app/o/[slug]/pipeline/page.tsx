@@ -37,7 +37,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   const view = search.view === "board" ? "board" : "table";
   const { filters, ignored } = parsePipelineFiltersWithNotices(search);
   // The weekly snapshot is taken by the first reader of the week, before "what changed" is computed.
-  await ensureWeeklySnapshot(ctx.organizationId, await now());
+  await ensureWeeklySnapshot(ctx, await now());
   const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx, await now()), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
   const { organization, calendar } = overview;
   const currency = organization.currency;

@@ -41,9 +41,9 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
   const [figures, cells, closed, allClosed, entries, fiscalYears] = await Promise.all([
     getMonthFigures(ctx, timeZone, months),
     targetCells(ctx, months),
-    closedMonths(ctx.organizationId, months),
+    closedMonths(ctx, months),
     // The latest entries may lie outside the year shown: their months decide whether Delete shows.
-    getClosedMonths(db, ctx.organizationId),
+    getClosedMonths(db, ctx),
     listRecentEntries(ctx),
     listFiscalYears(ctx, at, organization),
   ]);

@@ -14,6 +14,6 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   if (!canOpenSettings(ctx, "")) return <SettingsNotAllowed ctx={ctx} />;
-  const [organization, locks] = await Promise.all([getOrganization(ctx), organizationSettingLocks(ctx.organizationId)]);
+  const [organization, locks] = await Promise.all([getOrganization(ctx), organizationSettingLocks(ctx)]);
   return <OrganizationForm slug={slug} organization={organization} options={organizationOptions()} locks={locks} />;
 }

@@ -1,19 +1,14 @@
 import { toCsv, type TCsvCell } from "@/lib/csv-export";
 import { currencyDigits, minorToDecimalString } from "@/lib/money";
 import { parsePipelineFilters } from "@/lib/pipeline-filters";
-import { getSessionUser } from "@/server/auth";
 import { pipelineExportRows } from "@/server/pipeline/list";
 import { getPipelineCalendar } from "@/server/pipeline/overview";
-import { resolveTenant } from "@/server/tenant";
+import { tenantRoute } from "@/server/route-context";
 
 const HEADER = ["id", "name", "account", "amount", "currency", "stage", "outcome", "probability_percent", "forecast_category", "expected_close", "stale", "owner", "source_department", "external_id"];
 
 /** The pipeline table as CSV, with the same filters as the page's URL (all pages, not just one). */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const user = await getSessionUser();
-  const ctx = user && (await resolveTenant(user.id, slug));
-  if (!ctx) return new Response("Not found", { status: 404 });
+export const GET = tenantRoute(async (ctx, request) => {
   const filters = parsePipelineFilters(new URL(request.url).searchParams);
   const { organization, calendar } = await getPipelineCalendar(ctx);
   const digits = currencyDigits(organization.currency);
@@ -24,8 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   return new Response(toCsv(HEADER, rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${slug}-pipeline-${calendar.today}.csv"`,
+      "content-disposition": `attachment; filename="${ctx.slug}-pipeline-${calendar.today}.csv"`,
       "cache-control": "no-store",
     },
   });
-}
+});

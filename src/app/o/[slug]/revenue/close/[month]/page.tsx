@@ -38,8 +38,8 @@ export default async function CloseMonthPage({ params }: { params: Promise<{ slu
   const back = `/o/${slug}/revenue?fy=${fy}`;
   const [figures, closed, checklist] = await Promise.all([
     getMonthFigures(ctx, organization.timeZone, [month]),
-    closedMonths(ctx.organizationId, [month]),
-    getMonthCloseChecklist(ctx.organizationId, slug, month),
+    closedMonths(ctx, [month]),
+    getMonthCloseChecklist(ctx, slug, month),
   ]);
   const figure = figures[0];
   const money = (v: bigint) => formatMoney(v, organization.currency, { locale });
