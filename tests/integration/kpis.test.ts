@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { dbDateToMonth } from "@/lib/period";
 import { archiveKpi, createKpi, restoreKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
 import { ratedKpiValues } from "@/server/accountability/status";
-import { closeMonth } from "@/server/revenue/period-close";
+import { closeMonth } from "@/server/month-close/close";
 import { auditActions, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 

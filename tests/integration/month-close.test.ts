@@ -4,8 +4,8 @@ import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { logContribution, reviewContribution } from "@/server/accountability/contributions";
 import { createKpi, setKpiValues } from "@/server/accountability/kpis";
 import { saveNarrative } from "@/server/accountability/narratives";
-import { getMonthCloseChecklist } from "@/server/periods/close-checklist";
-import { closeMonth } from "@/server/revenue/period-close";
+import { getMonthCloseChecklist } from "@/server/month-close/checklist";
+import { closeMonth } from "@/server/month-close/close";
 import { categoryId, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 

@@ -6,7 +6,7 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { createOnce, lastAuditedChange, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";

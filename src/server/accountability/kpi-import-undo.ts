@@ -8,7 +8,7 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
-import { assertMonthsOpen } from "../revenue/period-close";
+import { assertMonthsOpen } from "../periods/open-months";
 
 // Undo of a KPI import batch. A value the batch created is removed; a value it replaced is restored
 // from the audit event of the import (which records the values it replaced); a value changed since

@@ -9,7 +9,7 @@ import { cellToken, changedFields, lastAuditedChange, listText, staleSave } from
 import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
 import { AppError } from "../errors";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { departmentForWrite } from "./guards";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 import { now } from "@/server/clock";

@@ -5,7 +5,7 @@ import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
 import type { ContributionStatus } from "@db/enums";
 import { db } from "../db";
-import { pipelineImpacts } from "../pipeline/queries";
+import { pipelineImpacts } from "./month-impacts";
 import { getOrganization } from "../organizations/queries";
 import type { TTenantContext } from "../tenant";
 import { commitmentAccuracyByDepartment } from "./dashboard";

@@ -1,6 +1,7 @@
 import "server-only";
+import { currencyDigits } from "@/lib/money";
 import type { TTenantContext } from "../tenant";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
 export function getOrganization(ctx: TTenantContext) {
   return db.organization.findUniqueOrThrow({
@@ -28,4 +29,10 @@ export function listUserOrganizations(userId: string) {
       orderBy: { organization: { name: "asc" } },
     })
     .then((rows) => rows.map((r) => ({ ...r.organization, role: r.role })));
+}
+
+/** The organization's currency (with its minor-unit digits), time zone and fiscal-year start, read in `tx`. */
+export async function getOrganizationMoney(tx: Tx, organizationId: string) {
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { currency: true, timeZone: true, fiscalYearStartMonth: true } });
+  return { ...org, digits: currencyDigits(org.currency) };
 }

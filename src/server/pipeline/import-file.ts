@@ -9,7 +9,7 @@ import { todayIn } from "@/lib/period-selection";
 import type { Tx } from "../db";
 import type { TParsedFile } from "../imports/commit";
 import { assertColumnsInFile, chooseDateFormat, columnName, readCsvUpload } from "../imports/upload";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import type { TTenantContext } from "../tenant";
 import { fiscalQuarterEnd } from "./opportunities";
 import { now } from "@/server/clock";

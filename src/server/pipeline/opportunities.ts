@@ -9,7 +9,7 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound, type FieldErrors } from "../errors";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { now } from "@/server/clock";
 import { createOnce, listText, staleSave } from "../concurrency";
 

@@ -5,7 +5,7 @@ import { addMonths, fiscalQuarterOfMonth, fiscalYearLabel, fiscalYearOfMonth, mo
 import { resolvePeriod, todayIn } from "@/lib/period-selection";
 import { getOrganization } from "../organizations/queries";
 import { listFiscalYears } from "../periods/fiscal-years";
-import { isoDate } from "../revenue/dashboard";
+import { isoDate } from "../dashboard/dashboard";
 import { getMonthFigures } from "../revenue/queries";
 import type { TTenantContext } from "../tenant";
 import type { TPipelineCalendar } from "./list";

@@ -7,8 +7,8 @@ import { recordAudit } from "../audit";
 import { createOnce } from "../concurrency";
 import { db } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
-import { assertMonthsOpen } from "./period-close";
-import { getOrganizationMoney } from "./targets";
+import { assertMonthsOpen } from "../periods/open-months";
+import { getOrganizationMoney } from "../organizations/queries";
 
 /** A manual actual: dated at the start of the chosen day in the organization's time zone. */
 export const addRevenueEntry = tenantMutation({

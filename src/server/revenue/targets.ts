@@ -1,5 +1,5 @@
 import "server-only";
-import { currencyDigits, formatMoney, parseMoneyInput } from "@/lib/money";
+import { formatMoney, parseMoneyInput } from "@/lib/money";
 import { dbDateToMonth, fiscalYearMonths, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { ZSetMonthlyTargetsInput, ZSpreadAnnualTargetInput } from "@/lib/schemas/revenue";
 import { EVEN_WEIGHTS_BP, percentToBasisPoints, spreadAnnual } from "@/lib/targets-spread";
@@ -10,12 +10,8 @@ import { AppError, assertAmountBound, type FieldErrors } from "../errors";
 import { amountBoundMessage, isWithinAmountBound } from "@/lib/money";
 import { cellToken, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
-import { assertMonthsOpen } from "./period-close";
-
-export async function getOrganizationMoney(tx: Tx, organizationId: string) {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { currency: true, timeZone: true, fiscalYearStartMonth: true } });
-  return { ...org, digits: currencyDigits(org.currency) };
-}
+import { getOrganizationMoney } from "../organizations/queries";
+import { assertMonthsOpen } from "../periods/open-months";
 
 const amountHint = (digits: number) => `Enter an amount like 125000 or 125,000${digits ? `.${"5".padEnd(digits, "0")}` : ""}.`;
 

@@ -11,7 +11,7 @@ import { todayIn } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { db } from "@/server/db";
-import { getClosedMonths } from "@/server/revenue/period-close";
+import { getClosedMonths } from "@/server/periods/open-months";
 import { closedMonths, getMonthFigures, listRecentEntries, targetCells } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { listFiscalYears } from "@/server/periods/fiscal-years";

@@ -1,5 +1,5 @@
 import { getSessionUser } from "@/server/auth";
-import { getDashboardCsv } from "@/server/revenue/dashboard-csv";
+import { getDashboardCsv } from "@/server/dashboard/dashboard-csv";
 import { resolveTenant } from "@/server/tenant";
 import { now } from "@/server/clock";
 

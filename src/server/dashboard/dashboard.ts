@@ -13,7 +13,8 @@ import { getOrganization } from "../organizations/queries";
 import { getHeadlineChoice, openPipelineByMonth } from "../pipeline/monthly";
 import { openPipeline, staleCount } from "../pipeline/queries";
 import type { TTenantContext } from "../tenant";
-import { dataSpan, getMonthFigures } from "./queries";
+import { dataSpan } from "../periods/fiscal-years";
+import { getMonthFigures } from "../revenue/queries";
 
 /** The last day (YYYY-MM-DD) of a month. */
 const lastDayOf = (month: MonthKey) => new Date(monthToDbDate(addMonths(month, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
