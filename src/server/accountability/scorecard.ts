@@ -10,8 +10,8 @@ import { getOrganization } from "../organizations/queries";
 import type { TTenantContext } from "../tenant";
 import { commitmentAccuracyByDepartment } from "./dashboard";
 import { commitmentAccuracy } from "@/lib/commitments";
+import { isoDate } from "@/lib/dates";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** How many contributions and charged deals of the period the scorecard lists (latest first). */
 const LIST_LIMIT = 500;

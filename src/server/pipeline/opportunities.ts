@@ -2,7 +2,7 @@ import "server-only";
 import type { ForecastCategory, Prisma, StageOutcome } from "@db/client";
 import { parseMoneyInput } from "@/lib/money";
 import { categoryForStage } from "@/lib/pipeline";
-import { addMonths, fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
+import { fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import { ZCreateOpportunityInput, ZUpdateOpportunityInput } from "@/lib/schemas/pipeline";
 import { tenantMutation } from "../action";
@@ -12,10 +12,10 @@ import { AppError, assertAmountBound, notFound, type FieldErrors } from "../erro
 import { getOrganizationMoney } from "../organizations/queries";
 import { now } from "@/server/clock";
 import { createOnce, listText, staleSave } from "../concurrency";
+import { isoDate, lastDayOfMonth } from "@/lib/dates";
 
 export { categoryForStage };
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 
@@ -23,7 +23,7 @@ const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export function fiscalQuarterEnd(month: MonthKey, fiscalYearStartMonth: number): string {
   const quarter = fiscalQuarterOfMonth(month, fiscalYearStartMonth);
   const last = fiscalYearMonths(fiscalYearOfMonth(month, fiscalYearStartMonth), fiscalYearStartMonth)[quarter * 3 - 1] ?? month;
-  return new Date(monthToDbDate(addMonths(last, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
+  return lastDayOfMonth(last);
 }
 
 async function stageFor(tx: Tx, organizationId: string, stageId: string) {
