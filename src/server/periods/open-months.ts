@@ -1,7 +1,8 @@
 import "server-only";
 import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
-import type { Tx } from "../db";
+import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import type { TTenantContext } from "../tenant";
 
 // Which months are closed, and the lock that keeps a month from closing under a write. Every domain
 // that writes into a month (revenue, targets, KPIs, contributions, organization settings) checks
@@ -11,6 +12,11 @@ import { AppError } from "../errors";
 export async function getClosedMonths(tx: Tx, organizationId: string): Promise<Set<MonthKey>> {
   const rows = await tx.periodClose.findMany({ where: { organizationId }, select: { month: true } });
   return new Set(rows.map((r) => dbDateToMonth(r.month)));
+}
+
+/** The organization's closed months, for a page (outside any transaction). */
+export function listClosedMonths(ctx: TTenantContext): Promise<Set<MonthKey>> {
+  return getClosedMonths(db, ctx.organizationId);
 }
 
 /**
