@@ -22,7 +22,7 @@ async function createLegalKpis(org: TOrg) {
 async function valuesOf(org: TOrg) {
   const rows = await db.kpiValue.findMany({ where: { organizationId: org.organizationId }, orderBy: [{ kpiId: "asc" }, { month: "asc" }] });
   const out: Record<string, Record<string, [bigint, bigint | null]>> = {};
-  for (const r of rows) (out[r.kpiId] ??= {})[dbDateToMonth(r.month)] = [r.valueScaled, r.targetScaled];
+  for (const r of rows) out[r.kpiId] = { ...out[r.kpiId], [dbDateToMonth(r.month)]: [r.valueScaled, r.targetScaled] };
   return out;
 }
 

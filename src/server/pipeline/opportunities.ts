@@ -1,5 +1,5 @@
 import "server-only";
-import type { ForecastCategory, Prisma, StageOutcome } from "@db/client";
+import type { Prisma, StageOutcome } from "@db/client";
 import { parseMoneyInput } from "@/lib/money";
 import { categoryForStage } from "@/lib/pipeline";
 import { fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";

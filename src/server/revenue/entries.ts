@@ -49,7 +49,7 @@ export const deleteRevenueEntry = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const entry = await tx.revenueEntry.findUnique({ where: { organizationId_id: { organizationId, id: input.entryId } } });
-      if (!entry || entry.source !== "MANUAL") throw notFound("That manual entry");
+      if (entry?.source !== "MANUAL") throw notFound("That manual entry");
       const { timeZone } = await getOrganizationMoney(tx, organizationId);
       await assertMonthsOpen(tx, organizationId, [monthOf(entry.occurredAt, timeZone)]);
       await tx.revenueEntry.deleteMany({ where: { organizationId, id: entry.id } });
