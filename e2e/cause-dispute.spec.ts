@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { bridgeSteps, cents, exactCell, tileExact, type TStep } from "./support/bridge";
+import { bridgeSteps, exactCell, tileExact, type TStep } from "./support/bridge";
 import { DEMO, DEMO_ORG, card, formMessage, signIn, uniqueId, visit } from "./support/helpers";
 import { shot } from "./support/screenshots";
 

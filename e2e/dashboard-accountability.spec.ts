@@ -77,7 +77,7 @@ test("the CEO sees the gap bridge as a waterfall and as an exact table that bala
   await expect(figure.locator(".recharts-bar-rectangle")).toHaveCount(steps.length);
   // A department whose only impact is a claim awaiting finance is labelled with the claim.
   const labels = await chartLabels(figure);
-  steps.forEach((s, i) => expect(labels[i]).toMatch(s.amount === 0 && i > 0 ? / claimed$/ : new RegExp(`^${compact(s.amount, i > 0 && i < steps.length - 1).replace(/[$.+]/g, "\\$&")}$`)));
+  for (const [i, s] of steps.entries()) expect(labels[i]).toMatch(s.amount === 0 && i > 0 ? / claimed$/ : new RegExp(`^${compact(s.amount, i > 0 && i < steps.length - 1).replace(/[$.+]/g, "\\$&")}$`));
 
   // A department's row opens its scorecard for the same period.
   const sales = page.getByTestId("bridge-table").getByRole("link", { name: "Sales", exact: true });

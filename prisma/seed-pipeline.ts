@@ -108,7 +108,10 @@ export async function seedDemoPipeline(db: PrismaClient, organization: { id: str
   const totalWeight = blame.reduce((a, b) => a + b.weight, 0);
   const pickBlame = () => {
     let r = next() * totalWeight;
-    for (const b of blame) if ((r -= b.weight) < 0) return b;
+    for (const b of blame) {
+      r -= b.weight;
+      if (r < 0) return b;
+    }
     return blame[0];
   };
   const sources = [...Array(11).fill("SALES"), ...Array(7).fill("MARKETING"), "CUSTOMER_SERVICE", "EXECUTIVE"].map((k) => deptOf(k as DepartmentKind)?.id ?? null);

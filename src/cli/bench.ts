@@ -73,7 +73,7 @@ async function main() {
 }
 
 async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
-  const { getDashboard } = await import("@/server/revenue/dashboard");
+  const { getDashboard } = await import("@/server/dashboard/dashboard");
   const { resolveTenant } = await import("@/server/tenant");
   const { monthRange, fiscalYearMonths } = await import("@/lib/period");
   const ctx = await resolveTenant(large.ownerId, large.slug);

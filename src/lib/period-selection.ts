@@ -113,7 +113,9 @@ export function resolvePeriod(period: TPeriod, today: TLocalDate, fiscalYearStar
         return fiscalYearOfMonth(period.month, fiscalYearStartMonth);
       case "range": {
         // The year whose forecast the range is read against: D's, when the range reaches it.
-        const anchor = todayMonth < period.from ? period.from : todayMonth > period.to ? period.to : todayMonth;
+        let anchor = todayMonth;
+        if (anchor < period.from) anchor = period.from;
+        else if (anchor > period.to) anchor = period.to;
         return fiscalYearOfMonth(anchor, fiscalYearStartMonth);
       }
       default:

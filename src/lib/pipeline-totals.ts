@@ -1,5 +1,5 @@
 import { divRound } from "./money";
-import { FORECAST_CATEGORIES } from "./schemas/pipeline";
+import type { FORECAST_CATEGORIES } from "./schemas/pipeline";
 
 // The pipeline table's totals per forecast category: SQL sums each category once (count, Σ amount,
 // and Σ amount × probability in basis points, exact); this turns those sums into what the page shows.

@@ -90,7 +90,7 @@ export function validationError(error: z.ZodError): AppError {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
   const first = error.issues[0]?.message;
   return new AppError("VALIDATION", first ? `Please correct the highlighted fields: ${first}` : "Please correct the highlighted fields.", fieldErrors);

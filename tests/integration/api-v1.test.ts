@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ApiScope } from "@db/enums";
 import { db } from "@/server/db";
 import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { getBridge, getDashboard, getDeals, getScorecards, postRevenueEntries, putDeal, putKpiValuesHandler } from "@/server/api/endpoints";
-import { closeMonth } from "@/server/revenue/period-close";
+import { closeMonth } from "@/server/month-close/close";
 import { insertKpi } from "../factories/accountability";
 import { createPipelineOrganization, insertOpportunity, type TPipelineOrganization } from "../factories/pipeline";
 import { expectOk } from "../support/assertions";
@@ -20,8 +21,7 @@ async function tokenFor(org: TPipelineOrganization, scopes: ApiScope[] = ALL_SCO
   return expectOk(await createApiToken(org.users.owner.id, org.slug, { name, scopes })).bearer;
 }
 
-let keyCounter = 0;
-const freshKey = () => `key-${Date.now()}-${(keyCounter += 1)}`;
+const freshKey = () => `key-${randomUUID()}`;
 
 function call(handler: THandler, method: string, path: string, options: { bearer?: string; body?: unknown; key?: string; params?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };

@@ -3,7 +3,7 @@ import type { AttributionStatus, CauseKind, ContributionStatus } from "@db/enums
 import type { TBridge } from "@/lib/bridge";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { getBridge } from "@/server/accountability/dashboard";
-import { getDashboardCsv } from "@/server/revenue/dashboard-csv";
+import { getDashboardCsv } from "@/server/dashboard/dashboard-csv";
 import { getScorecard } from "@/server/accountability/scorecard";
 import { db } from "@/server/db";
 import { disputeCause, settleCause } from "@/server/pipeline/causes";

@@ -3,8 +3,8 @@ import type { CommitmentStatus, ContributionStatus, DepartmentKind, KpiDirection
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { listCategories } from "@/server/accountability/category-queries";
 import { db } from "@/server/db";
-import { getDashboard, getDashboardAccountability, getDashboardBridge } from "@/server/revenue/dashboard";
-import { getDashboardCsv } from "@/server/revenue/dashboard-csv";
+import { getDashboard, getDashboardAccountability, getDashboardBridge } from "@/server/dashboard/dashboard";
+import { getDashboardCsv } from "@/server/dashboard/dashboard-csv";
 import { resolveTenant } from "@/server/tenant";
 import { createOrganization } from "../factories";
 

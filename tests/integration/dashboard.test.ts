@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { getDashboard, getDashboardBridge, getDashboardHeatMap } from "@/server/revenue/dashboard";
+import { getDashboard, getDashboardBridge, getDashboardHeatMap } from "@/server/dashboard/dashboard";
 import { categoryId, createAccountabilityOrganization, insertKpi, insertKpiValue } from "../factories/accountability";
 import { monthToDbDate } from "@/lib/period";
 import { resolveTenant } from "@/server/tenant";

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { dbDateToMonth } from "@/lib/period";
 import { archiveKpi, createKpi, restoreKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
 import { ratedKpiValues } from "@/server/accountability/status";
-import { closeMonth } from "@/server/revenue/period-close";
+import { closeMonth } from "@/server/month-close/close";
 import { auditActions, createAccountabilityOrganization } from "../factories/accountability";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 import { tenantOf } from "../factories";
@@ -23,7 +23,7 @@ async function createLegalKpis(org: TOrg) {
 async function valuesOf(org: TOrg) {
   const rows = await db.kpiValue.findMany({ where: { organizationId: org.organizationId }, orderBy: [{ kpiId: "asc" }, { month: "asc" }] });
   const out: Record<string, Record<string, [bigint, bigint | null]>> = {};
-  for (const r of rows) (out[r.kpiId] ??= {})[dbDateToMonth(r.month)] = [r.valueScaled, r.targetScaled];
+  for (const r of rows) out[r.kpiId] = { ...out[r.kpiId], [dbDateToMonth(r.month)]: [r.valueScaled, r.targetScaled] };
   return out;
 }
 

@@ -4,7 +4,7 @@ import { createOpportunity } from "@/server/pipeline/opportunities";
 import { createCommitment } from "@/server/accountability/commitments";
 import { logContribution } from "@/server/accountability/contributions";
 import { createPrismaClient, db } from "@/server/db";
-import { closeMonth } from "@/server/revenue/period-close";
+import { closeMonth } from "@/server/month-close/close";
 import { toFailure } from "@/server/errors";
 import { addRevenueEntry } from "@/server/revenue/entries";
 import { runTenantAction } from "@/server/run-action";

@@ -30,7 +30,8 @@ const ordersInput = (text = ORDERS, extra: Record<string, unknown> = {}) => ({ f
 const RESAVED = [
   '\uFEFF"Sales","Region","Order Date","Order ID","Customer"',
   ...ORDERS_ROWS.map(([id, date, customer, sales]) => `"${sales}","East","${date}","${id}","${customer}"`),
-].join("\r\n") + "\r\n";
+  "",
+].join("\r\n");
 const resavedInput = (extra: Record<string, unknown> = {}) => ({ file: file(RESAVED, "orders-resaved.csv"), dateColumn: 2, amountColumn: 0, referenceColumn: 3, customerColumn: 4, ...extra });
 
 async function monthlyTotals(organizationId: string) {
@@ -81,7 +82,7 @@ describe("revenue duplicates by content", () => {
   const quoted = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`);
   const header = ["Order ID", "Order Date", "Customer", "Sales"];
   const VARIANTS: [string, string, Record<string, number>][] = [
-    ["CRLF line endings", ORDERS.replace(/\n/g, "\r\n") + "\r\n", {}],
+    ["CRLF line endings", `${ORDERS.replace(/\n/g, "\r\n")}\r\n`, {}],
     ["every field re-quoted", lines([quoted(header), ...ORDERS_ROWS.map(quoted)]).join("\n"), {}],
     ["a byte-order mark", `\uFEFF${ORDERS}`, {}],
     ["columns reordered", lines([["Sales", "Customer", "Order Date", "Order ID"], ...ORDERS_ROWS.map(([id, date, customer, sales]) => [sales ?? "", quoted([customer ?? ""])[0] ?? "", date ?? "", id ?? ""])]).join("\n"), { dateColumn: 2, amountColumn: 0, referenceColumn: 3, customerColumn: 1 }],
@@ -164,7 +165,7 @@ describe("revenue duplicates by content", () => {
     const slug = a.organization.slug;
     const first = expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput()));
     // A-1 corrected from 100.00 to 112.25 (+12.25 in March); a new order A-4 of 7.75 in April.
-    const corrected = ORDERS.replace("A-1,2026-03-04,\"Acme, Inc.\",100.00", "A-1,2026-03-04,\"Acme, Inc.\",112.25") + "\nA-4,2026-04-20,Delta,7.75";
+    const corrected = `${ORDERS.replace("A-1,2026-03-04,\"Acme, Inc.\",100.00", "A-1,2026-03-04,\"Acme, Inc.\",112.25")}\nA-4,2026-04-20,Delta,7.75`;
     const replaceInput = { ...ordersInput(corrected), file: file(corrected, "orders-corrected.csv"), replaceBatchId: first.batchId };
     const preview = expectOk(await previewRevenueImport(a.owner.id, slug, replaceInput));
     // Compared without the batch it replaces, nothing of the file is a duplicate.

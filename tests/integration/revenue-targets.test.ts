@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { monthToDbDate } from "@/lib/period";
 import { addRevenueEntry, deleteRevenueEntry } from "@/server/revenue/entries";
-import { closeMonth, reopenMonth } from "@/server/revenue/period-close";
+import { closeMonth, reopenMonth } from "@/server/month-close/close";
 import { setMonthlyTargets, spreadAnnualTarget } from "@/server/revenue/targets";
 import { addMember, createOrganization } from "../factories";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";

@@ -110,7 +110,7 @@ describe("validateRows and summariseRows", () => {
   });
 
   it("treats a short row's missing cells as empty, and unmapped columns as absent", () => {
-    const result = validateRows(table("order_date,line_total,ref\n2026-01-05\n2026-01-06,5,R-" + "x".repeat(200)), {
+    const result = validateRows(table(`order_date,line_total,ref\n2026-01-05\n2026-01-06,5,R-${"x".repeat(200)}`), {
       ...OPTIONS,
       mapping: { date: 0, amount: 1, reference: 2, customer: null },
       dateFormat: "ISO",

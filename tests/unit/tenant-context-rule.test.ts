@@ -29,7 +29,7 @@ function parameterList(source: string, open: number): string {
 }
 
 /** Exported functions (declarations and arrow constants) and their parameter lists. */
-export function exportedSignatures(source: string): { name: string; parameters: string }[] {
+function exportedSignatures(source: string): { name: string; parameters: string }[] {
   const found: { name: string; parameters: string }[] = [];
   for (const match of source.matchAll(/export (?:async )?function\*? (\w+)\s*(?:<[^(]*>)?\(/g)) {
     found.push({ name: match[1] ?? "", parameters: parameterList(source, (match.index ?? 0) + match[0].length - 1) });

@@ -56,20 +56,24 @@ type TEndLabel = { dataKey: keyof TChartPoint; name: string };
  * Labels at the right end of the projection lines ("Commit $12.1M"), pushed apart vertically when
  * two lines end close together. Positions are collected per render in `taken`.
  */
-function endLabel(series: TEndLabel, lastIndex: number, money: (v: number) => string, taken: number[]) {
-  function EndLabel(props: { x?: number | string; y?: number | string; index?: number; value?: unknown }) {
-    if (props.index !== lastIndex || typeof props.value !== "number") return null;
-    let y = Number(props.y);
-    for (const other of taken.toSorted((a, b) => a - b)) if (Math.abs(other - y) < 13) y = other + 13;
-    taken.push(y);
-    return (
-      <text x={Number(props.x) + 6} y={y} dy={4} fontSize={11} fill="currentColor" data-end-label={series.name}>
-        {series.name} {money(props.value)}
-      </text>
-    );
-  }
-  return EndLabel;
+type TLabelProps = { x?: number | string; y?: number | string; index?: number; value?: unknown };
+
+function EndLabel({ series, lastIndex, money, taken, ...props }: TLabelProps & { series: TEndLabel; lastIndex: number; money: (v: number) => string; taken: number[] }) {
+  if (props.index !== lastIndex || typeof props.value !== "number") return null;
+  let y = Number(props.y);
+  for (const other of taken.toSorted((a, b) => a - b)) if (Math.abs(other - y) < 13) y = other + 13;
+  taken.push(y);
+  return (
+    <text x={Number(props.x) + 6} y={y} dy={4} fontSize={11} fill="currentColor" data-end-label={series.name}>
+      {series.name} {money(props.value)}
+    </text>
+  );
 }
+
+/** The line's `label` renderer: recharts calls it with each point's position and value. */
+const endLabel = (series: TEndLabel, lastIndex: number, money: (v: number) => string, taken: number[]) => (props: TLabelProps) => (
+  <EndLabel {...props} series={series} lastIndex={lastIndex} money={money} taken={taken} />
+);
 
 function ActualShape(props: BarShapeProps) {
   const point = props.payload as TChartPoint | undefined;

@@ -17,6 +17,7 @@ export function SampleTable({ table, roles }: { table: TCsvTable; roles: Readonl
               Line
             </th>
             {table.header.map((name, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position in the file; columns never move.
               <th key={i} scope="col" className={cn("px-2 py-1.5 font-medium whitespace-nowrap", roles.has(i) && "bg-accent-500/10")}>
                 {name || `Column ${i + 1}`}
                 {roles.has(i) && <span className="ml-1 rounded bg-accent-600 px-1 text-[10px] font-semibold text-white uppercase">{roles.get(i)}</span>}
@@ -29,6 +30,7 @@ export function SampleTable({ table, roles }: { table: TCsvTable; roles: Readonl
             <tr key={row.line}>
               <td className="px-2 py-1 text-zinc-500">{row.line}</td>
               {table.header.map((_, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position in the file; columns never move.
                 <td key={i} className={cn("px-2 py-1 whitespace-nowrap", roles.has(i) && "bg-accent-500/5 font-medium")}>
                   {row.cells[i] ?? ""}
                 </td>

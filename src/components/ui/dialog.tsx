@@ -31,6 +31,7 @@ export function Dialog({ title, description, children, ref, openOnHash, classNam
     if (openOnHash && window.location.hash === `#${openOnHash}` && !dialog.current?.open) dialog.current?.showModal();
   }, [openOnHash]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is a mouse shortcut; the keyboard closes a modal dialog with Escape (native) or its Close button.
     <dialog
       ref={dialog}
       aria-labelledby={titleId}

@@ -30,7 +30,7 @@ type TShape = { negative: boolean; number: string } | { reason: string };
 
 function readShape(text: string, currency: string): TShape {
   const groups = SHAPE.exec(text)?.groups;
-  if (!groups || !groups.num) return { reason: `non-numeric amount ${quoteCell(text)}` };
+  if (!groups?.num) return { reason: `non-numeric amount ${quoteCell(text)}` };
   const { open, close, sign1, sign2, cur1, cur2, num } = groups;
   const signs = [sign1, sign2].filter(Boolean);
   if (Boolean(open) !== Boolean(close) || signs.length > 1 || (open && signs.length) || (cur1 && cur2)) {

@@ -3,7 +3,7 @@
 // today's date; the rules (rules.ts) decide which rows are owed at all.
 import type { MonthKey } from "../period";
 import { monthLabel } from "../period";
-import { formatDay } from "../format";
+import { formatDay, plural } from "../format";
 import { formatMoney } from "../money";
 import {
   CLAIM_LATE_DAYS,
@@ -40,7 +40,6 @@ export type TInboxItem = {
 
 export type TFormat = { slug: string; currency: string; locale: string; today: string };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** "since today", "waiting 1 day", "waiting 12 days". */
 export const waitedText = (days: number) => (days <= 0 ? "since today" : `waiting ${plural(days, "day")}`);

@@ -1,12 +1,11 @@
 import "server-only";
 import { parseMoneyInput } from "@/lib/money";
-import { can, canInSomeDepartment } from "@/lib/permissions";
 import { ZCommitmentIdInput, ZCreateCommitmentInput, ZResolveCommitmentInput } from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { createOnce, lastAuditedChange, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";

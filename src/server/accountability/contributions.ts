@@ -2,19 +2,17 @@ import "server-only";
 import { parseMoneyInput } from "@/lib/money";
 import { monthLabel, monthToDbDate, dbDateToMonth, type MonthKey } from "@/lib/period";
 import { ZContributionIdInput, ZLogContributionInput, ZReviewContributionInput, ZReviseContributionInput } from "@/lib/schemas/accountability";
-import { can, canInSomeDepartment } from "@/lib/permissions";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
-import { assertMonthsOpen } from "../revenue/period-close";
-import { getOrganizationMoney } from "../revenue/targets";
+import { assertMonthsOpen } from "../periods/open-months";
+import { getOrganizationMoney } from "../organizations/queries";
 import { createOnce, lastAuditedChange, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { assertDepartmentWrite, departmentForWrite } from "./guards";
 
 async function parseAmount(tx: Tx, ctx: TTenantContext, text: string): Promise<bigint> {
-  const { organizationId } = ctx;
   const { digits, currency } = await getOrganizationMoney(tx, ctx);
   const amountMinor = parseMoneyInput(text, digits);
   if (amountMinor === null || amountMinor === 0n) {

@@ -5,7 +5,7 @@ import type { TRag } from "@/lib/kpi";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import type { CommitmentStatus, ContributionStatus } from "@db/enums";
 import { db } from "../db";
-import { pipelineImpacts } from "../pipeline/queries";
+import { pipelineImpacts } from "./month-impacts";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 import type { TTenantContext } from "../tenant";
 

@@ -2,13 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { KPI_IMPORT_KIND } from "@/lib/csv/kpi-wire";
 import { ZUndoImportInput } from "@/lib/csv/schema";
-import { can, canInSomeDepartment } from "@/lib/permissions";
+import { can, } from "@/lib/permissions";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
-import { assertMonthsOpen } from "../revenue/period-close";
+import { assertMonthsOpen } from "../periods/open-months";
 import type { TTenantContext } from "../tenant";
 
 // Undo of a KPI import batch. A value the batch created is removed; a value it replaced is restored

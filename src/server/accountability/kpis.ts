@@ -2,21 +2,19 @@ import "server-only";
 import type { KpiUnit } from "@db/enums";
 import type { z } from "zod";
 import { defaultAggregation, formatKpiValue, parseKpiValue } from "@/lib/kpi";
-import { can } from "@/lib/permissions";
 import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { CHOOSE_CURRENCY_AGGREGATION, ZCreateKpiInput, ZKpiIdInput, ZSetKpiValuesInput, ZUpdateKpiInput } from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound, type FieldErrors } from "../errors";
-import { assertMonthsOpen, getClosedMonths } from "../revenue/period-close";
-import { getOrganizationMoney } from "../revenue/targets";
+import { assertMonthsOpen, getClosedMonths } from "../periods/open-months";
+import { getOrganizationMoney } from "../organizations/queries";
 import { cellToken, changedFields, createOnce, lastAuditedChange, listText, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import { departmentForWrite } from "./guards";
 
 async function parseTarget(tx: Tx, ctx: TTenantContext, text: string, unit: KpiUnit): Promise<bigint | null> {
-  const { organizationId } = ctx;
   if (!text) return null;
   const { currency } = await getOrganizationMoney(tx, ctx);
   const parsed = parseKpiValue(text, unit, currency);

@@ -71,3 +71,23 @@ export async function unexplainedRedMonths(ctx: TTenantContext, months: MonthKey
     .map((d) => ({ departmentId: d.id, name: d.name, months: months.filter((m) => status.get(statusKey(d.id, m)) === "RED" && !hasWhy.has(statusKey(d.id, m))) }))
     .filter((d) => d.months.length > 0);
 }
+
+/**
+ * The pipeline's part of each department's bridge bar over `months`: −Σ amount of the lost and
+ * slipped deals naming it responsible, unless overturned, and unless a contribution linked to the
+ * deal is counted in the bridge (it replaces the derived amount, so nothing counts twice).
+ */
+export async function pipelineImpacts(ctx: TTenantContext, months: MonthKey[], includeClaimed: boolean): Promise<Map<string, bigint>> {
+  const { organizationId } = ctx;
+  if (!months.length) return new Map();
+  const counted = includeClaimed ? ["CONFIRMED", "CLAIMED"] : ["CONFIRMED"];
+  const rows = await db.$queryRaw<{ departmentId: string; total: string }[]>`
+    SELECT c."responsibleDepartmentId" AS "departmentId", (-SUM(c."amountMinor"))::text AS total
+    FROM "OpportunityCause" c
+    WHERE c."organizationId" = ${organizationId} AND c.month = ANY(${months.map(monthToDbDate)}::date[]) AND c.status <> 'OVERTURNED'
+      AND NOT EXISTS (SELECT 1 FROM "Contribution" k
+                      WHERE k."organizationId" = c."organizationId" AND k."opportunityId" = c."opportunityId"
+                        AND k.status::text = ANY(${counted}::text[]))
+    GROUP BY c."responsibleDepartmentId"`;
+  return new Map(rows.map((r) => [r.departmentId, BigInt(r.total)]));
+}

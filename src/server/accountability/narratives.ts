@@ -1,5 +1,4 @@
 import "server-only";
-import { can } from "@/lib/permissions";
 import { monthKey, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import { ZDepartmentMonthInput, ZSaveNarrativeInput } from "@/lib/schemas/accountability";
@@ -9,7 +8,7 @@ import { cellToken, changedFields, lastAuditedChange, listText, staleSave } from
 import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
 import { AppError } from "../errors";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { departmentForWrite } from "./guards";
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "./status";
 import { now } from "@/server/clock";

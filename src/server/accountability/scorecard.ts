@@ -5,13 +5,13 @@ import { dbDateToMonth, monthToDbDate, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn } from "@/lib/period-selection";
 import type { ContributionStatus } from "@db/enums";
 import { db } from "../db";
-import { pipelineImpacts } from "../pipeline/queries";
+import { pipelineImpacts } from "./month-impacts";
 import { getOrganization } from "../organizations/queries";
 import type { TTenantContext } from "../tenant";
 import { commitmentAccuracyByDepartment } from "./dashboard";
 import { commitmentAccuracy } from "@/lib/commitments";
+import { isoDate } from "@/lib/dates";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** How many contributions and charged deals of the period the scorecard lists (latest first). */
 const LIST_LIMIT = 500;
@@ -110,15 +110,15 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       })
     : [];
 
-  const valueOf = new Map(values.map((v) => [`${v.kpiId}|${dbDateToMonth(v.month)}`, v]));
+  const valueByKpiMonth = new Map(values.map((v) => [`${v.kpiId}|${dbDateToMonth(v.month)}`, v]));
   const kpiRows = kpis.map((kpi) => {
     const bands = { greenAtBp: kpi.greenAtBp, amberAtBp: kpi.amberAtBp };
     const series = resolved.yearMonths.map((month) => {
-      const v = valueOf.get(`${kpi.id}|${month}`);
+      const v = valueByKpiMonth.get(`${kpi.id}|${month}`);
       return { month, value: v?.valueScaled ?? null, token: cellToken(v), target: v ? v.targetScaled : kpi.targetScaled, rag: v ? ragOf(v.valueScaled, v.targetScaled, kpi.direction, bands) : null };
     });
     const inPeriod = resolved.months.flatMap((month) => {
-      const v = valueOf.get(`${kpi.id}|${month}`);
+      const v = valueByKpiMonth.get(`${kpi.id}|${month}`);
       return v ? [{ month, valueScaled: v.valueScaled, targetScaled: v.targetScaled }] : [];
     });
     // The period's RAG: the aggregated value against the aggregated target (DESIGN.md "KPI"); each

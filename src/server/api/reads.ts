@@ -8,7 +8,7 @@ import { departmentsOverview } from "../accountability/departments-overview";
 import { now } from "../clock";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { getDashboard, getDashboardBridge, type TDashboard } from "../revenue/dashboard";
+import { getDashboard, getDashboardBridge, type TDashboard } from "../dashboard/dashboard";
 import type { TTenantContext } from "../tenant";
 
 // The read endpoints of /api/v1: the same functions the screens use, money as decimal strings.

@@ -10,7 +10,7 @@ import type { Tx } from "../db";
 import { AppError, type FieldErrors } from "../errors";
 import { REVENUE_IMPORT_KIND } from "../revenue/import-batches";
 import { lockRevenueImports } from "../revenue/import";
-import { assertMonthsOpen } from "../revenue/period-close";
+import { assertMonthsOpen } from "../periods/open-months";
 import type { TTenantContext } from "../tenant";
 
 type TBody = z.output<typeof ZApiRevenueEntriesBody>;

@@ -36,7 +36,6 @@ export const createDepartment = tenantMutation({
 
 /** Who renamed the department since the form loaded, to what, and when. */
 async function staleDepartment(tx: Tx, ctx: TTenantContext, departmentId: string) {
-  const { organizationId } = ctx;
   const change = await lastAuditedChange(tx, ctx, "Department", departmentId, ["department.renamed"]);
   const { timeZone } = ctx.organization;
   const name = typeof change?.after.name === "string" ? ` to “${change.after.name}”` : "";

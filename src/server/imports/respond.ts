@@ -46,7 +46,11 @@ type TCommitRun<R> = (onProgress: (progress: TImportProgress) => void) => Promis
 export function streamCommit<R>(run: TCommitRun<R>): Promise<Response> {
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+  });
   // A reader who went away must not roll back an import that is otherwise fine.
   const send = (line: TImportStreamLine<R>) => {
     try {

@@ -5,8 +5,8 @@ import { chargeItem, commitmentItem, disputedClaimItem, redMonthItem, type TForm
 import { ratedKpiValues, statusByDepartmentMonth, statusKey } from "../accountability/status";
 import { db } from "../db";
 import { localDay, type TInboxScope } from "./scope";
+import { isoDate } from "@/lib/dates";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Red completed months of the scope's departments whose narrative is not written. */
 async function redMonths(scope: TInboxScope, f: TFormat): Promise<TInboxItem[]> {

@@ -5,7 +5,7 @@ import { sortItems, type TFormat, type TInboxItem } from "@/lib/inbox/items";
 import { now } from "../clock";
 import { db } from "../db";
 import { getRequestLocale } from "../locale";
-import { getClosedMonths } from "../revenue/period-close";
+import { getClosedMonths } from "../periods/open-months";
 import type { TMemberContext } from "../tenant";
 import { departmentWork } from "./department-work";
 import { financeWork } from "./finance-work";

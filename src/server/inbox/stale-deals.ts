@@ -3,11 +3,11 @@ import { isStaleDeal } from "@/lib/inbox/rules";
 import { staleDealItem, type TFormat, type TInboxItem } from "@/lib/inbox/items";
 import { db } from "../db";
 import type { TTenantContext } from "../tenant";
+import { isoDate } from "@/lib/dates";
 
 /** How many stale deals My work lists one by one; the rest are counted and linked to the pipeline. */
 export const STALE_DEALS_LISTED = 25;
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Open deals whose expected close date has passed (the pipeline's "stale" filter): the longest

@@ -9,7 +9,7 @@ import { AppError, toFailure, type ActionResult } from "../errors";
 import { changedFields, lastAuditedChange, listText, staleSave } from "../concurrency";
 import type { TOrganizationLocks } from "@/lib/organization-options";
 import { hashPassword } from "../passwords";
-import { lockPeriods } from "../revenue/period-close";
+import { lockPeriods } from "../periods/open-months";
 import { createOrganizationInTx } from "./create";
 import type { TTenantContext } from "../tenant";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TTenantContext } from "../tenant";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
 /**
  * The organization's settings: read once per request with the membership or token that built the
@@ -19,4 +19,14 @@ export function listUserOrganizations(userId: string) {
       orderBy: { organization: { name: "asc" } },
     })
     .then((rows) => rows.map((r) => ({ ...r.organization, role: r.role })));
+}
+
+/**
+ * The organization's money and calendar settings, from the context (read once per request with the
+ * membership or token). Currency, fiscal-year start and zone are locked once money or closed months
+ * exist (organizationSettingLocks), so the request's copy cannot disagree with a write it makes.
+ */
+export async function getOrganizationMoney(_tx: Tx, ctx: TTenantContext) {
+  const { currency, timeZone, fiscalYearStartMonth, digits } = ctx.organization;
+  return { currency, timeZone, fiscalYearStartMonth, digits };
 }

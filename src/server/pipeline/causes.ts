@@ -1,5 +1,5 @@
 import "server-only";
-import { can, canInSomeDepartment } from "@/lib/permissions";
+import { can, } from "@/lib/permissions";
 import { ZDisputeCauseInput, ZSettleCauseInput } from "@/lib/schemas/pipeline";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";

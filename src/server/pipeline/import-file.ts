@@ -9,10 +9,11 @@ import { todayIn } from "@/lib/period-selection";
 import type { Tx } from "../db";
 import type { TParsedFile } from "../imports/commit";
 import { assertColumnsInFile, chooseDateFormat, columnName, readCsvUpload } from "../imports/upload";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { memberIdOf, type TTenantContext } from "../tenant";
 import { fiscalQuarterEnd } from "./opportunities";
 import { now } from "@/server/clock";
+import { isoDate } from "@/lib/dates";
 
 // Reads an uploaded CRM export into validated deals against the organization's stages, members,
 // departments and the deals it has now (matched by external id). The preview reads the deals
@@ -39,7 +40,6 @@ export type TParsedOpportunityImport = Omit<TParsedFile, "rows"> & {
   rows: TOpportunityRowsResult;
 };
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const foldKeys = (map: TStageMap): TStageMap => Object.fromEntries(Object.entries(map).map(([k, v]) => [stageKey(k), v]));
 
 /** The organization's deals with an external id among `ids`, as the rows compare them. */

@@ -10,6 +10,7 @@ import { AppError, notFound } from "../errors";
 import { readSkipped } from "../revenue/import-batches";
 import { IMPORT_CHUNK_ROWS } from "../imports/commit";
 import { CHANGE_COLUMNS, insertRows } from "./import-bulk";
+import { isoDate } from "@/lib/dates";
 
 // Undo of a pipeline import (issue 11): all or nothing, in one transaction. The deals the batch
 // created are removed, the changes it made are reverted to the old values its history rows kept,
@@ -56,7 +57,6 @@ async function lockedDeals(tx: Tx, organizationId: string, batchId: string): Pro
     FOR UPDATE OF o`;
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const has = (values: TRevert["values"], field: keyof TRevert["values"]) => Object.hasOwn(values, field);
 
 /**

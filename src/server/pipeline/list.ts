@@ -1,17 +1,17 @@
 import "server-only";
 import { Prisma } from "@db/client";
 import type { ForecastCategory, StageOutcome } from "@db/enums";
-import { addMonths, fiscalYearMonths, monthToDbDate } from "@/lib/period";
+import { fiscalYearMonths, monthToDbDate } from "@/lib/period";
 import { PIPELINE_PAGE_SIZE, type TPipelineFilters } from "@/lib/pipeline-filters";
 import { categoryTotals } from "@/lib/pipeline-totals";
 import { db } from "../db";
 import type { TTenantContext } from "../tenant";
+import { isoDate, lastDayOfMonth } from "@/lib/dates";
 
 // The pipeline table and board. Everything is filtered, sorted, counted and summed in SQL: the
 // large organization has 100,000 deals, and a page only ever loads 50 rows (or 20 per stage).
 
 const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** What the filters need to know about the organization: its today and fiscal calendar. */
 export type TPipelineCalendar = { today: string; fiscalYearStartMonth: number };
@@ -22,7 +22,7 @@ export function fiscalQuarterRange(quarter: string, fiscalYearStartMonth: number
   const months = fiscalYearMonths(year, fiscalYearStartMonth).slice((q - 1) * 3, q * 3);
   const first = months[0] ?? months[2]!;
   const last = months[2] ?? first;
-  return { from: isoDate(monthToDbDate(first)), to: isoDate(new Date(monthToDbDate(addMonths(last, 1)).getTime() - 86_400_000)) };
+  return { from: isoDate(monthToDbDate(first)), to: lastDayOfMonth(last) };
 }
 
 /** The WHERE clause of a filtered pipeline, over "Opportunity" aliased o. */

@@ -43,7 +43,6 @@ export async function openPipelineByMonth(ctx: TTenantContext, afterDate: string
 
 /** The organization's choice of headline forecast (settings, "Pipeline"). */
 export async function getHeadlineChoice(ctx: TTenantContext) {
-  const { organizationId } = ctx;
   const org = ctx.organization;
   return org.headlineForecast;
 }

@@ -1,23 +1,23 @@
 import "server-only";
-import type { ForecastCategory, Prisma, StageOutcome } from "@db/client";
+import type { Prisma, StageOutcome } from "@db/client";
 import { parseMoneyInput } from "@/lib/money";
 import { categoryForStage } from "@/lib/pipeline";
-import { addMonths, fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
+import { fiscalQuarterOfMonth, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthToDbDate, type MonthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 import { ZCreateOpportunityInput, ZUpdateOpportunityInput } from "@/lib/schemas/pipeline";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, assertAmountBound, notFound, type FieldErrors } from "../errors";
-import { getOrganizationMoney } from "../revenue/targets";
+import { getOrganizationMoney } from "../organizations/queries";
 import { now } from "@/server/clock";
 import { createOnce, listText, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
 import type { z } from "zod";
+import { isoDate, lastDayOfMonth } from "@/lib/dates";
 
 export { categoryForStage };
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 
@@ -25,7 +25,7 @@ const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export function fiscalQuarterEnd(month: MonthKey, fiscalYearStartMonth: number): string {
   const quarter = fiscalQuarterOfMonth(month, fiscalYearStartMonth);
   const last = fiscalYearMonths(fiscalYearOfMonth(month, fiscalYearStartMonth), fiscalYearStartMonth)[quarter * 3 - 1] ?? month;
-  return new Date(monthToDbDate(addMonths(last, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
+  return lastDayOfMonth(last);
 }
 
 async function stageFor(tx: Tx, ctx: TTenantContext, stageId: string) {
@@ -52,7 +52,6 @@ async function checkDepartment(tx: Tx, ctx: TTenantContext, departmentId: string
 const externalIdTaken = () => new AppError("CONFLICT", "A deal with that external id exists.", { externalId: ["A deal with that external id exists."] });
 
 async function parseAmount(tx: Tx, ctx: TTenantContext, text: string) {
-  const { organizationId } = ctx;
   const { digits, currency } = await getOrganizationMoney(tx, ctx);
   const amount = parseMoneyInput(text, digits);
   if (amount === null || amount < 0n) throw new AppError("VALIDATION", "Enter the amount.", { amount: [`Enter the deal's amount, zero or more, with at most ${digits} decimals.`] });

@@ -1,11 +1,11 @@
 import "server-only";
 import { pipelineForecast, rangeCoverage } from "@/lib/forecast";
 import { actualOf, targetOf, ytdMonths } from "@/lib/metrics";
-import { addMonths, fiscalQuarterOfMonth, fiscalYearLabel, fiscalYearOfMonth, monthKey, monthToDbDate } from "@/lib/period";
+import { fiscalQuarterOfMonth, fiscalYearLabel, fiscalYearOfMonth, monthKey } from "@/lib/period";
 import { resolvePeriod, todayIn } from "@/lib/period-selection";
 import { getOrganization } from "../organizations/queries";
 import { listFiscalYears } from "../periods/fiscal-years";
-import { isoDate } from "../revenue/dashboard";
+import { isoDate, lastDayOfMonth } from "@/lib/dates";
 import { getMonthFigures } from "../revenue/queries";
 import type { TTenantContext } from "../tenant";
 import type { TPipelineCalendar } from "./list";
@@ -30,7 +30,7 @@ export async function getPipelineOverview(ctx: TTenantContext, at?: Date) {
   const quarter = fiscalQuarterOfMonth(month, organization.fiscalYearStartMonth);
   const fy = resolvePeriod({ kind: "ytd", fiscalYear }, today, organization.fiscalYearStartMonth);
   const lastMonth = fy.yearMonths[fy.yearMonths.length - 1]!;
-  const yearEnd = new Date(monthToDbDate(addMonths(lastMonth, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
+  const yearEnd = lastDayOfMonth(lastMonth);
   const [year, open, openByMonth, stale, fiscalYears] = await Promise.all([
     getMonthFigures(ctx, organization.timeZone, fy.yearMonths),
     openPipeline(ctx, todayIso, yearEnd),

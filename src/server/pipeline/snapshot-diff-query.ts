@@ -2,6 +2,7 @@ import "server-only";
 import type { SnapshotKind } from "@db/enums";
 import { db } from "../db";
 import type { TTenantContext } from "../tenant";
+import { isoDate } from "@/lib/dates";
 
 // "What changed since the last snapshot", computed in SQL: the deals now, left-joined to the
 // latest snapshot's items, each put in one bucket with the precedence of src/lib/snapshot-diff.ts
@@ -29,7 +30,6 @@ type TRaw = {
   date: Date;
 };
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const empty = (): Record<TDiffBucket, TDiffBucketSummary> => Object.fromEntries(DIFF_BUCKETS.map((b) => [b, { count: 0, movedMinor: 0n, top: [] }])) as unknown as Record<TDiffBucket, TDiffBucketSummary>;
 
 /** The latest snapshot (weekly or manual) of the organization, compared with its deals now. */
@@ -80,7 +80,7 @@ export async function snapshotDiff(ctx: TTenantContext): Promise<TSnapshotDiffSu
       name: r.name,
       amountMinor: BigInt(r.amount),
       previousAmountMinor: r.prev_amount === null ? null : BigInt(r.prev_amount),
-      fromDate: r.bucket === "slipped" ? isoDate(r.prev_date) : null,
+      fromDate: r.bucket === "slipped" && r.prev_date ? isoDate(r.prev_date) : null,
       toDate: r.bucket === "slipped" ? isoDate(r.date) : null,
     });
   }

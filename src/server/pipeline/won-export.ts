@@ -27,7 +27,7 @@ export async function wonByMonthCsv(ctx: TTenantContext, period: string | undefi
     });
   }
   for (const owner of table.owners) rows.push(line("owner total", "all", owner.ownerName, owner.total));
-  table.months.forEach((month, i) => rows.push(line("month total", month, "all", table.monthTotals[i] ?? { count: 0, amountMinor: 0n })));
+  for (const [i, month] of table.months.entries()) rows.push(line("month total", month, "all", table.monthTotals[i] ?? { count: 0, amountMinor: 0n }));
   rows.push(line("grand total", "all", "all", table.total));
   return new Response(toCsv(HEADER, rows), {
     headers: {

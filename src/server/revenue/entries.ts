@@ -7,8 +7,8 @@ import { recordAudit } from "../audit";
 import { createOnce } from "../concurrency";
 import { db } from "../db";
 import { AppError, assertAmountBound, notFound } from "../errors";
-import { assertMonthsOpen } from "./period-close";
-import { getOrganizationMoney } from "./targets";
+import { assertMonthsOpen } from "../periods/open-months";
+import { getOrganizationMoney } from "../organizations/queries";
 
 /** A manual actual: dated at the start of the chosen day in the organization's time zone. */
 export const addRevenueEntry = tenantMutation({
@@ -49,7 +49,7 @@ export const deleteRevenueEntry = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const entry = await tx.revenueEntry.findUnique({ where: { organizationId_id: { organizationId, id: input.entryId } } });
-      if (!entry || entry.source !== "MANUAL") throw notFound("That manual entry");
+      if (entry?.source !== "MANUAL") throw notFound("That manual entry");
       const { timeZone } = await getOrganizationMoney(tx, ctx);
       await assertMonthsOpen(tx, ctx, [monthOf(entry.occurredAt, timeZone)]);
       await tx.revenueEntry.deleteMany({ where: { organizationId, id: entry.id } });

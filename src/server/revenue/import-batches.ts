@@ -7,7 +7,7 @@ import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
 import { KPI_IMPORT_KIND } from "@/lib/csv/kpi-wire";
 import { kpiUndoRefusal, readKpiBatchAudit } from "../accountability/kpi-import-undo";
-import { getClosedMonths } from "./period-close";
+import { getClosedMonths } from "../periods/open-months";
 import { OPPORTUNITY_IMPORT_KIND } from "@/lib/csv/opportunity-summary";
 
 // Reads over committed import batches. A batch's months are those of its entries in the

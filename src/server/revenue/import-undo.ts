@@ -6,7 +6,7 @@ import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
 import { notFound } from "../errors";
 import { getBatchMonths, readSkipped, REVENUE_IMPORT_KIND } from "./import-batches";
-import { assertMonthsOpen } from "./period-close";
+import { assertMonthsOpen } from "../periods/open-months";
 
 /** A revenue import batch of this organization, or not found. */
 export async function findRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: string) {

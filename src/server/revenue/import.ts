@@ -14,9 +14,9 @@ import type { TTenantContext } from "../tenant";
 import { REVENUE_IMPORT_KIND } from "./import-batches";
 import { findDuplicateRows, type TDuplicateMatch } from "./import-duplicates";
 import { readRevenueImport, type TParsedImport } from "./import-file";
-import { assertMonthsOpen, getClosedMonths } from "./period-close";
+import { assertMonthsOpen, getClosedMonths } from "../periods/open-months";
 import { findRevenueBatch, removeRevenueBatch } from "./import-undo";
-import { getOrganizationMoney } from "./targets";
+import { getOrganizationMoney } from "../organizations/queries";
 
 // CSV import of actuals. The preview and the commit read the same uploaded bytes the same way; the
 // commit writes every accepted row or none, in one transaction. Rows the organization already has

@@ -1,5 +1,5 @@
 import "server-only";
-import { dbDateToMonth, monthOf, monthRange, monthToDbDate, type MonthKey } from "@/lib/period";
+import { dbDateToMonth, monthRange, monthToDbDate, type MonthKey } from "@/lib/period";
 import type { TMonthFigures } from "@/lib/metrics";
 import { cellToken } from "../concurrency";
 import { db } from "../db";
@@ -66,26 +66,4 @@ export function listRecentEntries(ctx: TTenantContext, take = 20) {
     take,
     select: { id: true, occurredAt: true, amountMinor: true, source: true, reference: true, customer: true, createdBy: { select: { name: true } } },
   });
-}
-
-/**
- * The first and last month with a target, an actual or a deal's expected close (null with none):
- * the period picker offers every fiscal year between them. Three min/max lookups on indexed columns.
- */
-export async function dataSpan(ctx: TTenantContext, timeZone: string): Promise<{ first: MonthKey; last: MonthKey } | null> {
-  const { organizationId } = ctx;
-  const [row] = await db.$queryRaw<{ tfirst: Date | null; tlast: Date | null; efirst: Date | null; elast: Date | null; ofirst: Date | null; olast: Date | null }[]>`
-    SELECT (SELECT MIN(month) FROM "RevenueTarget" WHERE "organizationId" = ${organizationId}) AS tfirst,
-           (SELECT MAX(month) FROM "RevenueTarget" WHERE "organizationId" = ${organizationId}) AS tlast,
-           (SELECT MIN("occurredAt") FROM "RevenueEntry" WHERE "organizationId" = ${organizationId}) AS efirst,
-           (SELECT MAX("occurredAt") FROM "RevenueEntry" WHERE "organizationId" = ${organizationId}) AS elast,
-           (SELECT MIN("expectedCloseDate") FROM "Opportunity" WHERE "organizationId" = ${organizationId}) AS ofirst,
-           (SELECT MAX("expectedCloseDate") FROM "Opportunity" WHERE "organizationId" = ${organizationId}) AS olast`;
-  if (!row) return null;
-  // Dates are months or calendar days (read as such); instants are read in the organization's zone.
-  const months = [row.tfirst, row.tlast, row.ofirst, row.olast].flatMap((d) => (d ? [dbDateToMonth(d)] : []));
-  months.push(...[row.efirst, row.elast].flatMap((d) => (d ? [monthOf(d, timeZone)] : [])));
-  if (!months.length) return null;
-  months.sort();
-  return { first: months[0] as MonthKey, last: months.at(-1) as MonthKey };
 }

@@ -10,17 +10,8 @@ import { AppError, assertAmountBound, type FieldErrors } from "../errors";
 import { amountBoundMessage, isWithinAmountBound } from "@/lib/money";
 import { cellToken, staleSave } from "../concurrency";
 import type { TTenantContext } from "../tenant";
-import { assertMonthsOpen } from "./period-close";
-
-/**
- * The organization's money and calendar settings, from the context (read once per request with the
- * membership or token). Currency, fiscal-year start and zone are locked once money or closed months
- * exist (organizationSettingLocks), so the request's copy cannot disagree with a write it makes.
- */
-export async function getOrganizationMoney(_tx: Tx, ctx: TTenantContext) {
-  const { currency, timeZone, fiscalYearStartMonth, digits } = ctx.organization;
-  return { currency, timeZone, fiscalYearStartMonth, digits };
-}
+import { getOrganizationMoney } from "../organizations/queries";
+import { assertMonthsOpen } from "../periods/open-months";
 
 const amountHint = (digits: number) => `Enter an amount like 125000 or 125,000${digits ? `.${"5".padEnd(digits, "0")}` : ""}.`;
 

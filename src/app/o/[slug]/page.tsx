@@ -13,7 +13,7 @@ import { isIgnoredPeriod, readParam, type TSearchParams } from "@/lib/search-par
 import { IgnoredParamsNotice } from "@/components/ui/ignored-params-notice";
 import { now } from "@/server/clock";
 import { getRequestLocale } from "@/server/locale";
-import { getDashboard, getDashboardAccountability } from "@/server/revenue/dashboard";
+import { getDashboard, getDashboardAccountability } from "@/server/dashboard/dashboard";
 import { getTenantContext } from "@/server/tenant-context";
 import { CommitmentAccuracyCard, GapBridgeCard, HeatMapCard } from "./_components/accountability-cards";
 import { HeadlineTiles } from "./_components/headline-tiles";

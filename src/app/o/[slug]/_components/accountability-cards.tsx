@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatMoney } from "@/lib/money";
 import { fiscalYearLabel, monthKey, monthLabel, type MonthKey } from "@/lib/period";
 import { periodParam, throughLabel } from "@/lib/period-selection";
-import type { TDashboard, TDashboardBridge } from "@/server/revenue/dashboard";
+import type { TDashboard, TDashboardBridge } from "@/server/dashboard/dashboard";
 
 type TCommon = { slug: string; dashboard: TDashboard; locale: string };
 

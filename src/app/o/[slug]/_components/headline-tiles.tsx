@@ -5,7 +5,7 @@ import { FORECAST_KIND_LABELS } from "@/lib/forecast";
 import { formatMoney } from "@/lib/money";
 import { fiscalYearLabel, monthKey, monthLabel } from "@/lib/period";
 import { throughLabel } from "@/lib/period-selection";
-import type { TDashboard } from "@/server/revenue/dashboard";
+import type { TDashboard } from "@/server/dashboard/dashboard";
 
 /**
  * The row of headline tiles (DESIGN.md "The numbers"). A period that reaches today reads "to date":

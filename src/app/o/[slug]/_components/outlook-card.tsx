@@ -4,7 +4,7 @@ import { OutlookBadge } from "@/components/dashboard/outlook-badge";
 import { formatBp, formatDay, formatRatio } from "@/lib/format";
 import { FORECAST_KIND_LABELS, formatCoverage, type TRangeCoverage, type TForecastKind } from "@/lib/forecast";
 import { formatMoney } from "@/lib/money";
-import type { TDashboard } from "@/server/revenue/dashboard";
+import type { TDashboard } from "@/server/dashboard/dashboard";
 
 const dt = "text-zinc-500 dark:text-zinc-400";
 const dd = "text-right font-medium tabular-nums";

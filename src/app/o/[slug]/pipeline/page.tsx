@@ -12,7 +12,7 @@ import { listPipeline, pipelineBoard, pipelineOptions } from "@/server/pipeline/
 import { fiscalQuarterEnd } from "@/server/pipeline/opportunities";
 import { getPipelineOverview } from "@/server/pipeline/overview";
 import { snapshotDiff } from "@/server/pipeline/snapshot-diff-query";
-import { ensureWeeklySnapshot } from "@/server/pipeline/snapshots";
+import { weekOf } from "@/server/pipeline/snapshots";
 import { getTenantContext } from "@/server/tenant-context";
 import { CategoryTotals } from "./_components/category-totals";
 import { ForecastHeader } from "./_components/forecast-header";
@@ -36,9 +36,11 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   const search = await searchParams;
   const view = search.view === "board" ? "board" : "table";
   const { filters, ignored } = parsePipelineFiltersWithNotices(search);
-  // The weekly snapshot is taken by the first reader of the week, before "what changed" is computed.
-  await ensureWeeklySnapshot(ctx, await now());
-  const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx, await now()), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
+  // A page view only reads: the week's snapshot is taken by a pipeline import (before it writes) or
+  // on demand, so "what changed" compares with the latest snapshot there is and says how old it is.
+  const at = await now();
+  const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx, at), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
+  const snapshotThisWeek = diff.snapshot !== null && weekOf(diff.snapshot.takenAt) === weekOf(at);
   const { organization, calendar } = overview;
   const currency = organization.currency;
   const money = (minor: bigint) => formatMoney(minor, currency, { locale });
@@ -143,7 +145,7 @@ export default async function PipelinePage({ params, searchParams }: { params: P
           <PipelineBoard slug={slug} columns={board} currency={currency} locale={locale} />
         ))}
 
-      <SnapshotChanges slug={slug} diff={diff} canSnapshot={canWrite} currency={currency} locale={locale} timeZone={organization.timeZone} />
+      <SnapshotChanges slug={slug} diff={diff} snapshotThisWeek={snapshotThisWeek} canSnapshot={canWrite} currency={currency} locale={locale} timeZone={organization.timeZone} />
     </>
   );
 }

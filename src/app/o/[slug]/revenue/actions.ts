@@ -4,7 +4,7 @@ import { monthLabel } from "@/lib/period";
 import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
 import { addRevenueEntry, deleteRevenueEntry } from "@/server/revenue/entries";
-import { closeMonth, reopenMonth } from "@/server/revenue/period-close";
+import { closeMonth, reopenMonth } from "@/server/month-close/close";
 import { setMonthlyTargets, spreadAnnualTarget } from "@/server/revenue/targets";
 
 const monthsChanged = (d: { changedMonths: string[] }) =>

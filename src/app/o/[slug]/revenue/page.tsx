@@ -10,8 +10,7 @@ import { fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, monthKey, monthLa
 import { todayIn } from "@/lib/period-selection";
 import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
-import { db } from "@/server/db";
-import { getClosedMonths } from "@/server/revenue/period-close";
+import { listClosedMonths } from "@/server/periods/open-months";
 import { closedMonths, getMonthFigures, listRecentEntries, targetCells } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { listFiscalYears } from "@/server/periods/fiscal-years";
@@ -43,7 +42,7 @@ export default async function RevenuePage({ params, searchParams }: { params: Pr
     targetCells(ctx, months),
     closedMonths(ctx, months),
     // The latest entries may lie outside the year shown: their months decide whether Delete shows.
-    getClosedMonths(db, ctx),
+    listClosedMonths(ctx),
     listRecentEntries(ctx),
     listFiscalYears(ctx, at, organization),
   ]);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { KpiUnit } from "@db/enums";
 import { isOverdue } from "@/lib/commitments";
-import { formatBp, formatRatio } from "@/lib/format";
+import { formatBp, formatRatio, plural } from "@/lib/format";
 import { formatKpiValue, KPI_AGGREGATION_LABELS, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS, kpiValueToInput, RAG_LABELS } from "@/lib/kpi";
 import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
 import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
@@ -28,7 +28,6 @@ const UNIT_HINTS: Record<KpiUnit, (currency: string) => string> = {
   DAYS: () => "In days",
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const bpToPercentText = (bp: number) => String(bp / 100);
 
 export function scorecardView(sc: TScorecard, locale: string) {

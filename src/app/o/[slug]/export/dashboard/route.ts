@@ -1,5 +1,5 @@
 import { now } from "@/server/clock";
-import { getDashboardCsv } from "@/server/revenue/dashboard-csv";
+import { getDashboardCsv } from "@/server/dashboard/dashboard-csv";
 import { tenantRoute } from "@/server/route-context";
 
 /**

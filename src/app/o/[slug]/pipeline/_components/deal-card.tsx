@@ -65,6 +65,7 @@ const LABELS: Record<TField, string> = { amount: "Amount", stageId: "Stage", pro
 function EditingCard({ slug, row, options, currency, version, focusField, onSaved, onClose }: TRowProps) {
   const editor = useDealEditor({ slug, row, options, version, onSaved, onCancel: onClose });
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Enter and Escape bubbling up from the card's own fields; it is not a control itself.
     <div className="mt-3 space-y-3" onKeyDown={editor.onKeyDown} aria-busy={editor.isPending || undefined}>
       <div className="grid grid-cols-2 gap-3">
         {(Object.keys(LABELS) as TField[]).map((f) => (

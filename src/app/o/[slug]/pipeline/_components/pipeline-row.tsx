@@ -60,6 +60,7 @@ export function PipelineRow(props: TRowProps) {
 
   const editable = (field: TField, children: ReactNode, className = "") =>
     canEdit ? (
+      // biome-ignore lint/a11y/useKeyWithClickEvents: a mouse shortcut; keyboard users open the same editor with the row's Edit button.
       <td className={`cursor-pointer px-2 py-2 align-top ${className}`} title="Click to edit" onClick={() => onEdit(field)}>
         {children}
       </td>
@@ -114,6 +115,7 @@ function EditingRow({ slug, row, options, currency, version, focusField, onSaved
         <tr>
           <td colSpan={10} className="px-2 pb-3">
             {/* Pinned to the visible part of a sideways-scrolled table, and never wider than it. */}
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: catches Escape bubbling up from the cause panel's fields; it is not a control itself. */}
             <div className="sticky left-2 max-w-[min(48rem,calc(100vw-4rem))]" onKeyDown={(e) => e.key === "Escape" && onClose()}>
               <EditorCausePanel editor={editor} dealName={row.name} options={options} onClose={onClose} />
             </div>

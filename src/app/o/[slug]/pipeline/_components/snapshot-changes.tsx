@@ -6,8 +6,11 @@ import { TakeSnapshotButton } from "./take-snapshot-button";
 
 const LABELS: Record<TDiffBucket, string> = { added: "New", won: "Won", lost: "Lost", slipped: "Slipped", revalued: "Re-valued" };
 
-/** "What changed since the last snapshot": a table of buckets, then each bucket's largest deals. */
-export function SnapshotChanges({ slug, diff, canSnapshot, currency, locale, timeZone }: { slug: string; diff: TSnapshotDiffSummary; canSnapshot: boolean; currency: string; locale: string; timeZone: string }) {
+/**
+ * "What changed since the last snapshot": a table of buckets, then each bucket's largest deals. The
+ * page does not take snapshots; when the latest one is from an earlier week, the card says so.
+ */
+export function SnapshotChanges({ slug, diff, snapshotThisWeek, canSnapshot, currency, locale, timeZone }: { slug: string; diff: TSnapshotDiffSummary; snapshotThisWeek: boolean; canSnapshot: boolean; currency: string; locale: string; timeZone: string }) {
   const money = (minor: bigint, signed = false) => formatMoney(minor, currency, { locale, signDisplay: signed ? "exceptZero" : "auto" });
   const snapshot = diff.snapshot;
   const when = snapshot ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(snapshot.takenAt) : null;
@@ -17,8 +20,8 @@ export function SnapshotChanges({ slug, diff, canSnapshot, currency, locale, tim
       title="What changed since the last snapshot"
       description={
         snapshot
-          ? `Compared with the ${snapshot.kind === "WEEKLY" ? "weekly" : "manual"} snapshot of ${when}${snapshot.takenByName ? ` by ${snapshot.takenByName}` : ""}.`
-          : "No snapshot yet: one is taken each week when the pipeline is first opened."
+          ? `Compared with the ${snapshot.kind === "WEEKLY" ? "weekly" : "manual"} snapshot of ${when}${snapshot.takenByName ? ` by ${snapshot.takenByName}` : ""}.${snapshotThisWeek ? "" : " No snapshot has been taken this week yet."}`
+          : `No snapshot yet. A pipeline import takes one before it changes any deal${canSnapshot ? "; you can also take one now" : ""}.`
       }
       className="mt-8"
     >

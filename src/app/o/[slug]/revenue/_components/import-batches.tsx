@@ -35,7 +35,7 @@ function Skipped({ batch }: { batch: TImportBatchItem }) {
 }
 
 function AlreadyImported({ batch }: { batch: TImportBatchItem }) {
-  if (batch.kind === "opportunity") return batch.unchangedCount ? <>{`${batch.unchangedCount.toLocaleString("en-US")} unchanged`}</> : <span className="text-zinc-500">none</span>;
+  if (batch.kind === "opportunity") return batch.unchangedCount ? `${batch.unchangedCount.toLocaleString("en-US")} unchanged` : <span className="text-zinc-500">none</span>;
   if (!batch.duplicateCount) return <span className="text-zinc-500">none</span>;
   const count = batch.duplicateCount.toLocaleString("en-US");
   if (batch.kind === "kpi") return <>{count} unchanged</>;
@@ -121,8 +121,8 @@ export async function ImportBatches({ slug, ctx, organization, only }: { slug: s
           <caption className="sr-only">Imported files</caption>
           <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
             <tr>
-              {(only ? DEAL_HEADINGS : HEADINGS).map((h, i) => (
-                <th key={i} scope="col" className={`py-1.5 pr-3 font-medium ${h === "Rows" || h === "Total" ? "text-right" : ""}`}>
+              {(only ? DEAL_HEADINGS : HEADINGS).map((h) => (
+                <th key={h} scope="col" className={`py-1.5 pr-3 font-medium ${h === "Rows" || h === "Total" ? "text-right" : ""}`}>
                   {h === "Actions" ? <span className="sr-only">{h}</span> : h}
                 </th>
               ))}

@@ -3,7 +3,7 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Lock, LockOpen, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import { startTransition, useActionState, useState, useTransition, type FormEvent } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
@@ -56,8 +56,13 @@ export function TargetsGrid({ slug, fiscalYear, rows, currency, digits, actualTo
   // Controlled inputs that follow the server's values when they change (after a save or a spread).
   const signature = rows.map((r) => r.target).join("|");
   const [values, setValues] = useState(() => Object.fromEntries(rows.map((r) => [r.month, r.target])));
-  // Keyed on the values themselves: `rows` is a new array on every render.
-  useEffect(() => setValues(Object.fromEntries(rows.map((r) => [r.month, r.target]))), [signature]);
+  // Keyed on the values themselves (`rows` is a new array on every render), and reset while
+  // rendering rather than in an effect, so no frame shows the old values.
+  const [shown, setShown] = useState(signature);
+  if (shown !== signature) {
+    setShown(signature);
+    setValues(Object.fromEntries(rows.map((r) => [r.month, r.target])));
+  }
   // The year's target as typed so far; "—" while a month's text is not an amount.
   const parsed = rows.map((r) => ((values[r.month] ?? "").trim() === "" ? 0n : parseMoneyInput(values[r.month] ?? "", digits)));
   const targetTotal = parsed.some((v) => v === null) ? "—" : groupThousands(minorToDecimal(parsed.reduce<bigint>((a, v) => a + (v ?? 0n), 0n), digits));

@@ -4,16 +4,16 @@ import { undoKpiImportBatch } from "@/server/accountability/kpi-import-undo";
 import { formToObject } from "@/server/action";
 import { undoImportBatch } from "@/server/revenue/import-undo";
 import { runTenantAction } from "@/server/run-action";
+import { plural } from "@/lib/format";
 
 export async function undoImportBatchAction(slug: string, _prev: unknown, formData: FormData) {
   return runTenantAction(undoImportBatch, slug, formToObject(formData), ({ fileName, rowCount }) =>
-    `Import of ${fileName} undone: ${rowCount.toLocaleString("en-US")} row${rowCount === 1 ? "" : "s"} removed.`,
+    `Import of ${fileName} undone: ${plural(rowCount, "row")} removed.`,
   );
 }
 
 export async function undoKpiImportBatchAction(slug: string, _prev: unknown, formData: FormData) {
-  const plural = (n: number) => `${n.toLocaleString("en-US")} value${n === 1 ? "" : "s"}`;
   return runTenantAction(undoKpiImportBatch, slug, formToObject(formData), ({ fileName, removed, restored }) =>
-    `Import of ${fileName} undone: ${plural(removed)} removed${restored ? `, ${plural(restored)} restored to what they were before` : ""}.`,
+    `Import of ${fileName} undone: ${plural(removed, "value")} removed${restored ? `, ${plural(restored, "value")} restored to what they were before` : ""}.`,
   );
 }

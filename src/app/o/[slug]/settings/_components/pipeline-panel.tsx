@@ -18,6 +18,7 @@ import {
   updateStageAction,
 } from "../actions";
 import { RenameArchiveRow } from "./rename-archive-row";
+import { plural } from "@/lib/format";
 
 export type TStage = { id: string; name: string; probabilityBp: number; outcome: StageOutcome; isArchived: boolean; dealCount: number };
 export type TLossCause = { id: string; name: string; isArchived: boolean; useCount: number };
@@ -34,7 +35,6 @@ const HEADLINES = [
 ];
 /** 7250 bp → "72.5", as a person would type it. */
 const percent = (bp: number) => String(bp / 100);
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 function StageRow({ slug, stage }: { slug: string; stage: TStage }) {
   const save = useFormAction(updateStageAction.bind(null, slug));

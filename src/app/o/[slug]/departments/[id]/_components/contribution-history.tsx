@@ -13,6 +13,7 @@ export function ContributionHistory({ entries }: { entries: THistoryEntry[] }) {
   return (
     <ol className="space-y-1 text-sm" aria-label="History">
       {entries.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an append-only trail, oldest first: an entry never changes position.
         <li key={i}>
           <span className="font-medium">{ACTIONS[e.action] ?? e.action}</span>{" "}
           <span className="text-zinc-600 dark:text-zinc-400">by {e.actor ?? "a former member"}, {e.at}</span>

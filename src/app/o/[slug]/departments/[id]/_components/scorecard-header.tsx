@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { Tile } from "@/components/dashboard/tile";
 import type { TRag } from "@/lib/kpi";
 import { RagBadge } from "../../_components/rag-badge";
+import { plural } from "@/lib/format";
 
 export type THeaderImpact = {
   /** What the bridge counts: confirmed contributions plus pipeline causes. */
@@ -17,7 +18,6 @@ export type THeaderImpact = {
 /** The KPI that sets the period's status, and how far it is from its target. */
 export type TWorstKpi = { name: string; detail: string };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Name, kind and period; the period's status and the department's net revenue impact in it. */
 export function ScorecardHeader({ slug, name, kindLabel, periodLabel, isArchived, status, worst, impact, picker }: { slug: string; name: string; kindLabel: string; periodLabel: string; isArchived: boolean; status: TRag | null; worst: TWorstKpi | null; impact: THeaderImpact; picker: ReactNode }) {

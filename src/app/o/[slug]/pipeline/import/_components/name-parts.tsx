@@ -37,6 +37,7 @@ export function NameParts({ table, value, onChange, errors }: TProps) {
       <p className="text-xs text-zinc-600 dark:text-zinc-400">The file has no name column: each deal is named by up to {MAX_NAME_PARTS} columns joined with “{NAME_SEPARATOR.trim()}”, remembered with the import.</p>
       <div className="grid gap-3 sm:grid-cols-3">
         {Array.from({ length: Math.min(parts.length + 1, MAX_NAME_PARTS) }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the fields are name part 1, 2, 3: their position is what they are.
           <SelectField key={i} label={`Name part ${i + 1}`} options={options} value={parts[i] === undefined ? "" : String(parts[i])} onChange={(e) => set(i, e.target.value)} />
         ))}
       </div>

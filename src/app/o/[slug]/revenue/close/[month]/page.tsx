@@ -12,7 +12,7 @@ import { ZMonthKey } from "@/lib/schemas/revenue";
 import { now } from "@/server/clock";
 import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
-import { getMonthCloseChecklist } from "@/server/periods/close-checklist";
+import { getMonthCloseChecklist } from "@/server/month-close/checklist";
 import { closedMonths, getMonthFigures } from "@/server/revenue/queries";
 import { getTenantContext } from "@/server/tenant-context";
 import { CloseMonthForm } from "./close-month-form";

@@ -168,6 +168,7 @@ export function PreviewStep(props: TProps) {
   const { summary, duplicates } = preview;
   const newCount = summary.acceptedCount - duplicates.count;
   // A new check starts from the safe choice: skip what is already there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `preview` is the trigger (each new check), not a value the effect reads.
   useEffect(() => onChoiceChange({ duplicates: "skip", replaceBatchId: null }), [preview, onChoiceChange]);
   return (
     <PreviewCard

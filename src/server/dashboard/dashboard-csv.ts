@@ -7,7 +7,8 @@ import { currencyDigits, minorToDecimalString } from "@/lib/money";
 import { periodParam } from "@/lib/period-selection";
 import { commitmentAccuracyByDepartment } from "../accountability/dashboard";
 import type { TTenantContext } from "../tenant";
-import { getDashboard, getDashboardBridge, getDashboardHeatMap, isoDate, type TDashboard } from "./dashboard";
+import { isoDate } from "@/lib/dates";
+import { getDashboard, getDashboardBridge, getDashboardHeatMap, type TDashboard } from "./dashboard";
 
 // The dashboard's tables as CSV files, one per table (?table=months|bridge|heatmap|accuracy):
 // amounts as plain decimals in the organization's currency, so a spreadsheet sums them exactly.

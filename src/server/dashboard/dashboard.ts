@@ -3,7 +3,7 @@ import { buildMonthRows } from "@/lib/dashboard-rows";
 import { fiscalYearsWithData } from "@/lib/fiscal-years";
 import { headlineForecast, pipelineForecast, rangeCoverage, type TCoverageMonth } from "@/lib/forecast";
 import { actualOf, outlookOf, requiredRunRate, runRateForecast, stillToBook, summarizeRange, targetOf, ytdMonths, type TAsOf, type TMonthFigures } from "@/lib/metrics";
-import { addMonths, fiscalQuarterOfMonth, monthToDbDate, type MonthKey } from "@/lib/period";
+import { fiscalQuarterOfMonth, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn, type TLocalDate, type TResolvedPeriod } from "@/lib/period-selection";
 import { tracedShare } from "@/lib/bridge";
 import { commitmentAccuracyByDepartment, getBridge, getHeatMap } from "../accountability/dashboard";
@@ -13,10 +13,9 @@ import { getOrganization } from "../organizations/queries";
 import { getHeadlineChoice, openPipelineByMonth } from "../pipeline/monthly";
 import { openPipeline, staleCount } from "../pipeline/queries";
 import type { TTenantContext } from "../tenant";
-import { dataSpan, getMonthFigures } from "./queries";
-
-/** The last day (YYYY-MM-DD) of a month. */
-const lastDayOf = (month: MonthKey) => new Date(monthToDbDate(addMonths(month, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
+import { dataSpan } from "../periods/fiscal-years";
+import { getMonthFigures } from "../revenue/queries";
+import { isoDate, lastDayOfMonth } from "@/lib/dates";
 
 /**
  * D as a date: today for a range still running, else the last day of the range's as-of month.
@@ -24,7 +23,7 @@ const lastDayOf = (month: MonthKey) => new Date(monthToDbDate(addMonths(month, 1
  * lost or moved is not seen as it stood then. Pipeline snapshots could answer that better.
  */
 const asOfDate = (resolved: TResolvedPeriod, today: TLocalDate): string =>
-  resolved.asOf.isMonthComplete ? lastDayOf(resolved.asOf.month) : isoDate(today);
+  resolved.asOf.isMonthComplete ? lastDayOfMonth(resolved.asOf.month) : isoDate(today);
 
 /**
  * The CEO's headline for a range (DESIGN.md "The numbers"). A range that reaches D compares target
@@ -51,7 +50,7 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
   const today = todayIn(organization.timeZone, now);
   const resolved = resolvePeriod(parsePeriod(periodParam, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
   const d = asOfDate(resolved, today);
-  const yearEnd = lastDayOf(resolved.yearMonths.at(-1) ?? resolved.asOf.month);
+  const yearEnd = lastDayOfMonth(resolved.yearMonths.at(-1) ?? resolved.asOf.month);
   // A custom range may reach beyond its fiscal year: fetch both, once.
   const allMonths = [...new Set([...resolved.yearMonths, ...resolved.months])].sort() as MonthKey[];
   const [figures, open, openByMonth, choice, stale, span] = await Promise.all([
@@ -117,9 +116,6 @@ function coverage(year: TMonthFigures[], asOf: TAsOf, fiscalYearStartMonth: numb
 }
 
 export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
-
-/** YYYY-MM-DD of a local date (the organization's today). */
-export const isoDate = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 
 /**
  * The gap bridge of the dashboard's period to date: its completed months only (the whole period once

@@ -54,7 +54,6 @@ export async function monthCloseChecklist(tx: Tx, ctx: TTenantContext, slug: str
 
 /** The checklist of a month as the close page shows it (outside a transaction). */
 export async function getMonthCloseChecklist(ctx: TTenantContext, slug: string, month: MonthKey) {
-  const { organizationId } = ctx;
   const items = await monthCloseChecklist(db, ctx, slug, month);
   return { items, ...closeChecklistSummary(items) };
 }
