@@ -21,7 +21,8 @@ const write = (origin: string, method: "POST" | "PUT", path: string, body: strin
     `${AUTH} \\`,
     ...(idempotencyKey ? [`  -H "Idempotency-Key: ${idempotencyKey}" \\`] : []),
     `  -H "Content-Type: application/json" \\`,
-    `  -d '${body.join("\n")}'`,
+    // The body's lines after the first are indented under -d, inside the quotes: JSON ignores it.
+    `  -d '${body.map((line, i) => (i === 0 ? line : `     ${line}`)).join("\n")}'`,
   ].join("\n");
 
 export function apiExamples(origin: string, digits: number): TApiExample[] {

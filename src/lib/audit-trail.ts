@@ -37,6 +37,7 @@ export const AUDIT_ACTION_SENTENCES: Readonly<Record<string, string>> = {
   "revenue.imported": "Imported actuals",
   "revenue.importUndone": "Undid an import of actuals",
   "revenue.importReplaced": "Replaced an import of actuals",
+  "revenue.pushed": "Pushed actuals through the API",
   "period.closed": "Closed a month",
   "period.reopened": "Reopened a month",
   "kpi.created": "Added a KPI",

@@ -22,19 +22,17 @@ export function ApiDocs({ origin, digits }: { origin: string; digits: number }) 
         </p>
         {examples.map((example) => (
           <section key={example.id} aria-labelledby={`api-example-${example.id}`}>
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 id={`api-example-${example.id}`} className="font-semibold">
-                {example.title}
-              </h3>
-              <span className="text-xs text-zinc-600 dark:text-zinc-400">Needs the scope {API_SCOPE_LABELS[example.scope].label}</span>
-            </div>
+            <h3 id={`api-example-${example.id}`} className="font-semibold">
+              {example.title}
+            </h3>
             {example.note && <p className="mt-1 text-zinc-600 dark:text-zinc-400">{example.note}</p>}
             <ScrollRegion label={`Example: ${example.title}`} className="mt-2 rounded-md bg-zinc-950 text-zinc-100">
               <pre className="w-max min-w-full p-3 font-mono text-xs leading-relaxed">
                 <code>{example.command}</code>
               </pre>
             </ScrollRegion>
-            <div className="mt-2">
+            <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">Needs the scope {API_SCOPE_LABELS[example.scope].label}</span>
               <CopyButton text={example.command} label="Copy" ariaLabel={`Copy the example: ${example.title}`} />
             </div>
           </section>

@@ -57,7 +57,7 @@ function TokenItem({ slug, token }: { slug: string; token: TApiTokenView }) {
         </div>
         {token.status !== "Revoked" && <RevokeApiTokenButton slug={slug} tokenId={token.id} name={token.name} />}
       </div>
-      <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+      <dl className="mt-3 grid grid-cols-2 gap-3 xl:grid-cols-4">
         <Detail term="Scopes">{token.scopes.join(", ")}</Detail>
         <Detail term="Created">
           {token.createdBy}

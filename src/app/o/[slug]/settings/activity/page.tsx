@@ -34,8 +34,8 @@ export default async function ActivitySettingsPage({ params, searchParams }: { p
             <caption className="sr-only">Changes to the organization, newest first</caption>
             <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
               <tr>
-                <th scope="col" className="py-1.5 pr-3 font-medium">When</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Who</th>
+                <th scope="col" className="py-1.5 pr-3 font-medium sm:w-48">When</th>
+                <th scope="col" className="py-1.5 pr-3 font-medium sm:w-1/4">Who</th>
                 <th scope="col" className="py-1.5 font-medium">What</th>
               </tr>
             </thead>
