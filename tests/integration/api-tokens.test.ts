@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { decodeActivityCursor, listActivity } from "@/server/organizations/activity";
 import { listImportBatches } from "@/server/revenue/import-batches";
+import { findDuplicateRows } from "@/server/revenue/import-duplicates";
 import { resolveTenant, systemContext, type TMemberContext } from "@/server/tenant";
 import { describeActor, describeAuditAction } from "@/lib/audit-trail";
 import { addMember, createOrganization } from "../factories";
@@ -200,13 +201,20 @@ describe("the audit trail (Settings → Activity)", () => {
 });
 
 describe("import batches sent with a token", () => {
-  it("name the token as who imported", async () => {
+  it("name the token as who imported, in the list of imports and when a file repeats their rows", async () => {
     const a = await createOrganization("Alpha");
     const created = await createToken(a, { name: "Billing sync" });
-    await db.importBatch.create({
-      data: { organizationId: a.organization.id, kind: "revenue", fileName: "API batch", fileHash: "h1", rowCount: 0, totalMinor: 0n, roundedCount: 0, skipped: [], mapping: {}, apiTokenId: created.id },
+    const occurredAt = new Date("2026-11-03T17:00:00Z");
+    const batch = await db.importBatch.create({
+      data: { organizationId: a.organization.id, kind: "revenue", fileName: "API: Billing sync", fileHash: "h1", rowCount: 1, totalMinor: 125000n, roundedCount: 0, skipped: [], mapping: {}, apiTokenId: created.id },
     });
-    const [batch] = await listImportBatches(await ownerContext(a), "America/New_York");
-    expect(batch).toMatchObject({ fileName: "API batch", createdBy: null, apiTokenName: "Billing sync" });
+    await db.revenueEntry.create({ data: { organizationId: a.organization.id, occurredAt, amountMinor: 125000n, source: "API", reference: "INV-1001", importBatchId: batch.id } });
+
+    const [listed] = await listImportBatches(await ownerContext(a), "America/New_York");
+    expect(listed).toMatchObject({ fileName: "API: Billing sync", createdBy: null, apiTokenName: "Billing sync" });
+
+    const row = { line: 2, occurredAt, month: "2026-11" as const, amountMinor: 125000n, isRounded: false, reference: "INV-1001", customer: null };
+    const { batches } = await findDuplicateRows(db, a.organization.id, "America/New_York", [row]);
+    expect(batches).toMatchObject([{ batchId: batch.id, importedBy: "API token “Billing sync”", rowCount: 1 }]);
   });
 });
