@@ -14,6 +14,8 @@ const ZEnv = z.object({
    * (0: none, the headers are the client's own word and are ignored). src/server/client-address.ts.
    */
   TRUSTED_PROXY: z.coerce.number({ error: "must be a number of proxies (0, 1, 2…)" }).int().min(0).max(10).default(0),
+  /** Requests each API token may make per minute, shared by every app instance (src/server/api/rate-limit.ts). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a whole number of requests" }).int().min(1).max(100_000).default(600),
   /** End-to-end tests only: lets a request fix "now" with a cookie (src/server/clock.ts). */
   ALLOW_TEST_CLOCK: z
     .enum(["0", "1"])

@@ -19,11 +19,12 @@ export async function lastAuditedChange(tx: Tx, organizationId: string, entityTy
   const event = await tx.auditEvent.findFirst({
     where: { organizationId, entityType, entityId, ...(actions && { action: { in: actions } }) },
     orderBy: { createdAt: "desc" },
-    select: { action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+    select: { action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } }, apiToken: { select: { name: true } } },
   });
   if (!event) return null;
+  const by = event.actor?.name ?? (event.apiToken ? `API token “${event.apiToken.name}”` : "Someone");
   const record = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
-  return { by: event.actor?.name ?? "Someone", at: event.createdAt, action: event.action, before: record(event.before), after: record(event.after) };
+  return { by, at: event.createdAt, action: event.action, before: record(event.before), after: record(event.after) };
 }
 
 /** The fields whose values differ between an audit's before and after, by their labels. */

@@ -48,6 +48,7 @@ describe("departmentsOverview", () => {
       worstKpi: { name: "Contracts signed", rag: "RED" },
       confirmedMinor: -100_050n,
       claimedMinor: -400_000n,
+      pipelineMinor: 0n,
       claimsPending: 1,
       causesDisputed: 0,
       heads: [org.users.legalHead.name],

@@ -18,6 +18,8 @@ export type TDepartmentOverview = {
   worstKpi: { name: string; rag: TRag } | null;
   confirmedMinor: bigint;
   claimedMinor: bigint;
+  /** Σ −amount of lost and slipped deals charged to the department in the period. */
+  pipelineMinor: bigint;
   /** Claims awaiting finance's review in the period. */
   claimsPending: number;
   /** Lost or slipped deals charged to the department whose cause is disputed and not settled. */
@@ -68,6 +70,7 @@ export async function departmentsOverview(ctx: TTenantContext, months: MonthKey[
       worstKpi: worst?.rag ? { name: worst.item.kpi.name, rag: worst.rag } : null,
       confirmedMinor: impactOf.get(d.id)?.confirmedMinor ?? 0n,
       claimedMinor: impactOf.get(d.id)?.claimedMinor ?? 0n,
+      pipelineMinor: impactOf.get(d.id)?.pipelineMinor ?? 0n,
       claimsPending: claimsOf.get(d.id) ?? 0,
       causesDisputed: causesOf.get(d.id) ?? 0,
       heads: heads.filter((h) => h.departmentId === d.id).map((h) => h.user.name),

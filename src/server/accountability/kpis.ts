@@ -1,5 +1,6 @@
 import "server-only";
 import type { KpiUnit } from "@db/enums";
+import type { z } from "zod";
 import { defaultAggregation, formatKpiValue, parseKpiValue } from "@/lib/kpi";
 import { can } from "@/lib/permissions";
 import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
@@ -151,58 +152,60 @@ export const restoreKpi = setArchived(false);
 export const setKpiValues = tenantMutation({
   schema: ZSetKpiValuesInput,
   permission: { permission: "department.write", department: (input) => input.departmentId },
-  run: (ctx, input) =>
-    db.$transaction(async (tx) => {
-      const { organizationId } = ctx;
-      const department = await departmentForWrite(tx, ctx, input.departmentId);
-      const ids = Object.keys(input.values);
-      const kpis = await tx.kpi.findMany({ where: { organizationId, departmentId: department.id, id: { in: ids }, archivedAt: null } });
-      if (kpis.length !== ids.length) throw notFound("That KPI");
-      const { currency } = await getOrganizationMoney(tx, organizationId);
-      const month = monthToDbDate(input.month);
-      const existing = new Map(
-        (await tx.kpiValue.findMany({ where: { organizationId, kpiId: { in: ids }, month } })).map((v) => [v.kpiId, v]),
-      );
-      const fieldErrors: FieldErrors = {};
-      const writes: { kpiId: string; value: bigint | null }[] = [];
-      for (const kpi of kpis) {
-        const text = input.values[kpi.id] ?? "";
-        let value: bigint | null = null;
-        if (text) {
-          const parsed = parseKpiValue(text, kpi.unit, currency);
-          if (!parsed.ok) {
-            fieldErrors[`values.${kpi.id}`] = [`${kpi.name}: ${parsed.reason}`];
-            continue;
-          }
-          value = parsed.value;
-        }
-        if (value !== (existing.get(kpi.id)?.valueScaled ?? null)) writes.push({ kpiId: kpi.id, value });
-      }
-      if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", `Please correct the highlighted values: ${Object.values(fieldErrors)[0]?.[0]}`, fieldErrors);
-      if (!writes.length) return { changed: 0 };
-      const byId = new Map(kpis.map((k) => [k.id, k]));
-      const staleValue = (kpiId: string) => staleKpiValue(tx, ctx, byId.get(kpiId), input.month, currency, input.versions?.[kpiId]);
-      // The form sends only the values the user changed, each with the version it was loaded with.
-      const versions = input.versions;
-      if (versions) for (const write of writes) if (versions[write.kpiId] !== cellToken(existing.get(write.kpiId))) throw await staleValue(write.kpiId);
-      await assertMonthsOpen(tx, organizationId, [input.month]);
-      for (const write of writes) {
-        const before = existing.get(write.kpiId) ?? null;
-        // Guarded by the version read above: a save landing in between makes the count 0.
-        const guard = before ? { organizationId, id: before.id, version: before.version } : null;
-        if (write.value === null) {
-          if (!guard || (await tx.kpiValue.deleteMany({ where: guard })).count !== 1) throw await staleValue(write.kpiId);
-          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
-          continue;
-        }
-        const data = { valueScaled: write.value, targetScaled: byId.get(write.kpiId)?.targetScaled ?? null, updatedById: ctx.userId, importBatchId: null };
-        const { count } = guard
-          ? await tx.kpiValue.updateMany({ where: guard, data })
-          : await tx.kpiValue.createMany({ data: [{ organizationId, kpiId: write.kpiId, month, ...data }], skipDuplicates: true });
-        if (count !== 1) throw await staleValue(write.kpiId);
-        const after = await tx.kpiValue.findUniqueOrThrow({ where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } } });
-        await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
-      }
-      return { changed: writes.length };
-    }),
+  run: (ctx, input) => db.$transaction((tx) => writeKpiValuesInTx(tx, ctx, input)),
 });
+
+/** The body of setKpiValues inside `tx` (the form and the API). */
+export async function writeKpiValuesInTx(tx: Tx, ctx: TTenantContext, input: z.output<typeof ZSetKpiValuesInput>) {
+  const { organizationId } = ctx;
+  const department = await departmentForWrite(tx, ctx, input.departmentId);
+  const ids = Object.keys(input.values);
+  const kpis = await tx.kpi.findMany({ where: { organizationId, departmentId: department.id, id: { in: ids }, archivedAt: null } });
+  if (kpis.length !== ids.length) throw notFound("That KPI");
+  const { currency } = await getOrganizationMoney(tx, organizationId);
+  const month = monthToDbDate(input.month);
+  const existing = new Map(
+    (await tx.kpiValue.findMany({ where: { organizationId, kpiId: { in: ids }, month } })).map((v) => [v.kpiId, v]),
+  );
+  const fieldErrors: FieldErrors = {};
+  const writes: { kpiId: string; value: bigint | null }[] = [];
+  for (const kpi of kpis) {
+    const text = input.values[kpi.id] ?? "";
+    let value: bigint | null = null;
+    if (text) {
+      const parsed = parseKpiValue(text, kpi.unit, currency);
+      if (!parsed.ok) {
+        fieldErrors[`values.${kpi.id}`] = [`${kpi.name}: ${parsed.reason}`];
+        continue;
+      }
+      value = parsed.value;
+    }
+    if (value !== (existing.get(kpi.id)?.valueScaled ?? null)) writes.push({ kpiId: kpi.id, value });
+  }
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", `Please correct the highlighted values: ${Object.values(fieldErrors)[0]?.[0]}`, fieldErrors);
+  if (!writes.length) return { changed: 0 };
+  const byId = new Map(kpis.map((k) => [k.id, k]));
+  const staleValue = (kpiId: string) => staleKpiValue(tx, ctx, byId.get(kpiId), input.month, currency, input.versions?.[kpiId]);
+  // The form sends only the values the user changed, each with the version it was loaded with.
+  const versions = input.versions;
+  if (versions) for (const write of writes) if (versions[write.kpiId] !== cellToken(existing.get(write.kpiId))) throw await staleValue(write.kpiId);
+  await assertMonthsOpen(tx, organizationId, [input.month]);
+  for (const write of writes) {
+    const before = existing.get(write.kpiId) ?? null;
+    // Guarded by the version read above: a save landing in between makes the count 0.
+    const guard = before ? { organizationId, id: before.id, version: before.version } : null;
+    if (write.value === null) {
+      if (!guard || (await tx.kpiValue.deleteMany({ where: guard })).count !== 1) throw await staleValue(write.kpiId);
+      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
+      continue;
+    }
+    const data = { valueScaled: write.value, targetScaled: byId.get(write.kpiId)?.targetScaled ?? null, updatedById: ctx.userId, importBatchId: null };
+    const { count } = guard
+      ? await tx.kpiValue.updateMany({ where: guard, data })
+      : await tx.kpiValue.createMany({ data: [{ organizationId, kpiId: write.kpiId, month, ...data }], skipDuplicates: true });
+    if (count !== 1) throw await staleValue(write.kpiId);
+    const after = await tx.kpiValue.findUniqueOrThrow({ where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } } });
+    await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
+  }
+  return { changed: writes.length };
+}

@@ -90,7 +90,7 @@ function insertEntries(tx: Tx, ctx: TTenantContext, batchId: string, rows: reado
 }
 
 /** Revenue imports of one organization commit one at a time: each sees the rows the previous wrote. */
-async function lockRevenueImports(tx: Tx, organizationId: string): Promise<void> {
+export async function lockRevenueImports(tx: Tx, organizationId: string): Promise<void> {
   const key = `${REVENUE_IMPORT_KIND}-import:${organizationId}`;
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }

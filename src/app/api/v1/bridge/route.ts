@@ -1,0 +1,1 @@
+export { getBridge as GET } from "@/server/api/endpoints";

@@ -1,0 +1,1 @@
+export { getDashboard as GET } from "@/server/api/endpoints";

@@ -1,0 +1,1 @@
+export { putDeal as PUT } from "@/server/api/endpoints";

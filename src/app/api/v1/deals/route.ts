@@ -1,0 +1,1 @@
+export { getDeals as GET } from "@/server/api/endpoints";

@@ -1,0 +1,1 @@
+export { putKpiValuesHandler as PUT } from "@/server/api/endpoints";

@@ -1,0 +1,1 @@
+export { postRevenueEntries as POST } from "@/server/api/endpoints";

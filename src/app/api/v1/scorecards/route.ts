@@ -1,0 +1,1 @@
+export { getScorecards as GET } from "@/server/api/endpoints";
