@@ -15,11 +15,12 @@ export function sampleAmount(whole: string, digits: number): string {
 
 const get = (origin: string, path: string) => [`curl "${origin}/api/v1/${path}" \\`, AUTH].join("\n");
 
-const write = (origin: string, method: "POST" | "PUT", path: string, body: string[], idempotencyKey?: string) =>
+// Every write needs an Idempotency-Key: a retry with the same key gets the first answer back.
+const write = (origin: string, method: "POST" | "PUT", path: string, idempotencyKey: string, body: string[]) =>
   [
     `curl -X ${method} "${origin}/api/v1/${path}" \\`,
     `${AUTH} \\`,
-    ...(idempotencyKey ? [`  -H "Idempotency-Key: ${idempotencyKey}" \\`] : []),
+    `  -H "Idempotency-Key: ${idempotencyKey}" \\`,
     `  -H "Content-Type: application/json" \\`,
     // The body's lines after the first are indented under -d, inside the quotes: JSON ignores it.
     `  -d '${body.map((line, i) => (i === 0 ? line : `     ${line}`)).join("\n")}'`,
@@ -28,35 +29,40 @@ const write = (origin: string, method: "POST" | "PUT", path: string, body: strin
 export function apiExamples(origin: string, digits: number): TApiExample[] {
   const amount = (whole: string) => sampleAmount(whole, digits);
   return [
-    { id: "dashboard", title: "Dashboard numbers of a fiscal year", scope: "READ", command: get(origin, "dashboard?fiscalYear=2026") },
-    { id: "bridge", title: "The gap bridge", scope: "READ", command: get(origin, "bridge?fiscalYear=2026") },
-    { id: "scorecards", title: "Department scorecards of a month", scope: "READ", command: get(origin, "scorecards?month=2026-11") },
+    {
+      id: "dashboard",
+      title: "Dashboard numbers of a fiscal year",
+      scope: "READ",
+      note: "period is written as in the dashboard's address: fy-2026, ytd-2026, q-2026-3, m-2026-11 or r-2026-03-2026-08; without it, the current fiscal year.",
+      command: get(origin, "dashboard?period=fy-2026"),
+    },
+    { id: "bridge", title: "The gap bridge", scope: "READ", command: get(origin, "bridge?period=fy-2026") },
+    { id: "scorecards", title: "Department scorecards of a month", scope: "READ", command: get(origin, "scorecards?period=m-2026-11") },
     {
       id: "deals",
       title: "Deals, a page at a time",
       scope: "READ",
-      note: "Each answer has nextCursor: pass it as cursor= for the next page; null means the last page.",
+      note: "Open deals by default (status=won, lost or all for others). Each answer has nextCursor: pass it as cursor= for the next page; null means the last page.",
       command: get(origin, "deals?limit=100"),
     },
     {
       id: "revenue-entries",
       title: "Push actuals (revenue entries)",
       scope: "REVENUE_WRITE",
-      note: "Amounts are decimal strings in the organization's currency. Send the same Idempotency-Key when you retry: the first answer comes back and nothing is written twice. All rows are written, or none.",
-      command: write(
-        origin,
-        "POST",
-        "revenue-entries",
-        ['{"entries": [', `  {"date": "2026-11-03", "amount": "${amount("1250")}",`, '   "reference": "INV-1001", "customer": "Globex"}', "]}"],
-        "billing-2026-11-03-0001",
-      ),
+      note: "Amounts are decimal strings in the organization's currency. Every write needs an Idempotency-Key: retry with the same key and the first answer comes back, nothing written twice. All rows are written, or none.",
+      command: write(origin, "POST", "revenue-entries", "billing-2026-11-03-0001", [
+        '{"entries": [',
+        `  {"date": "2026-11-03", "amount": "${amount("1250")}",`,
+        '   "reference": "INV-1001", "customer": "Globex"}',
+        "]}",
+      ]),
     },
     {
       id: "deal",
       title: "Create or update a deal by your CRM's id",
       scope: "PIPELINE_WRITE",
       note: "The path ends in the deal's id in your CRM (here CRM-4711): the first call creates the deal, later ones update it and keep its history.",
-      command: write(origin, "PUT", "deals/CRM-4711", [
+      command: write(origin, "PUT", "deals/CRM-4711", "crm-4711-2026-12-03-01", [
         '{"name": "Globex renewal",',
         ` "amount": "${amount("48000")}",`,
         ' "stage": "Proposal",',
@@ -68,14 +74,14 @@ export function apiExamples(origin: string, digits: number): TApiExample[] {
       id: "kpi-values",
       title: "Set KPI values of a month",
       scope: "KPIS_WRITE",
-      command: write(origin, "PUT", "kpi-values", ['{"month": "2026-11",', ' "values": [', '   {"department": "Marketing",', '    "kpi": "Qualified leads", "value": "412"}', " ]}"]),
+      command: write(origin, "PUT", "kpi-values", "kpis-2026-11-0001", ['{"month": "2026-11",', ' "values": [', '   {"department": "Marketing",', '    "kpi": "Qualified leads", "value": "412"}', " ]}"]),
     },
   ];
 }
 
 /** What each error status means, in the order a caller meets them. */
 export const API_ERRORS: readonly { status: number; meaning: string }[] = [
-  { status: 400, meaning: "The input is not valid; fields names each bad field or row, and nothing was written." },
+  { status: 400, meaning: "The input is not valid, or a write has no Idempotency-Key; fields names each bad field or row, and nothing was written." },
   { status: 401, meaning: "The token is missing, unknown, expired or revoked." },
   { status: 403, meaning: "The token lacks the scope the call needs." },
   { status: 404, meaning: "No such record in this organization (an id of another organization is not found either)." },

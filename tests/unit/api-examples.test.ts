@@ -11,7 +11,19 @@ describe("apiExamples", () => {
     }
   });
 
-  it("sends an Idempotency-Key and a JSON body with the revenue entries", () => {
+  it("names the period as the dashboard's address does", () => {
+    expect(examples.find((e) => e.id === "dashboard")?.command).toContain('/api/v1/dashboard?period=fy-2026"');
+    expect(examples.find((e) => e.id === "scorecards")?.command).toContain('/api/v1/scorecards?period=m-2026-11"');
+    expect(examples.find((e) => e.id === "deals")?.command).toContain('/api/v1/deals?limit=100"');
+  });
+
+  it("sends an Idempotency-Key with every write (the API refuses a write without one)", () => {
+    const writes = examples.filter((e) => e.command.startsWith("curl -X "));
+    expect(writes.map((e) => e.id)).toEqual(["revenue-entries", "deal", "kpi-values"]);
+    for (const e of writes) expect(e.command, e.id).toMatch(/-H "Idempotency-Key: [\x21-\x7e]+" \\/);
+  });
+
+  it("sends a JSON body with the revenue entries", () => {
     const push = examples.find((e) => e.id === "revenue-entries");
     expect(push?.command).toContain('curl -X POST "https://revtrace.acme.example/api/v1/revenue-entries"');
     expect(push?.command).toContain('-H "Idempotency-Key: ');
