@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectNoPageScroll } from "./support/a11y";
 import { DEMO, DEMO_ORG, card, formMessage, reload, signIn, visit } from "./support/helpers";
-import { ORG_TIME_ZONE, signUpRevenueOwner } from "./support/revenue";
+import { ORG_TIME_ZONE, batchRow, signUpRevenueOwner } from "./support/revenue";
 import { shot } from "./support/screenshots";
 
 // Issue 13: an owner creates an API token in Settings, a script pushes a month of actuals with it,
@@ -78,21 +78,30 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
       data: NOVEMBER,
     });
   const first = await push();
-  expect(first.ok(), await first.text()).toBe(true);
+  expect(first.status(), await first.text()).toBe(201);
+  expect(await first.json()).toMatchObject({ created: 3, total: "4230.50", currency: "USD", months: ["2026-11"] });
   const retry = await push();
-  expect(retry.status()).toBe(first.status());
+  expect(retry.status()).toBe(201);
+  expect(retry.headers()["idempotent-replayed"]).toBe("true");
   expect(await retry.json()).toEqual(await first.json());
 
   // The dashboard shows them, once.
   await visit(page, `/o/${owner.slug}?period=m-2026-11`);
   await expect(page.getByTestId("tile-actual").locator("dd[title]")).toHaveAttribute("title", "$4,230.50");
 
+  // The revenue page lists the push as an import batch sent by the token.
+  await visit(page, `/o/${owner.slug}/revenue?fy=2026`);
+  await expect(batchRow(page, "API: Billing sync")).toContainText("API token “Billing sync”");
+
   // The token's last use is recorded, and Activity names the token as who wrote.
   await visit(page, `${settings}/api`);
   await expect(tokenItem(page, "Billing sync")).not.toContainText("Last usedNever");
   await visit(page, `${settings}/activity`);
   const activity = card(page, "Activity");
-  await expect(activity.getByRole("row").filter({ hasText: "API token “Billing sync”" }).first()).toBeVisible();
+  // One push, once: the retry wrote nothing, not even an audit event.
+  const byToken = activity.getByRole("row").filter({ has: page.getByRole("cell", { name: "API token “Billing sync”", exact: true }) });
+  await expect(byToken).toHaveCount(1);
+  await expect(byToken).toContainText("Pushed actuals through the API");
   await expect(activity.getByRole("row").filter({ hasText: owner.name }).filter({ hasText: "Created API token" })).toBeVisible();
 
   // The owner revokes it, after confirming.
@@ -112,8 +121,7 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
     data: { entries: [{ date: "2026-11-30", amount: "5.00", reference: "INV-1004" }] },
   });
   expect(refused.status()).toBe(401);
-  const body = (await refused.json()) as { error?: { code?: string; message?: string } };
-  expect(body.error?.message).toBeTruthy();
+  expect(await refused.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "That API token was revoked. Ask an owner for a new one.", fields: {} } });
   await visit(page, `/o/${owner.slug}?period=m-2026-11`);
   await expect(page.getByTestId("tile-actual").locator("dd[title]")).toHaveAttribute("title", "$4,230.50");
   await visit(page, `${settings}/activity`);
@@ -180,5 +188,14 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
     await expectNoPageScroll(page, `Activity at ${viewport.width} px`);
     await expectAccessible(page, `Activity at ${viewport.width} px`);
     await shot(page, `activity-${viewport.width}`);
+
+    // The demo organization has more than a page of changes: older ones are a link away, and back.
+    const activity = card(page, "Activity");
+    const newestFirst = await activity.getByRole("row").nth(1).textContent();
+    await activity.getByRole("link", { name: "Load older →" }).click();
+    await expect(page).toHaveURL(/\/settings\/activity\?before=\d+\.[a-z0-9]+$/);
+    await expect(activity.getByRole("row").nth(1)).not.toHaveText(newestFirst ?? "");
+    await activity.getByRole("link", { name: "← Newest" }).click();
+    await expect(activity.getByRole("row").nth(1)).toHaveText(newestFirst ?? "");
   });
 }
