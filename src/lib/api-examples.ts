@@ -33,7 +33,7 @@ export function apiExamples(origin: string, digits: number): TApiExample[] {
       id: "dashboard",
       title: "Dashboard numbers of a fiscal year",
       scope: "READ",
-      note: "period is written as in the dashboard's address: fy-2026, ytd-2026, q-2026-3, m-2026-11 or r-2026-03-2026-08; without it, the current fiscal year.",
+      note: "The period is named as in the dashboard's address: fy-2026, ytd-2026, q-2026-3, m-2026-11 or r-2026-03-2026-08; without it, the current fiscal year.",
       command: get(origin, "dashboard?period=fy-2026"),
     },
     { id: "bridge", title: "The gap bridge", scope: "READ", command: get(origin, "bridge?period=fy-2026") },
