@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_ORG, card, signIn, visit } from "./support/helpers";
+import { DEMO, DEMO_ORG, card, signIn, visit, waitForHydration } from "./support/helpers";
 import { expectAccessible, expectNoPageScroll } from "./support/a11y";
 
 // Issue 12: Settings is one section per page, each reached by the settings' own navigation (a side
@@ -13,6 +13,8 @@ const SECTIONS = [
   { label: "Pipeline", path: "/pipeline", control: "Add" },
   { label: "Members", path: "/members", control: null },
   { label: "Invitations", path: "/invitations", control: "Create invitation link" },
+  { label: "API tokens", path: "/api", control: "Create token" },
+  { label: "Activity", path: "/activity", control: null },
 ] as const;
 
 const sectionsNav = (page: Page) => page.getByRole("navigation", { name: "Settings sections" });
@@ -22,6 +24,8 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 
     test.setTimeout(240_000);
     await page.setViewportSize(viewport);
     await signIn(page, DEMO.owner);
+    // The dashboard after sign-in is the heaviest page: a click before it hydrates was lost once.
+    await waitForHydration(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await expect(page).toHaveURL(SETTINGS);
     const nav = sectionsNav(page);

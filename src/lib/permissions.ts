@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "pipeline.write",
   "pipeline.configure",
   "apiTokens.manage",
+  /** The organization's audit trail names members, tokens and what they changed: owners only. */
+  "auditTrail.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

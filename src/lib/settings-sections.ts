@@ -5,7 +5,7 @@ import { can, type Permission, type TPermissionHolder } from "./permissions";
 
 export type TSettingsSection = {
   /** The path under /o/[slug]/settings: "" is the settings' own page (the organization). */
-  segment: "" | "departments" | "categories" | "pipeline" | "members" | "invitations";
+  segment: "" | "departments" | "categories" | "pipeline" | "members" | "invitations" | "api" | "activity";
   label: string;
   permission: Permission;
 };
@@ -17,6 +17,8 @@ export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
   { segment: "pipeline", label: "Pipeline", permission: "pipeline.configure" },
   { segment: "members", label: "Members", permission: "members.manage" },
   { segment: "invitations", label: "Invitations", permission: "members.manage" },
+  { segment: "api", label: "API tokens", permission: "apiTokens.manage" },
+  { segment: "activity", label: "Activity", permission: "auditTrail.read" },
 ];
 
 /** The URL of a settings section, e.g. settingsPath("acme", "members") → "/o/acme/settings/members". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, isAppOrigin, isHttpsRequest, UNKNOWN_CLIENT } from "@/server/security/request-origin";
+import { clientAddress, isAppOrigin, isHttpsRequest, publicOrigin, UNKNOWN_CLIENT } from "@/server/security/request-origin";
 
 // The client address behind the sign-in throttle (finding 1) and the app origin behind the Origin
 // checks (finding 9): forwarded headers count only when TRUSTED_PROXY says proxies of ours add them.
@@ -59,5 +59,22 @@ describe("isHttpsRequest", () => {
     expect(isHttpsRequest("http:", headers, { appUrl: "http://localhost:3000", trustedProxies: 1 })).toBe(true);
     expect(isHttpsRequest("http:", new Headers(), { appUrl: "https://revtrace.example", trustedProxies: 0 })).toBe(true);
     expect(isHttpsRequest("https:", new Headers(), { appUrl: undefined, trustedProxies: 0 })).toBe(true);
+  });
+});
+
+describe("publicOrigin", () => {
+  it("behind a trusted proxy, is the host and scheme the proxy forwarded", () => {
+    const headers = new Headers({ host: "app:3000", "x-forwarded-host": "evil.example, revtrace.acme.example", "x-forwarded-proto": "https" });
+    expect(publicOrigin(headers, { appUrl: "https://configured.example", trustedProxies: 1 })).toBe("https://revtrace.acme.example");
+  });
+
+  it("without a trusted proxy, is the configured app URL (forwarded headers are the client's word)", () => {
+    const headers = new Headers({ host: "internal:3000", "x-forwarded-host": "evil.example" });
+    expect(publicOrigin(headers, { appUrl: "https://revtrace.acme.example/some/path", trustedProxies: 0 })).toBe("https://revtrace.acme.example");
+  });
+
+  it("without either, is the Host header", () => {
+    expect(publicOrigin(new Headers({ host: "localhost:3000" }), { appUrl: undefined, trustedProxies: 0 })).toBe("http://localhost:3000");
+    expect(publicOrigin(new Headers(), { appUrl: undefined, trustedProxies: 0 })).toBeNull();
   });
 });

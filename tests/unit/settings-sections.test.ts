@@ -20,11 +20,15 @@ describe("settingsNavigationFor", () => {
       { href: "/o/acme/settings/pipeline", label: "Pipeline" },
       { href: "/o/acme/settings/members", label: "Members" },
       { href: "/o/acme/settings/invitations", label: "Invitations" },
+      { href: "/o/acme/settings/api", label: "API tokens" },
+      { href: "/o/acme/settings/activity", label: "Activity" },
     ]);
   });
 
   it("offers no section to a role that may open none (each page would answer Not allowed)", () => {
     for (const role of ["FINANCE", "VIEWER"]) expect(settingsNavigationFor("acme", { role, departmentId: null })).toEqual([]);
+    // An API token holds no role: whatever its scopes, it opens no settings (not even its own kind's).
+    expect(settingsNavigationFor("acme", { role: null, departmentId: null, scopes: ["READ", "REVENUE_WRITE", "PIPELINE_WRITE", "KPIS_WRITE"] })).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "DEPARTMENT_HEAD", departmentId: "dept-legal" })).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "SALES_MANAGER", departmentId: "dept-sales" })).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "SOMETHING_ELSE", departmentId: null })).toEqual([]);
@@ -44,6 +48,8 @@ describe("canOpenSettings", () => {
       ["pipeline", "pipeline.configure"],
       ["members", "members.manage"],
       ["invitations", "members.manage"],
+      ["api", "apiTokens.manage"],
+      ["activity", "auditTrail.read"],
     ]);
   });
 });

@@ -72,6 +72,8 @@ export type TImportBatchItem = {
   fileName: string;
   createdAt: Date;
   createdBy: string | null;
+  /** The API token that sent the batch (`/api/v1`), when no member did. */
+  apiTokenName: string | null;
   rowCount: number;
   totalMinor: bigint;
   roundedCount: number;

@@ -64,7 +64,7 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       where: { organizationId, kind: { in: kinds } },
       orderBy: { createdAt: "desc" },
       take: options.take ?? 50,
-      select: { id: true, kind: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, newCount: true, changedCount: true, unchangedCount: true, skipped: true, mapping: true, createdBy: { select: { name: true } } },
+      select: { id: true, kind: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, newCount: true, changedCount: true, unchangedCount: true, skipped: true, mapping: true, createdBy: { select: { name: true } }, apiToken: { select: { name: true } } },
     }),
     getClosedMonths(db, ctx),
   ]);
@@ -85,6 +85,7 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       fileName: b.fileName,
       createdAt: b.createdAt,
       createdBy: b.createdBy?.name ?? null,
+      apiTokenName: b.apiToken?.name ?? null,
       rowCount: b.rowCount,
       totalMinor: b.totalMinor,
       roundedCount: b.roundedCount,

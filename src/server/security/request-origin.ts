@@ -60,3 +60,20 @@ export function isHttpsRequest(protocol: string, headers: THeaders, config: TOri
   if (config.trustedProxies > 0) return hops(header(headers, "x-forwarded-proto")).at(-1) === "https";
   return config.appUrl?.startsWith("https://") ?? false;
 }
+
+/**
+ * The origin people reach this app at, for what the app shows them to copy (the API's curl
+ * examples): behind a trusted proxy, the host and scheme it forwarded; otherwise the configured app
+ * URL (the Host header may be an internal name behind a proxy we were not told about); without
+ * either, the Host header. Null when nothing names a host.
+ */
+export function publicOrigin(headers: THeaders, config: TOriginConfig = configFromEnv()): string | null {
+  if (config.trustedProxies > 0) {
+    const host = hops(header(headers, "x-forwarded-host")).at(-1) ?? header(headers, "host");
+    const proto = hops(header(headers, "x-forwarded-proto")).at(-1) ?? "http";
+    if (host) return `${proto}://${host}`;
+  }
+  if (config.appUrl) return new URL(config.appUrl).origin;
+  const host = header(headers, "host");
+  return host ? `${hops(header(headers, "x-forwarded-proto")).at(-1) ?? "http"}://${host}` : null;
+}

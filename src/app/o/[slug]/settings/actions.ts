@@ -2,6 +2,7 @@
 
 import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
+import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { addCategory, archiveCategory, renameCategory, restoreCategory } from "@/server/accountability/categories";
 import { createDepartment, removeDepartment, renameDepartment, restoreDepartment } from "@/server/departments/mutations";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/members/mutations";
@@ -106,4 +107,14 @@ export async function restoreLossCauseAction(slug: string, _prev: unknown, formD
 
 export async function setHeadlineForecastAction(slug: string, _prev: unknown, formData: FormData) {
   return run(setHeadlineForecast, slug, formToObject(formData), () => "Headline forecast saved.");
+}
+
+export async function createApiTokenAction(slug: string, _prev: unknown, formData: FormData) {
+  // Scopes are checkboxes of one name: every checked value, not the last one.
+  const scopes = formData.getAll("scopes").filter((v) => typeof v === "string");
+  return run(createApiToken, slug, { ...formToObject(formData), scopes }, (t) => `Token “${t.name}” created.`);
+}
+
+export async function revokeApiTokenAction(slug: string, _prev: unknown, formData: FormData) {
+  return run(revokeApiToken, slug, formToObject(formData), (t) => (t.alreadyRevoked ? `Token “${t.name}” was already revoked.` : `Token “${t.name}” revoked. Calls with it now get 401.`));
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { FlashRegion } from "@/components/ui/flash";
 import type { TImportBatchItem } from "@/lib/csv/wire";
+import { describeActor } from "@/lib/audit-trail";
 import { formatMoney } from "@/lib/money";
 import { monthLabel, type MonthKey } from "@/lib/period";
 import { can } from "@/lib/permissions";
@@ -42,6 +43,10 @@ function AlreadyImported({ batch }: { batch: TImportBatchItem }) {
   return <>{`${count} ${batch.duplicatesImported ? "imported anyway" : "skipped"}`}</>;
 }
 
+/** Who sent the batch: an API token by name, a member, or a member since removed. */
+const batchAuthor = (batch: TImportBatchItem) =>
+  batch.apiTokenName !== null ? describeActor({ kind: "token", name: batch.apiTokenName }) : describeActor({ kind: "member", name: batch.createdBy });
+
 function BatchRow({ slug, batch, currency, when, canWrite, showMonths }: { slug: string; batch: TImportBatchItem; currency: string; when: Intl.DateTimeFormat; canWrite: boolean; showMonths: boolean }) {
   const closed = batch.closedMonths.length ? batch.closedMonths.map((m) => monthLabel(m)).join(", ") : null;
   const isKpi = batch.kind === "kpi";
@@ -56,7 +61,7 @@ function BatchRow({ slug, batch, currency, when, canWrite, showMonths }: { slug:
       </td>
       <td className="py-2 pr-3 whitespace-nowrap">
         {when.format(batch.createdAt)}
-        <div className="text-xs text-zinc-500">{batch.createdBy ?? "a former member"}</div>
+        <div className="text-xs text-zinc-500">{batchAuthor(batch)}</div>
       </td>
       {showMonths && <td className="py-2 pr-3 whitespace-nowrap">{monthSpan(batch.months)}</td>}
       <td className="py-2 pr-3 text-right">
