@@ -8,7 +8,7 @@ import { listImportBatches } from "@/server/revenue/import-batches";
 import { findDuplicateRows } from "@/server/revenue/import-duplicates";
 import { resolveTenant, systemContext, type TMemberContext } from "@/server/tenant";
 import { describeActor, describeAuditAction } from "@/lib/audit-trail";
-import { addMember, createOrganization } from "../factories";
+import { addMember, createOrganization, tenantOf } from "../factories";
 import { expectFailure, expectOk } from "../support/assertions";
 
 // Settings → API tokens (issue 13): an owner creates, lists and revokes tokens; the secret is shown
@@ -214,7 +214,7 @@ describe("import batches sent with a token", () => {
     expect(listed).toMatchObject({ fileName: "API: Billing sync", createdBy: null, apiTokenName: "Billing sync" });
 
     const row = { line: 2, occurredAt, month: "2026-11" as const, amountMinor: 125000n, isRounded: false, reference: "INV-1001", customer: null };
-    const { batches } = await findDuplicateRows(db, a.organization.id, "America/New_York", [row]);
+    const { batches } = await findDuplicateRows(db, await tenantOf(a.organization.id), "America/New_York", [row]);
     expect(batches).toMatchObject([{ batchId: batch.id, importedBy: "API token “Billing sync”", rowCount: 1 }]);
   });
 });
