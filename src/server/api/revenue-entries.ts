@@ -85,6 +85,6 @@ export async function pushRevenueEntries(tx: Tx, ctx: TTenantContext, body: TBod
         ${chunk.map((r) => r.customer)}::text[]
       ) AS r(occurred_at, amount_minor, reference, customer)`;
   }
-  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenue.pushed", entityType: "ImportBatch", entityId: batch.id, after: { id: batch.id, rowCount: rows.length, totalMinor: total, months } });
+  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenue.pushed", entityType: "ImportBatch", entityId: batch.id, after: { id: batch.id, fileName: `API: ${ctx.actor.name}`, rowCount: rows.length, totalMinor: total, months } });
   return { batchId: batch.id, created: rows.length, total: minorToDecimalString(total, digits), currency, months };
 }
