@@ -44,6 +44,12 @@ async function seedDeals(org: TPipelineOrganization) {
   await insertOpportunity(org, { name: "next year", stage: "Commit", forecastCategory: "COMMIT", amountMinor: 900_000n, expectedCloseDate: "2027-01-05" });
 }
 
+async function resolveTenantOrThrow(userId: string, slug: string) {
+  const ctx = await resolveTenant(userId, slug);
+  if (!ctx) throw new Error("no membership");
+  return ctx;
+}
+
 async function setUp() {
   const org = await createPipelineOrganization();
   await seedRevenue(org.organizationId);
@@ -129,17 +135,19 @@ describe("getDashboard with a pipeline", () => {
   });
 
   it("headlines the organization's choice, and the outlook follows it", async () => {
-    const { org, ctx } = await setUp();
+    const { org } = await setUp();
+    // Each read is a new request: its context holds the settings as they are then.
+    const dashboard = async () => getDashboard(await resolveTenantOrThrow(org.users.owner.id, org.slug), "fy-2026", NOW);
     expectOk(await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "BEST_CASE" }));
-    const data = await getDashboard(ctx, "fy-2026", NOW);
+    const data = await dashboard();
     expect(data.forecastKind).toBe("BEST_CASE");
     expect(data.forecast).toBe(6_000_000n);
     // Lower the thresholds so that 60,000 / 120,000 = 50 % is on track: the outlook reads the headline.
     await db.organization.update({ where: { id: org.organizationId }, data: { onTrackThresholdBp: 5_000, atRiskThresholdBp: 4_500 } });
-    expect((await getDashboard(ctx, "fy-2026", NOW)).outlook).toBe("ON_TRACK");
+    expect((await dashboard()).outlook).toBe("ON_TRACK");
     expectOk(await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "COMMIT" }));
     // Commit 50,000 / 120,000 = 41.7 %: off track even at those thresholds.
-    expect(await getDashboard(ctx, "fy-2026", NOW)).toMatchObject({ forecast: 5_000_000n, forecastKind: "COMMIT", outlook: "OFF_TRACK" });
+    expect(await dashboard()).toMatchObject({ forecast: 5_000_000n, forecastKind: "COMMIT", outlook: "OFF_TRACK" });
   });
 
   it("reads a past range as of its last day, with deals as they are now closing after it", async () => {
