@@ -171,6 +171,18 @@ describe("POST /revenue-entries", () => {
     expect(await revenueCount(a.organizationId)).toBe(2);
   });
 
+  it("takes exactly 10,000 entries in one request, to the cent", async () => {
+    const a = await createPipelineOrganization("Alpha");
+    const bearer = await tokenFor(a);
+    // 10,000 entries of 0.01 … 100.00 (i % 10,000 + 1 cents): Σ = 10,000 × 10,001 / 2 cents = 500,050.00.
+    const many = { entries: Array.from({ length: 10_000 }, (_, i) => ({ date: `2026-11-${String((i % 28) + 1).padStart(2, "0")}`, amount: ((i + 1) / 100).toFixed(2), reference: `INV-${i}` })) };
+    const res = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: many });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ created: 10_000, total: "500050.00" });
+    const sums = await db.$queryRaw<{ sum: bigint }[]>`SELECT SUM("amountMinor")::bigint AS sum FROM "RevenueEntry" WHERE "organizationId" = ${a.organizationId}`;
+    expect(sums[0]?.sum).toBe(50_005_000n);
+  });
+
   it("refuses more than 10,000 entries and a missing Idempotency-Key", async () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
