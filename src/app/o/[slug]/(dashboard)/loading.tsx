@@ -8,9 +8,9 @@ export default function DashboardLoading() {
       label="the dashboard"
       actions
       blocks={[
-        { grid: "grid-cols-2 lg:grid-cols-4", items: ["h-24", "h-24", "h-24", "h-24"] },
-        { grid: "lg:grid-cols-3", items: ["h-80 lg:col-span-2", "h-80"] },
-        { items: ["h-64"] },
+        // The seven headline tiles, then the gap bridge and the charts under it.
+        { grid: "grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7", items: Array.from({ length: 7 }, () => "h-28") },
+        { items: ["h-[40rem]"] },
       ]}
     />
   );
