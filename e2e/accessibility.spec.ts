@@ -19,9 +19,23 @@ async function marketingScorecard(page: Page): Promise<string> {
   return (await page.getByRole("link", { name: "Marketing", exact: true }).getAttribute("href")) ?? "";
 }
 
+/** A deal's page: the first deal the pipeline lists. */
+async function firstDeal(page: Page): Promise<string> {
+  await visit(page, `${ORG}/pipeline`);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const deal = hrefs.find((h) => new RegExp(`^${ORG}/pipeline/(?!won$|import$)[^/?#]+$`).test(h));
+  if (!deal) throw new Error("no deal on the pipeline");
+  return deal;
+}
+
 type TScreen = { name: string; path: string | ((page: Page) => Promise<string> | string); ready: (page: Page) => Promise<void> };
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+};
+/** A settings section: its page, marked as current in the settings' own navigation. */
+const settingsSection = (label: string) => async (page: Page) => {
+  await heading("Settings")(page);
+  await expect(page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
 };
 
 const SCREENS: Record<string, TScreen> = {
@@ -33,15 +47,36 @@ const SCREENS: Record<string, TScreen> = {
   scorecard: { name: "scorecard", path: marketingScorecard, ready: heading("Marketing") },
   pipeline: { name: "pipeline", path: `${ORG}/pipeline`, ready: heading("Pipeline") },
   won: { name: "won by month", path: `${ORG}/pipeline/won`, ready: heading(/^Won by month/) },
-  settings: { name: "settings", path: `${ORG}/settings`, ready: heading("Settings") },
+  deal: { name: "a deal", path: firstDeal, ready: async (page) => await expect(page.getByRole("heading", { level: 2, name: "History" })).toBeVisible() },
+  revenueImport: { name: "revenue import", path: `${ORG}/revenue/import`, ready: heading("Import actuals") },
+  pipelineImport: { name: "pipeline import", path: `${ORG}/pipeline/import`, ready: heading("Import deals") },
+  kpiImport: { name: "KPI import", path: async (page) => `${await marketingScorecard(page)}/import`, ready: heading("Import KPI values") },
+  notFound: { name: "a missing deal (404)", path: `${ORG}/pipeline/no-such-deal`, ready: heading("Not found") },
+  settings: { name: "settings: organization", path: `${ORG}/settings`, ready: settingsSection("Organization") },
+  settingsDepartments: { name: "settings: departments", path: `${ORG}/settings/departments`, ready: settingsSection("Departments") },
+  settingsCategories: { name: "settings: categories", path: `${ORG}/settings/categories`, ready: settingsSection("Contribution categories") },
+  settingsPipeline: { name: "settings: pipeline", path: `${ORG}/settings/pipeline`, ready: settingsSection("Pipeline") },
+  settingsMembers: { name: "settings: members", path: `${ORG}/settings/members`, ready: settingsSection("Members") },
+  settingsInvitations: { name: "settings: invitations", path: `${ORG}/settings/invitations`, ready: settingsSection("Invitations") },
+  // Settings for a role that may open none of it: the refusal, and no Settings in the navigation.
+  settingsRefused: {
+    name: "settings (not allowed)",
+    path: `${ORG}/settings`,
+    ready: async (page) => {
+      await heading("Not allowed")(page);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+      await expect(page.getByRole("navigation", { name: "Settings sections" })).toHaveCount(0);
+    },
+  },
 };
 
+const SETTINGS_SECTIONS = ["settings", "settingsDepartments", "settingsCategories", "settingsPipeline", "settingsMembers", "settingsInvitations"] as const;
 const ROLES: [keyof typeof DEMO, (keyof typeof SCREENS)[]][] = [
-  ["owner", ["dashboard", "revenue", "close", "departments", "scorecard", "pipeline", "won", "settings", "inbox"]],
-  ["finance", ["inbox", "revenue"]],
-  ["head", ["inbox", "scorecard"]],
-  ["sales", ["inbox", "pipeline"]],
-  ["viewer", ["dashboard", "inbox"]],
+  ["owner", ["dashboard", "revenue", "close", "revenueImport", "departments", "scorecard", "kpiImport", "pipeline", "deal", "pipelineImport", "won", ...SETTINGS_SECTIONS, "inbox", "notFound"]],
+  ["finance", ["inbox", "revenue", "close", "revenueImport", "won", "deal", "settingsRefused"]],
+  ["head", ["inbox", "scorecard", "kpiImport", "won", "settingsRefused"]],
+  ["sales", ["inbox", "pipeline", "deal", "pipelineImport", "won", "settingsRefused"]],
+  ["viewer", ["dashboard", "inbox", "won", "deal", "notFound", "settingsRefused"]],
 ];
 
 for (const [role, screens] of ROLES) {

@@ -168,8 +168,11 @@ test("a sales manager edits a deal by keyboard only and nothing saves until Ente
   const row = rowOf(page, KEY_DEAL);
   const totals = page.getByTestId("pipeline-totals");
   await expect(totals).toHaveText("1 deal · $12,000.00 · weighted $6,000.00");
-  // From the deal's link, Tab reaches the row's Edit button (the read-only cells are no tab stops).
+  // From the deal's link, Tab reaches the table's one tab stop among the cells (the amount), then
+  // the row's Edit button: the other read-only cells are no tab stops.
   await row.getByRole("link", { name: KEY_DEAL }).focus();
+  await page.keyboard.press("Tab");
+  await expect(row.getByRole("cell").nth(2)).toBeFocused();
   await page.keyboard.press("Tab");
   const edit = row.getByRole("button", { name: `Edit ${KEY_DEAL}` });
   await expect(edit).toBeFocused();
@@ -227,6 +230,58 @@ test("a sales manager edits a deal by keyboard only and nothing saves until Ente
   // The change that holds both fields (its own list items hold one each).
   await expect(history.getByRole("listitem").filter({ hasText: "Amount: $12,000.00 → $41,000.00" }).filter({ hasText: "Stage: Proposal → Negotiation" })).toHaveCount(1);
   await expect(history).toContainText("Probability: 50 % → 70 %");
+});
+
+test("by keyboard only, Enter on a focused cell opens its row's editor there; arrow keys move and never save", async ({ page }) => {
+  await signIn(page, DEMO.sales);
+  await visit(page, ONLY_KEY_DEAL);
+  const row = rowOf(page, KEY_DEAL);
+  const cells = row.getByRole("cell");
+  const totals = page.getByTestId("pipeline-totals");
+  await expect(totals).toHaveText("1 deal · $41,000.00 · weighted $28,700.00");
+  await row.getByRole("link", { name: KEY_DEAL }).focus();
+  await page.keyboard.press("Tab");
+  await expect(cells.nth(2)).toBeFocused();
+  // Arrow keys move between the read-only cells; nothing opens, nothing saves.
+  await page.keyboard.press("ArrowRight");
+  await expect(cells.nth(3)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(cells.nth(3)).toBeFocused();
+  await expect(row.getByRole("combobox")).toHaveCount(0);
+
+  // Enter opens the row's editor on the stage; choosing with an arrow key does not save, Escape
+  // puts it back and returns to the cell.
+  await page.keyboard.press("Enter");
+  const stage = row.getByLabel(`Stage of ${KEY_DEAL}`);
+  await expect(stage).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(stage.locator("option:checked")).toHaveText("Proposal");
+  await page.keyboard.press("Escape");
+  await expect(stage).toHaveCount(0);
+  await expect(cells.nth(3)).toBeFocused();
+  await expect(cells.nth(3)).toHaveText("Negotiation");
+  await expect(totals).toHaveText("1 deal · $41,000.00 · weighted $28,700.00");
+
+  // End goes to the owner, Home back to the amount; from there to the probability, Enter edits
+  // it, and Enter in the field saves it.
+  await page.keyboard.press("End");
+  await expect(cells.nth(7)).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(cells.nth(2)).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(cells.nth(4)).toBeFocused();
+  await page.keyboard.press("Enter");
+  const probability = row.getByLabel(`Probability of ${KEY_DEAL}`);
+  await expect(probability).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("75");
+  await expect(totals).toHaveText("1 deal · $41,000.00 · weighted $28,700.00");
+  await page.keyboard.press("Enter");
+  await expect(totals).toHaveText("1 deal · $41,000.00 · weighted $30,750.00", SAVED);
+  await expect(cells.nth(4)).toHaveText("75 %");
+  await expect(cells.nth(4)).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: `Saved ${KEY_DEAL}.` })).toBeVisible();
 });
 
 test("the pipeline at 1440 and 390 px, as a table, as cards and as a board", async ({ page }) => {

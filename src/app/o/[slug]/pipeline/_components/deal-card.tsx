@@ -11,11 +11,12 @@ const term = "text-xs text-zinc-500 dark:text-zinc-400";
  * and category; an editor's Edit button turns the card into a small form (same rules as the table row).
  */
 export function DealCard(props: TRowProps) {
-  const { slug, row, canEdit, isEditing, focusEdit, onEdit } = props;
+  const { slug, row, canEdit, isEditing, focusBack, onEdit } = props;
   const editButton = useRef<HTMLButtonElement>(null);
+  // A card has no editable cells: focus always goes back to its Edit button.
   useEffect(() => {
-    if (focusEdit && !isEditing) editButton.current?.focus();
-  }, [focusEdit, isEditing]);
+    if (focusBack && !isEditing) editButton.current?.focus();
+  }, [focusBack, isEditing]);
   const item = (label: string, value: ReactNode) => (
     <div className="min-w-0">
       <dt className={term}>{label}</dt>
@@ -60,7 +61,7 @@ export function DealCard(props: TRowProps) {
   );
 }
 
-const LABELS: Record<TField, string> = { amount: "Amount", stageId: "Stage", probability: "Probability (%)", forecastCategory: "Forecast category", expectedCloseDate: "Expected close", ownerId: "Owner" };
+const LABELS: Record<TField, string> = { amount: "Amount ({currency})", stageId: "Stage", probability: "Probability (%)", forecastCategory: "Forecast category", expectedCloseDate: "Expected close", ownerId: "Owner" };
 
 function EditingCard({ slug, row, options, currency, version, focusField, onSaved, onClose }: TRowProps) {
   const editor = useDealEditor({ slug, row, options, version, onSaved, onCancel: onClose });
@@ -71,9 +72,9 @@ function EditingCard({ slug, row, options, currency, version, focusField, onSave
         {(Object.keys(LABELS) as TField[]).map((f) => (
           <div key={f} className={f === "amount" || f === "stageId" ? "col-span-2" : "min-w-0"}>
             <span aria-hidden="true" className={term}>
-              {LABELS[f]}
+              {LABELS[f].replace("{currency}", currency)}
             </span>
-            <FieldControl editor={editor} field={f} row={row} options={options} currency={currency} autoFocus={(focusField ?? "amount") === f} />
+            <FieldControl editor={editor} field={f} row={row} options={options} currency={currency} autoFocus={(focusField ?? "amount") === f} unitInLabel />
           </div>
         ))}
       </div>

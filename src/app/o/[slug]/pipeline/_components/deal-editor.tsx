@@ -14,6 +14,8 @@ import type { TEditOptions, TOption, TRowView } from "./types";
 // out of the quarter) the caller shows the cause panel and the same change is sent again with it.
 
 export type TField = "amount" | "stageId" | "probability" | "forecastCategory" | "expectedCloseDate" | "ownerId";
+/** The hidden line that tells a reader of an editable cell how to edit it (the table's). */
+export const EDIT_HINT_ID = "pipeline-edit-hint";
 export const FIELDS: TField[] = ["amount", "stageId", "probability", "forecastCategory", "expectedCloseDate", "ownerId"];
 type TDraft = Record<TField, string>;
 export type TCause = { lossCauseId: string; responsibleDepartmentId: string };
@@ -106,7 +108,16 @@ const control =
   "block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus:border-accent-500 focus:outline-2 focus:outline-accent-500 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950";
 
 /** One field's control while editing, labelled "<Field> of <deal>", with its error under it. */
-export function FieldControl({ editor, field, row, options, currency, autoFocus }: { editor: TDealEditor; field: TField; row: TRowView; options: TEditOptions; currency: string; autoFocus?: boolean }) {
+export function FieldControl({ editor, field, row, options, currency, autoFocus, unitInLabel = false }: {
+  editor: TDealEditor;
+  field: TField;
+  row: TRowView;
+  options: TEditOptions;
+  currency: string;
+  autoFocus?: boolean;
+  /** The card's visible labels name the unit ("Amount (USD)"): no suffix beside the field there. */
+  unitInLabel?: boolean;
+}) {
   const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
@@ -120,7 +131,8 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus 
     "aria-describedby": error ? errorId : undefined,
   };
   const select = (label: string, list: TOption[]) => (
-    <select {...common} aria-label={`${label} of ${row.name}`} value={editor.draft[field]} onChange={(e) => editor.set(field, e.target.value)} className={control}>
+    // The whole name on hover, should a long one not fit the column.
+    <select {...common} aria-label={`${label} of ${row.name}`} title={list.find((o) => o.value === editor.draft[field])?.label} value={editor.draft[field]} onChange={(e) => editor.set(field, e.target.value)} className={control}>
       {list.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -139,7 +151,7 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus 
         onChange={(e) => editor.set(field, e.target.value)}
         className={`${control} ${props.className ?? ""}`}
       />
-      {props.suffix && <span aria-hidden="true" className="text-xs text-zinc-500">{props.suffix}</span>}
+      {props.suffix && !unitInLabel && <span aria-hidden="true" className="text-xs text-zinc-500">{props.suffix}</span>}
     </span>
   );
   const controls: Record<TField, () => ReactNode> = {

@@ -21,8 +21,8 @@ function Figure({ figure, currency, locale }: { figure: TWonFigure | undefined; 
  * its own box (the owner column stays in view), so a phone never scrolls the page sideways.
  */
 export function WonTable({ table, currency, locale, caption }: { table: TWonTable; currency: string; locale: string; caption: string }) {
-  const th = "px-2 py-2 text-right font-medium whitespace-nowrap";
-  const td = "px-2 py-1.5 text-right whitespace-nowrap tabular-nums align-top";
+  const th = "px-1.5 py-2 text-right font-medium whitespace-nowrap";
+  const td = "px-1.5 py-1.5 text-right whitespace-nowrap tabular-nums align-top";
   const first = "sticky left-0 z-10 bg-white px-2 py-1.5 text-left font-medium whitespace-nowrap dark:bg-zinc-900";
   return (
     <ScrollRegion label="Won by month table" className="relative overflow-x-auto">

@@ -15,9 +15,9 @@ import { now } from "@/server/clock";
 import { getRequestLocale } from "@/server/locale";
 import { getDashboard, getDashboardAccountability } from "@/server/dashboard/dashboard";
 import { getTenantContext } from "@/server/tenant-context";
-import { CommitmentAccuracyCard, GapBridgeCard, HeatMapCard } from "./_components/accountability-cards";
-import { HeadlineTiles } from "./_components/headline-tiles";
-import { OutlookCard } from "./_components/outlook-card";
+import { CommitmentAccuracyCard, GapBridgeCard, HeatMapCard } from "../_components/accountability-cards";
+import { HeadlineTiles } from "../_components/headline-tiles";
+import { OutlookCard } from "../_components/outlook-card";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

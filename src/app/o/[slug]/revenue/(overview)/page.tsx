@@ -15,12 +15,12 @@ import { closedMonths, getMonthFigures, listRecentEntries, targetCells } from "@
 import { getTenantContext } from "@/server/tenant-context";
 import { listFiscalYears } from "@/server/periods/fiscal-years";
 import { withYear } from "@/lib/fiscal-years";
-import { DeleteEntryButton } from "./_components/delete-entry-button";
-import { EntryForm } from "./_components/entry-form";
-import { FiscalYearSelect } from "./_components/fiscal-year-select";
-import { ImportBatches } from "./_components/import-batches";
-import { SpreadForm } from "./_components/spread-form";
-import { TargetsGrid } from "./_components/targets-grid";
+import { DeleteEntryButton } from "../_components/delete-entry-button";
+import { EntryForm } from "../_components/entry-form";
+import { FiscalYearSelect } from "../_components/fiscal-year-select";
+import { ImportBatches } from "../_components/import-batches";
+import { SpreadForm } from "../_components/spread-form";
+import { TargetsGrid } from "../_components/targets-grid";
 import { now } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Revenue" };

@@ -17,7 +17,7 @@ import { getRequestLocale } from "@/server/locale";
 import { getOrganization } from "@/server/organizations/queries";
 import { listFiscalYears } from "@/server/periods/fiscal-years";
 import { getTenantContext } from "@/server/tenant-context";
-import { RagBadge } from "./_components/rag-badge";
+import { RagBadge } from "../_components/rag-badge";
 
 export const metadata: Metadata = { title: "Departments" };
 
