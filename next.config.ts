@@ -8,7 +8,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // src/proxy.ts sets these (and the CSP) on every route it sees; this covers the rest (build assets).
   async headers() {
-    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+    ];
   },
   experimental: {
     // src/proxy.ts runs before every route, so Next buffers request bodies, and cuts them at 10 MB by

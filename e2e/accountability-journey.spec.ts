@@ -9,7 +9,9 @@ import { openForm } from "./support/dialog";
 test.describe.configure({ mode: "serial" });
 
 const ORG_ZONE = "America/New_York";
-const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" })
+  .format(new Date())
+  .slice(0, 7);
 const PERIOD = `m-${THIS_MONTH}`;
 const DESCRIPTION = `Acme–Globex MSA stuck in legal review (${uniqueId()})`;
 const AMOUNT_CENTS = -2_500_000; // -$25,000.00
@@ -58,13 +60,19 @@ test("the Legal head logs a contribution that taints revenue; it waits as claime
 });
 
 /** The steps that move the running total (a department with only a claim has a zero step). */
-const counted = (steps: TStep[]) => steps.filter((s) => s.amount !== 0 || ["Target", "Unattributed", "Actual"].includes(s.step));
+const counted = (steps: TStep[]) =>
+  steps.filter((s) => s.amount !== 0 || ["Target", "Unattributed", "Actual"].includes(s.step));
 
-test("claimed, it is not counted in the CEO's bridge, only shown beside Legal's bar, unless claimed contributions are counted", async ({ page }) => {
+test("claimed, it is not counted in the CEO's bridge, only shown beside Legal's bar, unless claimed contributions are counted", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   expect(counted(await openBridge(page))).toEqual(counted(before));
   // The claim is listed beside Legal's step as awaiting finance, exactly.
-  const legal = page.getByTestId("bridge-table").locator("tbody tr").filter({ has: page.getByRole("link", { name: "Legal", exact: true }) });
+  const legal = page
+    .getByTestId("bridge-table")
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name: "Legal", exact: true }) });
   expect(await exactCell(legal.locator("td").nth(4))).toBe(AMOUNT_CENTS);
   const withClaimed = await openBridge(page, "&claimed=1");
   expect(amountOf(withClaimed, "Legal")).toBe(amountOf(beforeWithClaimed, "Legal") + AMOUNT_CENTS);
@@ -74,7 +82,9 @@ test("claimed, it is not counted in the CEO's bridge, only shown beside Legal's 
 test("finance confirms it with a reason", async ({ page }) => {
   await signIn(page, DEMO.finance);
   await openLegal(page);
-  await row(page).getByRole("button", { name: `Review: contribution “${DESCRIPTION}”` }).click();
+  await row(page)
+    .getByRole("button", { name: `Review: contribution “${DESCRIPTION}”` })
+    .click();
   const review = page.getByRole("form", { name: `Review contribution “${DESCRIPTION}”` });
   await review.getByLabel("Reason").fill("Matches the signed MSA's delay log.");
   await review.getByRole("button", { name: "Confirm" }).click();
@@ -82,13 +92,19 @@ test("finance confirms it with a reason", async ({ page }) => {
   await expect(row(page)).toContainText("Confirmed");
 });
 
-test("the CEO sees Legal's bar grow by exactly the amount, unattributed shrink by it, and the bridge still balance", async ({ page }) => {
+test("the CEO sees Legal's bar grow by exactly the amount, unattributed shrink by it, and the bridge still balance", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   const after = await openBridge(page);
   expect(amountOf(after, "Legal")).toBe(amountOf(before, "Legal") + AMOUNT_CENTS);
   expect(amountOf(after, "Unattributed")).toBe(amountOf(before, "Unattributed") - AMOUNT_CENTS);
   // Everything else is unchanged: target, actual and the other departments.
-  const others = (steps: TStep[]) => steps.filter((s) => s.step !== "Legal" && s.step !== "Unattributed").map((s) => [s.step, s.amount]).sort();
+  const others = (steps: TStep[]) =>
+    steps
+      .filter((s) => s.step !== "Legal" && s.step !== "Unattributed")
+      .map((s) => [s.step, s.amount])
+      .sort();
   expect(others(after)).toEqual(others(before));
   await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
   // Legal's row opens its scorecard for the same month, where the confirmed contribution is listed.

@@ -11,11 +11,16 @@ test.use({ timezoneId: ORG_TIME_ZONE });
 
 const NOW = "2026-12-03T10:00:00Z";
 const tokensCard = (page: Page) => card(page, "API tokens");
-const tokenItem = (page: Page, name: string) => tokensCard(page).getByRole("listitem", { name: `API token ${name}`, exact: true });
+const tokenItem = (page: Page, name: string) =>
+  tokensCard(page).getByRole("listitem", { name: `API token ${name}`, exact: true });
 const bearerBox = (page: Page) => page.getByTestId("api-token-bearer");
 
 async function fixClock(page: Page) {
-  await page.context().addCookies([{ name: "revtrace-test-now", value: NOW, url: test.info().project.use.baseURL ?? "http://localhost:3100" }]);
+  await page
+    .context()
+    .addCookies([
+      { name: "revtrace-test-now", value: NOW, url: test.info().project.use.baseURL ?? "http://localhost:3100" },
+    ]);
   await page.clock.setFixedTime(new Date(NOW));
 }
 
@@ -26,7 +31,9 @@ async function createToken(page: Page, name: string, scopes: string[]) {
   for (const scope of scopes) await form.getByRole("checkbox", { name: new RegExp(`^${scope}:`) }).check();
   await form.getByRole("button", { name: "Create token" }).click();
   await expect(formMessage(tokensCard(page), `Token “${name}” created.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: `Copy the token “${name}” now` })).toContainText("It will not be shown again.");
+  await expect(page.getByRole("region", { name: `Copy the token “${name}” now` })).toContainText(
+    "It will not be shown again.",
+  );
   const bearer = (await bearerBox(page).textContent())?.trim() ?? "";
   expect(bearer).toMatch(/^rvt_[a-z0-9]+_[A-Za-z0-9_-]{43}$/);
   return bearer;
@@ -41,7 +48,10 @@ const NOVEMBER = {
   ],
 };
 
-test("an owner creates a token, a script pushes November's actuals with it, and a revoked token gets 401", async ({ page, request }) => {
+test("an owner creates a token, a script pushes November's actuals with it, and a revoked token gets 401", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(240_000);
   await fixClock(page);
   const owner = await signUpRevenueOwner(page, "Api");
@@ -49,7 +59,10 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
 
   // The owner finds API tokens in the settings' navigation and creates one for the billing system.
   await visit(page, settings);
-  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "API tokens", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Settings sections" })
+    .getByRole("link", { name: "API tokens", exact: true })
+    .click();
   await expect(page).toHaveURL(`${settings}/api`);
   await expect(tokensCard(page).getByText("No tokens yet.")).toBeVisible();
   const bearer = await createToken(page, "Billing sync", ["Read", "Write revenue"]);
@@ -64,7 +77,9 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
   await expect(item).toContainText(`rvt_…${secret.slice(0, 6)}`);
   await expect(item).not.toContainText(secret);
   // The curl examples name this organization's own address.
-  await expect(card(page, "How to call the API")).toContainText(`curl -X POST "${new URL(page.url()).origin}/api/v1/revenue-entries"`);
+  await expect(card(page, "How to call the API")).toContainText(
+    `curl -X POST "${new URL(page.url()).origin}/api/v1/revenue-entries"`,
+  );
 
   // Shown once: a reload (or anyone opening the page later) does not get it back.
   await reload(page);
@@ -74,7 +89,11 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
   // The billing system pushes November's actuals. A retry with the same key writes nothing twice.
   const push = () =>
     request.post("/api/v1/revenue-entries", {
-      headers: { Authorization: `Bearer ${bearer}`, "Idempotency-Key": "billing-2026-11", "Content-Type": "application/json" },
+      headers: {
+        Authorization: `Bearer ${bearer}`,
+        "Idempotency-Key": "billing-2026-11",
+        "Content-Type": "application/json",
+      },
       data: NOVEMBER,
     });
   const first = await push();
@@ -99,10 +118,14 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
   await visit(page, `${settings}/activity`);
   const activity = card(page, "Activity");
   // One push, once: the retry wrote nothing, not even an audit event.
-  const byToken = activity.getByRole("row").filter({ has: page.getByRole("cell", { name: "API token “Billing sync”", exact: true }) });
+  const byToken = activity
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: "API token “Billing sync”", exact: true }) });
   await expect(byToken).toHaveCount(1);
   await expect(byToken).toContainText("Pushed actuals through the API");
-  await expect(activity.getByRole("row").filter({ hasText: owner.name }).filter({ hasText: "Created API token" })).toBeVisible();
+  await expect(
+    activity.getByRole("row").filter({ hasText: owner.name }).filter({ hasText: "Created API token" }),
+  ).toBeVisible();
 
   // The owner revokes it, after confirming.
   await visit(page, `${settings}/api`);
@@ -117,11 +140,17 @@ test("an owner creates a token, a script pushes November's actuals with it, and 
 
   // The next call gets 401 with the error body, and writes nothing.
   const refused = await request.post("/api/v1/revenue-entries", {
-    headers: { Authorization: `Bearer ${bearer}`, "Idempotency-Key": "billing-2026-11-again", "Content-Type": "application/json" },
+    headers: {
+      Authorization: `Bearer ${bearer}`,
+      "Idempotency-Key": "billing-2026-11-again",
+      "Content-Type": "application/json",
+    },
     data: { entries: [{ date: "2026-11-30", amount: "5.00", reference: "INV-1004" }] },
   });
   expect(refused.status()).toBe(401);
-  expect(await refused.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "That API token was revoked. Ask an owner for a new one.", fields: {} } });
+  expect(await refused.json()).toEqual({
+    error: { code: "UNAUTHENTICATED", message: "That API token was revoked. Ask an owner for a new one.", fields: {} },
+  });
   await visit(page, `/o/${owner.slug}?period=m-2026-11`);
   await expect(page.getByTestId("tile-actual").locator("dd[title]")).toHaveAttribute("title", "$4,230.50");
   await visit(page, `${settings}/activity`);
@@ -144,8 +173,13 @@ test("a form error names the field, and the token is not created", async ({ page
   await expect(bearerBox(page)).toHaveCount(0);
 });
 
-for (const [role, email] of [["Viewer", DEMO.viewer], ["Finance", DEMO.finance]] as const) {
-  test(`a ${role.toLowerCase()} is offered neither API tokens nor Activity, and their addresses answer Not allowed`, async ({ page }) => {
+for (const [role, email] of [
+  ["Viewer", DEMO.viewer],
+  ["Finance", DEMO.finance],
+] as const) {
+  test(`a ${role.toLowerCase()} is offered neither API tokens nor Activity, and their addresses answer Not allowed`, async ({
+    page,
+  }) => {
     await signIn(page, email);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
     for (const path of ["/settings/api", "/settings/activity"]) {
@@ -159,8 +193,13 @@ for (const [role, email] of [["Viewer", DEMO.viewer], ["Finance", DEMO.finance]]
   });
 }
 
-for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
-  test(`API tokens and Activity at ${viewport.width} px: readable, accessible, nothing scrolls sideways but code`, async ({ page }) => {
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`API tokens and Activity at ${viewport.width} px: readable, accessible, nothing scrolls sideways but code`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await fixClock(page);
@@ -184,7 +223,9 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
     await expect(tokenItem(page, name)).toContainText("Revoked");
 
     await visit(page, `/o/${DEMO_ORG.slug}/settings/activity`);
-    await expect(card(page, "Activity").getByRole("row").filter({ hasText: "Revoked API token" }).first()).toBeVisible();
+    await expect(
+      card(page, "Activity").getByRole("row").filter({ hasText: "Revoked API token" }).first(),
+    ).toBeVisible();
     await expectNoPageScroll(page, `Activity at ${viewport.width} px`);
     await expectAccessible(page, `Activity at ${viewport.width} px`);
     await shot(page, `activity-${viewport.width}`);

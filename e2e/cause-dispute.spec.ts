@@ -12,15 +12,26 @@ import { shot } from "./support/screenshots";
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const ORG_ZONE = "America/New_York";
-const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
-const THIS_MONTH_LABEL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" }).format(new Date(`${THIS_MONTH}-01T00:00:00Z`));
+const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" })
+  .format(new Date())
+  .slice(0, 7);
+const THIS_MONTH_LABEL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" }).format(
+  new Date(`${THIS_MONTH}-01T00:00:00Z`),
+);
 const PERIOD = `m-${THIS_MONTH}`;
 const RUN = uniqueId();
 const DEAL = `Globex renewal ${RUN}`;
 const AMOUNT_CENTS = 4_321_000; // $43,210.00: at Negotiation's 70 % it weighs exactly $30,247.00
 const WEIGHTED_CENTS = 3_024_700;
-const TODAY = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-const LAST_DAY = new Date(Date.UTC(Number(THIS_MONTH.slice(0, 4)), Number(THIS_MONTH.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const TODAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: ORG_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+}).format(new Date());
+const LAST_DAY = new Date(Date.UTC(Number(THIS_MONTH.slice(0, 4)), Number(THIS_MONTH.slice(5, 7)), 0))
+  .toISOString()
+  .slice(0, 10);
 // The forecast counts open deals closing after today; on the month's last day this one cannot.
 const IN_FORECAST = LAST_DAY > TODAY;
 const REASON = "Sales sent the redlines two days before the close date.";
@@ -44,7 +55,8 @@ async function openBridge(page: Page): Promise<TBridgeRow[]> {
   await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
   return result;
 }
-const legalOf = (rows: TBridgeRow[]) => rows.find((r) => r.step === "Legal") ?? { step: "Legal", amount: 0, running: 0, contributions: 0, pipeline: 0 };
+const legalOf = (rows: TBridgeRow[]) =>
+  rows.find((r) => r.step === "Legal") ?? { step: "Legal", amount: 0, running: 0, contributions: 0, pipeline: 0 };
 const unattributedOf = (rows: TBridgeRow[]) => rows.find((r) => r.step === "Unattributed")?.amount ?? 0;
 
 async function openLegal(page: Page) {
@@ -125,8 +137,12 @@ test("the CEO's bridge charges Legal the deal's amount, marked as coming from th
   // The chart draws Legal's pipeline part hatched, and says so in its legend.
   const figure = page.getByRole("figure", { name: /^Gap bridge/ });
   await expect(figure.locator('[data-part="pipeline"]').first()).toBeVisible();
-  await expect(figure.getByRole("list", { name: "Legend" })).toContainText("Hatched part: lost and slipped deals (pipeline causes)");
-  await expect(page.getByTestId("bridge-table").getByRole("columnheader", { name: "From lost and slipped deals" })).toBeVisible();
+  await expect(figure.getByRole("list", { name: "Legend" })).toContainText(
+    "Hatched part: lost and slipped deals (pipeline causes)",
+  );
+  await expect(
+    page.getByTestId("bridge-table").getByRole("columnheader", { name: "From lost and slipped deals" }),
+  ).toBeVisible();
   await card(page, "Gap bridge").scrollIntoViewIfNeeded();
   await shot(page, "bridge-pipeline-1440");
 });
@@ -140,7 +156,10 @@ test("the Legal head sees the deal on the Legal scorecard and disputes it with a
   await expect(row).toContainText("-$43,210.00");
   await expect(row).toContainText("Contract terms took too long");
   await expect(row).toContainText("Attributed");
-  await expect(row.getByRole("link", { name: DEAL })).toHaveAttribute("href", new RegExp(`^/o/${DEMO_ORG.slug}/pipeline/[^/?]+$`));
+  await expect(row.getByRole("link", { name: DEAL })).toHaveAttribute(
+    "href",
+    new RegExp(`^/o/${DEMO_ORG.slug}/pipeline/[^/?]+$`),
+  );
   await expect(page.getByTestId("impact-parts")).toContainText("lost and slipped deals");
 
   await row.getByRole("button", { name: `Dispute: lost deal “${DEAL}”` }).click();
@@ -150,7 +169,9 @@ test("the Legal head sees the deal on the Legal scorecard and disputes it with a
   await expect(form.getByText("Say why the department is not responsible.", { exact: true })).toBeVisible();
   await form.getByLabel("Reason").fill(REASON);
   await form.getByRole("button", { name: "Dispute" }).click();
-  await expect(formMessage(causes(page), "Disputed. Finance or the owner settles it; until then it still counts.")).toBeVisible();
+  await expect(
+    formMessage(causes(page), "Disputed. Finance or the owner settles it; until then it still counts."),
+  ).toBeVisible();
   await expect(row).toContainText("Disputed");
   await expect(row).toContainText(`Disputed by Lena Park`);
   await expect(row).toContainText(REASON);
@@ -174,7 +195,9 @@ test("finance overturns the attribution with a reason", async ({ page }) => {
   const form = page.getByRole("form", { name: `Settle lost deal “${DEAL}”` });
   await form.getByLabel("Reason").fill(SETTLEMENT);
   await form.getByRole("button", { name: "Overturn" }).click();
-  await expect(formMessage(causes(page), "Attribution overturned; the deal no longer counts against the department.")).toBeVisible();
+  await expect(
+    formMessage(causes(page), "Attribution overturned; the deal no longer counts against the department."),
+  ).toBeVisible();
   await expect(row).toContainText("Overturned");
   await expect(row).toContainText("not counted");
   await expect(row).toContainText("Overturned by Farah Idris");
@@ -191,6 +214,10 @@ test("the CEO's bridge for the month no longer charges Legal for the deal", asyn
   expect(legalOf(after).pipeline).toBe(legalOf(before).pipeline);
   expect(unattributedOf(after)).toBe(unattributedOf(before));
   // Everything else is as it was: target, actual and the other departments.
-  const others = (steps: TBridgeRow[]) => steps.filter((s) => s.step !== "Legal").map((s) => [s.step, s.amount]).sort();
+  const others = (steps: TBridgeRow[]) =>
+    steps
+      .filter((s) => s.step !== "Legal")
+      .map((s) => [s.step, s.amount])
+      .sort();
   expect(others(after)).toEqual(others(before));
 });

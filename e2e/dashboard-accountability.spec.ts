@@ -10,7 +10,9 @@ import { shot } from "./support/screenshots";
 // commitments (prisma/seed-accountability.ts).
 
 const ORG_ZONE = "America/New_York";
-const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" })
+  .format(new Date())
+  .slice(0, 7);
 const FY = Number(THIS_MONTH.slice(0, 4)); // the demo organization's fiscal year is the calendar year
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** The month `offset` months after this one, as "YYYY-MM" and as the app labels it ("Nov 2026"). */
@@ -26,7 +28,14 @@ const RANGE_LABEL = `${month(-12).label} – ${month(-1).label}`;
 
 /** What the chart's data labels should say for an amount in cents (lib/money.ts, compact). */
 const compact = (amountCents: number, signed: boolean) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1, signDisplay: signed ? "exceptZero" : "auto" }).format(amountCents / 100);
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    notation: "compact",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+    signDisplay: signed ? "exceptZero" : "auto",
+  }).format(amountCents / 100);
 
 async function openDashboard(page: Page, query = "") {
   await visit(page, `/o/${DEMO_ORG.slug}${query}`);
@@ -34,18 +43,27 @@ async function openDashboard(page: Page, query = "") {
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
 }
 
 /** The chart's bar labels, in order. */
 const chartLabels = (figure: Locator) => figure.locator(".recharts-label-list text").allTextContents();
 
-test("the CEO sees the gap bridge as a waterfall and as an exact table that balances and matches the tiles", async ({ page }) => {
+test("the CEO sees the gap bridge as a waterfall and as an exact table that balances and matches the tiles", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   await openDashboard(page, `?period=${RANGE}`);
   const bridgeCard = card(page, "Gap bridge");
-  await expect(bridgeCard.getByText(`Who explains the gap. ${RANGE_LABEL}: from target to actual through each department's revenue impact. Counts confirmed contributions and charged deals`)).toBeVisible();
+  await expect(
+    bridgeCard.getByText(
+      `Who explains the gap. ${RANGE_LABEL}: from target to actual through each department's revenue impact. Counts confirmed contributions and charged deals`,
+    ),
+  ).toBeVisible();
 
   const steps = await bridgeSteps(page);
   expect(steps[0]?.step).toBe("Target");
@@ -59,7 +77,11 @@ test("the CEO sees the gap bridge as a waterfall and as an exact table that bala
   // Largest negative first.
   expect(departments.map((d) => d.amount)).toEqual([...departments.map((d) => d.amount)].sort((a, b) => a - b));
   // The headline says how much of the shortfall departments explain, confirmed and claimed.
-  await expect(page.getByTestId("bridge-traced")).toHaveText(new RegExp(`^\\d+% of the \\$[\\d.]+[KM] shortfall in ${RANGE_LABEL} is explained by departments \\(\\d+% confirmed, [\\d.]+% claimed and awaiting finance\\)$`));
+  await expect(page.getByTestId("bridge-traced")).toHaveText(
+    new RegExp(
+      `^\\d+% of the \\$[\\d.]+[KM] shortfall in ${RANGE_LABEL} is explained by departments \\(\\d+% confirmed, [\\d.]+% claimed and awaiting finance\\)$`,
+    ),
+  );
 
   // The ends are the tiles' exact figures, and every running total follows from the one before.
   expect(steps[0]?.amount).toBe(await tileExact(page, "tile-target"));
@@ -77,7 +99,12 @@ test("the CEO sees the gap bridge as a waterfall and as an exact table that bala
   await expect(figure.locator(".recharts-bar-rectangle")).toHaveCount(steps.length);
   // A department whose only impact is a claim awaiting finance is labelled with the claim.
   const labels = await chartLabels(figure);
-  for (const [i, s] of steps.entries()) expect(labels[i]).toMatch(s.amount === 0 && i > 0 ? / claimed$/ : new RegExp(`^${compact(s.amount, i > 0 && i < steps.length - 1).replace(/[$.+]/g, "\\$&")}$`));
+  for (const [i, s] of steps.entries())
+    expect(labels[i]).toMatch(
+      s.amount === 0 && i > 0
+        ? / claimed$/
+        : new RegExp(`^${compact(s.amount, i > 0 && i < steps.length - 1).replace(/[$.+]/g, "\\$&")}$`),
+    );
 
   // A department's row opens its scorecard for the same period.
   const sales = page.getByTestId("bridge-table").getByRole("link", { name: "Sales", exact: true });
@@ -85,7 +112,9 @@ test("the CEO sees the gap bridge as a waterfall and as an exact table that bala
   await shot(page, "dashboard-accountability-1440");
 });
 
-test("the claimed toggle adds the contributions awaiting review to the bridge, for the same period", async ({ page }) => {
+test("the claimed toggle adds the contributions awaiting review to the bridge, for the same period", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   const period = RANGE;
   await openDashboard(page, `?period=${period}`);
@@ -115,7 +144,10 @@ test("the claimed toggle adds the contributions awaiting review to the bridge, f
   const unattributed = (steps: TStep[]) => steps.find((s) => s.step === "Unattributed")?.amount ?? NaN;
   expect(unattributed(after)).toBe(unattributed(before) - claimed);
   await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
-  await expect(page.getByRole("link", { name: "Export bridge as CSV" })).toHaveAttribute("href", `/o/${DEMO_ORG.slug}/export/dashboard?period=${period}&table=bridge&claimed=1`);
+  await expect(page.getByRole("link", { name: "Export bridge as CSV" })).toHaveAttribute(
+    "href",
+    `/o/${DEMO_ORG.slug}/export/dashboard?period=${period}&table=bridge&claimed=1`,
+  );
 
   await page.getByLabel("Include claimed contributions").uncheck();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}?period=${period}`);
@@ -123,7 +155,9 @@ test("the claimed toggle adds the contributions awaiting review to the bridge, f
   expect(await bridgeSteps(page)).toEqual(before);
 });
 
-test("the heat map rates every department's months in words and icons, links each to its scorecard, and leaves the future blank", async ({ page }) => {
+test("the heat map rates every department's months in words and icons, links each to its scorecard, and leaves the future blank", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   await openDashboard(page);
   const heat = page.getByTestId("heat-map");
@@ -164,10 +198,15 @@ test("the bridge exports as CSV with the table's exact amounts", async ({ page }
   const file = await download;
   expect(file.suggestedFilename()).toBe(`${DEMO_ORG.slug}-bridge-${RANGE}.csv`);
   const lines = (await readFile((await file.path())!, "utf8")).trim().split("\r\n");
-  expect(lines[0]).toBe("step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD,claimed_not_counted_USD");
-  const decimal = (c: number) => `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`;
+  expect(lines[0]).toBe(
+    "step,kind,amount_USD,running_total_USD,contributions_USD,pipeline_USD,claimed_not_counted_USD",
+  );
+  const decimal = (c: number) =>
+    `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`;
   // The first four columns are the table's step, amount and running total (the last two split a department's amount).
-  expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => i !== 1 && i < 4))).toEqual(steps.map((s) => [s.step, decimal(s.amount), decimal(s.running)]));
+  expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => i !== 1 && i < 4))).toEqual(
+    steps.map((s) => [s.step, decimal(s.amount), decimal(s.running)]),
+  );
 });
 
 test("on a phone the bridge turns on its side and only the tables scroll sideways", async ({ page }) => {
@@ -180,7 +219,10 @@ test("on a phone the bridge turns on its side and only the tables scroll sideway
   await expect(figure.locator(".recharts-yAxis-tick-labels text").first()).toContainText("Target");
   await expectNoHorizontalScroll(page);
   const wrapper = page.getByTestId("heat-map").locator("xpath=..");
-  const { scrollWidth, clientWidth } = await wrapper.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await wrapper.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   await shot(page, "dashboard-accountability-390");
 });

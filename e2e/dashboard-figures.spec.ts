@@ -3,7 +3,19 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { formMessage, visit } from "./support/helpers";
-import { EXPECTED, FY, ORG_TIME_ZONE, importFixedFixture, openRevenue, plain, signUpRevenueOwner, spreadEvenly, usd, usdWhole, type TOwner } from "./support/revenue";
+import {
+  EXPECTED,
+  FY,
+  ORG_TIME_ZONE,
+  importFixedFixture,
+  openRevenue,
+  plain,
+  signUpRevenueOwner,
+  spreadEvenly,
+  usd,
+  usdWhole,
+  type TOwner,
+} from "./support/revenue";
 
 // One fresh organization for the whole file: FY2026's target of $1,200,000 spread evenly
 // ($100,000.00 a month) and the fixed fixture imported (Jan $3,259.49, Feb $4,231.55,
@@ -22,8 +34,14 @@ const storageState = path.join(os.tmpdir(), `revtrace-e2e-dashboard-figures-${pr
 test.use({ storageState });
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, timezoneId: ORG_TIME_ZONE, storageState: undefined });
-  await context.addCookies([{ name: "revtrace-test-now", value: NOW, url: testInfo.project.use.baseURL ?? "http://localhost:3100" }]);
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    timezoneId: ORG_TIME_ZONE,
+    storageState: undefined,
+  });
+  await context.addCookies([
+    { name: "revtrace-test-now", value: NOW, url: testInfo.project.use.baseURL ?? "http://localhost:3100" },
+  ]);
   const page = await context.newPage();
   owner = await signUpRevenueOwner(page, "Dashboard");
   await openRevenue(page, owner.slug);
@@ -34,7 +52,6 @@ test.beforeAll(async ({ browser }, testInfo) => {
   await context.close();
 });
 
-
 async function openDashboard(page: Page, period: string) {
   await visit(page, `/o/${owner.slug}?period=${period}`);
   await expect(page.getByRole("heading", { level: 1, name: owner.organization })).toBeVisible();
@@ -43,7 +60,9 @@ async function openDashboard(page: Page, period: string) {
 /** A tile's headline: its compact value as shown, and the exact amount on hover (title). */
 const tileValue = (page: Page, testId: string) => page.getByTestId(testId).locator("dd").first();
 
-test("FY2026's tiles: target, actual, gap, attainment and outlook, compact with the exact amount on hover", async ({ page }) => {
+test("FY2026's tiles: target, actual, gap, attainment and outlook, compact with the exact amount on hover", async ({
+  page,
+}) => {
   await openDashboard(page, `fy-${FY}`);
   await expect(page.getByText(`Revenue target versus actual · FY${FY}`)).toBeVisible();
   await expect(page.getByLabel("Fiscal year")).toHaveValue(`fy-${FY}`);
@@ -87,7 +106,16 @@ test("the Monthly figures table has Jan–Mar 2026's exact amounts", async ({ pa
   await openDashboard(page, `fy-${FY}`);
   await expect(page.getByRole("heading", { level: 2, name: "Monthly figures" })).toBeVisible();
   const table = page.getByRole("table", { name: `Monthly target and actual, FY${FY}, in USD` });
-  await expect(table.getByRole("columnheader")).toHaveText(["Month", "Target", "Actual", "Gap", "Attainment", "Cum. target", "Cum. actual", "Forecast (cum.)"]);
+  await expect(table.getByRole("columnheader")).toHaveText([
+    "Month",
+    "Target",
+    "Actual",
+    "Gap",
+    "Attainment",
+    "Cum. target",
+    "Cum. actual",
+    "Forecast (cum.)",
+  ]);
   await expect(table.locator("tbody tr")).toHaveCount(12);
   // Month, target, actual, gap (target − actual), attainment (actual / target, one decimal),
   // cumulative target, cumulative actual, and no run-rate forecast yet for these early months.
@@ -100,7 +128,8 @@ test("the Monthly figures table has Jan–Mar 2026's exact amounts", async ({ pa
     ["Feb 2026", "$100,000", usdWhole(feb), "$95,768", "4.2%", "$200,000", "$7,491", "—"],
     ["Mar 2026", "$100,000", usdWhole(mar), "$93,717", "6.3%", "$300,000", usdWhole(ACTUAL), "—"],
   ];
-  for (const [i, cells] of expected.entries()) await expect(table.locator("tbody tr").nth(i).locator("th, td")).toHaveText(cells);
+  for (const [i, cells] of expected.entries())
+    await expect(table.locator("tbody tr").nth(i).locator("th, td")).toHaveText(cells);
   const march = table.locator("tbody tr").nth(2).locator("td");
   await expect(march.nth(1).locator("[title]")).toHaveAttribute("title", usd(mar));
   await expect(march.nth(2).locator("[title]")).toHaveAttribute("title", "$93,716.98");
@@ -127,7 +156,10 @@ test("choosing Q1 in the period picker shows the quarter's figures", async ({ pa
   await expect(tileValue(page, "tile-attainment")).toHaveText("4.6%");
   // The year and the Export link follow the choice.
   await expect(page.getByLabel("Fiscal year")).toHaveValue(`fy-${FY}`);
-  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", `/o/${owner.slug}/export/dashboard?period=q-${FY}-1`);
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+    "href",
+    `/o/${owner.slug}/export/dashboard?period=q-${FY}-1`,
+  );
 });
 
 test("the CSV export has the table's numbers as plain decimals", async ({ page }) => {
@@ -138,7 +170,9 @@ test("the CSV export has the table's numbers as plain decimals", async ({ page }
   expect(download.suggestedFilename()).toBe(`${owner.slug}-revenue-fy-${FY}.csv`);
   const text = await readFile(await download.path(), "utf8");
   const lines = text.split("\r\n");
-  expect(lines[0]).toBe("month,target_USD,actual_USD,gap_USD,attainment_pct,cumulative_target_USD,cumulative_actual_USD,forecast_cumulative_USD,commit_cumulative_USD,best_case_cumulative_USD,weighted_cumulative_USD,status");
+  expect(lines[0]).toBe(
+    "month,target_USD,actual_USD,gap_USD,attainment_pct,cumulative_target_USD,cumulative_actual_USD,forecast_cumulative_USD,commit_cumulative_USD,best_case_cumulative_USD,weighted_cumulative_USD,status",
+  );
   expect(lines.at(-1), "the file ends with a line break").toBe("");
   expect(lines).toHaveLength(1 + 12 + 1);
   // Plain decimals, no currency symbol, no thousands separator, no formula-guard apostrophe; the

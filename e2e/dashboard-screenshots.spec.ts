@@ -6,13 +6,25 @@ import { EXPECTED, ORG_TIME_ZONE, chooseImportFile, mapAndCheck, signUpRevenueOw
 // The dashboard, revenue and import screens for a visual review. Every test checks the page it
 // visits; with SCREENSHOTS=1 it also saves a full-page PNG to test-results/screenshots/.
 async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
 }
 
 async function expectDashboard(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
-  for (const tile of ["tile-to-date", "tile-actual", "tile-month", "tile-still-to-book", "tile-forecast", "tile-run-rate", "tile-outlook"]) await expect(page.getByTestId(tile)).toBeVisible();
+  for (const tile of [
+    "tile-to-date",
+    "tile-actual",
+    "tile-month",
+    "tile-still-to-book",
+    "tile-forecast",
+    "tile-run-rate",
+    "tile-outlook",
+  ])
+    await expect(page.getByTestId(tile)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Target versus actual" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Outlook" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Monthly figures" })).toBeVisible();

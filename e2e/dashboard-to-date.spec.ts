@@ -21,7 +21,11 @@ test.beforeAll(() => {
 
 /** Fixes "now" for the server (cookie) and the browser (clock), then signs in. */
 async function signInAt(page: Page, instant: string) {
-  await page.context().addCookies([{ name: "revtrace-test-now", value: instant, url: test.info().project.use.baseURL ?? "http://localhost:3100" }]);
+  await page
+    .context()
+    .addCookies([
+      { name: "revtrace-test-now", value: instant, url: test.info().project.use.baseURL ?? "http://localhost:3100" },
+    ]);
   await page.clock.setFixedTime(new Date(instant));
   await signIn(page, owner.email, owner.password);
 }
@@ -30,7 +34,9 @@ const tile = (page: Page, testId: string) => page.getByTestId(testId);
 /** The exact amount of a tile's headline (its hover title). */
 const exact = (page: Page, testId: string) => tile(page, testId).locator("dd[title]");
 
-test("on the 3rd of April the CEO reads how far behind plan FY2026 is through March, April on its own", async ({ page }) => {
+test("on the 3rd of April the CEO reads how far behind plan FY2026 is through March, April on its own", async ({
+  page,
+}) => {
   // 12:00 on Friday 3 April 2026 in Berlin.
   await signInAt(page, "2026-04-03T10:00:00Z");
   await visit(page, `/o/${owner.slug}?period=fy-2026`);
@@ -58,21 +64,36 @@ test("on the 3rd of April the CEO reads how far behind plan FY2026 is through Ma
   // +5,000.00 confirmed explain 15,000.00 (27.3 % → 27 %); Sales's −10,000.00 claim 10,000.00 (18 %);
   // together 25,000.00 (45.5 % → 45 %). Legal's −7,000.00 of April is not in it yet.
   const traced = page.getByTestId("bridge-traced");
-  await expect(traced).toHaveText("45% of the $55K shortfall to date (through March) is explained by departments (27% confirmed, 18% claimed and awaiting finance)");
+  await expect(traced).toHaveText(
+    "45% of the $55K shortfall to date (through March) is explained by departments (27% confirmed, 18% claimed and awaiting finance)",
+  );
   // Unattributed = 245,000 − (300,000 − 20,000 + 5,000) = −40,000.00; Legal is red in February with no why.
   await expect(page.getByTestId("bridge-unexplained")).toContainText("Unexplained: -$40K");
   await expect(page.getByTestId("bridge-unexplained")).toContainText("Red without a why: Legal (Feb)");
   await expect(page.getByTestId("bridge-claimed-note")).toContainText("Awaiting finance: -$10K");
-  await expect(page.getByTestId("bridge-claimed-note").getByRole("link", { name: "Sales -$10K" })).toHaveAttribute("href", `/o/${owner.slug}/departments/${await departmentId(page, "Sales")}?period=fy-2026#contributions`);
+  await expect(page.getByTestId("bridge-claimed-note").getByRole("link", { name: "Sales -$10K" })).toHaveAttribute(
+    "href",
+    `/o/${owner.slug}/departments/${await departmentId(page, "Sales")}?period=fy-2026#contributions`,
+  );
   const steps = page.getByTestId("bridge-table").locator("tbody tr");
   // Sales has only its claim: a zero step, the claim beside it in the last column.
-  await expect(steps.locator("th")).toHaveText([/^Target$/, /^Legal\s*hurt revenue$/, /^Sales$/, /^Marketing\s*helped revenue$/, /^Unattributed/, /^Actual$/]);
+  await expect(steps.locator("th")).toHaveText([
+    /^Target$/,
+    /^Legal\s*hurt revenue$/,
+    /^Sales$/,
+    /^Marketing\s*helped revenue$/,
+    /^Unattributed/,
+    /^Actual$/,
+  ]);
   await expect(steps.nth(0).locator("td").first()).toHaveText("$300,000");
   await expect(steps.nth(2).locator("td").last()).toHaveText("-$10,000");
   await expect(page.getByTestId("bridge-check")).toContainText("= actual, balances to the cent");
 
   // The heat map shows February's red next to Legal's −$20K, and April's impact too.
-  const legalRow = page.getByTestId("heat-map").getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Legal" }) });
+  const legalRow = page
+    .getByTestId("heat-map")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Legal" }) });
   await expect(legalRow.getByRole("cell").nth(1)).toContainText("Red");
   await expect(legalRow.getByRole("cell").nth(1).getByTestId("heat-impact")).toContainText("-$20K");
   await expect(legalRow.getByRole("cell").nth(3).getByTestId("heat-impact")).toContainText("-$7K");
@@ -100,10 +121,14 @@ test("on the last day of March, March is still in progress and to date runs thro
   await expect(exact(page, "tile-still-to-book")).toHaveAttribute("title", "$955,000.00");
   await expect(exact(page, "tile-run-rate")).toHaveAttribute("title", "$95,500.00");
   // Bridge Jan–Feb: Legal and Marketing explain 15,000.00 of 25,000.00 = 60 %; Sales's March claim is not in it.
-  await expect(page.getByTestId("bridge-traced")).toHaveText("60% of the $25K shortfall to date (through February) is explained by departments (60% confirmed, 0% claimed and awaiting finance)");
+  await expect(page.getByTestId("bridge-traced")).toHaveText(
+    "60% of the $25K shortfall to date (through February) is explained by departments (60% confirmed, 0% claimed and awaiting finance)",
+  );
 });
 
-test("a past fiscal year with actuals and no targets shows its actuals, reached from the period picker", async ({ page }) => {
+test("a past fiscal year with actuals and no targets shows its actuals, reached from the period picker", async ({
+  page,
+}) => {
   await signInAt(page, "2026-04-03T10:00:00Z");
   await visit(page, `/o/${owner.slug}?period=fy-2026`);
   // Every fiscal year from the first with data (FY2014) to the next one is offered.
@@ -112,7 +137,9 @@ test("a past fiscal year with actuals and no targets shows its actuals, reached 
   await page.getByLabel("Fiscal year").selectOption({ label: "FY2014" });
   await expect(page).toHaveURL(`/o/${owner.slug}?period=fy-2014`);
   await expect(page.getByTestId("targets-missing")).toContainText("No targets for FY2014 yet");
-  await expect(page.getByTestId("targets-missing").getByRole("link", { name: "Set targets for FY2014" })).toHaveAttribute("href", `/o/${owner.slug}/revenue?fy=2014`);
+  await expect(
+    page.getByTestId("targets-missing").getByRole("link", { name: "Set targets for FY2014" }),
+  ).toHaveAttribute("href", `/o/${owner.slug}/revenue?fy=2014`);
   // 4,321.00 + 1,000.50 = 5,321.50.
   await expect(exact(page, "tile-actual")).toHaveAttribute("title", "$5,321.50");
   await expect(tile(page, "tile-target")).toContainText("Not set");

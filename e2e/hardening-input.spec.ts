@@ -8,7 +8,9 @@ import { shot } from "./support/screenshots";
 const pipeline = `/o/${DEMO_ORG.slug}/pipeline`;
 const importApi = `/o/${DEMO_ORG.slug}/revenue/import/api`;
 
-test("finding 7: the pipeline page and its export drop bad filters with a notice instead of answering 500", async ({ page }) => {
+test("finding 7: the pipeline page and its export drop bad filters with a notice instead of answering 500", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   const bad = "?from=2026-13-45&quarter=9999-Q4&q=%00&status=open";
   const response = await visit(page, `${pipeline}${bad}`);
@@ -40,23 +42,43 @@ function bigCsv(megabytes: number): Buffer {
   return Buffer.from(`${lines.join("\n")}\n`);
 }
 
-test("finding 5: a 40 MB import goes through the real route; a larger file than 50 MB gets 413 naming the limit", async ({ page }) => {
+test("finding 5: a 40 MB import goes through the real route; a larger file than 50 MB gets 413 naming the limit", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO.finance);
   const file = bigCsv(40);
   expect(file.length).toBeGreaterThan(40 * 1024 * 1024);
   const preview = await page.request.post(importApi, {
-    multipart: { intent: "preview", file: { name: "orders-40mb.csv", mimeType: "text/csv", buffer: file }, dateColumn: "0", amountColumn: "1" },
+    multipart: {
+      intent: "preview",
+      file: { name: "orders-40mb.csv", mimeType: "text/csv", buffer: file },
+      dateColumn: "0",
+      amountColumn: "1",
+    },
     timeout: 150_000,
   });
-  const body = (await preview.json()) as { ok: boolean; data?: { summary?: { dataRowCount?: number; acceptedCount?: number; totalMinor?: string; badRows?: unknown[] } } };
+  const body = (await preview.json()) as {
+    ok: boolean;
+    data?: { summary?: { dataRowCount?: number; acceptedCount?: number; totalMinor?: string; badRows?: unknown[] } };
+  };
   expect(preview.status()).toBe(200);
   expect(body.ok).toBe(true);
   // Every row of the 40 MB arrived and was read: 1,000 rows of 1.00.
-  expect(body.data?.summary).toMatchObject({ dataRowCount: 1000, acceptedCount: 1000, totalMinor: "100000", badRows: [] });
+  expect(body.data?.summary).toMatchObject({
+    dataRowCount: 1000,
+    acceptedCount: 1000,
+    totalMinor: "100000",
+    badRows: [],
+  });
 
   const tooBig = await page.request.post(importApi, {
-    multipart: { intent: "preview", file: { name: "orders-52mb.csv", mimeType: "text/csv", buffer: bigCsv(52) }, dateColumn: "0", amountColumn: "1" },
+    multipart: {
+      intent: "preview",
+      file: { name: "orders-52mb.csv", mimeType: "text/csv", buffer: bigCsv(52) },
+      dateColumn: "0",
+      amountColumn: "1",
+    },
     timeout: 150_000,
   });
   expect(tooBig.status()).toBe(413);

@@ -12,7 +12,12 @@ test.describe.configure({ mode: "serial" });
 
 const NOW = "2026-12-03T15:00:00Z";
 const PASSWORD = "correct horse battery";
-let seed: { slug: string; users: Record<"owner" | "legalHead" | "finance" | "salesManager" | "viewer", string>; outsider: string; legalId: string };
+let seed: {
+  slug: string;
+  users: Record<"owner" | "legalHead" | "finance" | "salesManager" | "viewer", string>;
+  outsider: string;
+  legalId: string;
+};
 
 test.beforeAll(() => {
   seed = JSON.parse(runDbScript("inbox-db.ts", "seed", {}));
@@ -39,14 +44,18 @@ async function lookAt(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-test("a department head lands on My work, writes the red month's narrative from it, and the item is gone", async ({ page }) => {
+test("a department head lands on My work, writes the red month's narrative from it, and the item is gone", async ({
+  page,
+}) => {
   await signIn(page, seed.users.legalHead, PASSWORD);
   await expect(page).toHaveURL(`/o/${seed.slug}/inbox`);
   await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
   await expect(nav(page).getByRole("link", { name: "My work 2 owed" })).toHaveAttribute("aria-current", "page");
   await expect(nav(page).getByRole("link", { name: "Settings" })).toHaveCount(0);
   await expect(items(page)).toHaveCount(2);
-  await expect(page.getByRole("region", { name: /Due soon/ }).getByTestId("inbox-item")).toContainText("Deliver the commitment “Template MSA for deals under $50k”, or mark it done or missed");
+  await expect(page.getByRole("region", { name: /Due soon/ }).getByTestId("inbox-item")).toContainText(
+    "Deliver the commitment “Template MSA for deals under $50k”, or mark it done or missed",
+  );
   await expect(page.getByRole("region", { name: /Due soon/ })).toContainText("due in 2 days");
   const red = items(page).filter({ hasText: "Explain why November 2026 was red" });
   await expect(red).toContainText("Legal · November 2026 · waiting 2 days");
@@ -65,14 +74,18 @@ test("a department head lands on My work, writes the red month's narrative from 
   await expect(page.getByTestId("narrative-2026-11")).toContainText("Two MSAs waited three weeks on redlines.");
   await expect(nav(page).getByRole("link", { name: "My work 1 owed" })).toBeVisible();
 
-  await nav(page).getByRole("link", { name: /^My work/ }).click();
+  await nav(page)
+    .getByRole("link", { name: /^My work/ })
+    .click();
   await expect(page).toHaveURL(`/o/${seed.slug}/inbox`);
   await expect(items(page)).toHaveCount(1);
   await expect(page.getByText("Explain why November 2026 was red")).toHaveCount(0);
   await expect(page.getByTestId("inbox-total")).toHaveText("1 item owed.");
 });
 
-test("finance lands on My work and sees the claim to review, linked to the department's contributions", async ({ page }) => {
+test("finance lands on My work and sees the claim to review, linked to the department's contributions", async ({
+  page,
+}) => {
   await signIn(page, seed.users.finance, PASSWORD);
   await expect(page).toHaveURL(`/o/${seed.slug}/inbox`);
   await expect(nav(page).getByRole("link", { name: "My work 1 owed" })).toBeVisible();
@@ -88,7 +101,9 @@ test("finance lands on My work and sees the claim to review, linked to the depar
 test("a sales manager lands on the stale deal; the owner and a viewer land on the dashboard", async ({ page }) => {
   await signIn(page, seed.users.salesManager, PASSWORD);
   await expect(page).toHaveURL(`/o/${seed.slug}/inbox`);
-  const deal = items(page).filter({ hasText: "Update “Initech renewal”: it was expected to close Nov 20, 2026 and is still open" });
+  const deal = items(page).filter({
+    hasText: "Update “Initech renewal”: it was expected to close Nov 20, 2026 and is still open",
+  });
   await expect(deal).toContainText("13 days past its close date");
   await lookAt(page, "sales-manager");
   await deal.getByRole("link", { name: "Update the deal" }).click();

@@ -1,7 +1,23 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_ORG, card, createInvitation, memberRow, openSettingsSection, signIn, signUpFreshOwner, uniqueEmail, uniqueId, visit, reload } from "./support/helpers";
+import {
+  DEMO,
+  DEMO_ORG,
+  card,
+  createInvitation,
+  memberRow,
+  openSettingsSection,
+  signIn,
+  signUpFreshOwner,
+  uniqueEmail,
+  uniqueId,
+  visit,
+  reload,
+} from "./support/helpers";
 
-test("a new person joins Acme through an invitation link as department head of Legal", async ({ page: owner, browser }) => {
+test("a new person joins Acme through an invitation link as department head of Legal", async ({
+  page: owner,
+  browser,
+}) => {
   const id = uniqueId();
   const invitee = { name: `Lena Legal ${id}`, email: `legal-head-${id}@e2e.example`, password: "a-strong-password" };
 
@@ -17,7 +33,9 @@ test("a new person joins Acme through an invitation link as department head of L
     const page = await context.newPage();
     await visit(page, link);
     await expect(page.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
-    await expect(page.getByText(`You are invited as Department head of Legal, with the address ${invitee.email}.`)).toBeVisible();
+    await expect(
+      page.getByText(`You are invited as Department head of Legal, with the address ${invitee.email}.`),
+    ).toBeVisible();
     // The account is created for the invited address; it is shown, not editable.
     await expect(page.getByText(invitee.email, { exact: true })).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Email" })).toHaveCount(0);
@@ -47,7 +65,10 @@ test("a new person joins Acme through an invitation link as department head of L
   await expect(member.getByLabel("Department", { exact: true }).locator("option:checked")).toHaveText("Legal");
 });
 
-test("an existing user signs in to accept an invitation and switches between organizations", async ({ page: owner, browser }) => {
+test("an existing user signs in to accept an invitation and switches between organizations", async ({
+  page: owner,
+  browser,
+}) => {
   // Someone who already has an account (and an organization of their own).
   const signUpContext = await browser.newContext();
   const existing = await signUpFreshOwner(await signUpContext.newPage(), "existing");
@@ -56,7 +77,9 @@ test("an existing user signs in to accept an invitation and switches between org
   await signIn(owner, DEMO.owner);
   await visit(owner, `/o/${DEMO_ORG.slug}/settings/invitations`);
   const link = await createInvitation(owner, { email: existing.email, role: "Viewer" });
-  await expect(card(owner, "Invitations").getByRole("listitem").filter({ hasText: existing.email })).toContainText("Viewer");
+  await expect(card(owner, "Invitations").getByRole("listitem").filter({ hasText: existing.email })).toContainText(
+    "Viewer",
+  );
 
   const context = await browser.newContext();
   try {
@@ -98,7 +121,10 @@ test("an existing user signs in to accept an invitation and switches between org
   await expect(memberRow(owner, existing.email).getByLabel("Role", { exact: true })).toHaveValue("VIEWER");
 });
 
-test("an invitation opened by someone else is refused, and a revoked link stops working", async ({ page: owner, browser }) => {
+test("an invitation opened by someone else is refused, and a revoked link stops working", async ({
+  page: owner,
+  browser,
+}) => {
   const invited = uniqueEmail("revoked");
   await signIn(owner, DEMO.owner);
   await visit(owner, `/o/${DEMO_ORG.slug}/settings/invitations`);
@@ -111,7 +137,11 @@ test("an invitation opened by someone else is refused, and a revoked link stops 
     await signIn(page, DEMO.viewer);
     await visit(page, link);
     await expect(page.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
-    await expect(page.getByText(`You are signed in as ${DEMO.viewer}. This invitation is for ${invited}: sign out and sign in with that address to accept it.`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `You are signed in as ${DEMO.viewer}. This invitation is for ${invited}: sign out and sign in with that address to accept it.`,
+      ),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
 
     // The owner revokes it; the link now says so.
@@ -121,7 +151,9 @@ test("an invitation opened by someone else is refused, and a revoked link stops 
     await expect(card(owner, "Invitations").getByText(invited)).toHaveCount(0);
     await reload(page);
     await expect(page.getByRole("heading", { name: "Invitation unavailable" })).toBeVisible();
-    await expect(page.getByText("This invitation was revoked. Ask an owner of the organization for a new link.")).toBeVisible();
+    await expect(
+      page.getByText("This invitation was revoked. Ask an owner of the organization for a new link."),
+    ).toBeVisible();
   } finally {
     await context.close();
   }

@@ -16,7 +16,8 @@ const CPL = "Cost per lead";
 const PIPELINE = "Sourced pipeline";
 const TICKETS = "Open tickets";
 const AGGREGATION = "Over several months";
-const CHOOSE_CURRENCY = "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
+const CHOOSE_CURRENCY =
+  "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
 
 let owner = { email: "", password: "" };
 let scorecardPath = "";
@@ -25,9 +26,16 @@ test.beforeEach(async ({ context }) => {
   await context.addCookies([{ name: "revtrace-test-now", value: NOW, url: baseURL }]);
 });
 
-const kpiRow = (page: Page, name: string): Locator => page.getByTestId("kpi-table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+const kpiRow = (page: Page, name: string): Locator =>
+  page
+    .getByTestId("kpi-table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
 
-async function addKpi(page: Page, fields: { name: string; unit: string; direction: string; aggregation?: string; target: string }) {
+async function addKpi(
+  page: Page,
+  fields: { name: string; unit: string; direction: string; aggregation?: string; target: string },
+) {
   const form = await openForm(card(page, "KPIs"), /^Add (a|the first) KPI$/, "Add a KPI");
   await form.getByLabel("KPI name").fill(fields.name);
   await form.getByLabel("Unit").selectOption({ label: fields.unit });
@@ -49,7 +57,9 @@ async function enterMonth(page: Page, month: string, label: string, values: Reco
   await expect(formMessage(form, `Saved ${count} value${count > 1 ? "s" : ""} for ${label}.`)).toBeVisible();
 }
 
-test("the owner must choose how a currency KPI combines over months; other units start on their default", async ({ page }) => {
+test("the owner must choose how a currency KPI combines over months; other units start on their default", async ({
+  page,
+}) => {
   const fresh = await signUpFreshOwner(page, "aggregation");
   owner = { email: fresh.email, password: fresh.password };
   await visit(page, `/o/${fresh.slug}/departments`);
@@ -63,7 +73,9 @@ test("the owner must choose how a currency KPI combines over months; other units
   await expect(form.getByLabel(AGGREGATION)).toHaveValue("AVERAGE");
   await form.getByLabel("Unit").selectOption({ label: "Currency" });
   await expect(form.getByLabel(AGGREGATION)).toHaveValue("");
-  await expect(form.getByLabel(AGGREGATION)).toHaveAccessibleDescription("Required for currency: a flow adds up (sourced pipeline) / a rate is averaged (cost per lead) / a stock takes the last month (open tickets).");
+  await expect(form.getByLabel(AGGREGATION)).toHaveAccessibleDescription(
+    "Required for currency: a flow adds up (sourced pipeline) / a rate is averaged (cost per lead) / a stock takes the last month (open tickets).",
+  );
 
   await form.getByLabel("KPI name").fill(CPL);
   await form.getByLabel("Direction").selectOption({ label: "Lower is better" });
@@ -78,13 +90,27 @@ test("the owner must choose how a currency KPI combines over months; other units
   await expect(formMessage(form, "KPI added.")).toBeVisible();
   await expect(kpiRow(page, CPL)).toContainText("Average");
 
-  await addKpi(page, { name: PIPELINE, unit: "Currency", direction: "Higher is better", aggregation: "Sum (a flow)", target: "10000" });
-  await addKpi(page, { name: TICKETS, unit: "Count", direction: "Lower is better", aggregation: "Last month (a stock)", target: "120" });
+  await addKpi(page, {
+    name: PIPELINE,
+    unit: "Currency",
+    direction: "Higher is better",
+    aggregation: "Sum (a flow)",
+    target: "10000",
+  });
+  await addKpi(page, {
+    name: TICKETS,
+    unit: "Count",
+    direction: "Lower is better",
+    aggregation: "Last month (a stock)",
+    target: "120",
+  });
   await expect(kpiRow(page, PIPELINE)).toContainText("Sum");
   await expect(kpiRow(page, TICKETS)).toContainText("Last month");
 });
 
-test("the quarter shows the average, the sum and the last month, each month's status, and names the worst KPI", async ({ page }) => {
+test("the quarter shows the average, the sum and the last month, each month's status, and names the worst KPI", async ({
+  page,
+}) => {
   await signIn(page, owner.email, owner.password);
   await visit(page, scorecardPath);
   // Cost per lead $140, $160, $205; sourced pipeline $12,000, $9,500, $9,000; open tickets 100, 130, March not reported.
@@ -95,7 +121,9 @@ test("the quarter shows the average, the sum and the last month, each month's st
   await values.getByLabel("Month", { exact: true }).selectOption("2026-03");
   await values.getByLabel(TICKETS, { exact: true }).fill("12.5");
   await values.getByRole("button", { name: "Save Mar 2026" }).click();
-  await expect(values.getByLabel(TICKETS, { exact: true })).toHaveAccessibleDescription(`${TICKETS}: A count is a whole number: enter it without decimals.`);
+  await expect(values.getByLabel(TICKETS, { exact: true })).toHaveAccessibleDescription(
+    `${TICKETS}: A count is a whole number: enter it without decimals.`,
+  );
   await values.getByLabel(TICKETS, { exact: true }).fill("");
   await enterMonth(page, "2026-03", "Mar 2026", { [CPL]: "205", [PIPELINE]: "9000" });
 
@@ -107,7 +135,11 @@ test("the quarter shows the average, the sum and the last month, each month's st
   await expect(cpl).toContainText("$150.00");
   await expect(cpl).toContainText("Red");
   // Each month's own status: $140 green, $160 amber (93.75 %), $205 red (73.2 %).
-  await expect(cpl.getByRole("list", { name: `${CPL}, month by month` }).getByRole("listitem")).toHaveText([/Jan 2026: Green, \$140\.00/, /Feb 2026: Amber, \$160\.00/, /Mar 2026: Red, \$205\.00/]);
+  await expect(cpl.getByRole("list", { name: `${CPL}, month by month` }).getByRole("listitem")).toHaveText([
+    /Jan 2026: Green, \$140\.00/,
+    /Feb 2026: Amber, \$160\.00/,
+    /Mar 2026: Red, \$205\.00/,
+  ]);
 
   // Sourced pipeline: 12,000 + 9,500 + 9,000 = $30,500 against 3 × $10,000: 101.7 %, green; its months green, amber (95 %), amber (90 %).
   const pipeline = kpiRow(page, PIPELINE);
@@ -116,28 +148,43 @@ test("the quarter shows the average, the sum and the last month, each month's st
   await expect(pipeline).toContainText("$30,000.00");
   await expect(pipeline).toContainText("$10,000.00 a month");
   await expect(pipeline).toContainText("Green");
-  await expect(pipeline.getByRole("list", { name: `${PIPELINE}, month by month` }).getByRole("listitem")).toHaveText([/Jan 2026: Green/, /Feb 2026: Amber/, /Mar 2026: Amber/]);
+  await expect(pipeline.getByRole("list", { name: `${PIPELINE}, month by month` }).getByRole("listitem")).toHaveText([
+    /Jan 2026: Green/,
+    /Feb 2026: Amber/,
+    /Mar 2026: Amber/,
+  ]);
 
   // Open tickets: the last month reported, February's 130, against 120: 120 / 130 = 92.3 %, amber.
   const tickets = kpiRow(page, TICKETS);
   await expect(tickets).toContainText("130");
   await expect(tickets).toContainText("last reported, Feb 2026");
   await expect(tickets).toContainText("Amber");
-  await expect(tickets.getByRole("list", { name: `${TICKETS}, month by month` }).getByRole("listitem")).toHaveText([/Jan 2026: Green, 100/, /Feb 2026: Amber, 130/, /Mar 2026: no value/]);
+  await expect(tickets.getByRole("list", { name: `${TICKETS}, month by month` }).getByRole("listitem")).toHaveText([
+    /Jan 2026: Green, 100/,
+    /Feb 2026: Amber, 130/,
+    /Mar 2026: no value/,
+  ]);
 
   // The status is the worst KPI's, and the tile names it: 168.33 / 150 = 112.2 % of target.
   const status = page.getByTestId("tile-status");
   await expect(status).toContainText("Red");
-  await expect(page.getByTestId("worst-kpi")).toHaveText(`Worst KPI: ${CPL}$168.33 against $150.00, 112.2% of target (lower is better)`);
+  await expect(page.getByTestId("worst-kpi")).toHaveText(
+    `Worst KPI: ${CPL}$168.33 against $150.00, 112.2% of target (lower is better)`,
+  );
   await shot(page, "kpi-aggregation-quarter-1440");
   await page.setViewportSize({ width: 390, height: 844 });
   await visit(page, `${scorecardPath}?period=q-2026-1`);
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
   await shot(page, "kpi-aggregation-quarter-390");
 });
 
-test("over the year the same rules hold, and the owner's change of aggregation changes the figure", async ({ page }) => {
+test("over the year the same rules hold, and the owner's change of aggregation changes the figure", async ({
+  page,
+}) => {
   await signIn(page, owner.email, owner.password);
   await visit(page, `${scorecardPath}?period=fy-2026`);
   // Only Q1 has values, so the year's figures are the quarter's; April has started and is unreported.

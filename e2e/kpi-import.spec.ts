@@ -20,7 +20,14 @@ const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
 
 /** The month `offset` months from today's, in Acme's zone: its key and labels. */
 function monthFromNow(offset: number) {
-  const [year = 0, month = 0] = new Intl.DateTimeFormat("en-CA", { timeZone: ORG_ZONE, year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number);
+  const [year = 0, month = 0] = new Intl.DateTimeFormat("en-CA", {
+    timeZone: ORG_ZONE,
+    year: "numeric",
+    month: "2-digit",
+  })
+    .format(new Date())
+    .split("-")
+    .map(Number);
   const index = year * 12 + (month - 1) + offset;
   const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
   return { key: `${y}-${String(m).padStart(2, "0")}`, label: `${MONTH_SHORT[m - 1]} ${y}` };
@@ -70,7 +77,9 @@ async function check(mapping: Locator, page: Page) {
   return preview;
 }
 
-test("the Marketing head imports KPI values: bad rows named, fixed, one skipped, then stored once", async ({ page }, testInfo) => {
+test("the Marketing head imports KPI values: bad rows named, fixed, one skipped, then stored once", async ({
+  page,
+}, testInfo) => {
   // Three trips to the database through tsx (a few seconds each on a busy machine) on top of the journey.
   test.setTimeout(120_000);
   const { departmentId } = createDemoKpis("Marketing", KPIS);
@@ -84,8 +93,16 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   await expect(page.getByRole("heading", { level: 1, name: "Import KPI values" })).toBeVisible();
   // The KPIs the file may name, with how their values are written.
   const kpiList = page.getByRole("table", { name: "The department's KPIs" });
-  await expect(kpiList.getByRole("row", { name: new RegExp(SIGNUPS) }).getByRole("cell")).toHaveText(["Count", "1250", "150"]);
-  await expect(kpiList.getByRole("row", { name: new RegExp(RESPONSE) }).getByRole("cell")).toHaveText(["Days", "4.5", "2 days"]);
+  await expect(kpiList.getByRole("row", { name: new RegExp(SIGNUPS) }).getByRole("cell")).toHaveText([
+    "Count",
+    "1250",
+    "150",
+  ]);
+  await expect(kpiList.getByRole("row", { name: new RegExp(RESPONSE) }).getByRole("cell")).toHaveText([
+    "Days",
+    "4.5",
+    "2 days",
+  ]);
 
   // 1–2. The columns are guessed from the header.
   let mapping = await chooseFile(page, withTypo);
@@ -100,7 +117,9 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
 
   // 3. Every value as read, and every bad row by line and reason; nothing can be imported yet.
   await expect(preview.getByText("marketing-kpis.csv: 5 rows.")).toBeVisible();
-  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`3 values for ${lastMonth.label} – ${thisMonth.label}: 3 new.`);
+  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(
+    `3 values for ${lastMonth.label} – ${thisMonth.label}: 3 new.`,
+  );
   await expectTableRows(valuesTable(page), [
     ["2", SIGNUPS, lastMonth.label, "180", "—no value yet", "new"],
     ["3", SIGNUPS, thisMonth.label, "1,204", "—no value yet", "new"],
@@ -122,8 +141,17 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   await page.getByRole("button", { name: "choose another" }).click();
   mapping = await chooseFile(page, fixed);
   preview = await check(mapping, page);
-  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`4 values for ${lastMonth.label} – ${thisMonth.label}: 4 new.`);
-  await expect(valuesTable(page).locator("tbody tr").nth(3).locator("th, td")).toHaveText(["5", RESPONSE, thisMonth.label, "1.75 days", "—no value yet", "new"]);
+  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(
+    `4 values for ${lastMonth.label} – ${thisMonth.label}: 4 new.`,
+  );
+  await expect(valuesTable(page).locator("tbody tr").nth(3).locator("th, td")).toHaveText([
+    "5",
+    RESPONSE,
+    thisMonth.label,
+    "1.75 days",
+    "—no value yet",
+    "new",
+  ]);
   await expectTableRows(badRowsTable(page), [["6", `${closedMonth.label} is closed`]]);
   const importButton = preview.getByRole("button", { name: "Import 4 rows" });
   await expect(importButton).toBeDisabled();
@@ -131,7 +159,10 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   await importButton.click();
 
   // 4. Imported: the values are stored with the batch; the closed month is untouched.
-  const done = formMessage(commitCard(page), `Imported 4 values for Marketing (${lastMonth.label} – ${thisMonth.label}) as batch `);
+  const done = formMessage(
+    commitCard(page),
+    `Imported 4 values for Marketing (${lastMonth.label} – ${thisMonth.label}) as batch `,
+  );
   await expect(done).toBeVisible({ timeout: 30_000 });
   await expect(done).toContainText(": 4 new. 1 skipped line is recorded with it.");
   const batchId = /as batch (\S+?):/.exec((await done.textContent()) ?? "")?.[1];
@@ -155,19 +186,30 @@ test("the Marketing head imports KPI values: bad rows named, fixed, one skipped,
   // The same file again: already imported, by whom; nothing can be added a second time.
   await visit(page, importUrl);
   preview = await check(await chooseFile(page, fixed), page);
-  await expect(formMessage(preview, new RegExp(`^This file was already imported on .+ by Marco Rossi as batch ${batchId}\\. Nothing was added\\.$`))).toBeVisible();
-  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(`4 values for ${lastMonth.label} – ${thisMonth.label}: 4 the same as now (not written again).`);
+  await expect(
+    formMessage(
+      preview,
+      new RegExp(`^This file was already imported on .+ by Marco Rossi as batch ${batchId}\\. Nothing was added\\.$`),
+    ),
+  ).toBeVisible();
+  await expect(preview.getByTestId("kpi-import-counts")).toHaveText(
+    `4 values for ${lastMonth.label} – ${thisMonth.label}: 4 the same as now (not written again).`,
+  );
   await expect(preview.getByRole("button", { name: "Import 4 rows" })).toBeDisabled();
   expect(storedKpiValues("Marketing", KPIS)).toHaveLength(4);
 });
 
 test("only writers of the department reach its import; another department's head is not allowed", async ({ page }) => {
-  const { departmentId } = createDemoKpis("Marketing", [{ name: `Press mentions ${uniqueId()}`, unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "10" }]);
+  const { departmentId } = createDemoKpis("Marketing", [
+    { name: `Press mentions ${uniqueId()}`, unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "10" },
+  ]);
   await signIn(page, DEMO.sales);
   await visit(page, `/o/${DEMO_ORG.slug}/departments/${departmentId}/import`);
   const refusal = page.getByRole("region", { name: "Not allowed" });
   await expect(refusal.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-  await expect(refusal).toContainText("Your role here is Sales manager. Only owners and the head of Marketing can import Marketing's KPI values.");
+  await expect(refusal).toContainText(
+    "Your role here is Sales manager. Only owners and the head of Marketing can import Marketing's KPI values.",
+  );
   await expect(page.getByLabel("CSV file")).toHaveCount(0);
   const response = await page.goto(`/o/${DEMO_ORG.slug}/departments/no-such-department/import`);
   expect(response?.status()).toBe(404);

@@ -9,7 +9,12 @@ const ORG = `/o/${DEMO_ORG.slug}`;
 
 test("a missing deal, department or month is a 404 inside the organization's layout", async ({ page }) => {
   await signIn(page, DEMO.owner);
-  for (const path of ["/pipeline/no-such-deal", "/departments/no-such-department", "/departments/no-such-department/import", "/revenue/close/not-a-month"]) {
+  for (const path of [
+    "/pipeline/no-such-deal",
+    "/departments/no-such-department",
+    "/departments/no-such-department/import",
+    "/revenue/close/not-a-month",
+  ]) {
     const response = await visit(page, `${ORG}${path}`);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Not found" }), path).toBeVisible();
@@ -26,7 +31,13 @@ test("while the pipeline loads, a skeleton holds its place; then the page replac
   const onSettled = (request: Request) => {
     const headers = request.headers();
     // From the departments page ("next-url"), not one aborted by leaving the page signing in lands on.
-    if (new URL(request.url()).pathname === `${ORG}/pipeline` && headers["next-url"] === `${ORG}/departments` && headers["next-router-prefetch"] && !headers["next-router-segment-prefetch"]) prefetched = true;
+    if (
+      new URL(request.url()).pathname === `${ORG}/pipeline` &&
+      headers["next-url"] === `${ORG}/departments` &&
+      headers["next-router-prefetch"] &&
+      !headers["next-router-segment-prefetch"]
+    )
+      prefetched = true;
   };
   page.on("requestfinished", onSettled);
   page.on("requestfailed", onSettled);

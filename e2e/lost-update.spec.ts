@@ -11,7 +11,10 @@ test.use({ timezoneId: ORG_TIME_ZONE });
 
 const SHOTS = process.env.SCREENSHOTS === "1";
 
-test("finance's stale save of May is refused naming the owner, and June saves without putting May back", async ({ page: owner, browser }) => {
+test("finance's stale save of May is refused naming the owner, and June saves without putting May back", async ({
+  page: owner,
+  browser,
+}) => {
   const ownerAccount = await signUpRevenueOwner(owner, "Lost");
   const financeName = `Anna Finance ${uniqueId()}`;
 
@@ -44,7 +47,9 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
     // Finance, without reloading, lowers May: refused, naming the owner and the owner's amount.
     await targetInput(finance, "May 2026").fill("800,000");
     await targetsGrid(finance).getByRole("button", { name: "Save targets" }).click();
-    const conflict = new RegExp(`^${ownerAccount.name} changed May 2026's target to \\$1,200,000\\.00 at \\d\\d:\\d\\d; reload to see it — your input is kept\\.$`);
+    const conflict = new RegExp(
+      `^${ownerAccount.name} changed May 2026's target to \\$1,200,000\\.00 at \\d\\d:\\d\\d; reload to see it — your input is kept\\.$`,
+    );
     await expect(formMessage(targetsGrid(finance), conflict)).toBeVisible();
     await expect(gridRow(finance, "May 2026").getByText(conflict)).toBeVisible();
     await expect(targetInput(finance, "May 2026")).toHaveValue("800,000");
@@ -53,7 +58,9 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
       await finance.screenshot({ path: "test-results/screenshots/lost-update-conflict-1440.png", fullPage: true });
       await finance.setViewportSize({ width: 390, height: 844 });
       // On a phone the grid scrolls inside its card; the page itself does not scroll sideways.
-      await expect.poll(() => finance.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await expect
+        .poll(() => finance.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+        .toBeLessThanOrEqual(0);
       await finance.screenshot({ path: "test-results/screenshots/lost-update-conflict-390.png", fullPage: true });
       await finance.setViewportSize({ width: 1440, height: 900 });
     }
@@ -70,7 +77,12 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
     // Now the owner's page is the stale one for June: the owner's save of June names finance.
     await targetInput(owner, "Jun 2026").fill("950,000");
     await targetsGrid(owner).getByRole("button", { name: "Save targets" }).click();
-    await expect(formMessage(targetsGrid(owner), new RegExp(`^${financeName} changed Jun 2026's target to \\$900,000\\.00 at \\d\\d:\\d\\d; reload`))).toBeVisible();
+    await expect(
+      formMessage(
+        targetsGrid(owner),
+        new RegExp(`^${financeName} changed Jun 2026's target to \\$900,000\\.00 at \\d\\d:\\d\\d; reload`),
+      ),
+    ).toBeVisible();
     await expect(targetInput(owner, "Jun 2026")).toHaveValue("950,000");
 
     // After a reload both see what was saved: May from the owner, June from finance.

@@ -11,7 +11,11 @@ test.use({ timezoneId: ORG_TIME_ZONE });
 const NOW = "2026-04-10T15:00:00Z";
 const CLAIM = "Renewal held in redlines";
 
-test("a claim awaiting review blocks the close; its link leads to the review, and then the month closes", async ({ page, context, baseURL }) => {
+test("a claim awaiting review blocks the close; its link leads to the review, and then the month closes", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.addCookies([{ name: "revtrace-test-now", value: NOW, url: baseURL }]);
   const owner = await signUpRevenueOwner(page, "Close");
 
@@ -32,7 +36,10 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
   await visit(page, `/o/${owner.slug}/departments?period=m-2026-03`);
   const legalRow = page.getByTestId("department-Legal");
   await expect(legalRow.getByRole("cell").nth(3)).toHaveText("-$4,000");
-  await expect(legalRow.getByRole("link", { name: "1 claim to review" })).toHaveAttribute("href", `${legal}?period=m-2026-03#contributions`);
+  await expect(legalRow.getByRole("link", { name: "1 claim to review" })).toHaveAttribute(
+    "href",
+    `${legal}?period=m-2026-03#contributions`,
+  );
   await expect(legalRow).toContainText("No head");
 
   // April is in progress: no way to close it. March links to its checklist.
@@ -44,7 +51,9 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
   const blocks = page.getByRole("region", { name: "Blocks the close" });
   await expect(blocks.getByRole("listitem")).toHaveText(["Legal: 1 claim awaiting finance's review"]);
   await expect(page.getByRole("button", { name: "Close Mar 2026" })).toHaveCount(0);
-  await expect(page.getByText("Review the claims above first: Mar 2026 can close once none awaits review.")).toBeVisible();
+  await expect(
+    page.getByText("Review the claims above first: Mar 2026 can close once none awaits review."),
+  ).toBeVisible();
 
   // The link opens Legal's March contributions, where the claim is confirmed.
   await blocks.getByRole("link", { name: "Legal: 1 claim awaiting finance's review" }).click();
@@ -52,7 +61,10 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
   // The claim's row (its history row below mentions the claim too).
   const row = page.getByTestId("contributions-table").getByRole("row").filter({ hasText: CLAIM }).first();
   await row.getByRole("button", { name: `Review: contribution “${CLAIM}”` }).click();
-  await page.getByRole("form", { name: `Review contribution “${CLAIM}”` }).getByRole("button", { name: "Confirm" }).click();
+  await page
+    .getByRole("form", { name: `Review contribution “${CLAIM}”` })
+    .getByRole("button", { name: "Confirm" })
+    .click();
   await expect(row).toContainText("Confirmed");
 
   // Nothing is open any more: March closes, and its row says so.
@@ -65,6 +77,8 @@ test("a claim awaiting review blocks the close; its link leads to the review, an
 
   // The month in progress has a close page that says why it cannot close yet.
   await visit(page, `/o/${owner.slug}/revenue/close/2026-04`);
-  await expect(page.getByText("Apr 2026 has not ended yet. It can be closed from the day after its last day.")).toBeVisible();
+  await expect(
+    page.getByText("Apr 2026 has not ended yet. It can be closed from the day after its last day."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: /^Close / })).toHaveCount(0);
 });

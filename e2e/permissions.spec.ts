@@ -5,7 +5,9 @@ async function expectSettingsNotAllowed(page: Page, roleLabel: string) {
   await visit(page, `/o/${DEMO_ORG.slug}/settings`);
   const notAllowed = page.getByRole("region", { name: "Not allowed" });
   await expect(notAllowed.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-  await expect(notAllowed).toContainText(`Your role here is ${roleLabel}. Only an owner can change the organization's settings, departments and members.`);
+  await expect(notAllowed).toContainText(
+    `Your role here is ${roleLabel}. Only an owner can change the organization's settings, departments and members.`,
+  );
   // None of the owner's forms leak through.
   await expect(card(page, "Members")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create invitation link" })).toHaveCount(0);
@@ -39,7 +41,8 @@ test("a viewer can read the dashboard, departments, revenue and pipeline", async
   await nav.getByRole("link", { name: "Departments" }).click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/departments`);
   await expect(page.getByRole("heading", { level: 1, name: "Departments" })).toBeVisible();
-  for (const department of DEFAULT_DEPARTMENTS) await expect(page.getByTestId(`department-${department}`)).toBeVisible();
+  for (const department of DEFAULT_DEPARTMENTS)
+    await expect(page.getByTestId(`department-${department}`)).toBeVisible();
   // The seeded heads are bound: Marketing names its head.
   await expect(page.getByTestId("department-Marketing")).toContainText("Marco Rossi");
 

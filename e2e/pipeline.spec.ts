@@ -18,7 +18,8 @@ const PIPELINE = `/o/${DEMO_ORG.slug}/pipeline`;
 const ONLY_DEAL = `${PIPELINE}?q=${encodeURIComponent(RUN)}`;
 const ANY_OUTCOME = `${PIPELINE}?status=all&q=${encodeURIComponent(RUN)}`;
 
-const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+const rowOf = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
 const dealRow = (page: Page) => rowOf(page, DEAL);
 const formFields = (page: Page) => page.evaluate(() => document.querySelectorAll("input,select,textarea").length);
 
@@ -46,7 +47,18 @@ test("the sales manager adds a deal", async ({ page }) => {
 
   // Read-only cells: money in the organization's currency, whole names, no form controls.
   const row = dealRow(page);
-  await expect(row.getByRole("cell")).toHaveText([`${DEAL}`, "Initech", "$25,000.00", "Proposal", "50 %", "Pipeline", /^\d{4}-\d\d-\d\d/, "Sam Okafor", "—", "Edit"]);
+  await expect(row.getByRole("cell")).toHaveText([
+    `${DEAL}`,
+    "Initech",
+    "$25,000.00",
+    "Proposal",
+    "50 %",
+    "Pipeline",
+    /^\d{4}-\d\d-\d\d/,
+    "Sam Okafor",
+    "—",
+    "Edit",
+  ]);
   await expect(row.getByRole("textbox")).toHaveCount(0);
   await expect(row.getByRole("combobox")).toHaveCount(0);
 });
@@ -54,7 +66,9 @@ test("the sales manager adds a deal", async ({ page }) => {
 test("edits its amount inline, then takes a snapshot", async ({ page }) => {
   await signIn(page, DEMO.sales);
   await visit(page, ONLY_DEAL);
-  await dealRow(page).getByRole("button", { name: `Edit ${DEAL}` }).click();
+  await dealRow(page)
+    .getByRole("button", { name: `Edit ${DEAL}` })
+    .click();
   const amount = dealRow(page).getByLabel(`Amount of ${DEAL}`);
   await expect(amount).toBeFocused();
   await expect(amount).toHaveValue("25000.00");
@@ -82,7 +96,9 @@ test("losing it asks for the cause and the responsible department", async ({ pag
   await expect(stage).toBeFocused();
   await stage.selectOption({ label: "Closed lost" });
   await expect(page.getByRole("group", { name: `Cause for ${DEAL}` })).toHaveCount(0);
-  await dealRow(page).getByRole("button", { name: `Save ${DEAL}` }).click();
+  await dealRow(page)
+    .getByRole("button", { name: `Save ${DEAL}` })
+    .click();
 
   const panel = page.getByRole("group", { name: `Cause for ${DEAL}` });
   await expect(panel).toContainText("A lost deal needs a cause and a responsible department.", SAVED);
@@ -152,7 +168,9 @@ test("a viewer reads the pipeline without edit controls", async ({ page }) => {
 const KEY_DEAL = `Umbrella keyboard ${RUN}`;
 const ONLY_KEY_DEAL = `${PIPELINE}?q=${encodeURIComponent(`keyboard ${RUN}`)}`;
 
-test("a sales manager edits a deal by keyboard only and nothing saves until Enter; Escape cancels", async ({ page }) => {
+test("a sales manager edits a deal by keyboard only and nothing saves until Enter; Escape cancels", async ({
+  page,
+}) => {
   await signIn(page, DEMO.sales);
   await visit(page, PIPELINE);
   await page.getByText("New deal", { exact: true }).click();
@@ -219,7 +237,18 @@ test("a sales manager edits a deal by keyboard only and nothing saves until Ente
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(totals).toHaveText("1 deal · $41,000.00 · weighted $28,700.00", SAVED);
-  await expect(row.getByRole("cell")).toHaveText([KEY_DEAL, "Umbrella", "$41,000.00", "Negotiation", "70 %", "Pipeline", /^\d{4}-\d\d-\d\d/, "Sam Okafor", "—", "Edit"]);
+  await expect(row.getByRole("cell")).toHaveText([
+    KEY_DEAL,
+    "Umbrella",
+    "$41,000.00",
+    "Negotiation",
+    "70 %",
+    "Pipeline",
+    /^\d{4}-\d\d-\d\d/,
+    "Sam Okafor",
+    "—",
+    "Edit",
+  ]);
   await expect(edit).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: `Saved ${KEY_DEAL}.` })).toBeVisible();
 
@@ -228,11 +257,18 @@ test("a sales manager edits a deal by keyboard only and nothing saves until Ente
   await expect(page.getByRole("heading", { level: 1, name: KEY_DEAL })).toBeVisible();
   const history = card(page, "History");
   // The change that holds both fields (its own list items hold one each).
-  await expect(history.getByRole("listitem").filter({ hasText: "Amount: $12,000.00 → $41,000.00" }).filter({ hasText: "Stage: Proposal → Negotiation" })).toHaveCount(1);
+  await expect(
+    history
+      .getByRole("listitem")
+      .filter({ hasText: "Amount: $12,000.00 → $41,000.00" })
+      .filter({ hasText: "Stage: Proposal → Negotiation" }),
+  ).toHaveCount(1);
   await expect(history).toContainText("Probability: 50 % → 70 %");
 });
 
-test("by keyboard only, Enter on a focused cell opens its row's editor there; arrow keys move and never save", async ({ page }) => {
+test("by keyboard only, Enter on a focused cell opens its row's editor there; arrow keys move and never save", async ({
+  page,
+}) => {
   await signIn(page, DEMO.sales);
   await visit(page, ONLY_KEY_DEAL);
   const row = rowOf(page, KEY_DEAL);
@@ -309,7 +345,8 @@ test("the pipeline at 1440 and 390 px, as a table, as cards and as a board", asy
   await expect(cards).toBeVisible();
   await expect(page.getByRole("table", { name: /^Deals/ })).toBeHidden();
   const first = cards.getByRole("listitem").first();
-  for (const term of ["Stage", "Expected close", "Owner", "Probability"]) await expect(first.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible();
+  for (const term of ["Stage", "Expected close", "Owner", "Probability"])
+    await expect(first.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible();
   await expectAccessible(page, "pipeline at 390");
   await expectNoPageScroll(page, "pipeline at 390");
   await shot(page, "pipeline-table-390");

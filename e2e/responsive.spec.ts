@@ -4,7 +4,8 @@ import { DEMO, DEMO_ORG, signIn, visit } from "./support/helpers";
 test.use({ viewport: { width: 390, height: 844 } });
 
 async function expectNoHorizontalScroll(page: Page) {
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await expect.poll(overflow, { message: "pixels of horizontal page scroll" }).toBeLessThanOrEqual(0);
 }
 

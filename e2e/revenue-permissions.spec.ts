@@ -10,7 +10,10 @@ const MONTH = String.raw`[A-Z][a-z]{2} \d{4}`;
 const closeButtons = (page: Page) => page.getByRole("link", { name: new RegExp(`^Close ${MONTH}$`) });
 const reopenButtons = (page: Page) => page.getByLabel(new RegExp(`^More for ${MONTH}$`));
 /** The demo's months run in New York: how many months of a January fiscal year have not ended yet. */
-const monthsNotEnded = () => 12 - Number(new Intl.DateTimeFormat("en-US", { month: "numeric", timeZone: "America/New_York" }).format(new Date())) + 1;
+const monthsNotEnded = () =>
+  12 -
+  Number(new Intl.DateTimeFormat("en-US", { month: "numeric", timeZone: "America/New_York" }).format(new Date())) +
+  1;
 const targetInputs = (page: Page) => page.getByRole("textbox", { name: new RegExp(`^Target ${MONTH}$`) });
 
 /** Opens the demo's revenue page (the current fiscal year) and returns that year, e.g. 2026. */
@@ -25,7 +28,10 @@ async function openDemoRevenue(page: Page) {
 
 /** Follows the "← FY…" link to the previous fiscal year: all of its twelve months are closed. */
 async function goToPreviousYear(page: Page, year: number) {
-  await page.getByRole("navigation", { name: "Fiscal year" }).getByRole("link", { name: `← FY${year - 1}` }).click();
+  await page
+    .getByRole("navigation", { name: "Fiscal year" })
+    .getByRole("link", { name: `← FY${year - 1}` })
+    .click();
   await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/revenue?fy=${year - 1}`);
   await expect(page.getByRole("heading", { level: 2, name: `FY${year - 1} by month` })).toBeVisible();
   await expect(targetsGrid(page, year - 1).getByText(/Closed [A-Z][a-z]{2} \d{1,2}, \d{4}/)).toHaveCount(12);
@@ -64,7 +70,9 @@ test("finance closes open months but cannot reopen a closed one; only the owner 
   await expect(page.getByRole("button", { name: "Save targets" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Add a revenue entry" })).toBeVisible();
   // The spread sets all twelve months: with one of them closed it is refused up front.
-  const closedThisYear = await targetsGrid(page, year).getByText(/Closed [A-Z][a-z]{2} \d{1,2}, \d{4}/).count();
+  const closedThisYear = await targetsGrid(page, year)
+    .getByText(/Closed [A-Z][a-z]{2} \d{1,2}, \d{4}/)
+    .count();
   if (closedThisYear > 0) {
     await expect(page.getByTestId("spread-refused")).toContainText(`${closedThisYear} of the 12 months of FY${year}`);
     await expect(page.getByRole("form", { name: "Spread an annual target" })).toHaveCount(0);

@@ -23,7 +23,9 @@ const allMonths = (value: string) => Object.fromEntries(FY_MONTHS.map((m) => [m,
 test("an owner spreads FY2026's annual target, edits a month, and closes and reopens January", async ({ page }) => {
   const owner = await signUpRevenueOwner(page, "Targets");
   await openRevenue(page, owner.slug);
-  await expect(page.getByText(`Monthly revenue targets and actuals in USD; months are read in ${ORG_TIME_ZONE}.`)).toBeVisible();
+  await expect(
+    page.getByText(`Monthly revenue targets and actuals in USD; months are read in ${ORG_TIME_ZONE}.`),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: `FY${FY} by month` })).toBeVisible();
   // A new organization has no targets: every month is empty and open.
   await expectTargets(page, allMonths(""));
@@ -39,10 +41,13 @@ test("an owner spreads FY2026's annual target, edits a month, and closes and reo
   // the running total shown as they are typed, and nothing changes.
   await spread.getByLabel("Annual target (USD)").fill("2,400,000");
   await spread.getByRole("radio", { name: "Percentages per month" }).check();
-  for (const [i, month] of FY_MONTHS.entries()) await spread.getByRole("textbox", { name: `${month} %`, exact: true }).fill(i === 11 ? "9" : "8");
+  for (const [i, month] of FY_MONTHS.entries())
+    await spread.getByRole("textbox", { name: `${month} %`, exact: true }).fill(i === 11 ? "9" : "8");
   await expect(spread.getByText("Total 97.00 % — must be exactly 100.00 %.")).toBeVisible();
   await spread.getByRole("button", { name: "Spread over the year" }).click();
-  await expect(formMessage(spread, "The percentages add up to 97.00 %; they must add up to exactly 100 %.")).toBeVisible();
+  await expect(
+    formMessage(spread, "The percentages add up to 97.00 %; they must add up to exactly 100 %."),
+  ).toBeVisible();
   await expect(spread.getByRole("textbox", { name: "Dec 2026 %", exact: true })).toHaveValue("9");
   await expectTargets(page, allMonths("100,000.00"));
   await reload(page);
@@ -76,7 +81,9 @@ test("an owner spreads FY2026's annual target, edits a month, and closes and reo
   await expect(targetInput(page, "Feb 2026")).toBeEnabled();
   await expect(grid.getByRole("link", { name: "Close Jan 2026", exact: true })).toHaveCount(0);
   // With a month of the year closed, the spread is refused up front instead of failing on submit.
-  await expect(page.getByTestId("spread-refused")).toHaveText(`1 of the 12 months of FY${FY} is closed, and a spread would change it. Set the open months in the table instead, or reopen the closed ones first.`);
+  await expect(page.getByTestId("spread-refused")).toHaveText(
+    `1 of the 12 months of FY${FY} is closed, and a spread would change it. Set the open months in the table instead, or reopen the closed ones first.`,
+  );
 
   // A closed month refuses new actuals too, with a message naming it; nothing is recorded.
   const entry = page.getByRole("form", { name: "Add a revenue entry" });
@@ -84,7 +91,9 @@ test("an owner spreads FY2026's annual target, edits a month, and closes and reo
   await entry.getByLabel("Amount (USD)").fill("500");
   await entry.getByLabel("Reference (invoice or order)").fill("INV-JAN-1");
   await entry.getByRole("button", { name: "Add entry" }).click();
-  await expect(formMessage(entry, "Jan 2026 is closed. An owner must reopen it before anything in it can change.")).toBeVisible();
+  await expect(
+    formMessage(entry, "Jan 2026 is closed. An owner must reopen it before anything in it can change."),
+  ).toBeVisible();
   await expect(gridActual(page, "Jan 2026")).toHaveText("$0.00");
   await expect(page.getByText("No revenue recorded yet.")).toBeVisible();
 

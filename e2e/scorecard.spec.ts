@@ -1,5 +1,15 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO, DEMO_ORG, card, formMessage, signIn, signOut, signUpFreshOwner, uniqueId, visit } from "./support/helpers";
+import {
+  DEMO,
+  DEMO_ORG,
+  card,
+  formMessage,
+  signIn,
+  signOut,
+  signUpFreshOwner,
+  uniqueId,
+  visit,
+} from "./support/helpers";
 import AxeBuilder from "@axe-core/playwright";
 import { expectNoPageScroll } from "./support/a11y";
 import { closeDialog, openForm } from "./support/dialog";
@@ -14,8 +24,12 @@ const RUN = uniqueId();
 const DESCRIPTION = `Spring webinar series cancelled (${RUN})`;
 const KPI = `Qualified leads ${RUN}`;
 // The demo organization's zone decides which month is "this month".
-const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
-const THIS_MONTH_LABEL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" }).format(new Date(`${THIS_MONTH}-01T00:00:00Z`));
+const THIS_MONTH = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit" })
+  .format(new Date())
+  .slice(0, 7);
+const THIS_MONTH_LABEL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" }).format(
+  new Date(`${THIS_MONTH}-01T00:00:00Z`),
+);
 
 async function openMarketing(page: Page, query = "") {
   await visit(page, `/o/${DEMO_ORG.slug}/departments`);
@@ -30,9 +44,11 @@ async function confirmedCents(page: Page): Promise<number> {
   const sign = text.startsWith("-") ? -1 : 1;
   return sign * Math.round(Number(text.replace(/[^0-9.]/g, "")) * 100);
 }
-const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", signDisplay: "exceptZero" }).format(cents / 100);
+const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", signDisplay: "exceptZero" }).format(cents / 100);
 
-const contributionRow = (page: Page): Locator => page.getByTestId("contributions-table").getByRole("row").filter({ hasText: DESCRIPTION });
+const contributionRow = (page: Page): Locator =>
+  page.getByTestId("contributions-table").getByRole("row").filter({ hasText: DESCRIPTION });
 
 test("the head logs a tainting contribution, which waits as claimed", async ({ page }) => {
   await signIn(page, DEMO.head);
@@ -47,7 +63,9 @@ test("the head logs a tainting contribution, which waits as claimed", async ({ p
   await form.getByLabel("Amount (USD)").fill("-12000");
   await form.getByLabel("Description").fill(DESCRIPTION);
   await form.getByRole("button", { name: "Log contribution" }).click();
-  await expect(form.getByLabel("Amount (USD)")).toHaveAccessibleDescription(/Enter the amount without a sign: the effect says whether it added or cost revenue\./);
+  await expect(form.getByLabel("Amount (USD)")).toHaveAccessibleDescription(
+    /Enter the amount without a sign: the effect says whether it added or cost revenue\./,
+  );
   await form.getByLabel("Amount (USD)").fill("12000");
   await form.getByLabel("Evidence link (optional)").fill("https://intranet.example/webinars/cancelled");
   await form.getByRole("button", { name: "Log contribution" }).click();
@@ -61,7 +79,10 @@ test("the head logs a tainting contribution, which waits as claimed", async ({ p
   await expect(row).toContainText("-$12,000.00");
   await expect(row).toContainText("tainted");
   await expect(row).toContainText("Marco Rossi");
-  await expect(row.getByRole("link", { name: "Evidence" })).toHaveAttribute("href", "https://intranet.example/webinars/cancelled");
+  await expect(row.getByRole("link", { name: "Evidence" })).toHaveAttribute(
+    "href",
+    "https://intranet.example/webinars/cancelled",
+  );
   // A head cannot review their own claim.
   await expect(row.getByRole("button", { name: /^Revise: contribution/ })).toBeVisible();
   await expect(page.getByTestId("tile-claimed")).toContainText(/\d+ contributions?/);
@@ -85,7 +106,10 @@ test("finance confirms it, and the confirmed impact moves by its amount", async 
   await expect(page.getByRole("list", { name: "History" })).toContainText("Confirmed by Farah Idris");
   await expect(page.getByRole("list", { name: "History" })).toContainText("Matches the cancelled bookings report.");
   await expect.poll(() => confirmedCents(page)).toBe(before - 1_200_000);
-  await expect(page.getByTestId("tile-confirmed").locator("dd[title]")).toHaveAttribute("title", usd(before - 1_200_000));
+  await expect(page.getByTestId("tile-confirmed").locator("dd[title]")).toHaveAttribute(
+    "title",
+    usd(before - 1_200_000),
+  );
 });
 
 test("the owner adds a KPI through the form", async ({ page }) => {
@@ -124,10 +148,19 @@ test("a red month cannot be marked reviewed without its narrative", async ({ pag
   // The red month is the one the narratives open on; the head writes it in a dialog.
   const month = page.getByTestId(`narrative-${THIS_MONTH}`);
   await expect(month).toContainText("No narrative yet. The head explains a red month before marking it reviewed.");
-  const narrative = await openForm(month, `Write the narrative for ${THIS_MONTH_LABEL}`, `Narrative for ${THIS_MONTH_LABEL}`);
+  const narrative = await openForm(
+    month,
+    `Write the narrative for ${THIS_MONTH_LABEL}`,
+    `Narrative for ${THIS_MONTH_LABEL}`,
+  );
   await expect(narrative).toContainText(`${THIS_MONTH_LABEL}: Red`);
   await narrative.getByRole("button", { name: `Mark ${THIS_MONTH_LABEL} reviewed` }).click();
-  await expect(formMessage(narrative, `${THIS_MONTH_LABEL} is red: write why, and what happens next, before it is marked reviewed.`)).toBeVisible();
+  await expect(
+    formMessage(
+      narrative,
+      `${THIS_MONTH_LABEL} is red: write why, and what happens next, before it is marked reviewed.`,
+    ),
+  ).toBeVisible();
   const why = narrative.getByLabel(`Why — ${THIS_MONTH_LABEL}`);
   const whatNext = narrative.getByLabel(`What next — ${THIS_MONTH_LABEL}`);
   await expect(why).toHaveAttribute("aria-invalid", "true");
@@ -150,17 +183,23 @@ test("a red month cannot be marked reviewed without its narrative", async ({ pag
   await expect(month.getByRole("button", { name: `Edit the narrative for ${THIS_MONTH_LABEL}` })).toBeVisible();
 });
 
-test("the departments list shows each department's status for the fiscal year and its head, and links each scorecard", async ({ page }) => {
+test("the departments list shows each department's status for the fiscal year and its head, and links each scorecard", async ({
+  page,
+}) => {
   await signIn(page, DEMO.viewer);
   await visit(page, `/o/${DEMO_ORG.slug}/departments`);
-  await expect(page.getByRole("group", { name: "Period" }).getByLabel("Period within the year").locator("option:checked")).toHaveText("Full year");
+  await expect(
+    page.getByRole("group", { name: "Period" }).getByLabel("Period within the year").locator("option:checked"),
+  ).toHaveText("Full year");
   const marketing = page.getByTestId("department-Marketing");
   await expect(marketing).toContainText("Marco Rossi");
   // Rated over the fiscal year by the scorecard's own rule: the list and the scorecard agree on the
   // status and on the worst KPI.
   const status = ((await marketing.getByRole("cell").first().textContent()) ?? "").trim();
   expect(status).toMatch(/^(Red|Amber|Green)$/);
-  const worst = ((await marketing.getByRole("cell").nth(1).textContent()) ?? "").replace(/\s*\((Red|Amber|Green)\)$/, "").trim();
+  const worst = ((await marketing.getByRole("cell").nth(1).textContent()) ?? "")
+    .replace(/\s*\((Red|Amber|Green)\)$/, "")
+    .trim();
   await marketing.getByRole("link", { name: "Marketing", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Marketing" })).toBeVisible();
   await expect(page.getByTestId("tile-status")).toContainText(status);
@@ -170,7 +209,14 @@ test("the departments list shows each department's status for the fiscal year an
   await expect(page.getByRole("form")).toHaveCount(0);
   await expect(page.locator("dialog")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Import values from CSV" })).toHaveCount(0);
-  for (const name of [/^Enter KPI values/, /^Add (a|the first) KPI/, /^Log a contribution/, /^Add a commitment/, /^(Write|Edit) the narrative/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of [
+    /^Enter KPI values/,
+    /^Add (a|the first) KPI/,
+    /^Log a contribution/,
+    /^Add a commitment/,
+    /^(Write|Edit) the narrative/,
+  ])
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expect(page.getByLabel(/^Options for KPI/)).toHaveCount(0);
 });
 
@@ -210,29 +256,54 @@ test("another organization's department, or an unknown one, is a 404", async ({ 
 
 /** expectAccessible (WCAG 2.2 AA, no serious or critical violation) on the page's main content. */
 async function expectScorecardAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).include("main").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .include("main")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), what).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    what,
+  ).toEqual([]);
 }
 
-for (const [who, width] of [["head", 1440], ["head", 390], ["owner", 1440], ["owner", 390]] as const) {
-  test(`at ${width} px, as the ${who}, the scorecard reads first: status, the month's narrative, KPIs, then the rest; the RAG column shows without scrolling`, async ({ page }) => {
+for (const [who, width] of [
+  ["head", 1440],
+  ["head", 390],
+  ["owner", 1440],
+  ["owner", 390],
+] as const) {
+  test(`at ${width} px, as the ${who}, the scorecard reads first: status, the month's narrative, KPIs, then the rest; the RAG column shows without scrolling`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await signIn(page, DEMO[who]);
     await openMarketing(page);
     const titles = await page.getByRole("heading", { level: 2 }).allTextContents();
-    const order = ["Narratives", "KPIs", "Month by month", "Contributions", "Commitments", "Lost and slipped deals charged to Marketing"];
+    const order = [
+      "Narratives",
+      "KPIs",
+      "Month by month",
+      "Contributions",
+      "Commitments",
+      "Lost and slipped deals charged to Marketing",
+    ];
     expect(titles.filter((t) => order.includes(t))).toEqual(order);
     // Status first, then the narrative.
     const status = await page.getByTestId("tile-status").boundingBox();
     const narratives = await card(page, "Narratives").boundingBox();
     expect(status && narratives && status.y < narratives.y).toBe(true);
     // The owner's controls wait in each row's menu, and a head gets no menu at all; nobody sees an Archive button on the rows.
-    await expect(page.getByRole("button", { name: /^Options for KPI/ })).toHaveCount(who === "owner" ? await page.getByTestId("kpi-table").locator("tbody tr").count() : 0);
+    await expect(page.getByRole("button", { name: /^Options for KPI/ })).toHaveCount(
+      who === "owner" ? await page.getByTestId("kpi-table").locator("tbody tr").count() : 0,
+    );
     await expect(page.getByRole("button", { name: /^Archive KPI/ })).toHaveCount(0);
     // The KPI table needs no sideways scroll, and each row's status is on screen.
     const table = page.getByTestId("kpi-table");
-    const box = await table.evaluate((t) => ({ scroll: t.parentElement?.scrollWidth ?? 0, client: t.parentElement?.clientWidth ?? 0 }));
+    const box = await table.evaluate((t) => ({
+      scroll: t.parentElement?.scrollWidth ?? 0,
+      client: t.parentElement?.clientWidth ?? 0,
+    }));
     expect(box.scroll, `the KPI table is ${box.scroll}px wide in ${box.client}px`).toBeLessThanOrEqual(box.client);
     const rows = table.locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
@@ -256,7 +327,10 @@ for (const [who, width] of [["head", 1440], ["head", 390], ["owner", 1440], ["ow
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
 }
 
@@ -268,9 +342,12 @@ for (const scheme of SHOTS ? (["light", "dark"] as const) : (["light"] as const)
     test("the scorecard at 1440 px, as the owner", async ({ page }) => {
       await signIn(page, DEMO.owner);
       await openMarketing(page);
-      for (const title of ["Month by month", "KPIs", "Contributions", "Commitments", "Narratives"]) await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+      for (const title of ["Month by month", "KPIs", "Contributions", "Commitments", "Narratives"])
+        await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
       await expect(page.locator(".recharts-surface").first()).toBeVisible();
-      await contributionRow(page).getByRole("button", { name: /^History: contribution/ }).click();
+      await contributionRow(page)
+        .getByRole("button", { name: /^History: contribution/ })
+        .click();
       await shot(page, `scorecard-1440${suffix}`);
     });
 

@@ -1,6 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { SHOTS, shot } from "./support/screenshots";
-import { DEMO, DEMO_ORG, card, createInvitation, signIn, signUpFreshOwner, uniqueEmail, visit } from "./support/helpers";
+import {
+  DEMO,
+  DEMO_ORG,
+  card,
+  createInvitation,
+  signIn,
+  signUpFreshOwner,
+  uniqueEmail,
+  visit,
+} from "./support/helpers";
 
 // Every test here checks the page it visits; with SCREENSHOTS=1 it also saves a full-page PNG to
 // test-results/screenshots/ for a visual review (light scheme, and dark where it matters).
@@ -32,7 +41,9 @@ for (const scheme of SCHEMES) {
       // Leave the field before clicking: a message appearing on blur would move the button away.
       await page.getByLabel("Organization name").press("Tab");
       await page.getByRole("button", { name: "Create account and organization" }).click();
-      await expect(page.getByRole("alert").filter({ hasText: "Please correct the fields marked below." })).toBeVisible();
+      await expect(
+        page.getByRole("alert").filter({ hasText: "Please correct the fields marked below." }),
+      ).toBeVisible();
       await expect(page.getByText("Enter a valid email address, like name@company.com.")).toBeVisible();
       await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
       await expect(page.getByText("Organization names have at least 2 characters.")).toBeVisible();
@@ -66,7 +77,9 @@ for (const scheme of SCHEMES) {
       const organization = card(page, "Organization");
       await organization.getByLabel("At risk at (% of target)").fill("120");
       await organization.getByRole("button", { name: "Save settings" }).click();
-      await expect(organization.getByText("The at-risk threshold must be below the on-track threshold.", { exact: true })).toBeVisible();
+      await expect(
+        organization.getByText("The at-risk threshold must be below the on-track threshold.", { exact: true }),
+      ).toBeVisible();
       await shot(page, `settings-validation-error${suffix}`);
     });
 
@@ -80,7 +93,11 @@ for (const scheme of SCHEMES) {
     test("invitation page", async ({ page, browser }) => {
       await signIn(page, DEMO.owner);
       await visit(page, `/o/${DEMO_ORG.slug}/settings/invitations`);
-      const link = await createInvitation(page, { email: uniqueEmail("screenshot"), role: "Department head", department: "Legal" });
+      const link = await createInvitation(page, {
+        email: uniqueEmail("screenshot"),
+        role: "Department head",
+        department: "Legal",
+      });
       await shot(page, `settings-invitation-created${suffix}`);
       const context = await browser.newContext({ colorScheme: scheme });
       try {

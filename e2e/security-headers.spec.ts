@@ -11,7 +11,9 @@ type THeaders = Record<string, string>;
 function expectSecurityHeaders(headers: THeaders, what: string) {
   const csp = headers["content-security-policy"] ?? "";
   expect(csp, `${what}: CSP`).toContain("frame-ancestors 'none'");
-  expect(csp, `${what}: scripts only with a nonce`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
+  expect(csp, `${what}: scripts only with a nonce`).toMatch(
+    /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/,
+  );
   expect(csp, `${what}: no inline scripts`).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
@@ -30,13 +32,16 @@ const headersOf = (response: Response | APIResponse | null) => {
 function watchForCspViolations(page: Page) {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|frame|connect)/i.test(message.text())) problems.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|frame|connect)/i.test(message.text()))
+      problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return problems;
 }
 
-test("every kind of response carries the security headers: pages, server actions, route handlers, exports", async ({ page }) => {
+test("every kind of response carries the security headers: pages, server actions, route handlers, exports", async ({
+  page,
+}) => {
   expectSecurityHeaders(headersOf(await page.goto("/sign-in")), "sign-in page");
   await signIn(page, DEMO.owner);
   expectSecurityHeaders(headersOf(await page.goto(`/o/${DEMO_ORG.slug}`)), "dashboard page");
@@ -45,7 +50,12 @@ test("every kind of response carries the security headers: pages, server actions
 
   // Each page gets its own nonce, and Next.js puts it on its scripts.
   const nonce = /'nonce-([^']+)'/.exec(headersOf(settings)["content-security-policy"] ?? "")?.[1];
-  expect(await page.locator("script[src]").first().evaluate((s) => (s as HTMLScriptElement).nonce)).toBe(nonce);
+  expect(
+    await page
+      .locator("script[src]")
+      .first()
+      .evaluate((s) => (s as HTMLScriptElement).nonce),
+  ).toBe(nonce);
   const again = headersOf(await page.request.get(`/o/${DEMO_ORG.slug}/settings`))["content-security-policy"];
   expect(again).not.toContain(`'nonce-${nonce}'`);
 
@@ -65,7 +75,10 @@ test("every kind of response carries the security headers: pages, server actions
   expect(exported.status()).toBe(200);
   expect(exported.headers()["content-type"]).toContain("text/csv");
   expectSecurityHeaders(exported.headers(), "dashboard export");
-  const imported = await page.request.post(`/o/${DEMO_ORG.slug}/revenue/import/api`, { multipart: { intent: "nothing" }, headers: { Origin: new URL(page.url()).origin } });
+  const imported = await page.request.post(`/o/${DEMO_ORG.slug}/revenue/import/api`, {
+    multipart: { intent: "nothing" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(imported.status()).toBe(400);
   expectSecurityHeaders(imported.headers(), "import route");
   // Build assets get the static ones.
@@ -85,11 +98,15 @@ test("another page of the same site cannot frame the signed-in settings page", a
     frame.title = "framed settings";
     document.body.append(frame);
   });
-  await expect.poll(() => problems.some((p) => /frame-ancestors/.test(p)), { message: "the browser refuses the frame" }).toBe(true);
+  await expect
+    .poll(() => problems.some((p) => /frame-ancestors/.test(p)), { message: "the browser refuses the frame" })
+    .toBe(true);
   await expect(page.frameLocator("iframe").getByRole("heading", { name: "Settings" })).toHaveCount(0);
 });
 
-test("the app works with the CSP on: no violation on the dashboard charts, the pipeline and the import wizard", async ({ page }) => {
+test("the app works with the CSP on: no violation on the dashboard charts, the pipeline and the import wizard", async ({
+  page,
+}) => {
   const problems = watchForCspViolations(page);
   await signIn(page, DEMO.owner);
   await expect(page.getByRole("heading", { level: 1, name: DEMO_ORG.name })).toBeVisible();
@@ -108,7 +125,11 @@ test("the app works with the CSP on: no violation on the dashboard charts, the p
 test("a server action posted from another origin is refused with 403, not 500", async ({ page }) => {
   await signIn(page, DEMO.owner);
   const response = await page.request.post(`/o/${DEMO_ORG.slug}/settings`, {
-    headers: { Origin: "http://evil.example", "Next-Action": "0123456789abcdef0123456789abcdef01234567", "Content-Type": "text/plain;charset=UTF-8" },
+    headers: {
+      Origin: "http://evil.example",
+      "Next-Action": "0123456789abcdef0123456789abcdef01234567",
+      "Content-Type": "text/plain;charset=UTF-8",
+    },
     data: "[]",
   });
   expect(response.status()).toBe(403);

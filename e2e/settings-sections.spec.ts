@@ -19,8 +19,13 @@ const SECTIONS = [
 
 const sectionsNav = (page: Page) => page.getByRole("navigation", { name: "Settings sections" });
 
-for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
-  test(`at ${viewport.width} px the owner moves between the settings sections by their navigation`, async ({ page }) => {
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${viewport.width} px the owner moves between the settings sections by their navigation`, async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     await page.setViewportSize(viewport);
     await signIn(page, DEMO.owner);
@@ -46,11 +51,15 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 
       // The section's card, and none of the others.
       await expect(card(page, section.label)).toBeVisible();
       for (const other of SECTIONS.filter((s) => s !== section)) await expect(card(page, other.label)).toHaveCount(0);
-      if (section.control) await expect(card(page, section.label).getByRole("button", { name: section.control, exact: true }).first()).toBeVisible();
+      if (section.control)
+        await expect(
+          card(page, section.label).getByRole("button", { name: section.control, exact: true }).first(),
+        ).toBeVisible();
 
       const navBox = (await nav.boundingBox())!;
       const cardBox = (await card(page, section.label).boundingBox())!;
-      if (viewport.width >= 1024) expect(navBox.x + navBox.width, "the list sits beside the section").toBeLessThanOrEqual(cardBox.x);
+      if (viewport.width >= 1024)
+        expect(navBox.x + navBox.width, "the list sits beside the section").toBeLessThanOrEqual(cardBox.x);
       else expect(navBox.y + navBox.height, "the list sits above the section").toBeLessThanOrEqual(cardBox.y);
 
       const what = `settings: ${section.label} at ${viewport.width} px`;
@@ -61,15 +70,22 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 
     // A section's address opens it directly, marked in the list.
     await visit(page, `${SETTINGS}/members`);
     await expect(nav.getByRole("link", { name: "Members", exact: true })).toHaveAttribute("aria-current", "page");
-    await expect(nav.getByRole("link", { name: "Organization", exact: true })).not.toHaveAttribute("aria-current", /.*/);
+    await expect(nav.getByRole("link", { name: "Organization", exact: true })).not.toHaveAttribute(
+      "aria-current",
+      /.*/,
+    );
   });
 }
 
-test("no settings section opens for finance: each answers Not allowed, without the sections' list", async ({ page }) => {
+test("no settings section opens for finance: each answers Not allowed, without the sections' list", async ({
+  page,
+}) => {
   await signIn(page, DEMO.finance);
   for (const section of SECTIONS) {
     await visit(page, `${SETTINGS}${section.path}`);
-    await expect(page.getByRole("region", { name: "Not allowed" })).toContainText("Your role here is Finance. Only an owner can change the organization's settings, departments and members.");
+    await expect(page.getByRole("region", { name: "Not allowed" })).toContainText(
+      "Your role here is Finance. Only an owner can change the organization's settings, departments and members.",
+    );
     await expect(sectionsNav(page)).toHaveCount(0);
     await expect(card(page, section.label)).toHaveCount(0);
   }

@@ -1,9 +1,26 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEFAULT_DEPARTMENTS, DEMO, DEMO_ORG, card, signIn, createInvitation, departmentRow, formMessage, memberRow, openSettingsSection, signUpFreshOwner, uniqueId, visit, reload } from "./support/helpers";
+import {
+  DEFAULT_DEPARTMENTS,
+  DEMO,
+  DEMO_ORG,
+  card,
+  signIn,
+  createInvitation,
+  departmentRow,
+  formMessage,
+  memberRow,
+  openSettingsSection,
+  signUpFreshOwner,
+  uniqueId,
+  visit,
+  reload,
+} from "./support/helpers";
 
 // Everything here runs against a freshly signed-up organization, never the shared demo one.
 
-test("the owner edits the organization's settings; an inconsistent threshold is refused next to its field", async ({ page }) => {
+test("the owner edits the organization's settings; an inconsistent threshold is refused next to its field", async ({
+  page,
+}) => {
   const owner = await signUpFreshOwner(page, "settings");
   await visit(page, `/o/${owner.slug}/settings`);
   const organization = card(page, "Organization");
@@ -32,7 +49,9 @@ test("the owner edits the organization's settings; an inconsistent threshold is 
   await organization.getByRole("button", { name: "Save settings" }).click();
   await expect(formMessage(organization, "Organization settings saved.")).toBeVisible();
   await expect(atRisk).not.toHaveAttribute("aria-invalid");
-  await expect(page.getByRole("combobox", { name: "Organization" }).getByRole("option", { name: renamed })).toHaveCount(1);
+  await expect(page.getByRole("combobox", { name: "Organization" }).getByRole("option", { name: renamed })).toHaveCount(
+    1,
+  );
   await reload(page);
   await expect(onTrack).toHaveValue("95");
   await expect(atRisk).toHaveValue("80.5");
@@ -41,16 +60,22 @@ test("the owner edits the organization's settings; an inconsistent threshold is 
   await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
 });
 
-test("the demo's currency, fiscal-year start and time zone are locked, each saying why; a save keeps them", async ({ page }) => {
+test("the demo's currency, fiscal-year start and time zone are locked, each saying why; a save keeps them", async ({
+  page,
+}) => {
   // The demo organization has money and closed months (read only here: nothing is saved that changes it).
   await signIn(page, DEMO.owner);
   await visit(page, `/o/${DEMO_ORG.slug}/settings`);
   const organization = card(page, "Organization");
   await expect(organization.getByLabel("Currency")).toBeDisabled();
-  await expect(organization.getByLabel("Currency")).toHaveAccessibleDescription("Locked: this organization already has targets or actuals in this currency.");
+  await expect(organization.getByLabel("Currency")).toHaveAccessibleDescription(
+    "Locked: this organization already has targets or actuals in this currency.",
+  );
   for (const field of ["Fiscal year starts in", "Time zone"]) {
     await expect(organization.getByLabel(field)).toBeDisabled();
-    await expect(organization.getByLabel(field)).toHaveAccessibleDescription(/^Locked: \d+ months are closed, and changing this would move amounts between closed months\. Reopen every closed month to change it\.$/);
+    await expect(organization.getByLabel(field)).toHaveAccessibleDescription(
+      /^Locked: \d+ months are closed, and changing this would move amounts between closed months\. Reopen every closed month to change it\.$/,
+    );
   }
 });
 
@@ -58,7 +83,8 @@ test("a new organization's currency, fiscal-year start and time zone stay editab
   const owner = await signUpFreshOwner(page, "unlocked");
   await visit(page, `/o/${owner.slug}/settings`);
   const organization = card(page, "Organization");
-  for (const field of ["Currency", "Fiscal year starts in", "Time zone"]) await expect(organization.getByLabel(field)).toBeEnabled();
+  for (const field of ["Currency", "Fiscal year starts in", "Time zone"])
+    await expect(organization.getByLabel(field)).toBeEnabled();
 });
 
 test("the owner adds, renames and deletes an unused department", async ({ page }) => {
@@ -78,7 +104,9 @@ test("the owner adds, renames and deletes an unused department", async ({ page }
   // A name already in use is refused next to the field.
   await departments.getByLabel("Name", { exact: true }).fill("Legal");
   await departments.getByRole("button", { name: "Add", exact: true }).click();
-  await expect(departments.getByLabel("Name", { exact: true })).toHaveAccessibleDescription("A department with this name already exists (it may be archived).");
+  await expect(departments.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(
+    "A department with this name already exists (it may be archived).",
+  );
   await expect(departments.getByRole("listitem")).toHaveCount(DEFAULT_DEPARTMENTS.length + 1);
 
   await added.getByLabel("Name · Other").fill("Alliances");
@@ -139,8 +167,12 @@ test("a department with a bound head is archived, not deleted, and can be restor
   await openSettingsSection(page, "Invitations");
   const invitations = card(page, "Invitations");
   await invitations.getByLabel("Role", { exact: true }).selectOption({ label: "Department head" });
-  await expect(invitations.getByLabel("Department", { exact: true }).getByRole("option", { name: "Legal" })).toHaveCount(1);
-  await expect(invitations.getByLabel("Department", { exact: true }).getByRole("option", { name: "Marketing" })).toHaveCount(0);
+  await expect(
+    invitations.getByLabel("Department", { exact: true }).getByRole("option", { name: "Legal" }),
+  ).toHaveCount(1);
+  await expect(
+    invitations.getByLabel("Department", { exact: true }).getByRole("option", { name: "Marketing" }),
+  ).toHaveCount(0);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Departments" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Departments" })).toBeVisible();
   await expect(page.getByTestId("department-Legal")).toBeVisible();
@@ -151,7 +183,9 @@ test("a department with a bound head is archived, not deleted, and can be restor
   await expect(page).toHaveURL(`/o/${owner.slug}/settings`);
   await openSettingsSection(page, "Departments");
   await departmentRow(page, "Marketing").getByRole("button", { name: "Restore" }).click();
-  await expect(departmentRow(page, "Marketing").getByLabel("Name · Marketing", { exact: true })).toHaveValue("Marketing");
+  await expect(departmentRow(page, "Marketing").getByLabel("Name · Marketing", { exact: true })).toHaveValue(
+    "Marketing",
+  );
   await expect(departmentRow(page, "Marketing").getByRole("button", { name: "Remove" })).toBeVisible();
   await reload(page);
   await expect(card(page, "Departments").getByText("· archived")).toHaveCount(0);
@@ -161,12 +195,18 @@ test("removing a department that has records says it was archived", async ({ pag
   const owner = await signUpFreshOwner(page, "archivemsg");
   await visit(page, `/o/${owner.slug}/settings/invitations`);
   // A pending invitation bound to Legal is a record pointing at it.
-  await createInvitation(page, { email: `legal-${uniqueId()}@e2e.example`, role: "Department head", department: "Legal" });
+  await createInvitation(page, {
+    email: `legal-${uniqueId()}@e2e.example`,
+    role: "Department head",
+    department: "Legal",
+  });
   await openSettingsSection(page, "Departments");
   const legal = departmentRow(page, "Legal");
   await legal.getByRole("button", { name: "Remove" }).click();
   await expect(legal.getByLabel("Name · Legal · archived")).toHaveValue("Legal");
-  await expect(formMessage(legal, "Department archived: it has records, so it was kept.")).toBeVisible({ timeout: 2_000 });
+  await expect(formMessage(legal, "Department archived: it has records, so it was kept.")).toBeVisible({
+    timeout: 2_000,
+  });
 });
 
 test("the owner changes a member's role, and cannot demote the only owner", async ({ page, browser }) => {
@@ -194,7 +234,9 @@ test("the owner changes a member's role, and cannot demote the only owner", asyn
   await expect(ownerRow).toContainText("(you)");
   await ownerRow.getByLabel("Role", { exact: true }).selectOption({ label: "Viewer" });
   await ownerRow.getByRole("button", { name: "Save" }).click();
-  await expect(formMessage(ownerRow, "An organization needs at least one owner. Make someone else an owner first.")).toBeVisible();
+  await expect(
+    formMessage(ownerRow, "An organization needs at least one owner. Make someone else an owner first."),
+  ).toBeVisible();
   await reload(page);
   await expect(memberRow(page, owner.email).getByLabel("Role", { exact: true })).toHaveValue("OWNER");
   await expect(page.getByTestId("current-user")).toHaveText(`${owner.name} · Owner`);

@@ -62,7 +62,10 @@ test("an off-site callbackUrl is ignored: sign-in lands on the user's organizati
 
 // Finding 4 of issue 10, open redirect after sign-in: these sent the signed-in user to another origin.
 for (const callbackUrl of ["/\\127.0.0.1:3999/phish", "/%09/127.0.0.1:3999/phish", "/.//127.0.0.1:3999/phish"]) {
-  test(`open redirect after sign-in: callbackUrl=${callbackUrl} stays on the app's origin`, async ({ page, baseURL }) => {
+  test(`open redirect after sign-in: callbackUrl=${callbackUrl} stays on the app's origin`, async ({
+    page,
+    baseURL,
+  }) => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).host));
     // The raw query string, as a phishing link would carry it.
@@ -74,7 +77,9 @@ for (const callbackUrl of ["/\\127.0.0.1:3999/phish", "/%09/127.0.0.1:3999/phish
   });
 }
 
-test("after 10 failed sign-ins on an account, further tries are refused and told when to retry, even the right password", async ({ page }) => {
+test("after 10 failed sign-ins on an account, further tries are refused and told when to retry, even the right password", async ({
+  page,
+}) => {
   // An unknown email: attempts are counted per account and client, whether or not the account exists.
   const email = uniqueEmail("locked");
   await visit(page, "/sign-in");

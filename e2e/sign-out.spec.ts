@@ -4,7 +4,10 @@ import { DEMO, DEMO_ORG, signIn, signOut } from "./support/helpers";
 // Finding 8 of issue 10, sign-out does not end the session: the old cookie still worked for 12
 // hours after signing out.
 
-async function contextWithCookies(browser: Browser, cookies: Awaited<ReturnType<import("@playwright/test").BrowserContext["cookies"]>>) {
+async function contextWithCookies(
+  browser: Browser,
+  cookies: Awaited<ReturnType<import("@playwright/test").BrowserContext["cookies"]>>,
+) {
   const context = await browser.newContext();
   await context.addCookies(cookies);
   return context;
@@ -13,7 +16,10 @@ async function contextWithCookies(browser: Browser, cookies: Awaited<ReturnType<
 test("the session cookie from before sign-out no longer opens the app: sent to sign-in", async ({ browser, page }) => {
   await signIn(page, DEMO.viewer);
   const before = await page.context().cookies();
-  expect(before.some((c) => c.name.includes("session-token")), "a session cookie was set").toBe(true);
+  expect(
+    before.some((c) => c.name.includes("session-token")),
+    "a session cookie was set",
+  ).toBe(true);
   await signOut(page);
 
   // Someone replays the old cookie (copied before the sign-out) in another browser.

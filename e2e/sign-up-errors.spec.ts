@@ -41,7 +41,12 @@ async function fixAndSubmit(page: Page, form: TForm, field: string, value: strin
 
 const freshForm = (label: string): TForm => {
   const id = uniqueId();
-  return { name: `Erin Errors ${id}`, email: `errors-${id}@e2e.example`, password: "a-strong-password", organization: `${label} ${id}` };
+  return {
+    name: `Erin Errors ${id}`,
+    email: `errors-${id}@e2e.example`,
+    password: "a-strong-password",
+    organization: `${label} ${id}`,
+  };
 };
 
 test("an email that already has an account is refused next to the email field", async ({ page }) => {
@@ -72,7 +77,9 @@ test("a malformed email is refused next to the email field", async ({ page }) =>
 test("after correcting the email, one click on the submit button submits the form", async ({ page }) => {
   const form = { ...freshForm("Direct Click Org"), email: DEMO.owner };
   await fillSignUp(page, form);
-  await expect(page.getByLabel("Work email")).toHaveAccessibleDescription("An account with this email already exists. Sign in instead.");
+  await expect(page.getByLabel("Work email")).toHaveAccessibleDescription(
+    "An account with this email already exists. Sign in instead.",
+  );
   await page.getByLabel("Work email").fill(`errors-${uniqueId()}@e2e.example`);
   await page.getByRole("button", { name: "Create account and organization" }).click();
   await expect(page).toHaveURL(`/o/${expectedSlug(form.organization)}`);

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { DEFAULT_DEPARTMENTS, card, departmentRow, openSettingsSection, signOut, signUp, uniqueId, visit } from "./support/helpers";
+import {
+  DEFAULT_DEPARTMENTS,
+  card,
+  departmentRow,
+  openSettingsSection,
+  signOut,
+  signUp,
+  uniqueId,
+  visit,
+} from "./support/helpers";
 
 test("a new user signs up, gets an organization with the default departments, and signs out", async ({ page }) => {
   const id = uniqueId();

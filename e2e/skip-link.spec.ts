@@ -20,13 +20,19 @@ async function expectSkipLinkFirst(page: Page) {
 const focusRing = (control: Locator) =>
   control.evaluate((el) => {
     const style = getComputedStyle(el);
-    return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor, matches: el.matches(":focus-visible") };
+    return {
+      style: style.outlineStyle,
+      width: style.outlineWidth,
+      color: style.outlineColor,
+      matches: el.matches(":focus-visible"),
+    };
   });
 
 /** A theme colour (`--color-<name>`) as the browser computes it. */
 const themeColor = (page: Page, name: string) =>
   page.evaluate((name) => {
-    if (!getComputedStyle(document.documentElement).getPropertyValue(`--color-${name}`).trim()) return `--color-${name} is not defined`;
+    if (!getComputedStyle(document.documentElement).getPropertyValue(`--color-${name}`).trim())
+      return `--color-${name} is not defined`;
     const probe = document.createElement("span");
     probe.style.color = `var(--color-${name})`;
     document.body.append(probe);
@@ -43,7 +49,9 @@ test("in the app, the skip link is the first Tab stop and moves focus to the mai
   await expect(skip).not.toBeInViewport();
   // The next Tab stop is the first control of the page's content, not the header's.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Organization" })).toBeFocused();
+  await expect(
+    page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Organization" }),
+  ).toBeFocused();
 });
 
 test("signed out, on the sign-in page too, the skip link comes first and leads to the form", async ({ page }) => {
@@ -54,13 +62,17 @@ test("signed out, on the sign-in page too, the skip link comes first and leads t
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`in the ${colorScheme} theme a link, a button, a select and a text field each show a focus ring`, async ({ page }) => {
+  test(`in the ${colorScheme} theme a link, a button, a select and a text field each show a focus ring`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await signIn(page, DEMO.owner);
     await visit(page, `/o/${DEMO_ORG.slug}/settings/invitations`);
     // Reached by keyboard once, so the browser shows focus-visible on every later programmatic focus.
     await page.keyboard.press("Tab");
-    const invitations = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Invitations" }) });
+    const invitations = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { level: 2, name: "Invitations" }) });
     const controls = [
       page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Members" }),
       invitations.getByRole("button", { name: "Create invitation link" }),
@@ -73,7 +85,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     for (const control of controls) {
       await control.focus();
       // Polled: a button's colour transition also eases its outline in.
-      await expect.poll(() => focusRing(control)).toEqual({ style: "solid", width: "2px", color: accent, matches: true });
+      await expect
+        .poll(() => focusRing(control))
+        .toEqual({ style: "solid", width: "2px", color: accent, matches: true });
     }
   });
 }

@@ -11,7 +11,14 @@ test("a demo owner signs in and sees the Acme dashboard", async ({ page }) => {
   await expect(page.getByTestId("current-user")).toHaveText("Casey Chen · Owner");
   const nav = page.getByRole("navigation", { name: "Main" });
   // My work carries the owner's count (what the seed leaves owed today).
-  await expect(nav.getByRole("link")).toHaveText(["Dashboard", /^My work\d+ owed$/, "Revenue", "Departments", "Pipeline", "Settings"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Dashboard",
+    /^My work\d+ owed$/,
+    "Revenue",
+    "Departments",
+    "Pipeline",
+    "Settings",
+  ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
 });
 

@@ -5,10 +5,21 @@ test("a member of another organization gets the 404 page for every Acme page", a
   const outsider = await signUpFreshOwner(page, "outsider");
   await expect(page.getByRole("heading", { level: 1, name: outsider.organization })).toBeVisible();
 
-  for (const path of ["", "/inbox", "/settings", "/settings/members", "/settings/invitations", "/departments", "/revenue", "/pipeline"]) {
+  for (const path of [
+    "",
+    "/inbox",
+    "/settings",
+    "/settings/members",
+    "/settings/invitations",
+    "/departments",
+    "/revenue",
+    "/pipeline",
+  ]) {
     const response = await visit(page, `/o/${DEMO_ORG.slug}${path}`);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), `/o/acme${path}`).toBeVisible();
-    await expect(page.getByText("This page does not exist, or you are not a member of the organization it belongs to.")).toBeVisible();
+    await expect(
+      page.getByText("This page does not exist, or you are not a member of the organization it belongs to."),
+    ).toBeVisible();
     await expect(page.getByText(DEMO_ORG.name)).toHaveCount(0);
     await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}${path}`);
     expect(response?.status(), `status of /o/acme${path}`).toBe(404);
@@ -24,7 +35,9 @@ test("an organization that does not exist looks the same as one the user is not 
   await signUpFreshOwner(page, "prober");
   await visit(page, "/o/no-such-organization-here");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await expect(page.getByText("This page does not exist, or you are not a member of the organization it belongs to.")).toBeVisible();
+  await expect(
+    page.getByText("This page does not exist, or you are not a member of the organization it belongs to."),
+  ).toBeVisible();
 });
 
 test("a missing deal inside one's own organization keeps the app's header and navigation", async ({ page }) => {

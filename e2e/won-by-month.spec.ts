@@ -17,12 +17,21 @@ const PASSWORD = "a-strong-password";
 
 test.describe.configure({ timeout: 180_000 });
 
-test("the sales manager opens won by month, picks an earlier fiscal year, reads it and downloads the same rows as CSV", async ({ browser }, testInfo) => {
+test("the sales manager opens won by month, picks an earlier fiscal year, reads it and downloads the same rows as CSV", async ({
+  browser,
+}, testInfo) => {
   const baseURL = testInfo.project.use.baseURL ?? "http://localhost:3100";
-  const org = JSON.parse(runDbScript("won-db.ts", "setup", { id: uniqueId(), password: PASSWORD }).trim().split("\n").at(-1) ?? "{}") as { slug: string; salesManager: { email: string; name: string }; seller: { name: string } };
+  const org = JSON.parse(
+    runDbScript("won-db.ts", "setup", { id: uniqueId(), password: PASSWORD }).trim().split("\n").at(-1) ?? "{}",
+  ) as { slug: string; salesManager: { email: string; name: string }; seller: { name: string } };
   const sam = org.salesManager.name;
   const rae = org.seller.name;
-  const context = await browser.newContext({ baseURL, acceptDownloads: true, storageState: undefined, viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    acceptDownloads: true,
+    storageState: undefined,
+    viewport: { width: 1440, height: 900 },
+  });
   await context.addCookies([{ name: "revtrace-test-now", value: NOW, url: baseURL }]);
   const page = await context.newPage();
   await signIn(page, org.salesManager.email, PASSWORD);
@@ -30,7 +39,10 @@ test("the sales manager opens won by month, picks an earlier fiscal year, reads 
   // The pipeline's quarter filter offers every fiscal year with deals (FY2024 – FY2027) and the next.
   await visit(page, `/o/${org.slug}/pipeline`);
   const quarters = await page.getByLabel("Fiscal quarter").locator("option").allTextContents();
-  expect(quarters).toEqual(["Any close date", ...[2024, 2025, 2026, 2027, 2028].flatMap((fy) => [1, 2, 3, 4].map((q) => `Q${q} FY${fy}`))]);
+  expect(quarters).toEqual([
+    "Any close date",
+    ...[2024, 2025, 2026, 2027, 2028].flatMap((fy) => [1, 2, 3, 4].map((q) => `Q${q} FY${fy}`)),
+  ]);
   await shot(page, "won-pipeline-link-1440");
   await page.getByRole("link", { name: "Won by month" }).click();
   await expect(page).toHaveURL(`/o/${org.slug}/pipeline/won`);
@@ -38,12 +50,21 @@ test("the sales manager opens won by month, picks an earlier fiscal year, reads 
   await expect(page.getByText("by close date and owner", { exact: false })).toBeVisible();
   // FY2027 has just begun: nothing won yet, and the page says what to do.
   await expect(page.getByRole("heading", { level: 2, name: "No deals won in FY2027" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Import deals from your CRM →" })).toHaveAttribute("href", `/o/${org.slug}/pipeline/import`);
+  await expect(page.getByRole("link", { name: "Import deals from your CRM →" })).toHaveAttribute(
+    "href",
+    `/o/${org.slug}/pipeline/import`,
+  );
 
   await shot(page, "won-empty-1440");
   const year = page.getByLabel("Fiscal year");
   expect(await year.locator("option").allTextContents()).toEqual(["FY2024", "FY2025", "FY2026", "FY2027", "FY2028"]);
-  expect(await page.getByLabel("Period within the year").locator("option").allTextContents()).toEqual(["Full year", "Q1", "Q2", "Q3", "Q4"]);
+  expect(await page.getByLabel("Period within the year").locator("option").allTextContents()).toEqual([
+    "Full year",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+  ]);
   await year.selectOption({ label: "FY2025" });
   await expect(page).toHaveURL(`/o/${org.slug}/pipeline/won?period=fy-2025`);
   const table = page.getByTestId("won-table");
@@ -52,16 +73,83 @@ test("the sales manager opens won by month, picks an earlier fiscal year, reads 
 
   // Owners down, April 2024 … March 2025 across, then the total: whole dollars, exact on hover.
   const headers = await table.locator("thead th").allTextContents();
-  expect(headers).toEqual(["Owner", "Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024", "Oct 2024", "Nov 2024", "Dec 2024", "Jan 2025", "Feb 2025", "Mar 2025", "Total"]);
-  const cellsOf = async (name: string) => (await table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).locator("td").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+  expect(headers).toEqual([
+    "Owner",
+    "Apr 2024",
+    "May 2024",
+    "Jun 2024",
+    "Jul 2024",
+    "Aug 2024",
+    "Sep 2024",
+    "Oct 2024",
+    "Nov 2024",
+    "Dec 2024",
+    "Jan 2025",
+    "Feb 2025",
+    "Mar 2025",
+    "Total",
+  ]);
+  const cellsOf = async (name: string) =>
+    (
+      await table
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name, exact: true }) })
+        .locator("td")
+        .allInnerTexts()
+    ).map((t) => t.replace(/\s+/g, " ").trim());
   const dash = "—";
-  expect(await cellsOf(sam)).toEqual(["$1,250,001 2 deals", dash, dash, dash, dash, dash, dash, dash, dash, dash, dash, "$10,000 1 deal", "$1,260,001 3 deals"]);
-  expect(await cellsOf(rae)).toEqual(["$30,000 1 deal", dash, dash, dash, dash, dash, dash, "$4,321 1 deal", dash, dash, dash, dash, "$34,321 2 deals"]);
-  expect(await cellsOf("All owners")).toEqual(["$1,280,001 3 deals", dash, dash, dash, dash, dash, dash, "$4,321 1 deal", dash, dash, dash, "$10,000 1 deal", "$1,294,323 5 deals"]);
+  expect(await cellsOf(sam)).toEqual([
+    "$1,250,001 2 deals",
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    "$10,000 1 deal",
+    "$1,260,001 3 deals",
+  ]);
+  expect(await cellsOf(rae)).toEqual([
+    "$30,000 1 deal",
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    "$4,321 1 deal",
+    dash,
+    dash,
+    dash,
+    dash,
+    "$34,321 2 deals",
+  ]);
+  expect(await cellsOf("All owners")).toEqual([
+    "$1,280,001 3 deals",
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    dash,
+    "$4,321 1 deal",
+    dash,
+    dash,
+    dash,
+    "$10,000 1 deal",
+    "$1,294,323 5 deals",
+  ]);
   await expect(page.getByTestId("won-grand-total").locator("[title]")).toHaveAttribute("title", "$1,294,322.58");
   await shot(page, "won-fy2025-1440");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${org.slug}-won-by-month-fy-2025.csv`);
   const lines = (await readFile(await download.path(), "utf8")).trimEnd().split("\r\n");
   const zero = (months: string[]) => months.map((m) => `month total,${m},all,0,0.00,USD`);
@@ -86,7 +174,10 @@ test("the sales manager opens won by month, picks an earlier fiscal year, reads 
   await expect(page).toHaveURL(`/o/${org.slug}/pipeline/won?period=q-2025-1`);
   await expect(table.locator("thead th")).toHaveText(["Owner", "Apr 2024", "May 2024", "Jun 2024", "Total"]);
   await expect(page.getByTestId("won-grand-total").locator("[title]")).toHaveAttribute("title", "$1,280,001.49");
-  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", `/o/${org.slug}/export/pipeline/won?period=q-2025-1`);
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+    "href",
+    `/o/${org.slug}/export/pipeline/won?period=q-2025-1`,
+  );
 
   // On a phone the page never scrolls sideways: the table scrolls inside its own box.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -96,7 +187,10 @@ test("the sales manager opens won by month, picks an earlier fiscal year, reads 
   expect(await overflow()).toBeLessThanOrEqual(0);
   await shot(page, "won-fy2025-390");
   // …nor does the pipeline page with its new link, or the revenue page with its year select.
-  for (const [url, name] of [[`/o/${org.slug}/pipeline`, "won-pipeline-390"], [`/o/${org.slug}/revenue?fy=2025`, "won-revenue-390"]] as const) {
+  for (const [url, name] of [
+    [`/o/${org.slug}/pipeline`, "won-pipeline-390"],
+    [`/o/${org.slug}/revenue?fy=2025`, "won-revenue-390"],
+  ] as const) {
     await visit(page, url);
     expect(await overflow(), url).toBeLessThanOrEqual(0);
     await shot(page, name);

@@ -11,7 +11,14 @@ import { addMonths, fiscalYearMonths, monthRange, monthToDbDate, type MonthKey }
 import { random } from "./seed-random";
 
 /** `ownNoise`: a KPI added later draws its noise from its own stream, so the others' figures stay as they were. */
-type TKpiPlan = { name: string; unit: KpiUnit; direction: KpiDirection; aggregation: KpiAggregation; target: bigint; ownNoise?: true };
+type TKpiPlan = {
+  name: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  aggregation: KpiAggregation;
+  target: bigint;
+  ownNoise?: true;
+};
 
 // Targets are scaled integers (lib/kpi.ts): cents for CURRENCY, hundredths otherwise (counts are
 // whole: a multiple of 100). Aggregations by meaning: flows add up (bookings, sourced pipeline,
@@ -24,38 +31,95 @@ const KPIS: Partial<Record<DepartmentKind, TKpiPlan[]>> = {
     { name: "Sales cycle length", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 4_500n },
   ],
   MARKETING: [
-    { name: "Marketing-sourced pipeline", unit: "CURRENCY", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 60_000_000n },
+    {
+      name: "Marketing-sourced pipeline",
+      unit: "CURRENCY",
+      direction: "HIGHER_IS_BETTER",
+      aggregation: "SUM",
+      target: 60_000_000n,
+    },
     { name: "Qualified leads", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 40_000n },
     { name: "Cost per lead", unit: "CURRENCY", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 15_000n },
   ],
   BILLING: [
     { name: "Invoice error rate", unit: "PERCENT", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 150n },
-    { name: "Days sales outstanding", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 4_000n },
+    {
+      name: "Days sales outstanding",
+      unit: "DAYS",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "AVERAGE",
+      target: 4_000n,
+    },
     { name: "Credit notes issued", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "SUM", target: 1_000n },
   ],
   ACCOUNTING: [
-    { name: "Days to close the books", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 600n },
-    { name: "Reconciliation exceptions", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "SUM", target: 1_500n },
+    {
+      name: "Days to close the books",
+      unit: "DAYS",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "AVERAGE",
+      target: 600n,
+    },
+    {
+      name: "Reconciliation exceptions",
+      unit: "COUNT",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "SUM",
+      target: 1_500n,
+    },
   ],
   AUDIT: [
     { name: "Open audit findings", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", target: 500n },
-    { name: "Controls tested on time", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 9_500n },
+    {
+      name: "Controls tested on time",
+      unit: "PERCENT",
+      direction: "HIGHER_IS_BETTER",
+      aggregation: "AVERAGE",
+      target: 9_500n,
+    },
   ],
   LEGAL: [
     { name: "Contract turnaround", unit: "DAYS", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 500n },
-    { name: "Contracts waiting over 10 days", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", target: 300n },
+    {
+      name: "Contracts waiting over 10 days",
+      unit: "COUNT",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "LAST",
+      target: 300n,
+    },
   ],
   MEDIA_RELATIONS: [
-    { name: "Positive coverage share", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 7_000n },
+    {
+      name: "Positive coverage share",
+      unit: "PERCENT",
+      direction: "HIGHER_IS_BETTER",
+      aggregation: "AVERAGE",
+      target: 7_000n,
+    },
     { name: "Press mentions", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 4_000n },
   ],
   CUSTOMER_SERVICE: [
     { name: "Gross churn", unit: "PERCENT", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", target: 120n },
-    { name: "Customer satisfaction", unit: "PERCENT", direction: "HIGHER_IS_BETTER", aggregation: "AVERAGE", target: 9_000n },
+    {
+      name: "Customer satisfaction",
+      unit: "PERCENT",
+      direction: "HIGHER_IS_BETTER",
+      aggregation: "AVERAGE",
+      target: 9_000n,
+    },
     { name: "Escalations", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "SUM", target: 2_000n },
-    { name: "Open support tickets", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", target: 12_000n, ownNoise: true },
+    {
+      name: "Open support tickets",
+      unit: "COUNT",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "LAST",
+      target: 12_000n,
+      ownNoise: true,
+    },
   ],
-  EXECUTIVE: [{ name: "Strategic deals closed", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 200n }],
+  EXECUTIVE: [
+    { name: "Strategic deals closed", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", target: 200n },
+  ],
 };
 
 /**
@@ -81,17 +145,33 @@ const EXPLAINED_SCALE_BP = 3_500;
 
 /** Per department: signed share of a month's shortfall it explains, with its category and story. */
 const CAUSES: Partial<Record<DepartmentKind, TCause[]>> = {
-  LEGAL: [{ category: "Contract review delay", shareBp: -2_300, text: "Enterprise contracts waited in legal review past quarter end" }],
+  LEGAL: [
+    {
+      category: "Contract review delay",
+      shareBp: -2_300,
+      text: "Enterprise contracts waited in legal review past quarter end",
+    },
+  ],
   CUSTOMER_SERVICE: [
-    { category: "Churn after support failure", shareBp: -2_000, text: "Customers churned after unresolved escalations" },
+    {
+      category: "Churn after support failure",
+      shareBp: -2_000,
+      text: "Customers churned after unresolved escalations",
+    },
     { category: "Renewals saved", shareBp: 400, text: "Renewals rescued by the retention desk" },
   ],
   BILLING: [
-    { category: "Invoice errors / credit notes", shareBp: -1_600, text: "Credit notes issued after wrong tax codes on invoices" },
+    {
+      category: "Invoice errors / credit notes",
+      shareBp: -1_600,
+      text: "Credit notes issued after wrong tax codes on invoices",
+    },
     { category: "Collections recovered", shareBp: 300, text: "Overdue invoices collected after a dunning run" },
   ],
   SALES: [{ category: "Deals lost", shareBp: -1_500, text: "Deals lost to a competitor on price" }],
-  ACCOUNTING: [{ category: "Revenue recognition timing", shareBp: -400, text: "Revenue deferred after a recognition review" }],
+  ACCOUNTING: [
+    { category: "Revenue recognition timing", shareBp: -400, text: "Revenue deferred after a recognition review" },
+  ],
   AUDIT: [{ category: "Compliance hold", shareBp: -200, text: "Orders held pending a compliance check" }],
   MARKETING: [
     { category: "Sourced pipeline won", shareBp: 600, text: "Deals sourced by the spring campaign closed" },
@@ -155,21 +235,46 @@ const COMMITMENTS: Partial<Record<DepartmentKind, [string, number][]>> = {
 
 const roundTo100Dollars = (minor: bigint) => (minor / 10_000n) * 10_000n;
 
-export async function seedDemoAccountability(db: PrismaClient, organizationId: string, today: { month: MonthKey; day: number }, timeZone: string, heads: Partial<Record<DepartmentKind, string>>) {
+export async function seedDemoAccountability(
+  db: PrismaClient,
+  organizationId: string,
+  today: { month: MonthKey; day: number },
+  timeZone: string,
+  heads: Partial<Record<DepartmentKind, string>>,
+) {
   if ((await db.kpi.count({ where: { organizationId } })) > 0) return;
   const year = Number(today.month.slice(0, 4));
   const next = random(20_261_127);
   const laterNoise = random(20_261_203);
   const departments = await db.department.findMany({ where: { organizationId, archivedAt: null } });
   const categories = await db.contributionCategory.findMany({ where: { organizationId } });
-  const closedMonths = new Set((await db.periodClose.findMany({ where: { organizationId }, select: { month: true } })).map((c) => c.month.toISOString().slice(0, 7)));
-  const owner = await db.membership.findFirstOrThrow({ where: { organizationId, role: "OWNER" }, select: { userId: true } });
-  const finance = await db.membership.findFirst({ where: { organizationId, role: "FINANCE" }, select: { userId: true } });
+  const closedMonths = new Set(
+    (await db.periodClose.findMany({ where: { organizationId }, select: { month: true } })).map((c) =>
+      c.month.toISOString().slice(0, 7),
+    ),
+  );
+  const owner = await db.membership.findFirstOrThrow({
+    where: { organizationId, role: "OWNER" },
+    select: { userId: true },
+  });
+  const finance = await db.membership.findFirst({
+    where: { organizationId, role: "FINANCE" },
+    select: { userId: true },
+  });
   const reviewerId = finance?.userId ?? owner.userId;
   // Values exist for every month that has ended, over both years.
   const months = [...fiscalYearMonths(year - 1, 1), ...fiscalYearMonths(year, 1)].filter((m) => m < today.month);
-  const at = (m: MonthKey, day: number) => new Date(monthRange(addMonths(m, 1), timeZone).start.getTime() + (day - 1) * 86_400_000 + 14 * 3_600_000);
-  const audit: { organizationId: string; actorId: string | null; action: string; entityType: string; entityId: string; after?: object; createdAt: Date }[] = [];
+  const at = (m: MonthKey, day: number) =>
+    new Date(monthRange(addMonths(m, 1), timeZone).start.getTime() + (day - 1) * 86_400_000 + 14 * 3_600_000);
+  const audit: {
+    organizationId: string;
+    actorId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    after?: object;
+    createdAt: Date;
+  }[] = [];
 
   for (const department of departments) {
     const plans = KPIS[department.kind] ?? [];
@@ -183,17 +288,40 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
     // KPIs and their values; the department's status per month decides the narratives below.
     const statusByMonth = new Map<MonthKey, (TRag | null)[]>();
     for (const [i, plan] of plans.entries()) {
-      const kpi = await db.kpi.create({ data: { organizationId, departmentId: department.id, name: plan.name, unit: plan.unit, direction: plan.direction, aggregation: plan.aggregation, targetScaled: plan.target, sortOrder: i } });
+      const kpi = await db.kpi.create({
+        data: {
+          organizationId,
+          departmentId: department.id,
+          name: plan.name,
+          unit: plan.unit,
+          direction: plan.direction,
+          aggregation: plan.aggregation,
+          targetScaled: plan.target,
+          sortOrder: i,
+        },
+      });
       const noise = plan.ownNoise ? laterNoise : next;
       const values = months.map((month) => {
         // The first KPI follows the department's health; the others run a little better, with noise.
         const ratioBp = health(month) + (i === 0 ? 0 : 250) + Math.round((noise() - 0.5) * 300);
-        const exact = plan.direction === "HIGHER_IS_BETTER" ? (plan.target * BigInt(ratioBp)) / 10_000n : (plan.target * 10_000n) / BigInt(ratioBp);
+        const exact =
+          plan.direction === "HIGHER_IS_BETTER"
+            ? (plan.target * BigInt(ratioBp)) / 10_000n
+            : (plan.target * 10_000n) / BigInt(ratioBp);
         // A count is a whole number.
         const valueScaled = plan.unit === "COUNT" ? divRound(exact, 100n) * 100n : exact;
         const rag = ragOf(valueScaled, plan.target, plan.direction);
         statusByMonth.set(month, [...(statusByMonth.get(month) ?? []), rag]);
-        return { organizationId, kpiId: kpi.id, month: monthToDbDate(month), valueScaled, targetScaled: plan.target, updatedById: headId, createdAt: at(month, 3), updatedAt: at(month, 3) };
+        return {
+          organizationId,
+          kpiId: kpi.id,
+          month: monthToDbDate(month),
+          valueScaled,
+          targetScaled: plan.target,
+          updatedById: headId,
+          createdAt: at(month, 3),
+          updatedAt: at(month, 3),
+        };
       });
       await db.kpiValue.createMany({ data: values });
     }
@@ -203,7 +331,8 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
     const narratives = months.flatMap((month) => {
       const status = worstRag(statusByMonth.get(month) ?? []);
       const isClosed = closedMonths.has(month);
-      if (status === "GREEN" || status === null) return isClosed ? [{ month, why: "", whatNext: "", reviewed: true }] : [];
+      if (status === "GREEN" || status === null)
+        return isClosed ? [{ month, why: "", whatNext: "", reviewed: true }] : [];
       if (!isClosed) return [];
       return [{ month, why: WHY[department.kind] ?? "", whatNext: WHAT_NEXT[department.kind] ?? "", reviewed: true }];
     });
@@ -230,7 +359,12 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
       // The second commitment of a department is left open past its due date: overdue.
       const outcome = !isPast || i === 1 ? "OPEN" : next() < 0.6 ? "DONE" : "MISSED";
       const expectedImpactMinor = BigInt(expected);
-      const delivered = outcome === "DONE" ? (expectedImpactMinor * BigInt(70 + Math.floor(next() * 40))) / 100n : outcome === "MISSED" ? (expectedImpactMinor * BigInt(Math.floor(next() * 30))) / 100n : null;
+      const delivered =
+        outcome === "DONE"
+          ? (expectedImpactMinor * BigInt(70 + Math.floor(next() * 40))) / 100n
+          : outcome === "MISSED"
+            ? (expectedImpactMinor * BigInt(Math.floor(next() * 30))) / 100n
+            : null;
       const commitment = await db.commitment.create({
         data: {
           organizationId,
@@ -246,7 +380,14 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
           createdAt: new Date(dueDate.getTime() - 60 * 86_400_000),
         },
       });
-      audit.push({ organizationId, actorId: headId, action: "commitment.created", entityType: "Commitment", entityId: commitment.id, createdAt: commitment.createdAt });
+      audit.push({
+        organizationId,
+        actorId: headId,
+        action: "commitment.created",
+        entityType: "Commitment",
+        entityId: commitment.id,
+        createdAt: commitment.createdAt,
+      });
     }
   }
 
@@ -290,11 +431,19 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
         const jitterBp = 7_000 + Math.floor(next() * 6_000);
         // Scaled so that, with the lost and slipped deals of the pipeline seed, departments explain
         // about two thirds of the shortfall to date: the rest stays visibly unexplained.
-        const amountMinor = roundTo100Dollars((base * BigInt(cause.shareBp) * BigInt(jitterBp) * BigInt(EXPLAINED_SCALE_BP)) / 1_000_000_000_000n);
+        const amountMinor = roundTo100Dollars(
+          (base * BigInt(cause.shareBp) * BigInt(jitterBp) * BigInt(EXPLAINED_SCALE_BP)) / 1_000_000_000_000n,
+        );
         if (amountMinor === 0n) continue;
         const isClosed = closedMonths.has(month);
         const disputed = isClosed && next() < 0.14;
-        const status: ContributionStatus = isClosed ? (disputed ? "DISPUTED" : "CONFIRMED") : next() < 0.3 ? "CONFIRMED" : "CLAIMED";
+        const status: ContributionStatus = isClosed
+          ? disputed
+            ? "DISPUTED"
+            : "CONFIRMED"
+          : next() < 0.3
+            ? "CONFIRMED"
+            : "CLAIMED";
         const headId = heads[department.kind] ?? owner.userId;
         const createdAt = at(month, 2 + Math.floor(next() * 3));
         const reviewedAt = status === "CLAIMED" ? null : new Date(createdAt.getTime() + 2 * 86_400_000);
@@ -305,9 +454,15 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
           categoryId: category.id,
           amountMinor,
           description: cause.text,
-          evidenceUrl: next() < 0.6 ? `https://docs.acme.example/evidence/${department.kind.toLowerCase()}/${month}` : null,
+          evidenceUrl:
+            next() < 0.6 ? `https://docs.acme.example/evidence/${department.kind.toLowerCase()}/${month}` : null,
           status,
-          reviewReason: status === "DISPUTED" ? (DISPUTE_REASONS[disputeIndex++ % DISPUTE_REASONS.length] ?? null) : status === "CONFIRMED" ? "Matches the ledger." : null,
+          reviewReason:
+            status === "DISPUTED"
+              ? (DISPUTE_REASONS[disputeIndex++ % DISPUTE_REASONS.length] ?? null)
+              : status === "CONFIRMED"
+                ? "Matches the ledger."
+                : null,
           reviewedById: reviewedAt ? reviewerId : null,
           reviewedAt,
           createdById: headId,
@@ -316,11 +471,38 @@ export async function seedDemoAccountability(db: PrismaClient, organizationId: s
       }
     }
   }
-  const created = await db.contribution.createManyAndReturn({ data: contributions, select: { id: true, createdById: true, createdAt: true, status: true, reviewedAt: true, reviewReason: true, amountMinor: true } });
+  const created = await db.contribution.createManyAndReturn({
+    data: contributions,
+    select: {
+      id: true,
+      createdById: true,
+      createdAt: true,
+      status: true,
+      reviewedAt: true,
+      reviewReason: true,
+      amountMinor: true,
+    },
+  });
   for (const c of created) {
-    audit.push({ organizationId, actorId: c.createdById, action: "contribution.logged", entityType: "Contribution", entityId: c.id, after: { status: "CLAIMED", amountMinor: c.amountMinor.toString() }, createdAt: c.createdAt });
+    audit.push({
+      organizationId,
+      actorId: c.createdById,
+      action: "contribution.logged",
+      entityType: "Contribution",
+      entityId: c.id,
+      after: { status: "CLAIMED", amountMinor: c.amountMinor.toString() },
+      createdAt: c.createdAt,
+    });
     if (c.reviewedAt) {
-      audit.push({ organizationId, actorId: reviewerId, action: c.status === "DISPUTED" ? "contribution.disputed" : "contribution.confirmed", entityType: "Contribution", entityId: c.id, after: { status: c.status, reviewReason: c.reviewReason }, createdAt: c.reviewedAt });
+      audit.push({
+        organizationId,
+        actorId: reviewerId,
+        action: c.status === "DISPUTED" ? "contribution.disputed" : "contribution.confirmed",
+        entityType: "Contribution",
+        entityId: c.id,
+        after: { status: c.status, reviewReason: c.reviewReason },
+        createdAt: c.reviewedAt,
+      });
     }
   }
   await db.auditEvent.createMany({ data: audit });

@@ -30,15 +30,27 @@ export const DEMO_USERS: { email: string; name: string; role: Role; departmentKi
 export async function seedDemo(db: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = await Promise.all(
-    DEMO_USERS.map((u) => db.user.upsert({ where: { email: u.email }, update: { name: u.name, passwordHash }, create: { email: u.email, name: u.name, passwordHash } })),
+    DEMO_USERS.map((u) =>
+      db.user.upsert({
+        where: { email: u.email },
+        update: { name: u.name, passwordHash },
+        create: { email: u.email, name: u.name, passwordHash },
+      }),
+    ),
   );
   const owner = users[0];
   if (!owner) throw new Error("DEMO_USERS starts with the owner");
   const organization = await db.$transaction(async (tx) => {
     const organization =
       (await tx.organization.findUnique({ where: { slug: DEMO_SLUG } })) ??
-      (await createOrganizationInTx(tx, owner.id, { name: "Acme Corp", currency: "USD", fiscalYearStartMonth: 1, timeZone: "America/New_York" }));
-    if (organization.slug !== DEMO_SLUG) await tx.organization.update({ where: { id: organization.id }, data: { slug: DEMO_SLUG } });
+      (await createOrganizationInTx(tx, owner.id, {
+        name: "Acme Corp",
+        currency: "USD",
+        fiscalYearStartMonth: 1,
+        timeZone: "America/New_York",
+      }));
+    if (organization.slug !== DEMO_SLUG)
+      await tx.organization.update({ where: { id: organization.id }, data: { slug: DEMO_SLUG } });
     const departments = await tx.department.findMany({ where: { organizationId: organization.id } });
     for (const [i, u] of DEMO_USERS.entries()) {
       const user = users[i];
@@ -55,7 +67,9 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   const today = todayIn(organization.timeZone);
   const todayMonth = { month: monthKey(today.year, today.month), day: today.day };
   await seedDemoRevenue(db, organization.id, todayMonth, organization.timeZone);
-  const heads = Object.fromEntries(DEMO_USERS.flatMap((u, i) => (u.departmentKind && users[i] ? [[u.departmentKind, users[i].id]] : [])));
+  const heads = Object.fromEntries(
+    DEMO_USERS.flatMap((u, i) => (u.departmentKind && users[i] ? [[u.departmentKind, users[i].id]] : [])),
+  );
   await seedDemoAccountability(db, organization.id, todayMonth, organization.timeZone, heads);
   await seedDemoPipeline(db, organization, heads);
 }
@@ -64,7 +78,10 @@ export function printDemoLogins(baseUrl: string): void {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   console.log(`\nDemo organization "Acme Corp" at ${baseUrl}/o/${DEMO_SLUG}`);
   console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(width)}  ${u.role}${u.departmentKind ? ` (${DEPARTMENT_KIND_LABELS[u.departmentKind]})` : ""}`);
+  for (const u of DEMO_USERS)
+    console.log(
+      `  ${u.email.padEnd(width)}  ${u.role}${u.departmentKind ? ` (${DEPARTMENT_KIND_LABELS[u.departmentKind]})` : ""}`,
+    );
   console.log("");
 }
 

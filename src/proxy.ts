@@ -15,7 +15,14 @@ import { isAppOrigin, isHttpsRequest } from "@/server/security/request-origin";
 export function proxy(request: NextRequest) {
   const isHttps = isHttpsRequest(request.nextUrl.protocol, request.headers);
   if (isCrossOriginAction(request)) {
-    return withSecurityHeaders(new NextResponse("This request came from another site and was refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }), "default-src 'none'; frame-ancestors 'none'", isHttps);
+    return withSecurityHeaders(
+      new NextResponse("This request came from another site and was refused.", {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      }),
+      "default-src 'none'; frame-ancestors 'none'",
+      isHttps,
+    );
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development", isHttps });

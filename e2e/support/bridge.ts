@@ -28,12 +28,16 @@ export async function bridgeSteps(page: Page): Promise<TStep[]> {
   for (let i = 0; i < count; i++) {
     const row = rows.nth(i);
     // The row header carries the step's name, then a note ("taints", "not traced to a department").
-    const step = ((await row.locator("th a").count()) ? await row.locator("th a").innerText() : await row.locator("th").evaluate((th) => th.firstChild?.textContent ?? "")).trim();
+    const step = (
+      (await row.locator("th a").count())
+        ? await row.locator("th a").innerText()
+        : await row.locator("th").evaluate((th) => th.firstChild?.textContent ?? "")
+    ).trim();
     const cells = row.locator("td");
     steps.push({ step, amount: await exactCell(cells.nth(0)), running: await exactCell(cells.nth(1)) });
   }
   return steps;
 }
 
-export const tileExact = async (page: Page, testId: string) => cents((await page.getByTestId(testId).locator("dd[title]").getAttribute("title")) ?? "");
-
+export const tileExact = async (page: Page, testId: string) =>
+  cents((await page.getByTestId(testId).locator("dd[title]").getAttribute("title")) ?? "");

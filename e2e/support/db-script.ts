@@ -7,7 +7,8 @@ const root = path.join(import.meta.dirname, "..", "..");
 
 /** The database e2e/support/server.ts created for this port. */
 export function e2eDatabaseUrl(): string {
-  const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 54332}`;
+  const server =
+    process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 54332}`;
   const url = new URL(server);
   url.pathname = `/revtrace_e2e_${process.env.E2E_PORT ?? "3100"}`;
   return url.toString();
@@ -15,9 +16,17 @@ export function e2eDatabaseUrl(): string {
 
 /** Runs e2e/support/<script> with a command and a JSON argument; returns what it printed. */
 export function runDbScript(script: string, command: string, args: object): string {
-  return execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "e2e", "support", script), command, JSON.stringify(args)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" },
-    encoding: "utf8",
-  });
+  return execFileSync(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", path.join(root, "e2e", "support", script), command, JSON.stringify(args)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: e2eDatabaseUrl(),
+        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      },
+      encoding: "utf8",
+    },
+  );
 }

@@ -17,7 +17,17 @@ export const uniqueId = () => randomUUID().slice(0, 8);
 export const uniqueEmail = (prefix: string) => `${prefix}-${uniqueId()}@e2e.example`;
 
 /** The nine departments every new organization starts with (one per kind but "Other"). */
-export const DEFAULT_DEPARTMENTS = ["Sales", "Marketing", "Billing", "Accounting", "Audit", "Legal", "Media relations", "Customer service", "Executive"] as const;
+export const DEFAULT_DEPARTMENTS = [
+  "Sales",
+  "Marketing",
+  "Billing",
+  "Accounting",
+  "Audit",
+  "Legal",
+  "Media relations",
+  "Customer service",
+  "Executive",
+] as const;
 
 export const SIGN_IN_MISMATCH = "That email and password do not match an account.";
 
@@ -58,7 +68,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** Signs up through the form and returns the new organization's slug. */
-export async function signUp(page: Page, options: { name: string; email: string; password?: string; organization: string }) {
+export async function signUp(
+  page: Page,
+  options: { name: string; email: string; password?: string; organization: string },
+) {
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(options.name);
   await page.getByLabel("Work email").fill(options.email);
@@ -72,7 +85,12 @@ export async function signUp(page: Page, options: { name: string; email: string;
 /** A fresh user who owns a fresh organization; returns what the tests need to find them again. */
 export async function signUpFreshOwner(page: Page, prefix: string) {
   const id = uniqueId();
-  const user = { name: `${capitalize(prefix)} Owner ${id}`, email: `${prefix}-${id}@e2e.example`, password: "a-strong-password", organization: `${capitalize(prefix)} Org ${id}` };
+  const user = {
+    name: `${capitalize(prefix)} Owner ${id}`,
+    email: `${prefix}-${id}@e2e.example`,
+    password: "a-strong-password",
+    organization: `${capitalize(prefix)} Org ${id}`,
+  };
   const slug = await signUp(page, user);
   return { ...user, slug };
 }
@@ -90,18 +108,23 @@ export function card(page: Page, title: string): Locator {
 
 /** Opens a settings section by the settings' own navigation (the page must be in settings). */
 export async function openSettingsSection(page: Page, label: string) {
-  const link = page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: label, exact: true });
+  const link = page
+    .getByRole("navigation", { name: "Settings sections" })
+    .getByRole("link", { name: label, exact: true });
   await link.click();
   await expect(link).toHaveAttribute("aria-current", "page");
   await expect(card(page, label)).toBeVisible();
   await waitForHydration(page);
 }
 
-export const departmentRow = (page: Page, name: string) => card(page, "Departments").getByRole("listitem", { name: `Department ${name}`, exact: true });
-export const memberRow = (page: Page, email: string) => card(page, "Members").getByRole("listitem", { name: `Member ${email}`, exact: true });
+export const departmentRow = (page: Page, name: string) =>
+  card(page, "Departments").getByRole("listitem", { name: `Department ${name}`, exact: true });
+export const memberRow = (page: Page, email: string) =>
+  card(page, "Members").getByRole("listitem", { name: `Member ${email}`, exact: true });
 
 /** The form-level message of a form (role=alert or role=status), found by its text. */
-export const formMessage = (scope: Page | Locator, text: string | RegExp) => scope.getByRole("alert").or(scope.getByRole("status")).filter({ hasText: text });
+export const formMessage = (scope: Page | Locator, text: string | RegExp) =>
+  scope.getByRole("alert").or(scope.getByRole("status")).filter({ hasText: text });
 
 /**
  * Creates an invitation in Settings → Invitations (the page must be that section,
@@ -111,7 +134,8 @@ export async function createInvitation(page: Page, options: { email: string; rol
   const invitations = card(page, "Invitations");
   await invitations.getByLabel("Email").fill(options.email);
   await invitations.getByLabel("Role", { exact: true }).selectOption({ label: options.role });
-  if (options.department) await invitations.getByLabel("Department", { exact: true }).selectOption({ label: options.department });
+  if (options.department)
+    await invitations.getByLabel("Department", { exact: true }).selectOption({ label: options.department });
   await invitations.getByRole("button", { name: "Create invitation link" }).click();
   await expect(formMessage(invitations, "Invitation created. Send this link to the person you invited:")).toBeVisible();
   const link = invitations.getByTestId("invitation-link");

@@ -17,17 +17,48 @@ const org = await createPipelineOrganization();
 const { organizationId } = org;
 const kpi = await insertKpi(organizationId, org.legal.id, { name: "Contracts countersigned", targetScaled: 1_000n });
 await insertKpiValue(organizationId, kpi.id, "2026-11", 500n, 1_000n);
-await db.commitment.create({ data: { organizationId, departmentId: org.legal.id, title: "Template MSA for deals under $50k", ownerId: org.users.legalHead.id, dueDate: new Date("2026-12-05T00:00:00Z"), expectedImpactMinor: 4_000_000n } });
+await db.commitment.create({
+  data: {
+    organizationId,
+    departmentId: org.legal.id,
+    title: "Template MSA for deals under $50k",
+    ownerId: org.users.legalHead.id,
+    dueDate: new Date("2026-12-05T00:00:00Z"),
+    expectedImpactMinor: 4_000_000n,
+  },
+});
 const marketing = org.department("MARKETING");
 const claimed = new Date("2026-12-01T15:00:00Z");
 await db.contribution.create({
-  data: { organizationId, departmentId: marketing.id, categoryId: await categoryId(organizationId, "MARKETING"), month: monthToDbDate("2026-11"), amountMinor: 1_240_000n, description: "Webinar-sourced deals won", createdAt: claimed, updatedAt: claimed },
+  data: {
+    organizationId,
+    departmentId: marketing.id,
+    categoryId: await categoryId(organizationId, "MARKETING"),
+    month: monthToDbDate("2026-11"),
+    amountMinor: 1_240_000n,
+    description: "Webinar-sourced deals won",
+    createdAt: claimed,
+    updatedAt: claimed,
+  },
 });
 await insertOpportunity(org, { name: "Initech renewal", expectedCloseDate: "2026-11-20", amountMinor: 1_330_000n });
 const outsider = await createOrganization();
 
 const emails = async (ids: Record<string, string>) =>
-  Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([role, id]) => [role, (await db.user.findUniqueOrThrow({ where: { id }, select: { email: true } })).email])));
-const users = await emails({ owner: org.users.owner.id, legalHead: org.users.legalHead.id, finance: org.users.finance.id, salesManager: org.users.salesManager.id, viewer: org.users.viewer.id });
+  Object.fromEntries(
+    await Promise.all(
+      Object.entries(ids).map(async ([role, id]) => [
+        role,
+        (await db.user.findUniqueOrThrow({ where: { id }, select: { email: true } })).email,
+      ]),
+    ),
+  );
+const users = await emails({
+  owner: org.users.owner.id,
+  legalHead: org.users.legalHead.id,
+  finance: org.users.finance.id,
+  salesManager: org.users.salesManager.id,
+  viewer: org.users.viewer.id,
+});
 console.log(JSON.stringify({ slug: org.slug, users, outsider: outsider.owner.email, legalId: org.legal.id }));
 await db.$disconnect();

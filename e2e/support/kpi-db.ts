@@ -7,12 +7,20 @@
 import { createKpi } from "@/server/accountability/kpis";
 import { db } from "@/server/db";
 
-type TArgs = { slug: string; owner: string; department: string; kpis: { name: string; unit: string; direction: string; target: string }[] };
+type TArgs = {
+  slug: string;
+  owner: string;
+  department: string;
+  kpis: { name: string; unit: string; direction: string; target: string }[];
+};
 
 const [command, json] = process.argv.slice(2);
 const args = JSON.parse(json ?? "{}") as TArgs;
 
-const department = await db.department.findFirstOrThrow({ where: { name: args.department, organization: { slug: args.slug } }, select: { id: true, organizationId: true } });
+const department = await db.department.findFirstOrThrow({
+  where: { name: args.department, organization: { slug: args.slug } },
+  select: { id: true, organizationId: true },
+});
 
 if (command === "create") {
   const owner = await db.user.findUniqueOrThrow({ where: { email: args.owner }, select: { id: true } });
@@ -25,11 +33,23 @@ if (command === "create") {
   console.log(JSON.stringify({ departmentId: department.id, ids }));
 } else if (command === "values") {
   const values = await db.kpiValue.findMany({
-    where: { organizationId: department.organizationId, kpi: { departmentId: department.id, name: { in: args.kpis.map((k) => k.name) } } },
+    where: {
+      organizationId: department.organizationId,
+      kpi: { departmentId: department.id, name: { in: args.kpis.map((k) => k.name) } },
+    },
     select: { month: true, valueScaled: true, importBatchId: true, kpi: { select: { name: true } } },
     orderBy: [{ kpi: { name: "asc" } }, { month: "asc" }],
   });
-  console.log(JSON.stringify(values.map((v) => [v.kpi.name, v.month.toISOString().slice(0, 7), v.valueScaled.toString(), v.importBatchId !== null])));
+  console.log(
+    JSON.stringify(
+      values.map((v) => [
+        v.kpi.name,
+        v.month.toISOString().slice(0, 7),
+        v.valueScaled.toString(),
+        v.importBatchId !== null,
+      ]),
+    ),
+  );
 } else {
   throw new Error(`unknown command ${command}`);
 }

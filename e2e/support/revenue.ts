@@ -65,7 +65,8 @@ export function plain(minor: number): string {
 }
 
 /** Today's date in the organization's zone, as the app formats it (en-US, medium): "Nov 27, 2026". */
-export const todayInOrgZone = () => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: ORG_TIME_ZONE }).format(new Date());
+export const todayInOrgZone = () =>
+  new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: ORG_TIME_ZONE }).format(new Date());
 
 export type TOwner = { name: string; email: string; password: string; organization: string; slug: string };
 
@@ -76,7 +77,12 @@ export type TOwner = { name: string; email: string; password: string; organizati
  */
 export async function signUpRevenueOwner(page: Page, prefix: string): Promise<TOwner> {
   const id = uniqueId();
-  const owner = { name: `${prefix} Owner ${id}`, email: `${prefix.toLowerCase()}-${id}@e2e.example`, password: "a-strong-password", organization: `${prefix} Revenue ${id}` };
+  const owner = {
+    name: `${prefix} Owner ${id}`,
+    email: `${prefix.toLowerCase()}-${id}@e2e.example`,
+    password: "a-strong-password",
+    organization: `${prefix} Revenue ${id}`,
+  };
   await visit(page, "/sign-up");
   await page.getByLabel("Your name").fill(owner.name);
   await page.getByLabel("Work email").fill(owner.email);
@@ -104,10 +110,13 @@ export async function openRevenue(page: Page, slug: string, fy = FY) {
 }
 
 export const targetsGrid = (page: Page, fy = FY) => page.getByRole("form", { name: `Targets FY${fy}` });
-export const targetInput = (page: Page, monthLabel: string) => page.getByRole("textbox", { name: `Target ${monthLabel}`, exact: true });
+export const targetInput = (page: Page, monthLabel: string) =>
+  page.getByRole("textbox", { name: `Target ${monthLabel}`, exact: true });
 /** A month's row of the targets grid: [month, target input, actual, period (Open/Closed…), close button]. */
 export const gridRow = (page: Page, monthLabel: string) =>
-  targetsGrid(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: monthLabel, exact: true }) });
+  targetsGrid(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: monthLabel, exact: true }) });
 export const gridActual = (page: Page, monthLabel: string) => gridRow(page, monthLabel).getByRole("cell").nth(1);
 export const gridPeriod = (page: Page, monthLabel: string) => gridRow(page, monthLabel).getByRole("cell").nth(2);
 
@@ -130,7 +139,11 @@ export async function spreadEvenly(page: Page, annual: string) {
 // ——— The import wizard ———
 
 export type TMappingChoice = { date: string; amount: string; reference?: string; dateFormat?: string };
-const FIXTURE_MAPPING: TMappingChoice = { date: EXPECTED.columns.date, amount: EXPECTED.columns.amount, reference: EXPECTED.columns.reference };
+const FIXTURE_MAPPING: TMappingChoice = {
+  date: EXPECTED.columns.date,
+  amount: EXPECTED.columns.amount,
+  reference: EXPECTED.columns.reference,
+};
 
 /** Opens the import wizard and chooses `file` in step 1; returns step 2's card. */
 export async function chooseImportFile(page: Page, slug: string, file: string) {
@@ -140,9 +153,12 @@ export async function chooseImportFile(page: Page, slug: string, file: string) {
   return mappingCard(page);
 }
 
-export const mappingCard = (page: Page) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "2. Map the columns" }) });
-export const previewCard = (page: Page) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "3. Check and import" }) });
-export const commitCard = (page: Page) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "4. Import" }) });
+export const mappingCard = (page: Page) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "2. Map the columns" }) });
+export const previewCard = (page: Page) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "3. Check and import" }) });
+export const commitCard = (page: Page) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "4. Import" }) });
 
 /** Step 2: maps the columns (and the date format, when given) and asks for the check. Returns step 3's card. */
 export async function mapAndCheck(page: Page, mapping: TMappingChoice = FIXTURE_MAPPING) {
@@ -162,8 +178,18 @@ export function expectedMonthRows(expected: TExpectedFile, alreadyImported: Reco
   const already = (month: string) => (alreadyImported[month] ?? 0).toLocaleString("en-US");
   const alreadyTotal = Object.values(alreadyImported).reduce((a, b) => a + b, 0);
   return [
-    ...expected.months.map((m) => [monthLabelOf(m.month), m.rows.toLocaleString("en-US"), already(m.month), usd(m.totalMinor)]),
-    ["Total", expected.acceptedRows.toLocaleString("en-US"), alreadyTotal.toLocaleString("en-US"), usd(expected.totalMinor)],
+    ...expected.months.map((m) => [
+      monthLabelOf(m.month),
+      m.rows.toLocaleString("en-US"),
+      already(m.month),
+      usd(m.totalMinor),
+    ]),
+    [
+      "Total",
+      expected.acceptedRows.toLocaleString("en-US"),
+      alreadyTotal.toLocaleString("en-US"),
+      usd(expected.totalMinor),
+    ],
   ];
 }
 
@@ -178,11 +204,16 @@ export async function importFixedFixture(page: Page, slug: string) {
   await chooseImportFile(page, slug, EXPECTED.fixed.file);
   const preview = await mapAndCheck(page);
   await preview.getByRole("button", { name: `Import ${EXPECTED.fixed.acceptedRows} rows` }).click();
-  const done = formMessage(commitCard(page), `Imported ${EXPECTED.fixed.acceptedRows} rows totalling ${usd(EXPECTED.fixed.totalMinor)} as batch `);
+  const done = formMessage(
+    commitCard(page),
+    `Imported ${EXPECTED.fixed.acceptedRows} rows totalling ${usd(EXPECTED.fixed.totalMinor)} as batch `,
+  );
   await expect(done).toBeVisible({ timeout: 30_000 });
-  return (/as batch (\S+?)\.(?:\s|$)/.exec((await done.textContent()) ?? "")?.[1]) ?? "";
+  return /as batch (\S+?)\.(?:\s|$)/.exec((await done.textContent()) ?? "")?.[1] ?? "";
 }
 
 /** The Imports card's row for a file. */
-export const batchRow = (page: Page, fileName: string) => page.getByRole("row", { name: `Import ${fileName}`, exact: true });
-export const importsCard = (page: Page) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Imports", exact: true }) });
+export const batchRow = (page: Page, fileName: string) =>
+  page.getByRole("row", { name: `Import ${fileName}`, exact: true });
+export const importsCard = (page: Page) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Imports", exact: true }) });

@@ -16,7 +16,11 @@ const port = process.env.E2E_PORT ?? "3100";
 let serverUrl = process.env.DATABASE_URL;
 const embedded = serverUrl
   ? undefined
-  : await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), "revtrace-e2e-pg-")), "data"), port: Number(process.env.E2E_PG_PORT ?? 54332), persistent: false });
+  : await startEmbeddedPostgres({
+      dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), "revtrace-e2e-pg-")), "data"),
+      port: Number(process.env.E2E_PG_PORT ?? 54332),
+      persistent: false,
+    });
 serverUrl ??= embedded?.serverUrl ?? "";
 // Named by port, so two suites on one machine (say, two developers' runs) never share a database.
 const databaseUrl = await ensureDatabase(serverUrl, `revtrace_e2e_${port}`, { fresh: true });
@@ -37,7 +41,9 @@ const env = {
 };
 const next = path.join(root, "node_modules", ".bin", "next");
 const run = (args: string[]) =>
-  new Promise<number>((resolve) => spawn(next, args, { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1)));
+  new Promise<number>((resolve) =>
+    spawn(next, args, { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1)),
+  );
 
 if (!process.env.E2E_SKIP_BUILD) {
   const code = await run(["build"]);

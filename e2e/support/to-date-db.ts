@@ -18,13 +18,31 @@ const [command, json] = process.argv.slice(2);
 if (command !== "setup") throw new Error(`unknown command ${command}`);
 const args = JSON.parse(json ?? "{}") as TArgs;
 
-const user = await db.user.create({ data: { email: args.email, name: "To-date Owner", passwordHash: await hashPassword(args.password) } });
-const organization = await db.$transaction((tx) => createOrganizationInTx(tx, user.id, { name: args.organization, currency: "USD", fiscalYearStartMonth: 1, timeZone: "Europe/Berlin" }));
+const user = await db.user.create({
+  data: { email: args.email, name: "To-date Owner", passwordHash: await hashPassword(args.password) },
+});
+const organization = await db.$transaction((tx) =>
+  createOrganizationInTx(tx, user.id, {
+    name: args.organization,
+    currency: "USD",
+    fiscalYearStartMonth: 1,
+    timeZone: "Europe/Berlin",
+  }),
+);
 const organizationId = organization.id;
 await db.revenueTarget.createMany({
-  data: Array.from({ length: 12 }, (_, i) => ({ organizationId, month: monthToDbDate(monthKey(2026, i + 1)), amountMinor: 10_000_000n })),
+  data: Array.from({ length: 12 }, (_, i) => ({
+    organizationId,
+    month: monthToDbDate(monthKey(2026, i + 1)),
+    amountMinor: 10_000_000n,
+  })),
 });
-const entry = (iso: string, amountMinor: bigint) => ({ organizationId, occurredAt: new Date(iso), amountMinor, source: "MANUAL" as const });
+const entry = (iso: string, amountMinor: bigint) => ({
+  organizationId,
+  occurredAt: new Date(iso),
+  amountMinor,
+  source: "MANUAL" as const,
+});
 await db.revenueEntry.createMany({
   data: [
     entry("2026-01-15T10:00:00Z", 8_000_000n),
@@ -36,11 +54,32 @@ await db.revenueEntry.createMany({
     entry("2014-11-02T10:00:00Z", 100_050n),
   ],
 });
-const department = async (kind: "LEGAL" | "SALES" | "MARKETING") => db.department.findFirstOrThrow({ where: { organizationId, kind }, select: { id: true } });
-const category = async (kind: "LEGAL" | "SALES" | "MARKETING") => db.contributionCategory.findFirstOrThrow({ where: { organizationId, kind }, orderBy: { name: "asc" }, select: { id: true } });
-const [legal, sales, marketing] = await Promise.all([department("LEGAL"), department("SALES"), department("MARKETING")]);
-const [legalCategory, salesCategory, marketingCategory] = await Promise.all([category("LEGAL"), category("SALES"), category("MARKETING")]);
-const contribution = (departmentId: string, categoryId: string, month: `${number}-${string}`, amountMinor: bigint, status: "CLAIMED" | "CONFIRMED", description: string) => ({
+const department = async (kind: "LEGAL" | "SALES" | "MARKETING") =>
+  db.department.findFirstOrThrow({ where: { organizationId, kind }, select: { id: true } });
+const category = async (kind: "LEGAL" | "SALES" | "MARKETING") =>
+  db.contributionCategory.findFirstOrThrow({
+    where: { organizationId, kind },
+    orderBy: { name: "asc" },
+    select: { id: true },
+  });
+const [legal, sales, marketing] = await Promise.all([
+  department("LEGAL"),
+  department("SALES"),
+  department("MARKETING"),
+]);
+const [legalCategory, salesCategory, marketingCategory] = await Promise.all([
+  category("LEGAL"),
+  category("SALES"),
+  category("MARKETING"),
+]);
+const contribution = (
+  departmentId: string,
+  categoryId: string,
+  month: `${number}-${string}`,
+  amountMinor: bigint,
+  status: "CLAIMED" | "CONFIRMED",
+  description: string,
+) => ({
   organizationId,
   departmentId,
   categoryId,
@@ -49,17 +88,38 @@ const contribution = (departmentId: string, categoryId: string, month: `${number
   status,
   description,
   createdById: user.id,
-  ...(status === "CONFIRMED" ? { reviewedById: user.id, reviewedAt: new Date("2026-03-05T10:00:00Z"), reviewReason: "Matches the ledger." } : {}),
+  ...(status === "CONFIRMED"
+    ? { reviewedById: user.id, reviewedAt: new Date("2026-03-05T10:00:00Z"), reviewReason: "Matches the ledger." }
+    : {}),
 });
 await db.contribution.createMany({
   data: [
-    contribution(legal.id, legalCategory.id, "2026-02", -2_000_000n, "CONFIRMED", "Enterprise contract stuck in legal review"),
+    contribution(
+      legal.id,
+      legalCategory.id,
+      "2026-02",
+      -2_000_000n,
+      "CONFIRMED",
+      "Enterprise contract stuck in legal review",
+    ),
     contribution(marketing.id, marketingCategory.id, "2026-01", 500_000n, "CONFIRMED", "Campaign-sourced deal won"),
     contribution(sales.id, salesCategory.id, "2026-03", -1_000_000n, "CLAIMED", "Deal lost to a competitor on price"),
     contribution(legal.id, legalCategory.id, "2026-04", -700_000n, "CONFIRMED", "Another contract in review"),
   ],
 });
-const kpi = await db.kpi.create({ data: { organizationId, departmentId: legal.id, name: "Contracts signed", unit: "COUNT", direction: "HIGHER_IS_BETTER", aggregation: "SUM", targetScaled: 1_000n } });
-await db.kpiValue.create({ data: { organizationId, kpiId: kpi.id, month: monthToDbDate("2026-02"), valueScaled: 500n, targetScaled: 1_000n } });
+const kpi = await db.kpi.create({
+  data: {
+    organizationId,
+    departmentId: legal.id,
+    name: "Contracts signed",
+    unit: "COUNT",
+    direction: "HIGHER_IS_BETTER",
+    aggregation: "SUM",
+    targetScaled: 1_000n,
+  },
+});
+await db.kpiValue.create({
+  data: { organizationId, kpiId: kpi.id, month: monthToDbDate("2026-02"), valueScaled: 500n, targetScaled: 1_000n },
+});
 console.log(JSON.stringify({ slug: organization.slug }));
 await db.$disconnect();

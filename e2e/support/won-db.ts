@@ -11,9 +11,17 @@ const [command, json] = process.argv.slice(2);
 if (command !== "setup") throw new Error(`unknown command ${command}`);
 const args = JSON.parse(json ?? "{}") as { id: string; password: string };
 const passwordHash = await hashPassword(args.password);
-const user = (role: string, name: string) => db.user.create({ data: { email: `won-${role}-${args.id}@e2e.example`, name, passwordHash } });
+const user = (role: string, name: string) =>
+  db.user.create({ data: { email: `won-${role}-${args.id}@e2e.example`, name, passwordHash } });
 const owner = await user("owner", `Won Owner ${args.id}`);
-const organization = await db.$transaction((tx) => createOrganizationInTx(tx, owner.id, { name: `Won Org ${args.id}`, currency: "USD", fiscalYearStartMonth: 4, timeZone: "Europe/Berlin" }));
+const organization = await db.$transaction((tx) =>
+  createOrganizationInTx(tx, owner.id, {
+    name: `Won Org ${args.id}`,
+    currency: "USD",
+    fiscalYearStartMonth: 4,
+    timeZone: "Europe/Berlin",
+  }),
+);
 const sales = await db.department.findFirstOrThrow({ where: { organizationId: organization.id, kind: "SALES" } });
 const salesManager = await user("sales", `Sam Seller ${args.id}`);
 const seller = await user("seller", `Rae Rep ${args.id}`);
@@ -60,5 +68,11 @@ await db.opportunity.createMany({
     };
   }),
 });
-console.log(JSON.stringify({ slug: organization.slug, salesManager: { email: salesManager.email, name: salesManager.name }, seller: { name: seller.name } }));
+console.log(
+  JSON.stringify({
+    slug: organization.slug,
+    salesManager: { email: salesManager.email, name: salesManager.name },
+    seller: { name: seller.name },
+  }),
+);
 await db.$disconnect();

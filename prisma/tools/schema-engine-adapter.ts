@@ -54,7 +54,11 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
   },
 };
 
-export async function withEngine<T>(databaseUrl: string, schemaPath: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withEngine<T>(
+  databaseUrl: string,
+  schemaPath: string,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   await loadWasm();
   const connections = new ConnectionTracker(databaseUrl);
   lastPanic = undefined;
@@ -92,7 +96,9 @@ function engineError(error: unknown): unknown {
 const charColumnsByRows = new WeakMap<object, number[]>();
 
 function isQueryResultLike(value: unknown): value is { fields: { dataTypeID: number }[]; rows: object } {
-  return typeof value === "object" && value !== null && "fields" in value && Array.isArray(value.fields) && "rows" in value;
+  return (
+    typeof value === "object" && value !== null && "fields" in value && Array.isArray(value.fields) && "rows" in value
+  );
 }
 
 function relabelCharColumns(result: unknown): void {
@@ -135,11 +141,17 @@ function patchClientForCharColumns(client: object): void {
 }
 
 // The engine reads "char" columns as single characters, so the relabelled text columns are tagged back.
-async function queryWithCharColumns(inner: { queryRaw(query: SqlQuery): Promise<SqlResultSet> }, query: SqlQuery): Promise<SqlResultSet> {
+async function queryWithCharColumns(
+  inner: { queryRaw(query: SqlQuery): Promise<SqlResultSet> },
+  query: SqlQuery,
+): Promise<SqlResultSet> {
   const result = await inner.queryRaw(query);
   const charColumns = charColumnsByRows.get(result.rows);
   if (!charColumns) return result;
-  return { ...result, columnTypes: result.columnTypes.map((type, i) => (charColumns.includes(i) ? ColumnTypeEnum.Character : type)) };
+  return {
+    ...result,
+    columnTypes: result.columnTypes.map((type, i) => (charColumns.includes(i) ? ColumnTypeEnum.Character : type)),
+  };
 }
 
 function wrapTransaction(tx: Transaction): Transaction {
@@ -181,7 +193,9 @@ function wrapAdapter(adapter: SqlDriverAdapter, dispose: () => Promise<void>): S
 export function assertPublicSchema(databaseUrl: string): void {
   const schema = new URL(databaseUrl).searchParams.get("schema");
   if (schema !== null && schema !== "public") {
-    throw new Error(`DATABASE_URL selects schema "${schema}"; only the public schema is supported (use a separate database instead).`);
+    throw new Error(
+      `DATABASE_URL selects schema "${schema}"; only the public schema is supported (use a separate database instead).`,
+    );
   }
 }
 
@@ -271,11 +285,21 @@ export async function readMigrationsTable(databaseUrl: string): Promise<Recorded
     const table = "public._prisma_migrations";
     const exists = await client.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [table]);
     if (!exists.rows[0]?.found) return [];
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished: boolean; rolled_back: boolean }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished: boolean;
+      rolled_back: boolean;
+    }>(
       `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
          FROM ${table} ORDER BY started_at`,
     );
-    return rows.map((r) => ({ name: r.migration_name, checksum: r.checksum, finished: r.finished, rolledBack: r.rolled_back }));
+    return rows.map((r) => ({
+      name: r.migration_name,
+      checksum: r.checksum,
+      finished: r.finished,
+      rolledBack: r.rolled_back,
+    }));
   } finally {
     await client.end();
   }

@@ -95,12 +95,24 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
 
   const { edited, schemaDiff, schemaDiffError } = await withEngine(databaseUrl, SCHEMA_PATH, async (engine) => {
     // The engine's own checksum comparison, which forgives line endings converted by a git checkout.
-    const { editedMigrationNames } = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS });
+    const { editedMigrationNames } = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: FILTERS,
+    });
     // A migration that fails on the shadow database must not hide the per-migration report.
     try {
-      return { edited: editedMigrationNames, schemaDiff: await diffAgainstSchema(engine, migrationsList), schemaDiffError: undefined };
+      return {
+        edited: editedMigrationNames,
+        schemaDiff: await diffAgainstSchema(engine, migrationsList),
+        schemaDiffError: undefined,
+      };
     } catch (error) {
-      return { edited: editedMigrationNames, schemaDiff: "", schemaDiffError: error instanceof Error ? error.message : String(error) };
+      return {
+        edited: editedMigrationNames,
+        schemaDiff: "",
+        schemaDiffError: error instanceof Error ? error.message : String(error),
+      };
     }
   });
 
@@ -116,7 +128,9 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
     schemaDiff,
     ...(schemaDiffError !== undefined && { schemaDiffError }),
     upToDate:
-      notApplied.length + failed.length + edited.length + missingLocally.length === 0 && schemaDiff === "" && schemaDiffError === undefined,
+      notApplied.length + failed.length + edited.length + missingLocally.length === 0 &&
+      schemaDiff === "" &&
+      schemaDiffError === undefined,
   };
 }
 
@@ -151,10 +165,16 @@ async function readMigrationsList({ lockfileRequired }: { lockfileRequired: bool
     folders.map(async (folder): Promise<MigrationDirectory> => {
       const file = path.join(MIGRATIONS_DIR, folder, "migration.sql");
       try {
-        return { path: folder, migrationFile: { path: "migration.sql", content: { tag: "ok", value: await readFile(file, "utf8") } } };
+        return {
+          path: folder,
+          migrationFile: { path: "migration.sql", content: { tag: "ok", value: await readFile(file, "utf8") } },
+        };
       } catch (error) {
         // The engine turns this into its own "could not read migration" error naming the folder.
-        return { path: folder, migrationFile: { path: "migration.sql", content: { tag: "error", value: String(error) } } };
+        return {
+          path: folder,
+          migrationFile: { path: "migration.sql", content: { tag: "error", value: String(error) } },
+        };
       }
     }),
   );
@@ -180,4 +200,3 @@ function findProjectRoot(start: string): string {
     if (path.dirname(dir) === dir) throw new Error(`No package.json above ${start}.`);
   }
 }
-

@@ -7,7 +7,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         The page could not be shown. {error.digest ? `Reference ${error.digest}.` : ""}
       </p>
-      <button type="button" onClick={reset} className="mt-6 text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline"
+      >
         Try again
       </button>
     </main>

@@ -8,7 +8,10 @@ export default function NotFound() {
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         This page does not exist, or you are not a member of the organization it belongs to.
       </p>
-      <Link href="/" className="mt-6 inline-block text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
+      <Link
+        href="/"
+        className="mt-6 inline-block text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline"
+      >
         Go to your organizations
       </Link>
     </main>

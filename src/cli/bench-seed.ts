@@ -4,17 +4,37 @@ import pg from "pg";
 import { fiscalYearMonths, monthRange, monthToDbDate } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
 
-export type TBenchOrg = { organizationId: string; slug: string; ownerId: string; timeZone: string; currentFiscalYear: number };
+export type TBenchOrg = {
+  organizationId: string;
+  slug: string;
+  ownerId: string;
+  timeZone: string;
+  currentFiscalYear: number;
+};
 
 const TIME_ZONE = "America/New_York";
 
 async function createOrg(name: string): Promise<TBenchOrg> {
   const { db } = await import("@/server/db");
   const { createOrganizationInTx } = await import("@/server/organizations/create");
-  const owner = await db.user.create({ data: { email: `${name.toLowerCase().replaceAll(" ", "-")}@bench.example`, name, passwordHash: "not-used-by-the-bench" } });
-  const org = await db.$transaction((tx) => createOrganizationInTx(tx, owner.id, { name, currency: "USD", fiscalYearStartMonth: 1, timeZone: TIME_ZONE }));
+  const owner = await db.user.create({
+    data: {
+      email: `${name.toLowerCase().replaceAll(" ", "-")}@bench.example`,
+      name,
+      passwordHash: "not-used-by-the-bench",
+    },
+  });
+  const org = await db.$transaction((tx) =>
+    createOrganizationInTx(tx, owner.id, { name, currency: "USD", fiscalYearStartMonth: 1, timeZone: TIME_ZONE }),
+  );
   const today = todayIn(TIME_ZONE);
-  return { organizationId: org.id, slug: org.slug, ownerId: owner.id, timeZone: TIME_ZONE, currentFiscalYear: today.year };
+  return {
+    organizationId: org.id,
+    slug: org.slug,
+    ownerId: owner.id,
+    timeZone: TIME_ZONE,
+    currentFiscalYear: today.year,
+  };
 }
 
 /** `count` entries spread evenly over the 60 months ending with the current year, and targets. */
@@ -34,7 +54,11 @@ async function fill(client: pg.Client, org: TBenchOrg, count: number) {
   await client.query(
     `INSERT INTO "RevenueTarget" ("organizationId", id, month, "amountMinor", "updatedAt")
      SELECT $1, 'bench_t_' || $1 || '_' || m, m::date, $3, now() FROM unnest($2::text[]) AS m`,
-    [org.organizationId, months.map((m) => monthToDbDate(m).toISOString().slice(0, 10)), String(BigInt(count) * 255_000n / 60n)],
+    [
+      org.organizationId,
+      months.map((m) => monthToDbDate(m).toISOString().slice(0, 10)),
+      String((BigInt(count) * 255_000n) / 60n),
+    ],
   );
 }
 
@@ -44,7 +68,9 @@ async function fill(client: pg.Client, org: TBenchOrg, count: number) {
  * and 20 commitments per department.
  */
 async function fillAccountability(client: pg.Client, org: TBenchOrg, contributions: number) {
-  const months = [0, 1, 2, 3, 4].flatMap((i) => fiscalYearMonths(org.currentFiscalYear - 4 + i, 1)).map((m) => monthToDbDate(m).toISOString().slice(0, 10));
+  const months = [0, 1, 2, 3, 4]
+    .flatMap((i) => fiscalYearMonths(org.currentFiscalYear - 4 + i, 1))
+    .map((m) => monthToDbDate(m).toISOString().slice(0, 10));
   await client.query(
     `INSERT INTO "Contribution" ("organizationId", id, "departmentId", month, "categoryId", "amountMinor", description, status, "updatedAt")
      SELECT $1, 'bench_c_' || g, d.id, ($2::date[])[1 + g % 60],
@@ -84,7 +110,11 @@ async function fillAccountability(client: pg.Client, org: TBenchOrg, contributio
  * history rows are spread over the deals (ten each at the default sizes).
  */
 async function fillPipeline(client: pg.Client, org: TBenchOrg, opportunities: number, changes: number) {
-  const stages = (await client.query(`SELECT id, outcome FROM "PipelineStage" WHERE "organizationId" = $1 ORDER BY "sortOrder"`, [org.organizationId])).rows as { id: string; outcome: string }[];
+  const stages = (
+    await client.query(`SELECT id, outcome FROM "PipelineStage" WHERE "organizationId" = $1 ORDER BY "sortOrder"`, [
+      org.organizationId,
+    ])
+  ).rows as { id: string; outcome: string }[];
   const open = stages.filter((s) => s.outcome === "OPEN").map((s) => s.id);
   const won = stages.find((s) => s.outcome === "WON")?.id;
   const lost = stages.find((s) => s.outcome === "LOST")?.id;
@@ -113,7 +143,12 @@ async function fillPipeline(client: pg.Client, org: TBenchOrg, opportunities: nu
   );
 }
 
-export async function seedBenchData(databaseUrl: string, entries: number, contributions = 0, pipeline: { opportunities: number; changes: number } = { opportunities: 0, changes: 0 }): Promise<TBenchOrg> {
+export async function seedBenchData(
+  databaseUrl: string,
+  entries: number,
+  contributions = 0,
+  pipeline: { opportunities: number; changes: number } = { opportunities: 0, changes: 0 },
+): Promise<TBenchOrg> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

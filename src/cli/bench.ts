@@ -17,7 +17,12 @@ import path from "node:path";
 import { mkdtempSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type TEmbeddedPostgres } from "../../prisma/tools/embedded-postgres";
+import {
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type TEmbeddedPostgres,
+} from "../../prisma/tools/embedded-postgres";
 import { deployMigrations } from "../../prisma/tools/schema-engine";
 import { seedBenchData, type TBenchOrg } from "./bench-seed";
 
@@ -28,7 +33,8 @@ const CONTRIBUTIONS = Number(process.env.BENCH_CONTRIBUTIONS ?? 200_000);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000_000);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function time(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
   await fn(); // warm-up: plans, pools, JIT
@@ -48,7 +54,11 @@ async function main() {
   let embedded: TEmbeddedPostgres | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), "revtrace-bench-pg-")), "data"), port: Number(process.env.BENCH_PG_PORT ?? 54333), persistent: false });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), "revtrace-bench-pg-")), "data"),
+      port: Number(process.env.BENCH_PG_PORT ?? 54333),
+      persistent: false,
+    });
     serverUrl = embedded.serverUrl;
   }
   const databaseUrl = await ensureDatabase(serverUrl, "revtrace_bench", { fresh: true });
@@ -56,9 +66,14 @@ async function main() {
     await deployMigrations(databaseUrl);
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-    console.log(`Seeding: 1 organization with ${ENTRIES.toLocaleString("en")} entries over 5 years, ${OPPORTUNITIES.toLocaleString("en")} deals and ${CHANGES.toLocaleString("en")} history rows, 50 small ones…`);
+    console.log(
+      `Seeding: 1 organization with ${ENTRIES.toLocaleString("en")} entries over 5 years, ${OPPORTUNITIES.toLocaleString("en")} deals and ${CHANGES.toLocaleString("en")} history rows, 50 small ones…`,
+    );
     const seedStart = performance.now();
-    const large = await seedBenchData(databaseUrl, ENTRIES, CONTRIBUTIONS, { opportunities: OPPORTUNITIES, changes: CHANGES });
+    const large = await seedBenchData(databaseUrl, ENTRIES, CONTRIBUTIONS, {
+      opportunities: OPPORTUNITIES,
+      changes: CHANGES,
+    });
     console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
     await benchDashboard(databaseUrl, large);
     await benchAccountability(databaseUrl, large);
@@ -94,13 +109,20 @@ async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
   const groupBy = `SELECT to_char(date_trunc('month', "occurredAt" AT TIME ZONE $2), 'YYYY-MM') AS month, SUM("amountMinor")::bigint AS total
     FROM "RevenueEntry" WHERE "organizationId" = $1 AND "occurredAt" >= $3 AND "occurredAt" < $4 GROUP BY 1`;
   const groupByArgs = [large.organizationId, large.timeZone, first.start, last.end];
-  const rowsInYear = (await client.query(`SELECT count(*)::int AS n FROM "RevenueEntry" WHERE "organizationId" = $1 AND "occurredAt" >= $2 AND "occurredAt" < $3`, [large.organizationId, first.start, last.end])).rows[0].n as number;
+  const rowsInYear = (
+    await client.query(
+      `SELECT count(*)::int AS n FROM "RevenueEntry" WHERE "organizationId" = $1 AND "occurredAt" >= $2 AND "occurredAt" < $3`,
+      [large.organizationId, first.start, last.end],
+    )
+  ).rows[0].n as number;
   const plan = await client.query(`EXPLAIN (ANALYZE) ${perMonth}`, perMonthArgs);
   const app = await time(RUNS, () => getDashboard(ctx, `fy-${large.currentFiscalYear}`));
   const floor = await time(RUNS, () => client.query(perMonth, perMonthArgs));
   const naive = await time(Math.max(5, Math.round(RUNS / 4)), () => client.query(groupBy, groupByArgs));
   await client.end();
-  console.log(`Dashboard, FY${large.currentFiscalYear} of the large organization (${rowsInYear.toLocaleString("en")} entries in the year), ${RUNS} runs:`);
+  console.log(
+    `Dashboard, FY${large.currentFiscalYear} of the large organization (${rowsInYear.toLocaleString("en")} entries in the year), ${RUNS} runs:`,
+  );
   console.log(`  getDashboard (app data layer)                  median ${ms(app.median)}   p95 ${ms(app.p95)}`);
   console.log(`  its monthly sums as plain SQL (the floor)      median ${ms(floor.median)}   p95 ${ms(floor.p95)}`);
   console.log(`  for reference: GROUP BY month AT TIME ZONE     median ${ms(naive.median)}   p95 ${ms(naive.p95)}`);
@@ -110,7 +132,9 @@ async function benchDashboard(databaseUrl: string, large: TBenchOrg) {
 }
 
 async function benchAccountability(databaseUrl: string, large: TBenchOrg) {
-  const { departmentImpacts, getHeatMap, commitmentAccuracyByDepartment } = await import("@/server/accountability/dashboard");
+  const { departmentImpacts, getHeatMap, commitmentAccuracyByDepartment } = await import(
+    "@/server/accountability/dashboard"
+  );
   const { fiscalYearMonths, monthToDbDate } = await import("@/lib/period");
   const { systemContext } = await import("@/server/tenant");
   const ctx = await systemContext(large.organizationId, "bench");
@@ -121,18 +145,29 @@ async function benchAccountability(databaseUrl: string, large: TBenchOrg) {
   const bridgeSql = `SELECT "departmentId", status, SUM("amountMinor")::bigint FROM "Contribution"
     WHERE "organizationId" = $1 AND month = ANY($2::date[]) AND status <> 'DISPUTED' GROUP BY 1, 2`;
   const bridgeArgs = [large.organizationId, months.map(monthToDbDate)];
-  const inYear = (await client.query(`SELECT count(*)::int AS n FROM "Contribution" WHERE "organizationId" = $1 AND month = ANY($2::date[])`, bridgeArgs)).rows[0].n as number;
-  const plan = (await client.query(`EXPLAIN (ANALYZE) ${bridgeSql}`, bridgeArgs)).rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
+  const inYear = (
+    await client.query(
+      `SELECT count(*)::int AS n FROM "Contribution" WHERE "organizationId" = $1 AND month = ANY($2::date[])`,
+      bridgeArgs,
+    )
+  ).rows[0].n as number;
+  const plan = (await client.query(`EXPLAIN (ANALYZE) ${bridgeSql}`, bridgeArgs)).rows.map(
+    (r: { "QUERY PLAN": string }) => r["QUERY PLAN"],
+  );
   const bridge = await time(RUNS, () => departmentImpacts(ctx, months));
   const floor = await time(RUNS, () => client.query(bridgeSql, bridgeArgs));
   const heat = await time(RUNS, () => getHeatMap(ctx, months));
   const accuracy = await time(RUNS, () => commitmentAccuracyByDepartment(ctx, `${large.currentFiscalYear}-06-30`));
   await client.end();
-  console.log(`Accountability, FY${large.currentFiscalYear} of the large organization (${inYear.toLocaleString("en")} of ${CONTRIBUTIONS.toLocaleString("en")} contributions in the year), ${RUNS} runs:`);
+  console.log(
+    `Accountability, FY${large.currentFiscalYear} of the large organization (${inYear.toLocaleString("en")} of ${CONTRIBUTIONS.toLocaleString("en")} contributions in the year), ${RUNS} runs:`,
+  );
   console.log(`  gap bridge impacts (departmentImpacts)         median ${ms(bridge.median)}   p95 ${ms(bridge.p95)}`);
   console.log(`  its GROUP BY as plain SQL (the floor)          median ${ms(floor.median)}   p95 ${ms(floor.p95)}`);
   console.log(`  heat map, 9 departments × 12 months            median ${ms(heat.median)}   p95 ${ms(heat.p95)}`);
-  console.log(`  commitment accuracy per department             median ${ms(accuracy.median)}   p95 ${ms(accuracy.p95)}`);
+  console.log(
+    `  commitment accuracy per department             median ${ms(accuracy.median)}   p95 ${ms(accuracy.p95)}`,
+  );
   const scan = plan.find((l: string) => /Index Only Scan|Index Scan|Bitmap|Seq Scan/.test(l)) ?? plan[0];
   console.log(`  bridge plan: ${scan?.trim() ?? "(no scan line)"}\n`);
 }
@@ -176,10 +211,17 @@ async function benchPipeline(databaseUrl: string, large: TBenchOrg) {
     FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "forecastCategory" <> 'OMITTED'
       AND "expectedCloseDate" > $2::date AND "expectedCloseDate" <= $3::date GROUP BY 1 ORDER BY 1`;
   const staleSql = `SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "expectedCloseDate" < $2::date`;
-  const counts = (await client.query(`SELECT (SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1) AS deals,
+  const counts = (
+    await client.query(
+      `SELECT (SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1) AS deals,
       (SELECT COUNT(*)::int FROM "OpportunityChange" WHERE "organizationId" = $1) AS changes,
-      (SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "expectedCloseDate" > $2::date AND "expectedCloseDate" <= $3::date) AS "openInYear"`, [large.organizationId, today, yearEnd])).rows[0] as { deals: number; changes: number; openInYear: number };
-  const plan = (await client.query(`EXPLAIN (ANALYZE) ${forecastSql}`, [large.organizationId, today, yearEnd])).rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
+      (SELECT COUNT(*)::int FROM "Opportunity" WHERE "organizationId" = $1 AND outcome = 'OPEN' AND "expectedCloseDate" > $2::date AND "expectedCloseDate" <= $3::date) AS "openInYear"`,
+      [large.organizationId, today, yearEnd],
+    )
+  ).rows[0] as { deals: number; changes: number; openInYear: number };
+  const plan = (
+    await client.query(`EXPLAIN (ANALYZE) ${forecastSql}`, [large.organizationId, today, yearEnd])
+  ).rows.map((r: { "QUERY PLAN": string }) => r["QUERY PLAN"]);
 
   const page = await time(RUNS, () => listPipeline(ctx, pageFilters, calendar));
   const pageFloor = await time(RUNS, async () => {
@@ -199,13 +241,25 @@ async function benchPipeline(databaseUrl: string, large: TBenchOrg) {
   });
   const overview = await time(Math.max(5, Math.round(RUNS / 4)), () => getPipelineOverview(ctx));
   await client.end();
-  console.log(`Pipeline of the large organization (${counts.deals.toLocaleString("en")} deals, ${counts.changes.toLocaleString("en")} history rows, ${counts.openInYear.toLocaleString("en")} open to year end), ${RUNS} runs:`);
+  console.log(
+    `Pipeline of the large organization (${counts.deals.toLocaleString("en")} deals, ${counts.changes.toLocaleString("en")} history rows, ${counts.openInYear.toLocaleString("en")} open to year end), ${RUNS} runs:`,
+  );
   console.log(`  pipeline page data (listPipeline, 50 + totals) median ${ms(page.median)}   p95 ${ms(page.p95)}`);
-  console.log(`  its two statements as plain SQL (the floor)    median ${ms(pageFloor.median)}   p95 ${ms(pageFloor.p95)}`);
-  console.log(`  open deals by close date (filtered page)       median ${ms(openPage.median)}   p95 ${ms(openPage.p95)}`);
-  console.log(`  forecast (per category, per month, stale)      median ${ms(forecast.median)}   p95 ${ms(forecast.p95)}`);
-  console.log(`  its three statements as plain SQL (the floor)  median ${ms(forecastFloor.median)}   p95 ${ms(forecastFloor.p95)}`);
-  console.log(`  page header (getPipelineOverview, with YTD)    median ${ms(overview.median)}   p95 ${ms(overview.p95)}`);
+  console.log(
+    `  its two statements as plain SQL (the floor)    median ${ms(pageFloor.median)}   p95 ${ms(pageFloor.p95)}`,
+  );
+  console.log(
+    `  open deals by close date (filtered page)       median ${ms(openPage.median)}   p95 ${ms(openPage.p95)}`,
+  );
+  console.log(
+    `  forecast (per category, per month, stale)      median ${ms(forecast.median)}   p95 ${ms(forecast.p95)}`,
+  );
+  console.log(
+    `  its three statements as plain SQL (the floor)  median ${ms(forecastFloor.median)}   p95 ${ms(forecastFloor.p95)}`,
+  );
+  console.log(
+    `  page header (getPipelineOverview, with YTD)    median ${ms(overview.median)}   p95 ${ms(overview.p95)}`,
+  );
   const scan = plan.find((l: string) => /Index Only Scan|Index Scan|Bitmap|Seq Scan/.test(l)) ?? plan[0];
   console.log(`  forecast plan: ${scan?.trim() ?? "(no scan line)"}\n`);
 }
@@ -218,14 +272,25 @@ async function benchImport(large: TBenchOrg) {
     const month = String((i % 12) + 1).padStart(2, "0");
     // Four decimals, as order-line exports carry them: 10.00xx to 99.99xx.
     const cents = 1000 + (i % 9000);
-    lines.push(`SO-${i},2021-${month}-${day},Customer ${i % 500},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}${String(i % 100).padStart(2, "0")}`);
+    lines.push(
+      `SO-${i},2021-${month}-${day},Customer ${i % 500},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}${String(i % 100).padStart(2, "0")}`,
+    );
   }
   const file = new File([lines.join("\n")], "bench-orders.csv", { type: "text/csv" });
   const start = performance.now();
-  const result = await commitRevenueImport(large.ownerId, large.slug, { file, dateColumn: "1", amountColumn: "3", referenceColumn: "0", customerColumn: "2", skipBadRows: "false" });
+  const result = await commitRevenueImport(large.ownerId, large.slug, {
+    file,
+    dateColumn: "1",
+    amountColumn: "3",
+    referenceColumn: "0",
+    customerColumn: "2",
+    skipBadRows: "false",
+  });
   const seconds = (performance.now() - start) / 1000;
   if (!result.ok) throw new Error(`import failed: ${result.message}`);
-  console.log(`Import of a ${IMPORT_ROWS.toLocaleString("en")}-row CSV (${(file.size / 1024 / 1024).toFixed(1)} MB), parse + validate + commit:`);
+  console.log(
+    `Import of a ${IMPORT_ROWS.toLocaleString("en")}-row CSV (${(file.size / 1024 / 1024).toFixed(1)} MB), parse + validate + commit:`,
+  );
   console.log(`  ${seconds.toFixed(2)} s   ${Math.round(IMPORT_ROWS / seconds).toLocaleString("en")} rows/s`);
 }
 

@@ -15,7 +15,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const dataDir = path.join(root, ".data");
 const isDev = process.argv.includes("--dev");
 
-for (const file of [".env.local", ".env"]) if (existsSync(path.join(root, file))) process.loadEnvFile(path.join(root, file));
+for (const file of [".env.local", ".env"])
+  if (existsSync(path.join(root, file))) process.loadEnvFile(path.join(root, file));
 
 function persistentSecret(): string {
   const file = path.join(dataDir, "nextauth-secret");
@@ -30,7 +31,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProc
   return spawn(command, args, { cwd: root, env, stdio: "inherit" });
 }
 
-const exitCode = (child: ChildProcess) => new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+const exitCode = (child: ChildProcess) =>
+  new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);

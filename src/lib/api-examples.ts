@@ -37,7 +37,12 @@ export function apiExamples(origin: string, digits: number): TApiExample[] {
       command: get(origin, "dashboard?period=fy-2026"),
     },
     { id: "bridge", title: "The gap bridge", scope: "READ", command: get(origin, "bridge?period=fy-2026") },
-    { id: "scorecards", title: "Department scorecards of a month", scope: "READ", command: get(origin, "scorecards?period=m-2026-11") },
+    {
+      id: "scorecards",
+      title: "Department scorecards of a month",
+      scope: "READ",
+      command: get(origin, "scorecards?period=m-2026-11"),
+    },
     {
       id: "deals",
       title: "Deals, a page at a time",
@@ -74,14 +79,24 @@ export function apiExamples(origin: string, digits: number): TApiExample[] {
       id: "kpi-values",
       title: "Set KPI values of a month",
       scope: "KPIS_WRITE",
-      command: write(origin, "PUT", "kpi-values", "kpis-2026-11-0001", ['{"month": "2026-11",', ' "values": [', '   {"department": "Marketing",', '    "kpi": "Qualified leads", "value": "412"}', " ]}"]),
+      command: write(origin, "PUT", "kpi-values", "kpis-2026-11-0001", [
+        '{"month": "2026-11",',
+        ' "values": [',
+        '   {"department": "Marketing",',
+        '    "kpi": "Qualified leads", "value": "412"}',
+        " ]}",
+      ]),
     },
   ];
 }
 
 /** What each error status means, in the order a caller meets them. */
 export const API_ERRORS: readonly { status: number; meaning: string }[] = [
-  { status: 400, meaning: "The input is not valid, or a write has no Idempotency-Key; fields names each bad field or row, and nothing was written." },
+  {
+    status: 400,
+    meaning:
+      "The input is not valid, or a write has no Idempotency-Key; fields names each bad field or row, and nothing was written.",
+  },
   { status: 401, meaning: "The token is missing, unknown, expired or revoked." },
   { status: 403, meaning: "The token lacks the scope the call needs." },
   { status: 404, meaning: "No such record in this organization (an id of another organization is not found either)." },

@@ -109,7 +109,10 @@ export function describeAuditEntity(entityType: string, name: string | null): st
 }
 
 /** Whoever acted, as stored: a member (null name once the user is deleted), an API token, a job. */
-export type TAuditActor = { kind: "member"; name: string | null } | { kind: "token"; name: string | null } | { kind: "system"; job: string | null };
+export type TAuditActor =
+  | { kind: "member"; name: string | null }
+  | { kind: "token"; name: string | null }
+  | { kind: "system"; job: string | null };
 
 /** "Dana Chen", "API token “Billing sync”", "System · weekly-snapshot", "A removed member". */
 export function describeActor(actor: TAuditActor): string {

@@ -1,7 +1,8 @@
 /** The error next-auth passes back when sign-in attempts are throttled: `TOO_MANY_ATTEMPTS:<seconds>`. */
 export const TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
 
-export const tooManyAttemptsCode = (retryAfterSeconds: number) => `${TOO_MANY_ATTEMPTS}:${Math.ceil(retryAfterSeconds)}`;
+export const tooManyAttemptsCode = (retryAfterSeconds: number) =>
+  `${TOO_MANY_ATTEMPTS}:${Math.ceil(retryAfterSeconds)}`;
 
 /** Seconds until a throttled sign-in may be retried, or null when the error is something else. */
 export function retryAfterSeconds(error: string | null | undefined): number | null {
@@ -16,4 +17,5 @@ export function tooManyAttemptsMessage(seconds: number): string {
 
 /** The error next-auth passes back when sign-in could not be checked at all (the database is down). */
 export const SIGN_IN_UNAVAILABLE = "SIGN_IN_UNAVAILABLE";
-export const SIGN_IN_UNAVAILABLE_MESSAGE = "Sign-in is unavailable right now. Nothing is wrong with your password: try again in a minute.";
+export const SIGN_IN_UNAVAILABLE_MESSAGE =
+  "Sign-in is unavailable right now. Nothing is wrong with your password: try again in a minute.";

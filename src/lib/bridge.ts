@@ -49,23 +49,42 @@ export type TBridge = {
 };
 
 /** The department's impact as the bridge counts it. */
-export const contributionsOf = (d: TDepartmentImpact, includeClaimed: boolean) => d.confirmedMinor + (includeClaimed ? d.claimedMinor : 0n);
-export const impactOf = (d: TDepartmentImpact, includeClaimed: boolean) => contributionsOf(d, includeClaimed) + (d.pipelineMinor ?? 0n);
+export const contributionsOf = (d: TDepartmentImpact, includeClaimed: boolean) =>
+  d.confirmedMinor + (includeClaimed ? d.claimedMinor : 0n);
+export const impactOf = (d: TDepartmentImpact, includeClaimed: boolean) =>
+  contributionsOf(d, includeClaimed) + (d.pipelineMinor ?? 0n);
 
 /**
  * target → each department's net impact, largest negative first (ties by name; departments with
  * neither a counted impact nor a pending claim are left out) → unattributed → actual. Null without a
  * target: there is nothing to bridge from.
  */
-export function buildBridge(input: { targetMinor: bigint | null; actualMinor: bigint; impacts: TDepartmentImpact[]; includeClaimed: boolean }): TBridge | null {
+export function buildBridge(input: {
+  targetMinor: bigint | null;
+  actualMinor: bigint;
+  impacts: TDepartmentImpact[];
+  includeClaimed: boolean;
+}): TBridge | null {
   const { targetMinor, actualMinor, includeClaimed } = input;
   if (targetMinor === null) return null;
   const departments = input.impacts
     .map((d) => ({ ...d, impact: impactOf(d, includeClaimed), pending: includeClaimed ? 0n : d.claimedMinor }))
     .filter((d) => d.impact !== 0n || d.pending !== 0n)
-    .sort((a, b) => (a.impact < b.impact ? -1 : a.impact > b.impact ? 1 : a.pending < b.pending ? -1 : a.pending > b.pending ? 1 : a.name.localeCompare(b.name)));
+    .sort((a, b) =>
+      a.impact < b.impact
+        ? -1
+        : a.impact > b.impact
+          ? 1
+          : a.pending < b.pending
+            ? -1
+            : a.pending > b.pending
+              ? 1
+              : a.name.localeCompare(b.name),
+    );
 
-  const steps: TBridgeStep[] = [{ kind: "target", label: "Target", amountMinor: targetMinor, startMinor: 0n, endMinor: targetMinor }];
+  const steps: TBridgeStep[] = [
+    { kind: "target", label: "Target", amountMinor: targetMinor, startMinor: 0n, endMinor: targetMinor },
+  ];
   let running = targetMinor;
   for (const d of departments) {
     steps.push({
@@ -83,7 +102,13 @@ export function buildBridge(input: { targetMinor: bigint | null; actualMinor: bi
   }
   const attributedMinor = running - targetMinor;
   const unattributedMinor = actualMinor - running;
-  steps.push({ kind: "unattributed", label: "Unattributed", amountMinor: unattributedMinor, startMinor: running, endMinor: actualMinor });
+  steps.push({
+    kind: "unattributed",
+    label: "Unattributed",
+    amountMinor: unattributedMinor,
+    startMinor: running,
+    endMinor: actualMinor,
+  });
   steps.push({ kind: "actual", label: "Actual", amountMinor: actualMinor, startMinor: 0n, endMinor: actualMinor });
   return { steps, targetMinor, actualMinor, attributedMinor, unattributedMinor, includeClaimed };
 }
@@ -111,6 +136,12 @@ export function tracedShare(impacts: TDepartmentImpact[], targetMinor: bigint, a
   const confirmedMinor = -impacts.reduce((s, d) => s + impactOf(d, false), 0n);
   const claimedMinor = -impacts.reduce((s, d) => s + d.claimedMinor, 0n);
   const bp = (part: bigint) => (gapMinor === 0n ? null : Number(divRound(part * 10_000n, gapMinor)));
-  return { gapMinor, confirmedMinor, claimedMinor, confirmedBp: bp(confirmedMinor), claimedBp: bp(claimedMinor), totalBp: bp(confirmedMinor + claimedMinor) };
+  return {
+    gapMinor,
+    confirmedMinor,
+    claimedMinor,
+    confirmedBp: bp(confirmedMinor),
+    claimedBp: bp(claimedMinor),
+    totalBp: bp(confirmedMinor + claimedMinor),
+  };
 }
-

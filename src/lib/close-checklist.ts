@@ -46,7 +46,12 @@ export type TCloseDecision = { ok: true } | { ok: false; reason: "inProgress" | 
  * Whether `month` may be closed on a day of `todayMonth`: only once it has ended, never while a
  * blocking item is open, and over other open items only when the closer confirmed them.
  */
-export function closeDecision(month: MonthKey, todayMonth: MonthKey, items: TCloseItem[], confirmedOpenItems: boolean): TCloseDecision {
+export function closeDecision(
+  month: MonthKey,
+  todayMonth: MonthKey,
+  items: TCloseItem[],
+  confirmedOpenItems: boolean,
+): TCloseDecision {
   if (month >= todayMonth) return { ok: false, reason: "inProgress" };
   const { blockingCount, openCount } = closeChecklistSummary(items);
   if (blockingCount > 0) return { ok: false, reason: "blocked" };

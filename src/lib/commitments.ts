@@ -4,10 +4,19 @@
 import type { CommitmentStatus } from "@db/enums";
 import { ratioBp } from "./metrics";
 
-export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = { OPEN: "Open", DONE: "Done", MISSED: "Missed" };
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {
+  OPEN: "Open",
+  DONE: "Done",
+  MISSED: "Missed",
+};
 
 /** Per status: how many commitments, Σ expected impact, Σ delivered impact. */
-export type TCommitmentTally = { status: CommitmentStatus; count: number; expectedMinor: bigint; deliveredMinor: bigint };
+export type TCommitmentTally = {
+  status: CommitmentStatus;
+  count: number;
+  expectedMinor: bigint;
+  deliveredMinor: bigint;
+};
 
 export type TCommitmentAccuracy = {
   open: number;

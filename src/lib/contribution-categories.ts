@@ -19,7 +19,9 @@ export const DEFAULT_CONTRIBUTION_CATEGORIES: Record<DepartmentKind, string[]> =
   OTHER: ["Other impact"],
 };
 
-export function defaultCategoryRows(organizationId: string): { organizationId: string; kind: DepartmentKind; name: string }[] {
+export function defaultCategoryRows(
+  organizationId: string,
+): { organizationId: string; kind: DepartmentKind; name: string }[] {
   return (Object.entries(DEFAULT_CONTRIBUTION_CATEGORIES) as [DepartmentKind, string[]][]).flatMap(([kind, names]) =>
     names.map((name) => ({ organizationId, kind, name })),
   );

@@ -13,6 +13,8 @@ export type TCsvCell = string | number | bigint | null;
 
 /** RFC 4180 CSV with a header row; null becomes an empty cell. */
 export function toCsv(header: string[], rows: TCsvCell[][]): string {
-  const cells = rows.map((row) => row.map((cell) => (cell === null ? "" : typeof cell === "string" ? neutralizeCell(cell) : String(cell))));
+  const cells = rows.map((row) =>
+    row.map((cell) => (cell === null ? "" : typeof cell === "string" ? neutralizeCell(cell) : String(cell))),
+  );
   return stringify([header.map(neutralizeCell), ...cells], { record_delimiter: "\r\n" });
 }

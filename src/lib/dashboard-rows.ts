@@ -23,7 +23,9 @@ export type TMonthRow = {
 };
 
 /** The open pipeline expected to close in one month (after D), as SQL summed it. */
-export type TMonthOpen = Pick<TOpenPipeline, "count" | "commitMinor" | "bestCaseMinor" | "weightedBpMinor"> & { month: MonthKey };
+export type TMonthOpen = Pick<TOpenPipeline, "count" | "commitMinor" | "bestCaseMinor" | "weightedBpMinor"> & {
+  month: MonthKey;
+};
 
 type TProjection = Pick<TMonthRow, "commitCumulative" | "bestCaseCumulative" | "weightedCumulative">;
 const NO_PROJECTION: TProjection = { commitCumulative: null, bestCaseCumulative: null, weightedCumulative: null };
@@ -52,7 +54,11 @@ function pipelineProjections(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpe
     weightedBp += o?.weightedBpMinor ?? 0n;
     if (i < anchor) return NO_PROJECTION;
     const commitCumulative = actual + commit;
-    return { commitCumulative, bestCaseCumulative: commitCumulative + bestCase, weightedCumulative: actual + divRound(weightedBp, 10_000n) };
+    return {
+      commitCumulative,
+      bestCaseCumulative: commitCumulative + bestCase,
+      weightedCumulative: actual + divRound(weightedBp, 10_000n),
+    };
   });
 }
 
@@ -60,7 +66,12 @@ function pipelineProjections(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpe
  * One row per month. With `projections` (the full fiscal year), the run-rate and pipeline projections
  * to year end; without, cumulative lines only, starting at the first month given.
  */
-export function buildMonthRows(year: TMonthFigures[], asOf: TAsOf, open: TMonthOpen[] = [], options: { projections?: boolean } = {}): TMonthRow[] {
+export function buildMonthRows(
+  year: TMonthFigures[],
+  asOf: TAsOf,
+  open: TMonthOpen[] = [],
+  options: { projections?: boolean } = {},
+): TMonthRow[] {
   const withProjections = options.projections ?? true;
   const done = withProjections ? completedMonths(year, asOf) : [];
   const n = BigInt(done.length);

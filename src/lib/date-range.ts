@@ -19,4 +19,5 @@ export function isSupportedIsoDate(text: string): boolean {
 }
 
 /** "YYYY-MM" within the supported years. */
-export const isSupportedMonthKey = (text: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(text) && isSupportedYear(Number(text.slice(0, 4)));
+export const isSupportedMonthKey = (text: string) =>
+  /^\d{4}-(0[1-9]|1[0-2])$/.test(text) && isSupportedYear(Number(text.slice(0, 4)));

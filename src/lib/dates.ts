@@ -12,4 +12,5 @@ export function isoDate(d: Date | { year: number; month: number; day: number }):
 }
 
 /** The last day (YYYY-MM-DD) of a month. */
-export const lastDayOfMonth = (month: MonthKey): string => isoDate(new Date(monthToDbDate(addMonths(month, 1)).getTime() - 86_400_000));
+export const lastDayOfMonth = (month: MonthKey): string =>
+  isoDate(new Date(monthToDbDate(addMonths(month, 1)).getTime() - 86_400_000));

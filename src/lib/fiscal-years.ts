@@ -7,7 +7,11 @@ import { fiscalYearOfMonth, monthKey, type MonthKey } from "./period";
  * Every fiscal year from the first to the last month with data (`span`, null without any), always
  * including the current fiscal year and the next one (targets are set ahead), oldest first.
  */
-export function fiscalYearsWithData(span: { first: MonthKey; last: MonthKey } | null, fiscalYearStartMonth: number, today: { year: number; month: number }): number[] {
+export function fiscalYearsWithData(
+  span: { first: MonthKey; last: MonthKey } | null,
+  fiscalYearStartMonth: number,
+  today: { year: number; month: number },
+): number[] {
   const current = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
   const first = span ? Math.min(fiscalYearOfMonth(span.first, fiscalYearStartMonth), current) : current;
   const last = span ? Math.max(fiscalYearOfMonth(span.last, fiscalYearStartMonth), current + 1) : current + 1;

@@ -19,7 +19,11 @@ export type TOpenPipeline = {
 
 export type TPipelineForecast = { commit: bigint; bestCase: bigint; weighted: bigint };
 
-export const HEADLINE_LABELS: Record<HeadlineForecast, string> = { WEIGHTED: "Weighted", COMMIT: "Commit", BEST_CASE: "Best case" };
+export const HEADLINE_LABELS: Record<HeadlineForecast, string> = {
+  WEIGHTED: "Weighted",
+  COMMIT: "Commit",
+  BEST_CASE: "Best case",
+};
 
 /**
  * commit = actual YTD + Σ open COMMIT; best case = commit + Σ open BEST_CASE;
@@ -27,17 +31,29 @@ export const HEADLINE_LABELS: Record<HeadlineForecast, string> = { WEIGHTED: "We
  */
 export function pipelineForecast(actualYtdMinor: bigint, open: TOpenPipeline): TPipelineForecast {
   const commit = actualYtdMinor + open.commitMinor;
-  return { commit, bestCase: commit + open.bestCaseMinor, weighted: actualYtdMinor + divRound(open.weightedBpMinor, 10_000n) };
+  return {
+    commit,
+    bestCase: commit + open.bestCaseMinor,
+    weighted: actualYtdMinor + divRound(open.weightedBpMinor, 10_000n),
+  };
 }
 
 /**
  * The dashboard's headline forecast: the organization's chosen pipeline forecast while it has open
  * deals for the rest of the year; without any, the run rate of completed months (may be null).
  */
-export function headlineForecast(actualYtdMinor: bigint, open: TOpenPipeline, choice: HeadlineForecast, runRateMinor: bigint | null): { value: bigint | null; source: "PIPELINE" | "RUN_RATE" } {
+export function headlineForecast(
+  actualYtdMinor: bigint,
+  open: TOpenPipeline,
+  choice: HeadlineForecast,
+  runRateMinor: bigint | null,
+): { value: bigint | null; source: "PIPELINE" | "RUN_RATE" } {
   if (open.count === 0) return { value: runRateMinor, source: "RUN_RATE" };
   const f = pipelineForecast(actualYtdMinor, open);
-  return { value: choice === "COMMIT" ? f.commit : choice === "BEST_CASE" ? f.bestCase : f.weighted, source: "PIPELINE" };
+  return {
+    value: choice === "COMMIT" ? f.commit : choice === "BEST_CASE" ? f.bestCase : f.weighted,
+    source: "PIPELINE",
+  };
 }
 
 /**
@@ -50,7 +66,8 @@ export function coverageBp(openInRangeMinor: bigint, gapMinor: bigint | null): n
 }
 
 /** An open deal whose expected close date (YYYY-MM-DD) has passed is stale. */
-export const isStale = (outcome: string, expectedCloseDate: string, today: string) => outcome === "OPEN" && expectedCloseDate < today;
+export const isStale = (outcome: string, expectedCloseDate: string, today: string) =>
+  outcome === "OPEN" && expectedCloseDate < today;
 
 /** What the headline forecast is: one of the pipeline forecasts, or the run rate when no deals are open. */
 export type TForecastKind = HeadlineForecast | "RUN_RATE";
@@ -83,10 +100,18 @@ export type TRangeCoverage = TCoverage & { noAmountCount: number };
  * Coverage of `months`: the open pipeline of those months (deals imported without an amount are
  * not in it: they are counted apart, so the page can say how many were left out), against the gap.
  */
-export function rangeCoverage(openByMonth: readonly TCoverageMonth[], months: readonly MonthKey[], targetMinor: bigint | null, actualSoFarMinor: bigint): TRangeCoverage {
+export function rangeCoverage(
+  openByMonth: readonly TCoverageMonth[],
+  months: readonly MonthKey[],
+  targetMinor: bigint | null,
+  actualSoFarMinor: bigint,
+): TRangeCoverage {
   const inRange = openByMonth.filter((o) => months.includes(o.month));
   const openMinor = inRange.reduce((sum, o) => sum + o.amountMinor, 0n);
-  return { ...coverageOf(openMinor, targetMinor, actualSoFarMinor), noAmountCount: inRange.reduce((n, o) => n + o.noAmountCount, 0) };
+  return {
+    ...coverageOf(openMinor, targetMinor, actualSoFarMinor),
+    noAmountCount: inRange.reduce((n, o) => n + o.noAmountCount, 0),
+  };
 }
 
 /** Coverage as a multiple of the gap, one decimal: 24000 bp → "2.4×"; "—" when there is no gap to cover. */

@@ -3,7 +3,16 @@
 // RAG is decided by integer cross-multiplication against basis-point bands, so no float and no
 // rounding ever moves a KPI across a band edge.
 import type { KpiAggregation, KpiDirection, KpiUnit } from "@db/enums";
-import { amountBoundMessage, currencyDigits, divRound, formatMoney, isWithinAmountBound, MAX_AMOUNT_MINOR, minorToDecimalString, parseMoneyInput } from "./money";
+import {
+  amountBoundMessage,
+  currencyDigits,
+  divRound,
+  formatMoney,
+  isWithinAmountBound,
+  MAX_AMOUNT_MINOR,
+  minorToDecimalString,
+  parseMoneyInput,
+} from "./money";
 import type { MonthKey } from "./period";
 
 export type TRag = "GREEN" | "AMBER" | "RED";
@@ -12,10 +21,22 @@ export const DEFAULT_BANDS: TBands = { greenAtBp: 10_000, amberAtBp: 9_000 };
 /** One of a count, at the hundredths counts are stored in. */
 const ONE_COUNT = 100n;
 
-export const KPI_UNIT_LABELS: Record<KpiUnit, string> = { CURRENCY: "Currency", COUNT: "Count", PERCENT: "Percent", DAYS: "Days" };
-export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = { HIGHER_IS_BETTER: "Higher is better", LOWER_IS_BETTER: "Lower is better" };
+export const KPI_UNIT_LABELS: Record<KpiUnit, string> = {
+  CURRENCY: "Currency",
+  COUNT: "Count",
+  PERCENT: "Percent",
+  DAYS: "Days",
+};
+export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = {
+  HIGHER_IS_BETTER: "Higher is better",
+  LOWER_IS_BETTER: "Lower is better",
+};
 export const RAG_LABELS: Record<TRag, string> = { GREEN: "Green", AMBER: "Amber", RED: "Red" };
-export const KPI_AGGREGATION_LABELS: Record<KpiAggregation, string> = { SUM: "Sum", AVERAGE: "Average", LAST: "Last month" };
+export const KPI_AGGREGATION_LABELS: Record<KpiAggregation, string> = {
+  SUM: "Sum",
+  AVERAGE: "Average",
+  LAST: "Last month",
+};
 /** What each aggregation means, in the words the definition form offers it with. */
 export const KPI_AGGREGATION_HELP: Record<KpiAggregation, string> = {
   SUM: "a flow adds up (sourced pipeline)",
@@ -42,19 +63,28 @@ export function kpiDigits(unit: KpiUnit, currency: string): number {
  * Parses a typed KPI value ("1,250", "12.5%", "(300)" for a negative amount) to its scaled integer,
  * or returns the reason it cannot be one. Counts and days cannot be negative.
  */
-export function parseKpiValue(text: string, unit: KpiUnit, currency: string): { ok: true; value: bigint } | { ok: false; reason: string } {
+export function parseKpiValue(
+  text: string,
+  unit: KpiUnit,
+  currency: string,
+): { ok: true; value: bigint } | { ok: false; reason: string } {
   const digits = kpiDigits(unit, currency);
   const cleaned = unit === "PERCENT" ? text.trim().replace(/%$/, "") : text.trim();
   if (!cleaned) return { ok: false, reason: "Enter a value." };
   const value = parseMoneyInput(cleaned, digits);
-  if (unit === "COUNT" && (value === null || value % ONE_COUNT !== 0n)) return { ok: false, reason: "A count is a whole number: enter it without decimals." };
+  if (unit === "COUNT" && (value === null || value % ONE_COUNT !== 0n))
+    return { ok: false, reason: "A count is a whole number: enter it without decimals." };
   if (value === null) return { ok: false, reason: `Enter a number with at most ${digits} decimals.` };
   // Every unit shares the money bound at its scale (the database checks the same), so sums stay exact.
   if (!isWithinAmountBound(value)) {
-    const limit = unit === "CURRENCY" ? amountBoundMessage(currency) : `Values are at most ${formatKpiValue(MAX_AMOUNT_MINOR, unit, currency)} (either sign).`;
+    const limit =
+      unit === "CURRENCY"
+        ? amountBoundMessage(currency)
+        : `Values are at most ${formatKpiValue(MAX_AMOUNT_MINOR, unit, currency)} (either sign).`;
     return { ok: false, reason: limit };
   }
-  if (value < 0n && (unit === "COUNT" || unit === "DAYS")) return { ok: false, reason: `${KPI_UNIT_LABELS[unit]} cannot be negative.` };
+  if (value < 0n && (unit === "COUNT" || unit === "DAYS"))
+    return { ok: false, reason: `${KPI_UNIT_LABELS[unit]} cannot be negative.` };
   return { ok: true, value };
 }
 
@@ -69,7 +99,9 @@ export function kpiValueToInput(value: bigint, unit: KpiUnit, currency: string):
 export function formatKpiValue(value: bigint | null, unit: KpiUnit, currency: string, locale = "en-US"): string {
   if (value === null) return "—";
   if (unit === "CURRENCY") return formatMoney(value, currency, { locale });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === "COUNT" ? 0 : 2 }).format(minorToDecimalString(value, 2) as Intl.StringNumericLiteral);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === "COUNT" ? 0 : 2 }).format(
+    minorToDecimalString(value, 2) as Intl.StringNumericLiteral,
+  );
   if (unit === "PERCENT") return `${number}%`;
   if (unit === "DAYS") return `${number} ${value === 100n ? "day" : "days"}`;
   return number;
@@ -82,7 +114,12 @@ export function formatKpiValue(value: bigint | null, unit: KpiUnit, currency: st
  * is on the right side of the target (at or above it; at or below it when lower is better), else
  * red — so a net churn of −1 % misses a target of −2 %.
  */
-export function ragOf(actual: bigint | null, target: bigint | null, direction: KpiDirection, bands: TBands = DEFAULT_BANDS): TRag | null {
+export function ragOf(
+  actual: bigint | null,
+  target: bigint | null,
+  direction: KpiDirection,
+  bands: TBands = DEFAULT_BANDS,
+): TRag | null {
   if (actual === null || target === null) return null;
   const [numerator, denominator] = direction === "HIGHER_IS_BETTER" ? [actual, target] : [target, actual];
   if (denominator <= 0n) {
@@ -115,13 +152,14 @@ export type TKpiAggregate = {
   asOf: MonthKey | null;
 };
 
-
 function combine(xs: bigint[], aggregation: KpiAggregation, unit: KpiUnit): bigint {
   if (aggregation === "LAST") return xs[xs.length - 1] as bigint;
   const total = xs.reduce((a, b) => a + b, 0n);
   if (aggregation === "SUM") return total;
   // A count's mean is a whole number too: round at the unit (100 hundredths), not at the hundredth.
-  return unit === "COUNT" ? divRound(total, BigInt(xs.length) * ONE_COUNT) * ONE_COUNT : divRound(total, BigInt(xs.length));
+  return unit === "COUNT"
+    ? divRound(total, BigInt(xs.length) * ONE_COUNT) * ONE_COUNT
+    : divRound(total, BigInt(xs.length));
 }
 
 /**
@@ -136,11 +174,29 @@ function combine(xs: bigint[], aggregation: KpiAggregation, unit: KpiUnit): bigi
 export function aggregateKpi(values: TKpiMonthValue[], unit: KpiUnit, aggregation: KpiAggregation): TKpiAggregate {
   if (!values.length) return { actual: null, target: null, ratedActual: null, months: 0, asOf: null };
   const sorted = [...values].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  const rated = sorted.flatMap((v) => (v.targetScaled === null ? [] : [{ value: v.valueScaled, target: v.targetScaled }]));
+  const rated = sorted.flatMap((v) =>
+    v.targetScaled === null ? [] : [{ value: v.valueScaled, target: v.targetScaled }],
+  );
   return {
-    actual: combine(sorted.map((v) => v.valueScaled), aggregation, unit),
-    target: rated.length ? combine(rated.map((r) => r.target), aggregation, unit) : null,
-    ratedActual: rated.length ? combine(rated.map((r) => r.value), aggregation, unit) : null,
+    actual: combine(
+      sorted.map((v) => v.valueScaled),
+      aggregation,
+      unit,
+    ),
+    target: rated.length
+      ? combine(
+          rated.map((r) => r.target),
+          aggregation,
+          unit,
+        )
+      : null,
+    ratedActual: rated.length
+      ? combine(
+          rated.map((r) => r.value),
+          aggregation,
+          unit,
+        )
+      : null,
     months: sorted.length,
     asOf: sorted[sorted.length - 1]?.month ?? null,
   };
@@ -156,7 +212,13 @@ function scoreOf(actual: bigint, target: bigint, direction: KpiDirection): { n: 
   return d > 0n ? { n, d } : null;
 }
 
-export type TRatedKpi<T> = { item: T; rag: TRag | null; actual: bigint | null; target: bigint | null; direction: KpiDirection };
+export type TRatedKpi<T> = {
+  item: T;
+  rag: TRag | null;
+  actual: bigint | null;
+  target: bigint | null;
+  direction: KpiDirection;
+};
 
 /**
  * The KPI that sets a department's status: the worst RAG, and among equals the furthest from its
@@ -183,13 +245,28 @@ export function worstKpi<T>(rows: TRatedKpi<T>[]): TRatedKpi<T> | null {
   return worst;
 }
 
-export type TKpiDefinition = { unit: KpiUnit; aggregation: KpiAggregation; direction: KpiDirection; greenAtBp: number; amberAtBp: number };
+export type TKpiDefinition = {
+  unit: KpiUnit;
+  aggregation: KpiAggregation;
+  direction: KpiDirection;
+  greenAtBp: number;
+  amberAtBp: number;
+};
 
 /**
  * A KPI over a period: its values in the period's months aggregated as its unit says, and the
  * aggregate rated against the aggregated target. One rule for the scorecard and the departments list.
  */
-export function ratePeriodKpi(kpi: TKpiDefinition, inPeriod: TKpiMonthValue[]): { period: TKpiAggregate; rag: TRag | null } {
+export function ratePeriodKpi(
+  kpi: TKpiDefinition,
+  inPeriod: TKpiMonthValue[],
+): { period: TKpiAggregate; rag: TRag | null } {
   const period = aggregateKpi(inPeriod, kpi.unit, kpi.aggregation);
-  return { period, rag: ragOf(period.ratedActual, period.target, kpi.direction, { greenAtBp: kpi.greenAtBp, amberAtBp: kpi.amberAtBp }) };
+  return {
+    period,
+    rag: ragOf(period.ratedActual, period.target, kpi.direction, {
+      greenAtBp: kpi.greenAtBp,
+      amberAtBp: kpi.amberAtBp,
+    }),
+  };
 }

@@ -69,7 +69,11 @@ export function runRateForecast(year: TMonthFigures[], asOf: TAsOf): bigint | nu
 }
 
 /** forecast / annual target against the organization's thresholds. */
-export function outlookOf(forecastMinor: bigint | null, annualTargetMinor: bigint | null, thresholds: TThresholds): TOutlook | null {
+export function outlookOf(
+  forecastMinor: bigint | null,
+  annualTargetMinor: bigint | null,
+  thresholds: TThresholds,
+): TOutlook | null {
   if (forecastMinor === null || annualTargetMinor === null || annualTargetMinor <= 0n) return null;
   // Compare forecast × 10000 with target × threshold in integers: no rounding at the boundary.
   const scaled = forecastMinor * 10_000n;
@@ -78,7 +82,13 @@ export function outlookOf(forecastMinor: bigint | null, annualTargetMinor: bigin
   return "OFF_TRACK";
 }
 
-export type TRangeSummary = { target: bigint | null; actual: bigint; gap: bigint | null; gapBp: number | null; attainmentBp: number | null };
+export type TRangeSummary = {
+  target: bigint | null;
+  actual: bigint;
+  gap: bigint | null;
+  gapBp: number | null;
+  attainmentBp: number | null;
+};
 
 /** target, actual, gap (positive = shortfall) and attainment of a range of months. */
 export function summarizeRange(months: TMonthFigures[]): TRangeSummary {

@@ -24,7 +24,12 @@ export function minorToDecimalString(minor: bigint, digits: number): string {
   return `${negative ? "-" : ""}${whole}${fraction}`;
 }
 
-type TFormatOptions = { locale?: string; compact?: boolean; whole?: boolean; signDisplay?: "auto" | "always" | "exceptZero" };
+type TFormatOptions = {
+  locale?: string;
+  compact?: boolean;
+  whole?: boolean;
+  signDisplay?: "auto" | "always" | "exceptZero";
+};
 
 /**
  * Formats minor units in `currency` for `locale`: $1,234.56; $1.2M when compact; $1,235 in whole
@@ -57,7 +62,11 @@ export function divRound(numerator: bigint, denominator: bigint): bigint {
 }
 
 /** "1008000.5" → "1,008,000.5": the input's display; the server reads commas as separators. */
-export const groupThousands = (decimal: string) => decimal.replace(/^(-?)(\d+)/, (_m, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+export const groupThousands = (decimal: string) =>
+  decimal.replace(
+    /^(-?)(\d+)/,
+    (_m, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  );
 
 /**
  * Parses a user-typed decimal amount into minor units, exactly: "1,234.56", "-12", "(40.00)" for a

@@ -4,7 +4,16 @@
 import { TZDate } from "@date-fns/tz";
 import { isSupportedYear } from "./date-range";
 import type { TAsOf } from "./metrics";
-import { addMonths, fiscalYearLabel, fiscalYearMonths, fiscalYearOfMonth, isMonthKey, monthKey, monthLabel, type MonthKey } from "./period";
+import {
+  addMonths,
+  fiscalYearLabel,
+  fiscalYearMonths,
+  fiscalYearOfMonth,
+  isMonthKey,
+  monthKey,
+  monthLabel,
+  type MonthKey,
+} from "./period";
 
 export type TLocalDate = { year: number; month: number; day: number };
 export type TPeriod =
@@ -40,7 +49,8 @@ export function parsePeriod(param: string | undefined, today: TLocalDate, fiscal
   const year = Number(a);
   if (kind === "fy" && isYear(a)) return { kind: "fy", fiscalYear: year };
   if (kind === "ytd" && isYear(a)) return { kind: "ytd", fiscalYear: year };
-  if (kind === "q" && isYear(a) && ["1", "2", "3", "4"].includes(b ?? "")) return { kind: "quarter", fiscalYear: year, quarter: Number(b) };
+  if (kind === "q" && isYear(a) && ["1", "2", "3", "4"].includes(b ?? ""))
+    return { kind: "quarter", fiscalYear: year, quarter: Number(b) };
   const month = `${a}-${b}`;
   if (kind === "m" && isYear(a) && isMonthKey(month)) return { kind: "month", month };
   const to = `${c}-${d}`;
@@ -88,7 +98,11 @@ export type TResolvedPeriod = {
   label: string;
 };
 
-function monthsOf(period: TPeriod, yearMonths: MonthKey[], todayMonth: MonthKey): { months: MonthKey[]; label: string } {
+function monthsOf(
+  period: TPeriod,
+  yearMonths: MonthKey[],
+  todayMonth: MonthKey,
+): { months: MonthKey[]; label: string } {
   switch (period.kind) {
     case "fy":
       return { months: yearMonths, label: "" };
@@ -126,7 +140,13 @@ export function resolvePeriod(period: TPeriod, today: TLocalDate, fiscalYearStar
   const { months, label: ownLabel } = monthsOf(period, yearMonths, todayMonth);
   const fy = fiscalYearLabel(fiscalYear);
   const label =
-    period.kind === "fy" ? fy : period.kind === "ytd" ? `${fy} year to date` : period.kind === "quarter" ? `Q${period.quarter} ${fy}` : ownLabel;
+    period.kind === "fy"
+      ? fy
+      : period.kind === "ytd"
+        ? `${fy} year to date`
+        : period.kind === "quarter"
+          ? `Q${period.quarter} ${fy}`
+          : ownLabel;
   const last = months.at(-1) ?? yearMonths[0] ?? todayMonth;
   const hasEnded = last < todayMonth;
   const asOf: TAsOf = hasEnded ? { month: last, isMonthComplete: true } : { month: todayMonth, isMonthComplete: false };
@@ -136,7 +156,9 @@ export function resolvePeriod(period: TPeriod, today: TLocalDate, fiscalYearStar
     yearMonths,
     months,
     toDateMonths: months.filter((m) => m < todayMonth),
-    inProgress: months.includes(todayMonth) ? { month: todayMonth, day: today.day, daysInMonth: daysInMonth(today.year, today.month) } : null,
+    inProgress: months.includes(todayMonth)
+      ? { month: todayMonth, day: today.day, daysInMonth: daysInMonth(today.year, today.month) }
+      : null,
     isFuture: (months[0] ?? todayMonth) > todayMonth,
     asOf,
     label,

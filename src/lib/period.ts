@@ -6,7 +6,8 @@ import { TZDate } from "@date-fns/tz";
 
 export type MonthKey = `${number}-${string}`;
 
-export const monthKey = (year: number, month: number): MonthKey => `${year}-${String(month).padStart(2, "0")}` as MonthKey;
+export const monthKey = (year: number, month: number): MonthKey =>
+  `${year}-${String(month).padStart(2, "0")}` as MonthKey;
 
 export function parseMonthKey(key: string): { year: number; month: number } {
   const match = /^(\d{4})-(\d{2})$/.exec(key);
@@ -73,7 +74,20 @@ export function fiscalQuarterOfMonth(key: MonthKey, fiscalYearStartMonth: number
 export const fiscalYearLabel = (fiscalYear: number) => `FY${fiscalYear}`;
 
 const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_LONG = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "Mar 2026"; "Mar" without the year; "March 2026" / "March" when long. */
 export function monthLabel(key: MonthKey, options: { withYear?: boolean; long?: boolean } = {}): string {

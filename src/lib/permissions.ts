@@ -52,7 +52,12 @@ const SCOPE_GRANTS: Record<ApiScope, readonly Permission[]> = {
 export type TPermissionHolder = { role: string | null; departmentId: string | null; scopes?: readonly ApiScope[] };
 
 function grantOf(holder: TPermissionHolder, permission: Permission): Grant | undefined {
-  if (holder.role === null) return holder.scopes?.some((scope) => Object.hasOwn(SCOPE_GRANTS, scope) && SCOPE_GRANTS[scope].includes(permission)) ? "all" : undefined;
+  if (holder.role === null)
+    return holder.scopes?.some(
+      (scope) => Object.hasOwn(SCOPE_GRANTS, scope) && SCOPE_GRANTS[scope].includes(permission),
+    )
+      ? "all"
+      : undefined;
   if (!Object.hasOwn(MAP, holder.role)) return undefined;
   return MAP[holder.role as Role][permission];
 }

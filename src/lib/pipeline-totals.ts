@@ -20,11 +20,24 @@ export const CATEGORY_ORDER: readonly TForecastCategory[] = ["COMMIT", "BEST_CAS
  * figure is rounded once, half away from zero, from its exact sum (the total from the exact sum of
  * all categories, so it may differ by a cent from the sum of the rounded rows, as the dashboard's does).
  */
-export function categoryTotals(sums: readonly TCategorySum[]): { categories: TCategoryTotal[]; total: TPipelineTotals } {
+export function categoryTotals(sums: readonly TCategorySum[]): {
+  categories: TCategoryTotal[];
+  total: TPipelineTotals;
+} {
   const byCategory = new Map<TForecastCategory, TCategorySum>();
   for (const s of sums) {
     const seen = byCategory.get(s.category);
-    byCategory.set(s.category, seen ? { ...s, count: seen.count + s.count, amountMinor: seen.amountMinor + s.amountMinor, weightedBpMinor: seen.weightedBpMinor + s.weightedBpMinor } : s);
+    byCategory.set(
+      s.category,
+      seen
+        ? {
+            ...s,
+            count: seen.count + s.count,
+            amountMinor: seen.amountMinor + s.amountMinor,
+            weightedBpMinor: seen.weightedBpMinor + s.weightedBpMinor,
+          }
+        : s,
+    );
   }
   const present = CATEGORY_ORDER.flatMap((c) => {
     const s = byCategory.get(c);
@@ -32,7 +45,12 @@ export function categoryTotals(sums: readonly TCategorySum[]): { categories: TCa
   });
   const weightedBp = present.reduce((sum, s) => sum + s.weightedBpMinor, 0n);
   return {
-    categories: present.map((s) => ({ category: s.category, count: s.count, amountMinor: s.amountMinor, weightedMinor: divRound(s.weightedBpMinor, 10_000n) })),
+    categories: present.map((s) => ({
+      category: s.category,
+      count: s.count,
+      amountMinor: s.amountMinor,
+      weightedMinor: divRound(s.weightedBpMinor, 10_000n),
+    })),
     total: {
       count: present.reduce((n, s) => n + s.count, 0),
       amountMinor: present.reduce((sum, s) => sum + s.amountMinor, 0n),

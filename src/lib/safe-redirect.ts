@@ -21,4 +21,5 @@ export function sameOriginPath(raw: unknown, appOrigin: string): string | null {
 }
 
 /** sameOriginPath, or a fallback path of the app. */
-export const safeCallbackPath = (raw: unknown, appOrigin: string, fallback = "/") => sameOriginPath(raw, appOrigin) ?? fallback;
+export const safeCallbackPath = (raw: unknown, appOrigin: string, fallback = "/") =>
+  sameOriginPath(raw, appOrigin) ?? fallback;

@@ -12,11 +12,17 @@ export type TNarrativeState = { month: MonthKey; status: TRag | null; why: strin
  * folded. Months to come never open. Null when nothing should open.
  */
 export function monthToOpen(months: TNarrativeState[], today: string): MonthKey | null {
-  const latest = (list: TNarrativeState[]) => list.map((m) => m.month).sort().at(-1) ?? null;
+  const latest = (list: TNarrativeState[]) =>
+    list
+      .map((m) => m.month)
+      .sort()
+      .at(-1) ?? null;
   const owed = latest(months.filter((m) => isRedMonthOwed(m, today)));
   if (owed) return owed;
   const completed = latest(months.filter((m) => isMonthCompleted(m.month, today)));
   if (completed) return completed;
   const current = months.find((m) => m.month === monthOfDay(today));
-  return current && (current.status === "RED" || current.why.trim() !== "" || current.whatNext.trim() !== "") ? current.month : null;
+  return current && (current.status === "RED" || current.why.trim() !== "" || current.whatNext.trim() !== "")
+    ? current.month
+    : null;
 }

@@ -9,7 +9,10 @@ import { isPrintableLine } from "./schemas/text";
 export type TSearchParams = Record<string, string | string[] | undefined>;
 
 /** One value of a parameter (the first when repeated), or undefined. */
-const ZParam = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(100).refine(isPrintableLine).optional().catch(undefined));
+const ZParam = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v),
+  z.string().max(100).refine(isPrintableLine).optional().catch(undefined),
+);
 
 export function readParam(params: TSearchParams, key: string): string | undefined {
   return ZParam.parse(params[key]) || undefined;

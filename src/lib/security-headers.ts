@@ -20,7 +20,15 @@ export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
  * (except under the development server); style attributes are allowed (React and recharts position
  * elements with them), which cannot run code. No page may be framed, not even by this site.
  */
-export function contentSecurityPolicy({ nonce, isDev, isHttps }: { nonce: string; isDev: boolean; isHttps: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  isDev,
+  isHttps,
+}: {
+  nonce: string;
+  isDev: boolean;
+  isHttps: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,

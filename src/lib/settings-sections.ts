@@ -30,7 +30,10 @@ export type TSettingsNavItem = { href: string; label: string };
 
 /** The sections `actor` may open, in order, as links. */
 export function settingsNavigationFor(slug: string, actor: TPermissionHolder): TSettingsNavItem[] {
-  return SETTINGS_SECTIONS.filter((s) => can(actor, s.permission)).map((s) => ({ href: settingsPath(slug, s.segment), label: s.label }));
+  return SETTINGS_SECTIONS.filter((s) => can(actor, s.permission)).map((s) => ({
+    href: settingsPath(slug, s.segment),
+    label: s.label,
+  }));
 }
 
 /** Whether `actor` may open the section at `segment`: the check each section's page makes. */

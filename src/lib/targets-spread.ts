@@ -16,7 +16,8 @@ export function percentToBasisPoints(text: string): number | null {
  * each share and adding the remainder to month `remainderIndex` (0–11).
  */
 export function spreadAnnual(annualMinor: bigint, weights: number[], remainderIndex: number): bigint[] {
-  if (weights.length !== 12 || weights.some((w) => !Number.isInteger(w) || w < 0)) throw new RangeError("12 non-negative integer weights");
+  if (weights.length !== 12 || weights.some((w) => !Number.isInteger(w) || w < 0))
+    throw new RangeError("12 non-negative integer weights");
   if (remainderIndex < 0 || remainderIndex > 11) throw new RangeError("remainder month out of range");
   if (annualMinor < 0n) throw new RangeError("negative annual target");
   const total = BigInt(weights.reduce((a, b) => a + b, 0));

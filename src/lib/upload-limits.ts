@@ -9,4 +9,5 @@ export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
 /** A server action's body: the largest form (a year of targets, a narrative) is a few kilobytes. */
 export const SERVER_ACTION_BODY_LIMIT_MB = 1;
 
-export const importLimitMessage = () => `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`;
+export const importLimitMessage = () =>
+  `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`;

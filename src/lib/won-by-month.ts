@@ -14,7 +14,8 @@ export function closeMonthOf(isoDate: string): MonthKey {
 }
 
 /** The view reads a fiscal year or one of its quarters; any other period (a month, YTD, a range) is not its own. */
-export const isWonPeriod = (period: TPeriod): period is Extract<TPeriod, { kind: "fy" | "quarter" }> => period.kind === "fy" || period.kind === "quarter";
+export const isWonPeriod = (period: TPeriod): period is Extract<TPeriod, { kind: "fy" | "quarter" }> =>
+  period.kind === "fy" || period.kind === "quarter";
 
 /** First and last day (YYYY-MM-DD) of a run of months, for a close-date filter. */
 export function closeDateRange(months: MonthKey[]): { from: string; to: string } {
@@ -32,7 +33,10 @@ export type TWonOwnerRow = { ownerId: string; ownerName: string; months: TWonFig
 export type TWonTable = { months: MonthKey[]; owners: TWonOwnerRow[]; monthTotals: TWonFigure[]; total: TWonFigure };
 
 const ZERO: TWonFigure = { count: 0, amountMinor: 0n };
-const add = (a: TWonFigure, b: TWonFigure): TWonFigure => ({ count: a.count + b.count, amountMinor: a.amountMinor + b.amountMinor });
+const add = (a: TWonFigure, b: TWonFigure): TWonFigure => ({
+  count: a.count + b.count,
+  amountMinor: a.amountMinor + b.amountMinor,
+});
 
 /**
  * The grid of owners by month with its totals per owner, per month and overall (exact BigInt
@@ -55,7 +59,11 @@ export function buildWonTable(months: MonthKey[], cells: TWonCell[]): TWonTable 
     row.total = add(row.total, figure);
   }
   const owners = [...byOwner.values()].sort((a, b) =>
-    a.total.amountMinor !== b.total.amountMinor ? (a.total.amountMinor > b.total.amountMinor ? -1 : 1) : a.ownerName.localeCompare(b.ownerName) || a.ownerId.localeCompare(b.ownerId),
+    a.total.amountMinor !== b.total.amountMinor
+      ? a.total.amountMinor > b.total.amountMinor
+        ? -1
+        : 1
+      : a.ownerName.localeCompare(b.ownerName) || a.ownerId.localeCompare(b.ownerId),
   );
   const monthTotals = months.map((_, i) => owners.reduce((sum, o) => add(sum, o.months[i] ?? ZERO), ZERO));
   return { months, owners, monthTotals, total: monthTotals.reduce(add, ZERO) };

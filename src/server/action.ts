@@ -56,7 +56,8 @@ export function tenantMutation<S extends z.ZodType, R>(definition: {
   run: (ctx: TTenantContext, input: z.output<S>) => Promise<R>;
 }): TTenantMutation<z.output<S>, R> {
   const execute = async (ctx: TTenantContext, input: z.output<S>): Promise<R> => {
-    if (!(await isAllowed(definition.permission, ctx, input))) throw new AppError("FORBIDDEN", "Your role does not allow this change.");
+    if (!(await isAllowed(definition.permission, ctx, input)))
+      throw new AppError("FORBIDDEN", "Your role does not allow this change.");
     return definition.run(ctx, input);
   };
   const parse = (rawInput: unknown): z.output<S> => {
@@ -93,7 +94,11 @@ export function validationError(error: z.ZodError): AppError {
     fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
   const first = error.issues[0]?.message;
-  return new AppError("VALIDATION", first ? `Please correct the highlighted fields: ${first}` : "Please correct the highlighted fields.", fieldErrors);
+  return new AppError(
+    "VALIDATION",
+    first ? `Please correct the highlighted fields: ${first}` : "Please correct the highlighted fields.",
+    fieldErrors,
+  );
 }
 
 /** FormData to a plain object for zod (repeated keys keep the last value). */

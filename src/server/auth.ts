@@ -27,7 +27,11 @@ export type TAuthenticatedUser = { id: string; email: string; name: string; sess
  * and throws TooManyAttemptsError when over a budget. Unknown email and wrong password both return
  * null after the same argon2 work, so neither the answer nor its timing tells which it was.
  */
-export async function authenticate(email: unknown, password: unknown, address: string): Promise<TAuthenticatedUser | null> {
+export async function authenticate(
+  email: unknown,
+  password: unknown,
+  address: string,
+): Promise<TAuthenticatedUser | null> {
   const parsed = ZSignInInput.safeParse({ email, password });
   if (!parsed.success) return null;
   const key = parsed.data.email;
@@ -66,18 +70,21 @@ export function getAuthOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: (credentials, req) =>
-          authenticate(credentials?.email, credentials?.password, clientAddress(req.headers ?? {})).catch((error: unknown) => {
-            if (error instanceof TooManyAttemptsError) throw error;
-            // next-auth hands an error's message to the browser: never a database error's.
-            console.error("sign-in could not be checked", error);
-            throw new Error(SIGN_IN_UNAVAILABLE);
-          }),
+          authenticate(credentials?.email, credentials?.password, clientAddress(req.headers ?? {})).catch(
+            (error: unknown) => {
+              if (error instanceof TooManyAttemptsError) throw error;
+              // next-auth hands an error's message to the browser: never a database error's.
+              console.error("sign-in could not be checked", error);
+              throw new Error(SIGN_IN_UNAVAILABLE);
+            },
+          ),
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
         // `user` is present only at sign-in: the version the session was issued with.
-        if (user && "sessionVersion" in user && typeof user.sessionVersion === "number") token.sessionVersion = user.sessionVersion;
+        if (user && "sessionVersion" in user && typeof user.sessionVersion === "number")
+          token.sessionVersion = user.sessionVersion;
         return token;
       },
       session({ session, token }) {
@@ -103,9 +110,15 @@ export function getAuthOptions(): NextAuthOptions {
  * The user a session belongs to, or null when the user no longer exists or the session was ended
  * (signed out, signed out everywhere) since it was issued.
  */
-export async function resolveSessionUser(userId: string | undefined, sessionVersion: number | undefined): Promise<{ id: string; email: string; name: string } | null> {
+export async function resolveSessionUser(
+  userId: string | undefined,
+  sessionVersion: number | undefined,
+): Promise<{ id: string; email: string; name: string } | null> {
   if (!userId || sessionVersion === undefined) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
   if (!user || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name };
 }

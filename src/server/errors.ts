@@ -21,26 +21,47 @@ export class AppError extends Error {
 
 export const notFound = (what = "That record") => new AppError("NOT_FOUND", `${what} was not found.`);
 
-
 export const UNAVAILABLE_MESSAGE = "The service is unavailable; nothing was saved. Try again in a moment.";
 
 // Prisma's codes for "no usable connection" (P1001 unreachable, P1002/P1008 timed out, P1017 closed
 // by the server, P2024 no connection from the pool), the driver adapter's kinds of the same, and
 // PostgreSQL's SQLSTATEs for a server shutting down or refusing connections (57P01–57P03, class 08).
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+const ADAPTER_UNAVAILABLE = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TransactionAlreadyClosed",
+]);
 const NODE_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
-const isUnavailableSqlState = (code: unknown) => typeof code === "string" && (/^57P0[123]$/.test(code) || /^08...$/.test(code) || code === "53300");
+const isUnavailableSqlState = (code: unknown) =>
+  typeof code === "string" && (/^57P0[123]$/.test(code) || /^08...$/.test(code) || code === "53300");
 
 /** Whether `error` (or what it wraps) says the database could not be reached or dropped the connection. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
-  const e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  const e = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  if (typeof e.code === "string" && (PRISMA_UNAVAILABLE.has(e.code) || NODE_UNAVAILABLE.has(e.code) || isUnavailableSqlState(e.code))) return true;
+  if (
+    typeof e.code === "string" &&
+    (PRISMA_UNAVAILABLE.has(e.code) || NODE_UNAVAILABLE.has(e.code) || isUnavailableSqlState(e.code))
+  )
+    return true;
   const adapter = e.meta?.driverAdapterError?.cause;
-  if (adapter && (ADAPTER_UNAVAILABLE.has(String(adapter.kind)) || isUnavailableSqlState(adapter.originalCode))) return true;
-  if (typeof e.message === "string" && /Connection terminated|Client has encountered a connection error|server closed the connection/i.test(e.message)) return true;
+  if (adapter && (ADAPTER_UNAVAILABLE.has(String(adapter.kind)) || isUnavailableSqlState(adapter.originalCode)))
+    return true;
+  if (
+    typeof e.message === "string" &&
+    /Connection terminated|Client has encountered a connection error|server closed the connection/i.test(e.message)
+  )
+    return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
@@ -51,7 +72,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  */
 export function toFailure(error: unknown): ActionFailure {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors && { fieldErrors: error.fieldErrors }) };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors && { fieldErrors: error.fieldErrors }),
+    };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return { ok: false, code: "CONFLICT", message: "That already exists." };
@@ -63,7 +89,11 @@ export function toFailure(error: unknown): ActionFailure {
     return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
   }
   console.error(`[${requestId}] unexpected error`, error);
-  return { ok: false, code: "INTERNAL", message: `Something went wrong on our side (reference ${requestId}). Nothing was saved.` };
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: `Something went wrong on our side (reference ${requestId}). Nothing was saved.`,
+  };
 }
 
 /** Refuses an amount past the one money bound (lib/money.ts), naming the field and the limit in the organization's currency. */

@@ -19,7 +19,11 @@ export async function checkReadiness(client: Pick<PrismaClient, "$queryRaw"> = d
     await Promise.race([client.$queryRaw`SELECT 1`, timeout]);
     return { status: "ok" };
   } catch {
-    return { status: "unavailable", database: "unreachable", message: "The database is not reachable; this instance cannot serve requests." };
+    return {
+      status: "unavailable",
+      database: "unreachable",
+      message: "The database is not reachable; this instance cannot serve requests.",
+    };
   } finally {
     clearTimeout(timer);
   }

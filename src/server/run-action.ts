@@ -19,7 +19,12 @@ type TInput = Record<string, unknown>;
  * (UNAVAILABLE, the user's input kept) instead of replacing the page. The slug is an argument a
  * caller can forge (any serializable value): it is checked to be a slug before anything uses it.
  */
-export async function runTenantAction<T>(mutation: TMutation<T>, slug: unknown, input: TInput, message: (data: T) => string): Promise<ActionResult<T>> {
+export async function runTenantAction<T>(
+  mutation: TMutation<T>,
+  slug: unknown,
+  input: TInput,
+  message: (data: T) => string,
+): Promise<ActionResult<T>> {
   try {
     const validSlug = parseSlug(slug);
     const user = await getSessionUser();

@@ -93,7 +93,10 @@ export async function resolveTenant(userId: string, slug: string): Promise<TMemb
 }
 
 /** A token's context, once the token has been verified (src/server/api/tokens.ts). */
-export function tokenContext(organization: TOrganizationRow, token: { id: string; name: string; scopes: readonly ApiScope[] }): TTenantContext {
+export function tokenContext(
+  organization: TOrganizationRow,
+  token: { id: string; name: string; scopes: readonly ApiScope[] },
+): TTenantContext {
   const org = toOrganization(organization);
   return {
     organization: org,
@@ -111,7 +114,16 @@ export function tokenContext(organization: TOrganizationRow, token: { id: string
 export async function systemContext(organizationId: string, job: string): Promise<TTenantContext> {
   const row = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: ORGANIZATION_SELECT });
   const organization = toOrganization(row);
-  return { organization, organizationId, slug: organization.slug, actor: { kind: "system", job }, userId: null, role: null, scopes: [], departmentId: null };
+  return {
+    organization,
+    organizationId,
+    slug: organization.slug,
+    actor: { kind: "system", job },
+    userId: null,
+    role: null,
+    scopes: [],
+    departmentId: null,
+  };
 }
 
 /**

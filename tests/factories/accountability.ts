@@ -28,13 +28,23 @@ export async function createAccountabilityOrganization(name?: string) {
     legal,
     billing,
     sales,
-    users: { owner: org.owner, legalHead: legalHead.user, billingHead: billingHead.user, salesManager: salesManager.user, finance: finance.user, viewer: viewer.user },
+    users: {
+      owner: org.owner,
+      legalHead: legalHead.user,
+      billingHead: billingHead.user,
+      salesManager: salesManager.user,
+      finance: finance.user,
+      viewer: viewer.user,
+    },
   };
 }
 
 /** The id of one of the organization's categories for `kind` (the first default when no name is given). */
 export async function categoryId(organizationId: string, kind: DepartmentKind, name?: string): Promise<string> {
-  const category = await db.contributionCategory.findFirstOrThrow({ where: { organizationId, kind, ...(name && { name }) }, orderBy: { name: "asc" } });
+  const category = await db.contributionCategory.findFirstOrThrow({
+    where: { organizationId, kind, ...(name && { name }) },
+    orderBy: { name: "asc" },
+  });
   return category.id;
 }
 
@@ -45,14 +55,40 @@ export async function categoryId(organizationId: string, kind: DepartmentKind, n
 export async function insertKpi(
   organizationId: string,
   departmentId: string,
-  fields: { name: string; unit?: KpiUnit; direction?: KpiDirection; aggregation?: KpiAggregation; targetScaled?: bigint | null; greenAtBp?: number; amberAtBp?: number },
+  fields: {
+    name: string;
+    unit?: KpiUnit;
+    direction?: KpiDirection;
+    aggregation?: KpiAggregation;
+    targetScaled?: bigint | null;
+    greenAtBp?: number;
+    amberAtBp?: number;
+  },
 ) {
   const aggregation = fields.aggregation ?? defaultAggregation(fields.unit ?? "COUNT") ?? "SUM";
-  return db.kpi.create({ data: { organizationId, departmentId, unit: "COUNT", direction: "HIGHER_IS_BETTER", targetScaled: null, ...fields, aggregation } });
+  return db.kpi.create({
+    data: {
+      organizationId,
+      departmentId,
+      unit: "COUNT",
+      direction: "HIGHER_IS_BETTER",
+      targetScaled: null,
+      ...fields,
+      aggregation,
+    },
+  });
 }
 
-export async function insertKpiValue(organizationId: string, kpiId: string, month: MonthKey, valueScaled: bigint, targetScaled: bigint | null) {
-  return db.kpiValue.create({ data: { organizationId, kpiId, month: monthToDbDate(month), valueScaled, targetScaled } });
+export async function insertKpiValue(
+  organizationId: string,
+  kpiId: string,
+  month: MonthKey,
+  valueScaled: bigint,
+  targetScaled: bigint | null,
+) {
+  return db.kpiValue.create({
+    data: { organizationId, kpiId, month: monthToDbDate(month), valueScaled, targetScaled },
+  });
 }
 
 /** Audit actions of an organization, oldest first, optionally for one entity. */

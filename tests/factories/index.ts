@@ -12,7 +12,11 @@ export async function createUser(overrides: { email?: string; name?: string } = 
   passwordHash ??= hashPassword(PASSWORD);
   const id = randomUUID().slice(0, 8);
   return db.user.create({
-    data: { email: overrides.email ?? `user-${id}@test.example`, name: overrides.name ?? `User ${id}`, passwordHash: await passwordHash },
+    data: {
+      email: overrides.email ?? `user-${id}@test.example`,
+      name: overrides.name ?? `User ${id}`,
+      passwordHash: await passwordHash,
+    },
   });
 }
 
@@ -20,7 +24,12 @@ export async function createUser(overrides: { email?: string; name?: string } = 
 export async function createOrganization(name = `Org ${randomUUID().slice(0, 6)}`) {
   const owner = await createUser();
   const organization = await db.$transaction((tx) =>
-    createOrganizationInTx(tx, owner.id, { name, currency: "USD", fiscalYearStartMonth: 1, timeZone: "America/New_York" }),
+    createOrganizationInTx(tx, owner.id, {
+      name,
+      currency: "USD",
+      fiscalYearStartMonth: 1,
+      timeZone: "America/New_York",
+    }),
   );
   const departments = await db.department.findMany({ where: { organizationId: organization.id } });
   const department = (kind: string) => {

@@ -32,7 +32,15 @@ export type TPipelineOrganization = Awaited<ReturnType<typeof createPipelineOrga
 /** A deal written straight to the database (for tests about updates, causes and snapshots). */
 export async function insertOpportunity(
   org: TPipelineOrganization,
-  fields: { name?: string; amountMinor?: bigint; stage?: string; probabilityBp?: number; forecastCategory?: ForecastCategory; expectedCloseDate?: string; externalId?: string | null } = {},
+  fields: {
+    name?: string;
+    amountMinor?: bigint;
+    stage?: string;
+    probabilityBp?: number;
+    forecastCategory?: ForecastCategory;
+    expectedCloseDate?: string;
+    externalId?: string | null;
+  } = {},
 ) {
   const stage = org.stage(fields.stage ?? "Proposal");
   const outcome: StageOutcome = stage.outcome;
@@ -45,7 +53,8 @@ export async function insertOpportunity(
       stageId: stage.id,
       outcome,
       probabilityBp: fields.probabilityBp ?? stage.probabilityBp,
-      forecastCategory: fields.forecastCategory ?? (outcome === "WON" ? "CLOSED" : outcome === "LOST" ? "OMITTED" : "PIPELINE"),
+      forecastCategory:
+        fields.forecastCategory ?? (outcome === "WON" ? "CLOSED" : outcome === "LOST" ? "OMITTED" : "PIPELINE"),
       expectedCloseDate: new Date(`${fields.expectedCloseDate ?? today().iso}T00:00:00Z`),
       ownerId: org.users.salesManager.id,
       sourceDepartmentId: org.sales.id,

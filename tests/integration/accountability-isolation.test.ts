@@ -4,7 +4,12 @@ import { monthToDbDate } from "@/lib/period";
 import { db } from "@/server/db";
 import { addCategory, archiveCategory, renameCategory, restoreCategory } from "@/server/accountability/categories";
 import { createCommitment, reopenCommitment, resolveCommitment } from "@/server/accountability/commitments";
-import { logContribution, reviewContribution, reviseContribution, withdrawContribution } from "@/server/accountability/contributions";
+import {
+  logContribution,
+  reviewContribution,
+  reviseContribution,
+  withdrawContribution,
+} from "@/server/accountability/contributions";
 import { archiveKpi, createKpi, restoreKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
 import { markMonthReviewed, saveNarrative } from "@/server/accountability/narratives";
 import { categoryId, createAccountabilityOrganization, insertKpi } from "../factories/accountability";
@@ -15,7 +20,15 @@ import { snapshotOrganization } from "../support/assertions";
 // organization's ids, is refused as not found (or, for a category or an owner, as a field to
 // correct), and neither organization changes.
 
-type TIds = { departmentId: string; categoryId: string; kpiId: string; contributionId: string; openCommitmentId: string; doneCommitmentId: string; memberId: string };
+type TIds = {
+  departmentId: string;
+  categoryId: string;
+  kpiId: string;
+  contributionId: string;
+  openCommitmentId: string;
+  doneCommitmentId: string;
+  memberId: string;
+};
 type TMutation = (userId: string | null, slug: string, input: unknown) => Promise<ActionResult<unknown>>;
 
 /** One record of each kind, in Legal, written straight to the database. */
@@ -24,40 +37,136 @@ async function seedRecords(org: Awaited<ReturnType<typeof createAccountabilityOr
   const category = await categoryId(organizationId, "LEGAL");
   const kpi = await insertKpi(organizationId, org.legal.id, { name: "Contracts signed", targetScaled: 1_000n });
   const contribution = await db.contribution.create({
-    data: { organizationId, departmentId: org.legal.id, categoryId: category, month: monthToDbDate("2026-03"), amountMinor: -5_000n, description: "Redlines" },
+    data: {
+      organizationId,
+      departmentId: org.legal.id,
+      categoryId: category,
+      month: monthToDbDate("2026-03"),
+      amountMinor: -5_000n,
+      description: "Redlines",
+    },
   });
   const commitment = (status: "OPEN" | "DONE") =>
     db.commitment.create({
-      data: { organizationId, departmentId: org.legal.id, title: "Template MSA", ownerId: org.users.legalHead.id, dueDate: new Date("2026-12-15T00:00:00Z"), expectedImpactMinor: 10_000n, status, ...(status === "DONE" && { deliveredImpactMinor: 10_000n, resolvedAt: new Date() }) },
+      data: {
+        organizationId,
+        departmentId: org.legal.id,
+        title: "Template MSA",
+        ownerId: org.users.legalHead.id,
+        dueDate: new Date("2026-12-15T00:00:00Z"),
+        expectedImpactMinor: 10_000n,
+        status,
+        ...(status === "DONE" && { deliveredImpactMinor: 10_000n, resolvedAt: new Date() }),
+      },
     });
   const [open, done] = [await commitment("OPEN"), await commitment("DONE")];
-  return { departmentId: org.legal.id, categoryId: category, kpiId: kpi.id, contributionId: contribution.id, openCommitmentId: open.id, doneCommitmentId: done.id, memberId: org.users.legalHead.id };
+  return {
+    departmentId: org.legal.id,
+    categoryId: category,
+    kpiId: kpi.id,
+    contributionId: contribution.id,
+    openCommitmentId: open.id,
+    doneCommitmentId: done.id,
+    memberId: org.users.legalHead.id,
+  };
 }
 
 const SUBMISSION_ID = "7d1f2c3e-4b5a-4c6d-8e7f-901a2b3c4d5e";
 const kpiFields = { name: "Contracts countersigned", unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "12" };
-const contributionFields = (ids: TIds) => ({ month: "2026-03", categoryId: ids.categoryId, amount: "-7,500", description: "Redlines took six weeks" });
+const contributionFields = (ids: TIds) => ({
+  month: "2026-03",
+  categoryId: ids.categoryId,
+  amount: "-7,500",
+  description: "Redlines took six weeks",
+});
 
 /** Each mutation with an input that is valid for the organization whose ids it is given. */
 const MUTATIONS: { action: string; mutation: TMutation; input: (ids: TIds) => unknown }[] = [
   // Create forms send a submission id and edit forms the version they loaded (issue 10): the
   // refusals below come before either is looked at.
-  { action: "logContribution", mutation: logContribution, input: (ids) => ({ ...contributionFields(ids), departmentId: ids.departmentId, submissionId: SUBMISSION_ID }) },
-  { action: "reviseContribution", mutation: reviseContribution, input: (ids) => ({ ...contributionFields(ids), contributionId: ids.contributionId, version: 0 }) },
-  { action: "withdrawContribution", mutation: withdrawContribution, input: (ids) => ({ contributionId: ids.contributionId }) },
-  { action: "reviewContribution", mutation: reviewContribution, input: (ids) => ({ contributionId: ids.contributionId, decision: "CONFIRMED" }) },
-  { action: "createKpi", mutation: createKpi, input: (ids) => ({ ...kpiFields, name: "Contracts drafted", departmentId: ids.departmentId, submissionId: SUBMISSION_ID }) },
+  {
+    action: "logContribution",
+    mutation: logContribution,
+    input: (ids) => ({ ...contributionFields(ids), departmentId: ids.departmentId, submissionId: SUBMISSION_ID }),
+  },
+  {
+    action: "reviseContribution",
+    mutation: reviseContribution,
+    input: (ids) => ({ ...contributionFields(ids), contributionId: ids.contributionId, version: 0 }),
+  },
+  {
+    action: "withdrawContribution",
+    mutation: withdrawContribution,
+    input: (ids) => ({ contributionId: ids.contributionId }),
+  },
+  {
+    action: "reviewContribution",
+    mutation: reviewContribution,
+    input: (ids) => ({ contributionId: ids.contributionId, decision: "CONFIRMED" }),
+  },
+  {
+    action: "createKpi",
+    mutation: createKpi,
+    input: (ids) => ({
+      ...kpiFields,
+      name: "Contracts drafted",
+      departmentId: ids.departmentId,
+      submissionId: SUBMISSION_ID,
+    }),
+  },
   { action: "updateKpi", mutation: updateKpi, input: (ids) => ({ ...kpiFields, kpiId: ids.kpiId, version: 0 }) },
   { action: "archiveKpi", mutation: archiveKpi, input: (ids) => ({ kpiId: ids.kpiId }) },
   { action: "restoreKpi", mutation: restoreKpi, input: (ids) => ({ kpiId: ids.kpiId }) },
-  { action: "setKpiValues", mutation: setKpiValues, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03", values: { [ids.kpiId]: "11" }, versions: { [ids.kpiId]: "" } }) },
-  { action: "createCommitment", mutation: createCommitment, input: (ids) => ({ departmentId: ids.departmentId, title: "Faster redlines", ownerId: ids.memberId, dueDate: "2026-12-31", expectedImpact: "5000", submissionId: SUBMISSION_ID }) },
-  { action: "resolveCommitment", mutation: resolveCommitment, input: (ids) => ({ commitmentId: ids.openCommitmentId, status: "DONE", version: 0 }) },
+  {
+    action: "setKpiValues",
+    mutation: setKpiValues,
+    input: (ids) => ({
+      departmentId: ids.departmentId,
+      month: "2026-03",
+      values: { [ids.kpiId]: "11" },
+      versions: { [ids.kpiId]: "" },
+    }),
+  },
+  {
+    action: "createCommitment",
+    mutation: createCommitment,
+    input: (ids) => ({
+      departmentId: ids.departmentId,
+      title: "Faster redlines",
+      ownerId: ids.memberId,
+      dueDate: "2026-12-31",
+      expectedImpact: "5000",
+      submissionId: SUBMISSION_ID,
+    }),
+  },
+  {
+    action: "resolveCommitment",
+    mutation: resolveCommitment,
+    input: (ids) => ({ commitmentId: ids.openCommitmentId, status: "DONE", version: 0 }),
+  },
   { action: "reopenCommitment", mutation: reopenCommitment, input: (ids) => ({ commitmentId: ids.doneCommitmentId }) },
-  { action: "saveNarrative", mutation: saveNarrative, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03", why: "Slow counsel", whatNext: "Templates", version: "" }) },
-  { action: "markMonthReviewed", mutation: markMonthReviewed, input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03" }) },
+  {
+    action: "saveNarrative",
+    mutation: saveNarrative,
+    input: (ids) => ({
+      departmentId: ids.departmentId,
+      month: "2026-03",
+      why: "Slow counsel",
+      whatNext: "Templates",
+      version: "",
+    }),
+  },
+  {
+    action: "markMonthReviewed",
+    mutation: markMonthReviewed,
+    input: (ids) => ({ departmentId: ids.departmentId, month: "2026-03" }),
+  },
   { action: "addCategory", mutation: addCategory, input: () => ({ kind: "LEGAL", name: "Export controls" }) },
-  { action: "renameCategory", mutation: renameCategory, input: (ids) => ({ categoryId: ids.categoryId, name: "Review delays" }) },
+  {
+    action: "renameCategory",
+    mutation: renameCategory,
+    input: (ids) => ({ categoryId: ids.categoryId, name: "Review delays" }),
+  },
   { action: "archiveCategory", mutation: archiveCategory, input: (ids) => ({ categoryId: ids.categoryId }) },
   { action: "restoreCategory", mutation: restoreCategory, input: (ids) => ({ categoryId: ids.categoryId }) },
 ];
@@ -94,7 +203,10 @@ async function setup() {
   const a = await createAccountabilityOrganization("Alpha");
   const b = await createAccountabilityOrganization("Beta");
   const [aIds, bIds] = [await seedRecords(a), await seedRecords(b)];
-  const snapshots = async () => [await snapshotOrganization(a.organizationId), await snapshotOrganization(b.organizationId)];
+  const snapshots = async () => [
+    await snapshotOrganization(a.organizationId),
+    await snapshotOrganization(b.organizationId),
+  ];
   return { a, b, aIds, bIds, snapshots };
 }
 
@@ -171,7 +283,11 @@ describe("tenant isolation of the accountability mutations", () => {
       expect(await mutation(a.users.owner.id, a.slug, input(aIds)), action).toMatchObject({ ok: true });
     }
     // Withdrawal needs an unconfirmed contribution: the one logged above.
-    const logged = await db.contribution.findFirstOrThrow({ where: { organizationId: a.organizationId, status: "CLAIMED" } });
-    expect(await mutationOf("withdrawContribution").mutation(a.users.owner.id, a.slug, { contributionId: logged.id })).toMatchObject({ ok: true });
+    const logged = await db.contribution.findFirstOrThrow({
+      where: { organizationId: a.organizationId, status: "CLAIMED" },
+    });
+    expect(
+      await mutationOf("withdrawContribution").mutation(a.users.owner.id, a.slug, { contributionId: logged.id }),
+    ).toMatchObject({ ok: true });
   });
 });

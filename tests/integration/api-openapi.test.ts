@@ -20,7 +20,9 @@ function servedRoutes(dir = V1, prefix = ""): string[] {
       found.push(...servedRoutes(full, `${prefix}/${name.replace(/^\[(\w+)\]$/, "{$1}")}`));
     } else if (name === "route.ts") {
       const source = readFileSync(full, "utf8");
-      for (const [, method] of source.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b|export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+      for (const [, method] of source.matchAll(
+        /\bas (GET|POST|PUT|PATCH|DELETE)\b|export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g,
+      )) {
         if (method) found.push(`${method.toLowerCase()} ${prefix}`);
       }
     }
@@ -31,7 +33,12 @@ function servedRoutes(dir = V1, prefix = ""): string[] {
 async function fetchDocument() {
   const response = openApiRoute(new Request("https://revtrace.example.com/api/v1/openapi.json"));
   expect(response.status).toBe(200);
-  return (await response.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>; components: { schemas: Record<string, unknown> } };
+  return (await response.json()) as {
+    openapi: string;
+    servers: { url: string }[];
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    components: { schemas: Record<string, unknown> };
+  };
 }
 
 describe("/api/v1/openapi.json", () => {
@@ -46,7 +53,11 @@ describe("/api/v1/openapi.json", () => {
 
   it("lists every route the app serves under /api/v1, and nothing else", async () => {
     const document = await fetchDocument();
-    const documented = Object.entries(document.paths).flatMap(([route, item]) => Object.keys(item).filter((k) => ["get", "post", "put", "patch", "delete"].includes(k)).map((method) => `${method} ${route}`));
+    const documented = Object.entries(document.paths).flatMap(([route, item]) =>
+      Object.keys(item)
+        .filter((k) => ["get", "post", "put", "patch", "delete"].includes(k))
+        .map((method) => `${method} ${route}`),
+    );
     const served = servedRoutes();
     expect(served.length).toBeGreaterThanOrEqual(7);
     expect(documented.sort()).toEqual(served.sort());
@@ -54,8 +65,12 @@ describe("/api/v1/openapi.json", () => {
 
   it("carries the limits the handlers enforce, from the same schemas", async () => {
     const document = await fetchDocument();
-    const body = document.components.schemas.RevenueEntriesRequest as { properties: { entries: { maxItems: number; minItems: number } } };
+    const body = document.components.schemas.RevenueEntriesRequest as {
+      properties: { entries: { maxItems: number; minItems: number } };
+    };
     expect(body.properties.entries).toMatchObject({ minItems: 1, maxItems: 10_000 });
-    expect(document.paths["/revenue-entries"]?.post?.requestBody?.content["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/RevenueEntriesRequest" });
+    expect(document.paths["/revenue-entries"]?.post?.requestBody?.content["application/json"]?.schema).toEqual({
+      $ref: "#/components/schemas/RevenueEntriesRequest",
+    });
   });
 });

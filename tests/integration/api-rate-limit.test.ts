@@ -21,7 +21,18 @@ afterAll(async () => {
 });
 
 async function consumeInProcess(tokenId: string, requests: number, limit: number): Promise<TRateVerdict[]> {
-  const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/support/rate-limit-client.ts", process.env.DATABASE_URL ?? "", tokenId, String(requests), String(limit)], { cwd: root });
+  const { stdout } = await run(
+    path.join(root, "node_modules/.bin/tsx"),
+    [
+      "--conditions=react-server",
+      "tests/support/rate-limit-client.ts",
+      process.env.DATABASE_URL ?? "",
+      tokenId,
+      String(requests),
+      String(limit),
+    ],
+    { cwd: root },
+  );
   return JSON.parse(stdout) as TRateVerdict[];
 }
 
@@ -46,9 +57,16 @@ describe("API rate limits", () => {
     globals.apiRateLimiter = createApiRateLimiter(pool, 2);
     try {
       const a = await createOrganization("Alpha");
-      const busy = expectOk(await createApiToken(a.owner.id, a.organization.slug, { name: "Busy", scopes: ["READ"] })).bearer;
-      const calm = expectOk(await createApiToken(a.owner.id, a.organization.slug, { name: "Calm", scopes: ["READ"] })).bearer;
-      const get = (bearer: string) => getDeals(new Request("http://revtrace.test/api/v1/deals", { headers: { authorization: `Bearer ${bearer}` } }), { params: Promise.resolve({}) });
+      const busy = expectOk(
+        await createApiToken(a.owner.id, a.organization.slug, { name: "Busy", scopes: ["READ"] }),
+      ).bearer;
+      const calm = expectOk(
+        await createApiToken(a.owner.id, a.organization.slug, { name: "Calm", scopes: ["READ"] }),
+      ).bearer;
+      const get = (bearer: string) =>
+        getDeals(new Request("http://revtrace.test/api/v1/deals", { headers: { authorization: `Bearer ${bearer}` } }), {
+          params: Promise.resolve({}),
+        });
       expect((await get(busy)).status).toBe(200);
       expect((await get(busy)).status).toBe(200);
       const limited = await get(busy);

@@ -23,7 +23,8 @@ const at = (iso: string) => {
   vi.setSystemTime(new Date(iso));
 };
 
-const tokensOf = (organizationId: string) => db.apiToken.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
+const tokensOf = (organizationId: string) =>
+  db.apiToken.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
 const auditCount = (organizationId: string) => db.auditEvent.count({ where: { organizationId } });
 
 async function ownerContext(org: Awaited<ReturnType<typeof createOrganization>>): Promise<TMemberContext> {
@@ -32,8 +33,17 @@ async function ownerContext(org: Awaited<ReturnType<typeof createOrganization>>)
   return ctx;
 }
 
-async function createToken(org: Awaited<ReturnType<typeof createOrganization>>, input: { name?: string; scopes?: string[]; expiresOn?: string } = {}) {
-  return expectOk(await createApiToken(org.owner.id, org.organization.slug, { name: input.name ?? "Billing sync", scopes: input.scopes ?? ["READ", "REVENUE_WRITE"], expiresOn: input.expiresOn }));
+async function createToken(
+  org: Awaited<ReturnType<typeof createOrganization>>,
+  input: { name?: string; scopes?: string[]; expiresOn?: string } = {},
+) {
+  return expectOk(
+    await createApiToken(org.owner.id, org.organization.slug, {
+      name: input.name ?? "Billing sync",
+      scopes: input.scopes ?? ["READ", "REVENUE_WRITE"],
+      expiresOn: input.expiresOn,
+    }),
+  );
 }
 
 describe("createApiToken", () => {
@@ -57,7 +67,15 @@ describe("createApiToken", () => {
     expect(stored?.secretHash).not.toBe(secret);
 
     const [listed] = await listApiTokens(await ownerContext(a));
-    expect(listed).toMatchObject({ id: created.id, name: "Billing sync", prefix: created.prefix, scopes: ["READ", "REVENUE_WRITE"], createdBy: a.owner.name, revokedAt: null, expiresAt: null });
+    expect(listed).toMatchObject({
+      id: created.id,
+      name: "Billing sync",
+      prefix: created.prefix,
+      scopes: ["READ", "REVENUE_WRITE"],
+      createdBy: a.owner.name,
+      revokedAt: null,
+      expiresAt: null,
+    });
     // The list carries nothing the bearer could be rebuilt from.
     expect(JSON.stringify(listed)).not.toContain(secret);
     expect(JSON.stringify(listed)).not.toContain(stored?.secretHash ?? "");
@@ -86,7 +104,11 @@ describe("createApiToken", () => {
     at("2026-12-03T15:00:00Z");
     const a = await createOrganization("Alpha");
     for (const expiresOn of ["2026-11-30", "2026-12-03"]) {
-      const result = await createApiToken(a.owner.id, a.organization.slug, { name: "Old", scopes: ["READ"], expiresOn });
+      const result = await createApiToken(a.owner.id, a.organization.slug, {
+        name: "Old",
+        scopes: ["READ"],
+        expiresOn,
+      });
       expectFailure(result, "VALIDATION");
       expect(!result.ok && result.fieldErrors?.expiresOn?.[0]).toBeTruthy();
     }
@@ -106,7 +128,11 @@ describe("revokeApiToken", () => {
   it("makes the bearer answer revoked, and the list shows when", async () => {
     const a = await createOrganization("Alpha");
     const created = await createToken(a);
-    expect(expectOk(await revokeApiToken(a.owner.id, a.organization.slug, { tokenId: created.id }))).toEqual({ tokenId: created.id, name: "Billing sync", alreadyRevoked: false });
+    expect(expectOk(await revokeApiToken(a.owner.id, a.organization.slug, { tokenId: created.id }))).toEqual({
+      tokenId: created.id,
+      name: "Billing sync",
+      alreadyRevoked: false,
+    });
     expect(await verifyBearer(`Bearer ${created.bearer}`)).toEqual({ ok: false, reason: "revoked" });
     const [listed] = await listApiTokens(await ownerContext(a));
     expect(listed?.revokedAt).toBeInstanceOf(Date);
@@ -154,7 +180,11 @@ describe("the audit trail (Settings → Activity)", () => {
     const created = await createToken(a);
     expectOk(await revokeApiToken(a.owner.id, a.organization.slug, { tokenId: created.id }));
     const { events } = await listActivity(await ownerContext(a), null);
-    expect(events.slice(0, 2).map((e) => [describeActor(e.actor), describeAuditAction(e.action), e.entityType, e.entityName])).toEqual([
+    expect(
+      events
+        .slice(0, 2)
+        .map((e) => [describeActor(e.actor), describeAuditAction(e.action), e.entityType, e.entityName]),
+    ).toEqual([
       [a.owner.name, "Revoked API token", "ApiToken", "Billing sync"],
       [a.owner.name, "Created API token", "ApiToken", "Billing sync"],
     ]);
@@ -165,11 +195,33 @@ describe("the audit trail (Settings → Activity)", () => {
     const ctx = await ownerContext(a);
     const created = await createToken(a, { name: "CRM push" });
     await db.$transaction(async (tx) => {
-      await recordAudit(tx, { organizationId: a.organization.id, actor: { kind: "token", tokenId: created.id, name: "CRM push" }, action: "opportunity.updated", entityType: "Opportunity", entityId: "deal-1", after: { name: "Globex renewal" } });
-      await recordAudit(tx, { organizationId: a.organization.id, actor: (await systemContext(a.organization.id, "weekly-snapshot")).actor, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: "snap-1" });
+      await recordAudit(tx, {
+        organizationId: a.organization.id,
+        actor: { kind: "token", tokenId: created.id, name: "CRM push" },
+        action: "opportunity.updated",
+        entityType: "Opportunity",
+        entityId: "deal-1",
+        after: { name: "Globex renewal" },
+      });
+      await recordAudit(tx, {
+        organizationId: a.organization.id,
+        actor: (await systemContext(a.organization.id, "weekly-snapshot")).actor,
+        action: "pipeline.snapshot.weekly",
+        entityType: "PipelineSnapshot",
+        entityId: "snap-1",
+      });
     });
     // A member event whose user is gone: the schema keeps it with no actor (onDelete SetNull).
-    await db.auditEvent.create({ data: { organizationId: a.organization.id, actorKind: "MEMBER", actorId: null, action: "period.closed", entityType: "PeriodClose", entityId: "2026-11" } });
+    await db.auditEvent.create({
+      data: {
+        organizationId: a.organization.id,
+        actorKind: "MEMBER",
+        actorId: null,
+        action: "period.closed",
+        entityType: "PeriodClose",
+        entityId: "2026-11",
+      },
+    });
 
     const who = (await listActivity(ctx, null)).events.slice(0, 3).map((e) => describeActor(e.actor));
     expect(who.sort()).toEqual(["A removed member", "API token “CRM push”", "System · weekly-snapshot"]);
@@ -181,8 +233,28 @@ describe("the audit trail (Settings → Activity)", () => {
     const ctx = await ownerContext(a);
     // Several events in one millisecond: the id breaks the tie.
     const createdAt = new Date("2026-11-02T10:00:00Z");
-    await db.auditEvent.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ organizationId: a.organization.id, actorKind: "MEMBER" as const, actorId: a.owner.id, action: "kpiValue.set", entityType: "KpiValue", entityId: `v${i}`, createdAt })) });
-    await db.auditEvent.createMany({ data: Array.from({ length: 3 }, (_, i) => ({ organizationId: b.organization.id, actorKind: "MEMBER" as const, actorId: b.owner.id, action: "kpiValue.set", entityType: "KpiValue", entityId: `b${i}`, createdAt })) });
+    await db.auditEvent.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({
+        organizationId: a.organization.id,
+        actorKind: "MEMBER" as const,
+        actorId: a.owner.id,
+        action: "kpiValue.set",
+        entityType: "KpiValue",
+        entityId: `v${i}`,
+        createdAt,
+      })),
+    });
+    await db.auditEvent.createMany({
+      data: Array.from({ length: 3 }, (_, i) => ({
+        organizationId: b.organization.id,
+        actorKind: "MEMBER" as const,
+        actorId: b.owner.id,
+        action: "kpiValue.set",
+        entityType: "KpiValue",
+        entityId: `b${i}`,
+        createdAt,
+      })),
+    });
     const all = await db.auditEvent.findMany({ where: { organizationId: a.organization.id }, select: { id: true } });
 
     const seen: string[] = [];
@@ -206,14 +278,42 @@ describe("import batches sent with a token", () => {
     const created = await createToken(a, { name: "Billing sync" });
     const occurredAt = new Date("2026-11-03T17:00:00Z");
     const batch = await db.importBatch.create({
-      data: { organizationId: a.organization.id, kind: "revenue", fileName: "API: Billing sync", fileHash: "h1", rowCount: 1, totalMinor: 125000n, roundedCount: 0, skipped: [], mapping: {}, apiTokenId: created.id },
+      data: {
+        organizationId: a.organization.id,
+        kind: "revenue",
+        fileName: "API: Billing sync",
+        fileHash: "h1",
+        rowCount: 1,
+        totalMinor: 125000n,
+        roundedCount: 0,
+        skipped: [],
+        mapping: {},
+        apiTokenId: created.id,
+      },
     });
-    await db.revenueEntry.create({ data: { organizationId: a.organization.id, occurredAt, amountMinor: 125000n, source: "API", reference: "INV-1001", importBatchId: batch.id } });
+    await db.revenueEntry.create({
+      data: {
+        organizationId: a.organization.id,
+        occurredAt,
+        amountMinor: 125000n,
+        source: "API",
+        reference: "INV-1001",
+        importBatchId: batch.id,
+      },
+    });
 
     const [listed] = await listImportBatches(await ownerContext(a), "America/New_York");
     expect(listed).toMatchObject({ fileName: "API: Billing sync", createdBy: null, apiTokenName: "Billing sync" });
 
-    const row = { line: 2, occurredAt, month: "2026-11" as const, amountMinor: 125000n, isRounded: false, reference: "INV-1001", customer: null };
+    const row = {
+      line: 2,
+      occurredAt,
+      month: "2026-11" as const,
+      amountMinor: 125000n,
+      isRounded: false,
+      reference: "INV-1001",
+      customer: null,
+    };
     const { batches } = await findDuplicateRows(db, await tenantOf(a.organization.id), "America/New_York", [row]);
     expect(batches).toMatchObject([{ batchId: batch.id, importedBy: "API token “Billing sync”", rowCount: 1 }]);
   });

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ApiScope } from "@db/enums";
 import { db } from "@/server/db";
 import { createApiToken, revokeApiToken } from "@/server/api/tokens";
-import { getBridge, getDashboard, getDeals, getScorecards, postRevenueEntries, putDeal, putKpiValuesHandler } from "@/server/api/endpoints";
+import {
+  getBridge,
+  getDashboard,
+  getDeals,
+  getScorecards,
+  postRevenueEntries,
+  putDeal,
+  putKpiValuesHandler,
+} from "@/server/api/endpoints";
 import { closeMonth } from "@/server/month-close/close";
 import { insertKpi } from "../factories/accountability";
 import { createPipelineOrganization, insertOpportunity, type TPipelineOrganization } from "../factories/pipeline";
@@ -23,11 +31,20 @@ async function tokenFor(org: TPipelineOrganization, scopes: ApiScope[] = ALL_SCO
 
 const freshKey = () => `key-${randomUUID()}`;
 
-function call(handler: THandler, method: string, path: string, options: { bearer?: string; body?: unknown; key?: string; params?: Record<string, string> } = {}) {
+function call(
+  handler: THandler,
+  method: string,
+  path: string,
+  options: { bearer?: string; body?: unknown; key?: string; params?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
   if (method !== "GET") headers["idempotency-key"] = options.key ?? freshKey();
-  const request = new Request(`http://revtrace.test/api/v1${path}`, { method, headers, ...(options.body !== undefined && { body: JSON.stringify(options.body) }) });
+  const request = new Request(`http://revtrace.test/api/v1${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  });
   return handler(request, { params: Promise.resolve(options.params ?? {}) });
 }
 
@@ -57,11 +74,19 @@ describe("authentication and scopes", () => {
     expectOk(await revokeApiToken(a.users.owner.id, a.slug, { tokenId: token.id }));
     const revoked = await call(getDeals, "GET", "/deals", { bearer });
     expect(revoked.status).toBe(401);
-    expect(await revoked.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "That API token was revoked. Ask an owner for a new one.", fields: {} } });
+    expect(await revoked.json()).toEqual({
+      error: {
+        code: "UNAUTHENTICATED",
+        message: "That API token was revoked. Ask an owner for a new one.",
+        fields: {},
+      },
+    });
 
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-12-03T12:00:00Z"));
-    const expiring = expectOk(await createApiToken(a.users.owner.id, a.slug, { name: "Short", scopes: ["READ"], expiresOn: "2026-12-05" })).bearer;
+    const expiring = expectOk(
+      await createApiToken(a.users.owner.id, a.slug, { name: "Short", scopes: ["READ"], expiresOn: "2026-12-05" }),
+    ).bearer;
     expect((await call(getDeals, "GET", "/deals", { bearer: expiring })).status).toBe(200);
     vi.setSystemTime(new Date("2026-12-05T00:00:00Z"));
     const expired = await call(getDeals, "GET", "/deals", { bearer: expiring });
@@ -74,10 +99,26 @@ describe("authentication and scopes", () => {
     const readOnly = await tokenFor(a, ["READ"]);
     const res = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer: readOnly, body: entries() });
     expect(res.status).toBe(403);
-    expect((await res.json()).error).toMatchObject({ code: "FORBIDDEN", message: "This token lacks the revenue:write scope." });
-    const deal = await call(putDeal, "PUT", "/deals/CRM-1", { bearer: readOnly, params: { externalId: "CRM-1" }, body: { name: "Deal", amount: "10.00", stage: "Proposal", closeDate: "2026-12-15", ownerEmail: a.users.salesManager.email } });
+    expect((await res.json()).error).toMatchObject({
+      code: "FORBIDDEN",
+      message: "This token lacks the revenue:write scope.",
+    });
+    const deal = await call(putDeal, "PUT", "/deals/CRM-1", {
+      bearer: readOnly,
+      params: { externalId: "CRM-1" },
+      body: {
+        name: "Deal",
+        amount: "10.00",
+        stage: "Proposal",
+        closeDate: "2026-12-15",
+        ownerEmail: a.users.salesManager.email,
+      },
+    });
     expect(deal.status).toBe(403);
-    const kpi = await call(putKpiValuesHandler, "PUT", "/kpi-values", { bearer: readOnly, body: { month: "2026-11", values: [{ department: "Legal", kpi: "Contracts", value: "3" }] } });
+    const kpi = await call(putKpiValuesHandler, "PUT", "/kpi-values", {
+      bearer: readOnly,
+      body: { month: "2026-11", values: [{ department: "Legal", kpi: "Contracts", value: "3" }] },
+    });
     expect(kpi.status).toBe(403);
     expect(await revenueCount(a.organizationId)).toBe(0);
     expect(await db.opportunity.count({ where: { organizationId: a.organizationId } })).toBe(0);
@@ -86,7 +127,12 @@ describe("authentication and scopes", () => {
   it("refuses reads without the read scope", async () => {
     const a = await createPipelineOrganization("Alpha");
     const writeOnly = await tokenFor(a, ["REVENUE_WRITE"]);
-    for (const [handler, path] of [[getDashboard, "/dashboard"], [getBridge, "/bridge"], [getScorecards, "/scorecards"], [getDeals, "/deals"]] as const) {
+    for (const [handler, path] of [
+      [getDashboard, "/dashboard"],
+      [getBridge, "/bridge"],
+      [getScorecards, "/scorecards"],
+      [getDeals, "/deals"],
+    ] as const) {
       expect((await call(handler, "GET", path, { bearer: writeOnly })).status, path).toBe(403);
     }
   });
@@ -103,7 +149,10 @@ describe("POST /revenue-entries", () => {
     const body = await res.json();
     expect(body).toMatchObject({ created: 2, total: "1999.99", currency: "USD", months: ["2026-11"] });
 
-    const rows = await db.revenueEntry.findMany({ where: { organizationId: a.organizationId }, orderBy: { occurredAt: "asc" } });
+    const rows = await db.revenueEntry.findMany({
+      where: { organizationId: a.organizationId },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(rows.map((r) => [r.amountMinor, r.source, r.reference, r.importBatchId])).toEqual([
       [125000n, "API", "INV-1001", body.batchId],
       [74999n, "API", "INV-1002", body.batchId],
@@ -111,8 +160,18 @@ describe("POST /revenue-entries", () => {
     // Dated at the start of the day in the organization's zone (New York, UTC−5 in November).
     expect(rows[0]?.occurredAt.toISOString()).toBe("2026-11-03T05:00:00.000Z");
     const token = await db.apiToken.findFirstOrThrow({ where: { organizationId: a.organizationId } });
-    expect(await db.importBatch.findFirstOrThrow({ where: { organizationId: a.organizationId, id: body.batchId } })).toMatchObject({ kind: "revenue", apiTokenId: token.id, fileName: "API: Billing sync", rowCount: 2, totalMinor: 199999n });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { organizationId: a.organizationId, action: "revenue.pushed" } })).toMatchObject({ actorKind: "TOKEN", apiTokenId: token.id, actorId: null, entityId: body.batchId });
+    expect(
+      await db.importBatch.findFirstOrThrow({ where: { organizationId: a.organizationId, id: body.batchId } }),
+    ).toMatchObject({
+      kind: "revenue",
+      apiTokenId: token.id,
+      fileName: "API: Billing sync",
+      rowCount: 2,
+      totalMinor: 199999n,
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { organizationId: a.organizationId, action: "revenue.pushed" } }),
+    ).toMatchObject({ actorKind: "TOKEN", apiTokenId: token.id, actorId: null, entityId: body.batchId });
 
     const dashboard = await (await call(getDashboard, "GET", "/dashboard?period=m-2026-11", { bearer })).json();
     expect(dashboard.toDate).toMatchObject({ months: ["2026-11"], actual: "1999.99", target: null });
@@ -134,7 +193,11 @@ describe("POST /revenue-entries", () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
     await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: entries(), key: "k1" });
-    const other = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: entries("2026-10"), key: "k1" });
+    const other = await call(postRevenueEntries, "POST", "/revenue-entries", {
+      bearer,
+      body: entries("2026-10"),
+      key: "k1",
+    });
     expect(other.status).toBe(409);
     expect((await other.json()).error.code).toBe("IDEMPOTENCY_CONFLICT");
     expect(await revenueCount(a.organizationId)).toBe(2);
@@ -155,18 +218,30 @@ describe("POST /revenue-entries", () => {
   it("refuses a batch with one bad row, names the row, and writes nothing; the key can then be reused", async () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
-    const bad = { entries: [...entries().entries, { date: "2026-11-31", amount: "5.00" }, { date: "2026-11-04", amount: "12.345" }] };
+    const bad = {
+      entries: [...entries().entries, { date: "2026-11-31", amount: "5.00" }, { date: "2026-11-04", amount: "12.345" }],
+    };
     const res = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: bad, key: "retry-me" });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe("VALIDATION");
     expect(Object.keys(error.fields)).toEqual(["entries.2.date"]);
-    const fixedDate = { entries: [...entries().entries, { date: "2026-11-30", amount: "5.00" }, { date: "2026-11-04", amount: "12.345" }] };
-    const res2 = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: fixedDate, key: "retry-me" });
+    const fixedDate = {
+      entries: [...entries().entries, { date: "2026-11-30", amount: "5.00" }, { date: "2026-11-04", amount: "12.345" }],
+    };
+    const res2 = await call(postRevenueEntries, "POST", "/revenue-entries", {
+      bearer,
+      body: fixedDate,
+      key: "retry-me",
+    });
     expect(res2.status).toBe(400);
     expect((await res2.json()).error.fields).toEqual({ "entries.3.amount": ["Send at most 2 decimals for USD."] });
     expect(await revenueCount(a.organizationId)).toBe(0);
-    const good = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: entries(), key: "retry-me" });
+    const good = await call(postRevenueEntries, "POST", "/revenue-entries", {
+      bearer,
+      body: entries(),
+      key: "retry-me",
+    });
     expect(good.status).toBe(201);
     expect(await revenueCount(a.organizationId)).toBe(2);
   });
@@ -175,11 +250,19 @@ describe("POST /revenue-entries", () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
     // 10,000 entries of 0.01 … 100.00 (i % 10,000 + 1 cents): Σ = 10,000 × 10,001 / 2 cents = 500,050.00.
-    const many = { entries: Array.from({ length: 10_000 }, (_, i) => ({ date: `2026-11-${String((i % 28) + 1).padStart(2, "0")}`, amount: ((i + 1) / 100).toFixed(2), reference: `INV-${i}` })) };
+    const many = {
+      entries: Array.from({ length: 10_000 }, (_, i) => ({
+        date: `2026-11-${String((i % 28) + 1).padStart(2, "0")}`,
+        amount: ((i + 1) / 100).toFixed(2),
+        reference: `INV-${i}`,
+      })),
+    };
     const res = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: many });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ created: 10_000, total: "500050.00" });
-    const sums = await db.$queryRaw<{ sum: bigint }[]>`SELECT SUM("amountMinor")::bigint AS sum FROM "RevenueEntry" WHERE "organizationId" = ${a.organizationId}`;
+    const sums = await db.$queryRaw<
+      { sum: bigint }[]
+    >`SELECT SUM("amountMinor")::bigint AS sum FROM "RevenueEntry" WHERE "organizationId" = ${a.organizationId}`;
     expect(sums[0]?.sum).toBe(50_005_000n);
   });
 
@@ -190,7 +273,14 @@ describe("POST /revenue-entries", () => {
     const res = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: tooMany });
     expect(res.status).toBe(400);
     expect((await res.json()).error.fields.entries).toEqual(["Send at most 10,000 entries per request."]);
-    const noKey = await postRevenueEntries(new Request("http://revtrace.test/api/v1/revenue-entries", { method: "POST", headers: { authorization: `Bearer ${bearer}` }, body: JSON.stringify(entries()) }), { params: Promise.resolve({}) });
+    const noKey = await postRevenueEntries(
+      new Request("http://revtrace.test/api/v1/revenue-entries", {
+        method: "POST",
+        headers: { authorization: `Bearer ${bearer}` },
+        body: JSON.stringify(entries()),
+      }),
+      { params: Promise.resolve({}) },
+    );
     expect(noKey.status).toBe(400);
     expect(await revenueCount(a.organizationId)).toBe(0);
   });
@@ -201,9 +291,14 @@ describe("POST /revenue-entries", () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
     expectOk(await closeMonth(a.users.owner.id, a.slug, { month: "2026-10", confirmOpenItems: true }));
-    const res = await call(postRevenueEntries, "POST", "/revenue-entries", { bearer, body: { entries: [...entries().entries, { date: "2026-10-30", amount: "1.00" }] } });
+    const res = await call(postRevenueEntries, "POST", "/revenue-entries", {
+      bearer,
+      body: { entries: [...entries().entries, { date: "2026-10-30", amount: "1.00" }] },
+    });
     expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toBe("Oct 2026 is closed. An owner must reopen it before anything in it can change.");
+    expect((await res.json()).error.message).toBe(
+      "Oct 2026 is closed. An owner must reopen it before anything in it can change.",
+    );
     expect(await revenueCount(a.organizationId)).toBe(0);
   });
 
@@ -218,34 +313,79 @@ describe("POST /revenue-entries", () => {
 });
 
 describe("PUT /deals/{externalId}", () => {
-  const deal = (org: TPipelineOrganization, overrides: Record<string, unknown> = {}) => ({ name: "Globex renewal", amount: "48000.00", stage: "proposal", closeDate: "2026-12-15", ownerEmail: org.users.salesManager.email.toUpperCase(), ...overrides });
+  const deal = (org: TPipelineOrganization, overrides: Record<string, unknown> = {}) => ({
+    name: "Globex renewal",
+    amount: "48000.00",
+    stage: "proposal",
+    closeDate: "2026-12-15",
+    ownerEmail: org.users.salesManager.email.toUpperCase(),
+    ...overrides,
+  });
 
   it("creates the deal, then updates it with a history row, both audited with the token", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-12-03T15:00:00Z"));
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
-    const created = await call(putDeal, "PUT", "/deals/CRM-4411", { bearer, params: { externalId: "CRM-4411" }, body: deal(a) });
+    const created = await call(putDeal, "PUT", "/deals/CRM-4411", {
+      bearer,
+      params: { externalId: "CRM-4411" },
+      body: deal(a),
+    });
     expect(created.status).toBe(201);
     const { id } = await created.json();
-    const updated = await call(putDeal, "PUT", "/deals/CRM-4411", { bearer, params: { externalId: "CRM-4411" }, body: deal(a, { amount: "52000.00", stage: "Negotiation" }) });
+    const updated = await call(putDeal, "PUT", "/deals/CRM-4411", {
+      bearer,
+      params: { externalId: "CRM-4411" },
+      body: deal(a, { amount: "52000.00", stage: "Negotiation" }),
+    });
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ id, created: false, changedFields: 3 });
-    const row = await db.opportunity.findFirstOrThrow({ where: { organizationId: a.organizationId, externalId: "CRM-4411" } });
-    expect(row).toMatchObject({ amountMinor: 5_200_000n, stageId: a.stage("Negotiation").id, ownerId: a.users.salesManager.id, account: "Globex renewal" });
-    const history = await db.opportunityChange.findMany({ where: { organizationId: a.organizationId, opportunityId: id }, orderBy: { changedAt: "asc" } });
-    expect(history.map((h) => Object.keys(h.changes as object).sort())).toEqual([["created"], ["amountMinor", "probabilityBp", "stageId"]]);
-    const audits = await db.auditEvent.findMany({ where: { organizationId: a.organizationId, entityId: id }, orderBy: { createdAt: "asc" } });
-    expect(audits.map((e) => [e.action, e.actorKind])).toEqual([["opportunity.created", "TOKEN"], ["opportunity.updated", "TOKEN"]]);
+    const row = await db.opportunity.findFirstOrThrow({
+      where: { organizationId: a.organizationId, externalId: "CRM-4411" },
+    });
+    expect(row).toMatchObject({
+      amountMinor: 5_200_000n,
+      stageId: a.stage("Negotiation").id,
+      ownerId: a.users.salesManager.id,
+      account: "Globex renewal",
+    });
+    const history = await db.opportunityChange.findMany({
+      where: { organizationId: a.organizationId, opportunityId: id },
+      orderBy: { changedAt: "asc" },
+    });
+    expect(history.map((h) => Object.keys(h.changes as object).sort())).toEqual([
+      ["created"],
+      ["amountMinor", "probabilityBp", "stageId"],
+    ]);
+    const audits = await db.auditEvent.findMany({
+      where: { organizationId: a.organizationId, entityId: id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((e) => [e.action, e.actorKind])).toEqual([
+      ["opportunity.created", "TOKEN"],
+      ["opportunity.updated", "TOKEN"],
+    ]);
 
     const page = await (await call(getDeals, "GET", "/deals", { bearer })).json();
-    expect(page.deals).toEqual([expect.objectContaining({ externalId: "CRM-4411", amount: "52000.00", stage: "Negotiation", owner: { name: a.users.salesManager.name, email: a.users.salesManager.email } })]);
+    expect(page.deals).toEqual([
+      expect.objectContaining({
+        externalId: "CRM-4411",
+        amount: "52000.00",
+        stage: "Negotiation",
+        owner: { name: a.users.salesManager.name, email: a.users.salesManager.email },
+      }),
+    ]);
   });
 
   it("names unknown stages and owners by field and writes nothing", async () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
-    const res = await call(putDeal, "PUT", "/deals/X", { bearer, params: { externalId: "X" }, body: deal(a, { stage: "Imaginary", ownerEmail: "nobody@example.com" }) });
+    const res = await call(putDeal, "PUT", "/deals/X", {
+      bearer,
+      params: { externalId: "X" },
+      body: deal(a, { stage: "Imaginary", ownerEmail: "nobody@example.com" }),
+    });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(Object.keys(error.fields).sort()).toEqual(["ownerEmail", "stage"]);
@@ -257,9 +397,16 @@ describe("PUT /deals/{externalId}", () => {
     const b = await createPipelineOrganization("Beta");
     await insertOpportunity(a, { externalId: "CRM-1", amountMinor: 1_000_00n });
     const bearerB = await tokenFor(b);
-    const res = await call(putDeal, "PUT", "/deals/CRM-1", { bearer: bearerB, params: { externalId: "CRM-1" }, body: deal(b, { amount: "9.00" }) });
+    const res = await call(putDeal, "PUT", "/deals/CRM-1", {
+      bearer: bearerB,
+      params: { externalId: "CRM-1" },
+      body: deal(b, { amount: "9.00" }),
+    });
     expect(res.status).toBe(201);
-    expect((await db.opportunity.findFirstOrThrow({ where: { organizationId: a.organizationId, externalId: "CRM-1" } })).amountMinor).toBe(1_000_00n);
+    expect(
+      (await db.opportunity.findFirstOrThrow({ where: { organizationId: a.organizationId, externalId: "CRM-1" } }))
+        .amountMinor,
+    ).toBe(1_000_00n);
   });
 });
 
@@ -274,7 +421,9 @@ describe("GET /deals pagination", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await (await call(getDeals, "GET", `/deals?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { bearer })).json();
+      const page = await (
+        await call(getDeals, "GET", `/deals?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { bearer })
+      ).json();
       seen.push(...page.deals.map((d: { externalId: string }) => d.externalId));
       cursor = page.nextCursor;
       pages += 1;
@@ -292,15 +441,27 @@ describe("PUT /kpi-values", () => {
     const a = await createPipelineOrganization("Alpha");
     const bearer = await tokenFor(a);
     const contracts = await insertKpi(a.organizationId, a.legal.id, { name: "Contracts reviewed" });
-    const res = await call(putKpiValuesHandler, "PUT", "/kpi-values", { bearer, body: { month: "2026-11", values: [{ department: "legal", kpi: "contracts reviewed", value: "42" }] } });
+    const res = await call(putKpiValuesHandler, "PUT", "/kpi-values", {
+      bearer,
+      body: { month: "2026-11", values: [{ department: "legal", kpi: "contracts reviewed", value: "42" }] },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ changed: 1, departments: ["Legal"] });
-    expect((await db.kpiValue.findFirstOrThrow({ where: { organizationId: a.organizationId, kpiId: contracts.id } })).valueScaled).toBe(42_00n); // counts are stored in hundredths
+    expect(
+      (await db.kpiValue.findFirstOrThrow({ where: { organizationId: a.organizationId, kpiId: contracts.id } }))
+        .valueScaled,
+    ).toBe(42_00n); // counts are stored in hundredths
 
-    const bad = await call(putKpiValuesHandler, "PUT", "/kpi-values", { bearer, body: { month: "2026-12", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "lots" }] } });
+    const bad = await call(putKpiValuesHandler, "PUT", "/kpi-values", {
+      bearer,
+      body: { month: "2026-12", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "lots" }] },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error.fields)).toEqual(["values.0.value"]);
-    const unknown = await call(putKpiValuesHandler, "PUT", "/kpi-values", { bearer, body: { month: "2026-12", values: [{ department: "Legal", kpi: "Nope", value: "1" }] } });
+    const unknown = await call(putKpiValuesHandler, "PUT", "/kpi-values", {
+      bearer,
+      body: { month: "2026-12", values: [{ department: "Legal", kpi: "Nope", value: "1" }] },
+    });
     expect((await unknown.json()).error.fields["values.0.kpi"]).toEqual(["Legal's KPIs are: Contracts reviewed."]);
     expect(await db.kpiValue.count({ where: { organizationId: a.organizationId } })).toBe(1);
   });
@@ -326,19 +487,59 @@ describe("reads", () => {
 });
 
 describe("every endpoint", () => {
-  type TProbe = { name: string; handler: THandler; method: string; path: string; scope: ApiScope; params?: Record<string, string>; body?: (org: TPipelineOrganization) => unknown };
+  type TProbe = {
+    name: string;
+    handler: THandler;
+    method: string;
+    path: string;
+    scope: ApiScope;
+    params?: Record<string, string>;
+    body?: (org: TPipelineOrganization) => unknown;
+  };
   const PROBES: TProbe[] = [
     { name: "dashboard", handler: getDashboard, method: "GET", path: "/dashboard", scope: "READ" },
     { name: "bridge", handler: getBridge, method: "GET", path: "/bridge", scope: "READ" },
     { name: "scorecards", handler: getScorecards, method: "GET", path: "/scorecards", scope: "READ" },
     { name: "deals", handler: getDeals, method: "GET", path: "/deals", scope: "READ" },
-    { name: "revenue entries", handler: postRevenueEntries, method: "POST", path: "/revenue-entries", scope: "REVENUE_WRITE", body: () => entries() },
-    { name: "deal upsert", handler: putDeal, method: "PUT", path: "/deals/CRM-9", scope: "PIPELINE_WRITE", params: { externalId: "CRM-9" }, body: (org) => ({ name: "Deal", amount: "10.00", stage: "Proposal", closeDate: "2026-12-15", ownerEmail: org.users.salesManager.email }) },
-    { name: "KPI values", handler: putKpiValuesHandler, method: "PUT", path: "/kpi-values", scope: "KPIS_WRITE", body: () => ({ month: "2026-11", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "3" }] }) },
+    {
+      name: "revenue entries",
+      handler: postRevenueEntries,
+      method: "POST",
+      path: "/revenue-entries",
+      scope: "REVENUE_WRITE",
+      body: () => entries(),
+    },
+    {
+      name: "deal upsert",
+      handler: putDeal,
+      method: "PUT",
+      path: "/deals/CRM-9",
+      scope: "PIPELINE_WRITE",
+      params: { externalId: "CRM-9" },
+      body: (org) => ({
+        name: "Deal",
+        amount: "10.00",
+        stage: "Proposal",
+        closeDate: "2026-12-15",
+        ownerEmail: org.users.salesManager.email,
+      }),
+    },
+    {
+      name: "KPI values",
+      handler: putKpiValuesHandler,
+      method: "PUT",
+      path: "/kpi-values",
+      scope: "KPIS_WRITE",
+      body: () => ({ month: "2026-11", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "3" }] }),
+    },
   ];
 
   async function writesOf(organizationId: string) {
-    const [entries, deals, values] = await Promise.all([db.revenueEntry.count({ where: { organizationId } }), db.opportunity.count({ where: { organizationId } }), db.kpiValue.count({ where: { organizationId } })]);
+    const [entries, deals, values] = await Promise.all([
+      db.revenueEntry.count({ where: { organizationId } }),
+      db.opportunity.count({ where: { organizationId } }),
+      db.kpiValue.count({ where: { organizationId } }),
+    ]);
     return { entries, deals, values };
   }
 
@@ -346,14 +547,24 @@ describe("every endpoint", () => {
     const a = await createPipelineOrganization("Alpha");
     await insertKpi(a.organizationId, a.legal.id, { name: "Contracts reviewed" });
     const revoked = await tokenFor(a, ALL_SCOPES, "Old");
-    expectOk(await revokeApiToken(a.users.owner.id, a.slug, { tokenId: (await db.apiToken.findFirstOrThrow({ where: { organizationId: a.organizationId, name: "Old" } })).id }));
+    expectOk(
+      await revokeApiToken(a.users.owner.id, a.slug, {
+        tokenId: (await db.apiToken.findFirstOrThrow({ where: { organizationId: a.organizationId, name: "Old" } })).id,
+      }),
+    );
     const before = await writesOf(a.organizationId);
     for (const probe of PROBES) {
       const args = { params: probe.params, body: probe.body?.(a) };
-      expect((await call(probe.handler, probe.method, probe.path, { ...args, bearer: revoked })).status, probe.name).toBe(401);
+      expect(
+        (await call(probe.handler, probe.method, probe.path, { ...args, bearer: revoked })).status,
+        probe.name,
+      ).toBe(401);
       const others = ALL_SCOPES.filter((s) => s !== probe.scope);
       const withoutScope = await tokenFor(a, others, `No ${probe.scope} ${probe.name}`);
-      expect((await call(probe.handler, probe.method, probe.path, { ...args, bearer: withoutScope })).status, probe.name).toBe(403);
+      expect(
+        (await call(probe.handler, probe.method, probe.path, { ...args, bearer: withoutScope })).status,
+        probe.name,
+      ).toBe(403);
     }
     expect(await writesOf(a.organizationId)).toEqual(before);
   });
@@ -367,11 +578,16 @@ describe("every endpoint", () => {
     const scorecard = await call(getScorecards, "GET", `/scorecards?departmentId=${a.legal.id}`, { bearer: bearerB });
     expect(scorecard.status).toBe(404);
     // By name, Beta's token reaches Beta's own Legal department, which has no such KPI.
-    const kpi = await call(putKpiValuesHandler, "PUT", "/kpi-values", { bearer: bearerB, body: { month: "2026-11", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "3" }] } });
+    const kpi = await call(putKpiValuesHandler, "PUT", "/kpi-values", {
+      bearer: bearerB,
+      body: { month: "2026-11", values: [{ department: "Legal", kpi: "Contracts reviewed", value: "3" }] },
+    });
     expect(kpi.status).toBe(400);
     expect((await kpi.json()).error.fields["values.0.kpi"]).toEqual(["Legal has no KPIs yet."]);
     expect(await writesOf(a.organizationId)).toEqual(before);
     // Its own scorecard of the same department kind answers.
-    expect((await call(getScorecards, "GET", `/scorecards?departmentId=${b.legal.id}`, { bearer: bearerB })).status).toBe(200);
+    expect(
+      (await call(getScorecards, "GET", `/scorecards?departmentId=${b.legal.id}`, { bearer: bearerB })).status,
+    ).toBe(200);
   });
 });

@@ -22,15 +22,43 @@ import { tenantOf } from "../factories";
 const Q1: MonthKey[] = ["2026-01", "2026-02", "2026-03"];
 const FIGURES = { targetMinor: 300_000_00n, actualMinor: 286_000_50n };
 
-async function cause(org: TPipelineOrganization, department: { id: string }, month: MonthKey, amountMinor: bigint, status: AttributionStatus = "ATTRIBUTED", kind: CauseKind = "LOST") {
-  const deal = await insertOpportunity(org, { name: `Deal ${month} ${amountMinor}`, amountMinor, stage: kind === "LOST" ? "Closed lost" : "Proposal", expectedCloseDate: `${month}-15` });
+async function cause(
+  org: TPipelineOrganization,
+  department: { id: string },
+  month: MonthKey,
+  amountMinor: bigint,
+  status: AttributionStatus = "ATTRIBUTED",
+  kind: CauseKind = "LOST",
+) {
+  const deal = await insertOpportunity(org, {
+    name: `Deal ${month} ${amountMinor}`,
+    amountMinor,
+    stage: kind === "LOST" ? "Closed lost" : "Proposal",
+    expectedCloseDate: `${month}-15`,
+  });
   await db.opportunityCause.create({
-    data: { organizationId: org.organizationId, opportunityId: deal.id, kind, month: monthToDbDate(month), amountMinor, lossCauseId: org.lossCause("Pricing").id, responsibleDepartmentId: department.id, status },
+    data: {
+      organizationId: org.organizationId,
+      opportunityId: deal.id,
+      kind,
+      month: monthToDbDate(month),
+      amountMinor,
+      lossCauseId: org.lossCause("Pricing").id,
+      responsibleDepartmentId: department.id,
+      status,
+    },
   });
   return deal;
 }
 
-async function contribution(org: TPipelineOrganization, department: { id: string; kind: string }, month: MonthKey, amountMinor: bigint, status: ContributionStatus, opportunityId: string | null = null) {
+async function contribution(
+  org: TPipelineOrganization,
+  department: { id: string; kind: string },
+  month: MonthKey,
+  amountMinor: bigint,
+  status: ContributionStatus,
+  opportunityId: string | null = null,
+) {
   await db.contribution.create({
     data: {
       organizationId: org.organizationId,
@@ -46,13 +74,23 @@ async function contribution(org: TPipelineOrganization, department: { id: string
 }
 
 const departmentSteps = (bridge: TBridge | null) =>
-  (bridge?.steps ?? []).filter((s) => s.kind === "department").map((s) => ({ label: s.label, amountMinor: s.amountMinor, contributionsMinor: s.contributionsMinor, pipelineMinor: s.pipelineMinor }));
+  (bridge?.steps ?? [])
+    .filter((s) => s.kind === "department")
+    .map((s) => ({
+      label: s.label,
+      amountMinor: s.amountMinor,
+      contributionsMinor: s.contributionsMinor,
+      pipelineMinor: s.pipelineMinor,
+    }));
 
 function expectBalanced(bridge: TBridge | null) {
   if (!bridge) throw new Error("expected a bridge");
-  const changes = bridge.steps.filter((s) => s.kind === "department" || s.kind === "unattributed").reduce((sum, s) => sum + s.amountMinor, 0n);
+  const changes = bridge.steps
+    .filter((s) => s.kind === "department" || s.kind === "unattributed")
+    .reduce((sum, s) => sum + s.amountMinor, 0n);
   expect(bridge.targetMinor + changes).toBe(bridge.actualMinor);
-  for (const s of bridge.steps.filter((x) => x.kind === "department")) expect((s.contributionsMinor ?? 0n) + (s.pipelineMinor ?? 0n)).toBe(s.amountMinor);
+  for (const s of bridge.steps.filter((x) => x.kind === "department"))
+    expect((s.contributionsMinor ?? 0n) + (s.pipelineMinor ?? 0n)).toBe(s.amountMinor);
 }
 
 /**
@@ -119,18 +157,42 @@ describe("lost and slipped deals in the gap bridge", () => {
 
   it("charges a lost deal to the month it was expected to close, and drops it once overturned (disputed, it still counts)", async () => {
     const org = await createPipelineOrganization();
-    const deal = await insertOpportunity(org, { name: "Umbrella renewal", amountMinor: 12_345_67n, expectedCloseDate: "2026-02-10" });
+    const deal = await insertOpportunity(org, {
+      name: "Umbrella renewal",
+      amountMinor: 12_345_67n,
+      expectedCloseDate: "2026-02-10",
+    });
     const { cause: lost } = expectOk(
-      await updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: deal.id, stageId: org.stage("Closed lost").id, lossCauseId: org.lossCause("Contract terms took too long").id, responsibleDepartmentId: org.legal.id }),
+      await updateOpportunity(org.users.salesManager.id, org.slug, {
+        opportunityId: deal.id,
+        stageId: org.stage("Closed lost").id,
+        lossCauseId: org.lossCause("Contract terms took too long").id,
+        responsibleDepartmentId: org.legal.id,
+      }),
     );
-    const legalIn = async (months: MonthKey[]) => departmentSteps((await getBridge(await tenantOf(org.organizationId), months, FIGURES, false)).bridge).filter((s) => s.label === "Legal");
-    expect(await legalIn(["2026-02"])).toEqual([{ label: "Legal", amountMinor: -12_345_67n, contributionsMinor: 0n, pipelineMinor: -12_345_67n }]);
+    const legalIn = async (months: MonthKey[]) =>
+      departmentSteps((await getBridge(await tenantOf(org.organizationId), months, FIGURES, false)).bridge).filter(
+        (s) => s.label === "Legal",
+      );
+    expect(await legalIn(["2026-02"])).toEqual([
+      { label: "Legal", amountMinor: -12_345_67n, contributionsMinor: 0n, pipelineMinor: -12_345_67n },
+    ]);
     expect(await legalIn(["2026-01", "2026-03"])).toEqual([]);
 
-    expectOk(await disputeCause(org.users.legalHead.id, org.slug, { causeId: lost!.id, reason: "Signed within five days." }));
-    expect(await legalIn(["2026-02"])).toEqual([{ label: "Legal", amountMinor: -12_345_67n, contributionsMinor: 0n, pipelineMinor: -12_345_67n }]);
+    expectOk(
+      await disputeCause(org.users.legalHead.id, org.slug, { causeId: lost!.id, reason: "Signed within five days." }),
+    );
+    expect(await legalIn(["2026-02"])).toEqual([
+      { label: "Legal", amountMinor: -12_345_67n, contributionsMinor: 0n, pipelineMinor: -12_345_67n },
+    ]);
 
-    expectOk(await settleCause(org.users.finance.id, org.slug, { causeId: lost!.id, decision: "OVERTURNED", reason: "The customer's budget was cut." }));
+    expectOk(
+      await settleCause(org.users.finance.id, org.slug, {
+        causeId: lost!.id,
+        decision: "OVERTURNED",
+        reason: "The customer's budget was cut.",
+      }),
+    );
     expect(await legalIn(["2026-02"])).toEqual([]);
     const { bridge } = await getBridge(await tenantOf(org.organizationId), ["2026-02"], FIGURES, false);
     expect(bridge?.unattributedMinor).toBe(FIGURES.actualMinor - FIGURES.targetMinor);
@@ -164,10 +226,20 @@ describe("lost and slipped deals in the gap bridge", () => {
     const org = await createPipelineOrganization();
     await seed(org);
     // $100,000.00 a month in Q1 and no revenue yet: the bridge runs from $300,000.00 down to zero.
-    await db.revenueTarget.createMany({ data: Q1.map((month) => ({ organizationId: org.organizationId, month: monthToDbDate(month), amountMinor: 100_000_00n })) });
+    await db.revenueTarget.createMany({
+      data: Q1.map((month) => ({
+        organizationId: org.organizationId,
+        month: monthToDbDate(month),
+        amountMinor: 100_000_00n,
+      })),
+    });
     const ctx = await resolveTenant(org.users.owner.id, org.slug);
     if (!ctx) throw new Error("no membership");
-    const { csv } = await getDashboardCsv(ctx, new URLSearchParams("period=q-2026-1&table=bridge"), new Date("2026-04-15T16:00:00Z"));
+    const { csv } = await getDashboardCsv(
+      ctx,
+      new URLSearchParams("period=q-2026-1&table=bridge"),
+      new Date("2026-04-15T16:00:00Z"),
+    );
     expect(csv).toBe(
       [
         // Sales's claimed −2,500.00 (linked to its lost deal) is listed, not counted: the deal's −3,000.00 still is.

@@ -9,10 +9,20 @@ import { tenantOf } from "../factories";
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
-const getCommitment = (org: TOrg, id: string) => db.commitment.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id } } });
+const getCommitment = (org: TOrg, id: string) =>
+  db.commitment.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id } } });
 
-async function promise(org: TOrg, fields: { departmentId?: string; userId?: string; expectedImpact?: string; dueDate?: string } = {}) {
-  const input = { departmentId: fields.departmentId ?? org.legal.id, title: "Template MSA for deals under $50k", ownerId: org.users.legalHead.id, dueDate: fields.dueDate ?? "2026-12-15", expectedImpact: fields.expectedImpact ?? "40,000" };
+async function promise(
+  org: TOrg,
+  fields: { departmentId?: string; userId?: string; expectedImpact?: string; dueDate?: string } = {},
+) {
+  const input = {
+    departmentId: fields.departmentId ?? org.legal.id,
+    title: "Template MSA for deals under $50k",
+    ownerId: org.users.legalHead.id,
+    dueDate: fields.dueDate ?? "2026-12-15",
+    expectedImpact: fields.expectedImpact ?? "40,000",
+  };
   return expectOk(await createCommitment(fields.userId ?? org.users.legalHead.id, org.slug, input)).commitmentId;
 }
 
@@ -37,8 +47,17 @@ describe("creating a commitment", () => {
     const org = await createAccountabilityOrganization();
     const other = await createAccountabilityOrganization();
     const before = await snapshotOrganization(org.organizationId);
-    const input = { departmentId: org.legal.id, title: "Faster redlines", ownerId: org.users.finance.id, dueDate: "2026-12-15", expectedImpact: "1000" };
-    const stranger = await createCommitment(org.users.legalHead.id, org.slug, { ...input, ownerId: other.users.legalHead.id });
+    const input = {
+      departmentId: org.legal.id,
+      title: "Faster redlines",
+      ownerId: org.users.finance.id,
+      dueDate: "2026-12-15",
+      expectedImpact: "1000",
+    };
+    const stranger = await createCommitment(org.users.legalHead.id, org.slug, {
+      ...input,
+      ownerId: other.users.legalHead.id,
+    });
     expectFailure(stranger, "VALIDATION");
     expect(!stranger.ok && stranger.fieldErrors).toEqual({ ownerId: ["Choose a member of this organization."] });
     for (const expectedImpact of ["0", "-5", "12.345"]) {
@@ -56,10 +75,19 @@ describe("creating a commitment", () => {
     const legalDone = await promise(org);
     expectOk(await resolveCommitment(org.users.legalHead.id, org.slug, { commitmentId: legalDone, status: "DONE" }));
     const before = await snapshotOrganization(org.organizationId);
-    const input = { departmentId: org.legal.id, title: "Faster redlines", ownerId: org.users.legalHead.id, dueDate: "2026-12-15", expectedImpact: "1000" };
+    const input = {
+      departmentId: org.legal.id,
+      title: "Faster redlines",
+      ownerId: org.users.legalHead.id,
+      dueDate: "2026-12-15",
+      expectedImpact: "1000",
+    };
     for (const user of [org.users.billingHead, org.users.salesManager, org.users.finance, org.users.viewer]) {
       expectFailure(await createCommitment(user.id, org.slug, input), "FORBIDDEN");
-      expectFailure(await resolveCommitment(user.id, org.slug, { commitmentId: legalOpen, status: "DONE" }), "FORBIDDEN");
+      expectFailure(
+        await resolveCommitment(user.id, org.slug, { commitmentId: legalOpen, status: "DONE" }),
+        "FORBIDDEN",
+      );
       expectFailure(await reopenCommitment(user.id, org.slug, { commitmentId: legalDone }), "FORBIDDEN");
     }
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
@@ -73,27 +101,50 @@ describe("creating a commitment", () => {
 describe("resolving and reopening", () => {
   it("defaults DONE to the expected impact and MISSED to nothing, takes a stated delivery, and reopens", async () => {
     const org = await createAccountabilityOrganization();
-    const [done, missed, partial, spare] = [await promise(org, { expectedImpact: "40,000" }), await promise(org, { expectedImpact: "10,000" }), await promise(org, { expectedImpact: "5,000" }), await promise(org)];
+    const [done, missed, partial, spare] = [
+      await promise(org, { expectedImpact: "40,000" }),
+      await promise(org, { expectedImpact: "10,000" }),
+      await promise(org, { expectedImpact: "5,000" }),
+      await promise(org),
+    ];
     const { legalHead } = org.users;
     expectOk(await resolveCommitment(legalHead.id, org.slug, { commitmentId: done, status: "DONE" }));
     expectOk(await resolveCommitment(legalHead.id, org.slug, { commitmentId: missed, status: "MISSED" }));
-    expectOk(await resolveCommitment(legalHead.id, org.slug, { commitmentId: partial, status: "DONE", delivered: "1,000.50" }));
+    expectOk(
+      await resolveCommitment(legalHead.id, org.slug, { commitmentId: partial, status: "DONE", delivered: "1,000.50" }),
+    );
     expect(await getCommitment(org, done)).toMatchObject({ status: "DONE", deliveredImpactMinor: 4_000_000n });
     expect(await getCommitment(org, missed)).toMatchObject({ status: "MISSED", deliveredImpactMinor: 0n });
     expect(await getCommitment(org, partial)).toMatchObject({ status: "DONE", deliveredImpactMinor: 100_050n });
     expect((await getCommitment(org, done)).resolvedAt).toBeInstanceOf(Date);
 
     const before = await snapshotOrganization(org.organizationId);
-    expectFailure(await resolveCommitment(legalHead.id, org.slug, { commitmentId: done, status: "MISSED" }), "CONFLICT");
-    const badDelivery = await resolveCommitment(legalHead.id, org.slug, { commitmentId: spare, status: "DONE", delivered: "-1" });
+    expectFailure(
+      await resolveCommitment(legalHead.id, org.slug, { commitmentId: done, status: "MISSED" }),
+      "CONFLICT",
+    );
+    const badDelivery = await resolveCommitment(legalHead.id, org.slug, {
+      commitmentId: spare,
+      status: "DONE",
+      delivered: "-1",
+    });
     expect(!badDelivery.ok && Object.keys(badDelivery.fieldErrors ?? {})).toEqual(["delivered"]);
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
 
     expectOk(await reopenCommitment(legalHead.id, org.slug, { commitmentId: done }));
-    expect(await getCommitment(org, done)).toMatchObject({ status: "OPEN", deliveredImpactMinor: null, resolvedAt: null });
+    expect(await getCommitment(org, done)).toMatchObject({
+      status: "OPEN",
+      deliveredImpactMinor: null,
+      resolvedAt: null,
+    });
     expectFailure(await reopenCommitment(legalHead.id, org.slug, { commitmentId: done }), "CONFLICT");
     expectOk(await resolveCommitment(legalHead.id, org.slug, { commitmentId: done, status: "MISSED" }));
-    expect(await auditActions(org.organizationId, done)).toEqual(["commitment.created", "commitment.done", "commitment.reopened", "commitment.missed"]);
+    expect(await auditActions(org.organizationId, done)).toEqual([
+      "commitment.created",
+      "commitment.done",
+      "commitment.reopened",
+      "commitment.missed",
+    ]);
   });
 });
 
@@ -102,10 +153,15 @@ describe("two people resolving at once", () => {
     const org = await createAccountabilityOrganization();
     const id = await promise(org);
     const result = await interleave(
-      (tx) => tx.$queryRaw`SELECT 1 AS locked FROM "Commitment" WHERE "organizationId" = ${org.organizationId} AND id = ${id} FOR UPDATE`,
+      (tx) =>
+        tx.$queryRaw`SELECT 1 AS locked FROM "Commitment" WHERE "organizationId" = ${org.organizationId} AND id = ${id} FOR UPDATE`,
       () => resolveCommitment(org.users.legalHead.id, org.slug, { commitmentId: id, status: "DONE" }),
       // The owner marked it missed a moment earlier.
-      (tx) => tx.commitment.updateMany({ where: { organizationId: org.organizationId, id }, data: { status: "MISSED", deliveredImpactMinor: 0n, resolvedAt: new Date() } }),
+      (tx) =>
+        tx.commitment.updateMany({
+          where: { organizationId: org.organizationId, id },
+          data: { status: "MISSED", deliveredImpactMinor: 0n, resolvedAt: new Date() },
+        }),
     );
     expectFailure(result, "CONFLICT");
     expect(await getCommitment(org, id)).toMatchObject({ status: "MISSED", deliveredImpactMinor: 0n });
@@ -128,27 +184,62 @@ describe("commitmentAccuracyByDepartment", () => {
     await promise(org, { expectedImpact: "100", dueDate: "2026-06-14" });
     await promise(org, { expectedImpact: "100", dueDate: "2026-06-15" });
     // Billing: one MISSED 200 and one OPEN overdue.
-    await resolve(billingHead.id, await promise(org, { departmentId: org.billing.id, userId: billingHead.id, expectedImpact: "200" }), "MISSED");
+    await resolve(
+      billingHead.id,
+      await promise(org, { departmentId: org.billing.id, userId: billingHead.id, expectedImpact: "200" }),
+      "MISSED",
+    );
     await promise(org, { departmentId: org.billing.id, userId: billingHead.id, dueDate: "2026-01-31" });
     // Another organization's commitments count only there.
-    expectOk(await resolveCommitment(other.users.legalHead.id, other.slug, { commitmentId: await promise(other), status: "MISSED" }));
+    expectOk(
+      await resolveCommitment(other.users.legalHead.id, other.slug, {
+        commitmentId: await promise(other),
+        status: "MISSED",
+      }),
+    );
 
     const rows = await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15");
     expect(rows).toEqual([
       {
         departmentId: org.billing.id,
         name: "Billing",
-        accuracy: { open: 1, overdue: 1, done: 0, missed: 1, hitRateBp: 0, promisedMinor: 20_000n, deliveredMinor: 0n, deliveredBp: 0 },
+        accuracy: {
+          open: 1,
+          overdue: 1,
+          done: 0,
+          missed: 1,
+          hitRateBp: 0,
+          promisedMinor: 20_000n,
+          deliveredMinor: 0n,
+          deliveredBp: 0,
+        },
       },
       {
         departmentId: org.legal.id,
         name: "Legal",
         // 2 / 3 = 66.67 %; delivered 1,200 of 1,800 promised = 66.67 %.
-        accuracy: { open: 2, overdue: 1, done: 2, missed: 1, hitRateBp: 6_667, promisedMinor: 180_000n, deliveredMinor: 120_000n, deliveredBp: 6_667 },
+        accuracy: {
+          open: 2,
+          overdue: 1,
+          done: 2,
+          missed: 1,
+          hitRateBp: 6_667,
+          promisedMinor: 180_000n,
+          deliveredMinor: 120_000n,
+          deliveredBp: 6_667,
+        },
       },
     ]);
-    expect(await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15", org.legal.id)).toEqual([rows[1]]);
-    expect(await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15", org.sales.id)).toEqual([]);
-    expect((await commitmentAccuracyByDepartment(await tenantOf(other.organizationId), "2026-06-15")).map((r) => r.accuracy.missed)).toEqual([1]);
+    expect(
+      await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15", org.legal.id),
+    ).toEqual([rows[1]]);
+    expect(
+      await commitmentAccuracyByDepartment(await tenantOf(org.organizationId), "2026-06-15", org.sales.id),
+    ).toEqual([]);
+    expect(
+      (await commitmentAccuracyByDepartment(await tenantOf(other.organizationId), "2026-06-15")).map(
+        (r) => r.accuracy.missed,
+      ),
+    ).toEqual([1]);
   });
 });

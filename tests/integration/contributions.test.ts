@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { monthToDbDate, type MonthKey } from "@/lib/period";
-import { logContribution, reviewContribution, reviseContribution, withdrawContribution } from "@/server/accountability/contributions";
+import {
+  logContribution,
+  reviewContribution,
+  reviseContribution,
+  withdrawContribution,
+} from "@/server/accountability/contributions";
 import { departmentImpacts, getBridge } from "@/server/accountability/dashboard";
 import { archiveCategory } from "@/server/accountability/categories";
 import { removeDepartment } from "@/server/departments/mutations";
@@ -12,10 +17,17 @@ import { tenantOf } from "../factories";
 
 type TOrg = Awaited<ReturnType<typeof createAccountabilityOrganization>>;
 
-const getContribution = (org: TOrg, id: string) => db.contribution.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id } } });
+const getContribution = (org: TOrg, id: string) =>
+  db.contribution.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id } } });
 
 async function logLegal(org: TOrg, fields: { month?: MonthKey; amount?: string } = {}) {
-  const input = { departmentId: org.legal.id, month: fields.month ?? "2026-03", categoryId: await categoryId(org.organizationId, "LEGAL"), amount: fields.amount ?? "-12,500.50", description: "MSA stuck in redlines for six weeks" };
+  const input = {
+    departmentId: org.legal.id,
+    month: fields.month ?? "2026-03",
+    categoryId: await categoryId(org.organizationId, "LEGAL"),
+    amount: fields.amount ?? "-12,500.50",
+    description: "MSA stuck in redlines for six weeks",
+  };
   return expectOk(await logContribution(org.users.legalHead.id, org.slug, input)).contributionId;
 }
 
@@ -58,22 +70,45 @@ describe("logging a contribution", () => {
   it("lets a SALES_MANAGER log for Sales, and an OWNER for any department", async () => {
     const org = await createAccountabilityOrganization();
     const input = { month: "2026-03", amount: "5000", description: "Two deals closed above plan" };
-    expectOk(await logContribution(org.users.salesManager.id, org.slug, { ...input, departmentId: org.sales.id, categoryId: await categoryId(org.organizationId, "SALES") }));
-    expectOk(await logContribution(org.users.owner.id, org.slug, { ...input, departmentId: org.billing.id, categoryId: await categoryId(org.organizationId, "BILLING") }));
+    expectOk(
+      await logContribution(org.users.salesManager.id, org.slug, {
+        ...input,
+        departmentId: org.sales.id,
+        categoryId: await categoryId(org.organizationId, "SALES"),
+      }),
+    );
+    expectOk(
+      await logContribution(org.users.owner.id, org.slug, {
+        ...input,
+        departmentId: org.billing.id,
+        categoryId: await categoryId(org.organizationId, "BILLING"),
+      }),
+    );
     expect(await db.contribution.count({ where: { organizationId: org.organizationId } })).toBe(2);
   });
 
   it("names a zero or unparseable amount and a category of another kind or archived, and writes nothing", async () => {
     const org = await createAccountabilityOrganization();
     const before = await snapshotOrganization(org.organizationId);
-    const base = { departmentId: org.legal.id, month: "2026-03", categoryId: await categoryId(org.organizationId, "LEGAL"), description: "Redlines" };
+    const base = {
+      departmentId: org.legal.id,
+      month: "2026-03",
+      categoryId: await categoryId(org.organizationId, "LEGAL"),
+      description: "Redlines",
+    };
     for (const amount of ["0", "12.345", "lots"]) {
       const result = await logContribution(org.users.legalHead.id, org.slug, { ...base, amount });
       expectFailure(result, "VALIDATION");
       expect(!result.ok && Object.keys(result.fieldErrors ?? {})).toEqual(["amount"]);
     }
-    const billingCategory = await logContribution(org.users.legalHead.id, org.slug, { ...base, amount: "-5", categoryId: await categoryId(org.organizationId, "BILLING") });
-    expect(!billingCategory.ok && billingCategory.fieldErrors).toEqual({ categoryId: ["Choose one of this department's categories."] });
+    const billingCategory = await logContribution(org.users.legalHead.id, org.slug, {
+      ...base,
+      amount: "-5",
+      categoryId: await categoryId(org.organizationId, "BILLING"),
+    });
+    expect(!billingCategory.ok && billingCategory.fieldErrors).toEqual({
+      categoryId: ["Choose one of this department's categories."],
+    });
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
 
     expectOk(await archiveCategory(org.users.owner.id, org.slug, { categoryId: base.categoryId }));
@@ -85,8 +120,16 @@ describe("logging a contribution", () => {
   it("refuses a contribution to an archived department", async () => {
     const org = await createAccountabilityOrganization();
     // Billing has a head, so removing it archives it.
-    expect(expectOk(await removeDepartment(org.users.owner.id, org.slug, { departmentId: org.billing.id }))).toEqual({ outcome: "archived" });
-    const result = await logContribution(org.users.owner.id, org.slug, { departmentId: org.billing.id, month: "2026-03", categoryId: await categoryId(org.organizationId, "BILLING"), amount: "-5", description: "Credit notes" });
+    expect(expectOk(await removeDepartment(org.users.owner.id, org.slug, { departmentId: org.billing.id }))).toEqual({
+      outcome: "archived",
+    });
+    const result = await logContribution(org.users.owner.id, org.slug, {
+      departmentId: org.billing.id,
+      month: "2026-03",
+      categoryId: await categoryId(org.organizationId, "BILLING"),
+      amount: "-5",
+      description: "Credit notes",
+    });
     expectFailure(result, "CONFLICT");
     expect(await db.contribution.count({ where: { organizationId: org.organizationId } })).toBe(0);
   });
@@ -97,8 +140,18 @@ describe("who may write and review contributions", () => {
     const org = await createAccountabilityOrganization();
     const legalContribution = await logLegal(org);
     const before = await snapshotOrganization(org.organizationId);
-    const billingLog = { departmentId: org.billing.id, month: "2026-03", categoryId: await categoryId(org.organizationId, "BILLING"), amount: "-5", description: "Credit notes" };
-    const legalLog = { ...billingLog, departmentId: org.legal.id, categoryId: await categoryId(org.organizationId, "LEGAL") };
+    const billingLog = {
+      departmentId: org.billing.id,
+      month: "2026-03",
+      categoryId: await categoryId(org.organizationId, "BILLING"),
+      amount: "-5",
+      description: "Credit notes",
+    };
+    const legalLog = {
+      ...billingLog,
+      departmentId: org.legal.id,
+      categoryId: await categoryId(org.organizationId, "LEGAL"),
+    };
     const revise = await reviseInput(org, legalContribution);
     const { billingHead, finance, viewer, salesManager, legalHead } = org.users;
 
@@ -112,7 +165,10 @@ describe("who may write and review contributions", () => {
     }
     // Heads claim; only finance and owners review, even a head's own department.
     for (const user of [legalHead, billingHead, salesManager, viewer]) {
-      expectFailure(await reviewContribution(user.id, org.slug, { contributionId: legalContribution, decision: "CONFIRMED" }), "FORBIDDEN");
+      expectFailure(
+        await reviewContribution(user.id, org.slug, { contributionId: legalContribution, decision: "CONFIRMED" }),
+        "FORBIDDEN",
+      );
     }
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
   });
@@ -121,8 +177,16 @@ describe("who may write and review contributions", () => {
     const org = await createAccountabilityOrganization();
     const first = await logLegal(org);
     const second = await logLegal(org);
-    expectOk(await reviewContribution(org.users.finance.id, org.slug, { contributionId: first, decision: "CONFIRMED" }));
-    expectOk(await reviewContribution(org.users.owner.id, org.slug, { contributionId: second, decision: "DISPUTED", reason: "No evidence attached" }));
+    expectOk(
+      await reviewContribution(org.users.finance.id, org.slug, { contributionId: first, decision: "CONFIRMED" }),
+    );
+    expectOk(
+      await reviewContribution(org.users.owner.id, org.slug, {
+        contributionId: second,
+        decision: "DISPUTED",
+        reason: "No evidence attached",
+      }),
+    );
     expect((await getContribution(org, first)).reviewedById).toBe(org.users.finance.id);
     expect((await getContribution(org, second)).reviewedById).toBe(org.users.owner.id);
   });
@@ -134,22 +198,63 @@ describe("the contribution state machine", () => {
     const id = await logLegal(org);
     const { finance, legalHead } = org.users;
 
-    const noReason = await reviewContribution(finance.id, org.slug, { contributionId: id, decision: "DISPUTED", reason: " " });
+    const noReason = await reviewContribution(finance.id, org.slug, {
+      contributionId: id,
+      decision: "DISPUTED",
+      reason: " ",
+    });
     expect(!noReason.ok && noReason.fieldErrors).toEqual({ reason: ["Say why you dispute it."] });
     expect((await getContribution(org, id)).status).toBe("CLAIMED");
 
-    expect(expectOk(await reviewContribution(finance.id, org.slug, { contributionId: id, decision: "DISPUTED", reason: "Legal review took two weeks, not six" }))).toMatchObject({ status: "DISPUTED", month: "Mar 2026" });
+    expect(
+      expectOk(
+        await reviewContribution(finance.id, org.slug, {
+          contributionId: id,
+          decision: "DISPUTED",
+          reason: "Legal review took two weeks, not six",
+        }),
+      ),
+    ).toMatchObject({ status: "DISPUTED", month: "Mar 2026" });
     const disputed = await getContribution(org, id);
-    expect(disputed).toMatchObject({ status: "DISPUTED", reviewReason: "Legal review took two weeks, not six", reviewedById: finance.id });
+    expect(disputed).toMatchObject({
+      status: "DISPUTED",
+      reviewReason: "Legal review took two weeks, not six",
+      reviewedById: finance.id,
+    });
     expect(disputed.reviewedAt).toBeInstanceOf(Date);
-    expectFailure(await reviewContribution(finance.id, org.slug, { contributionId: id, decision: "CONFIRMED" }), "CONFLICT");
+    expectFailure(
+      await reviewContribution(finance.id, org.slug, { contributionId: id, decision: "CONFIRMED" }),
+      "CONFLICT",
+    );
 
     expectOk(await reviseContribution(legalHead.id, org.slug, await reviseInput(org, id, { amount: "-8,000" })));
-    expect(await getContribution(org, id)).toMatchObject({ status: "CLAIMED", amountMinor: -800_000n, description: "Only the Globex deal slipped", reviewReason: null, reviewedById: null, reviewedAt: null });
+    expect(await getContribution(org, id)).toMatchObject({
+      status: "CLAIMED",
+      amountMinor: -800_000n,
+      description: "Only the Globex deal slipped",
+      reviewReason: null,
+      reviewedById: null,
+      reviewedAt: null,
+    });
 
-    expectOk(await reviewContribution(finance.id, org.slug, { contributionId: id, decision: "CONFIRMED", reason: "Matches the deal desk log" }));
-    expect(await getContribution(org, id)).toMatchObject({ status: "CONFIRMED", reviewReason: "Matches the deal desk log", reviewedById: finance.id });
-    expect(await auditActions(org.organizationId, id)).toEqual(["contribution.logged", "contribution.disputed", "contribution.revised", "contribution.confirmed"]);
+    expectOk(
+      await reviewContribution(finance.id, org.slug, {
+        contributionId: id,
+        decision: "CONFIRMED",
+        reason: "Matches the deal desk log",
+      }),
+    );
+    expect(await getContribution(org, id)).toMatchObject({
+      status: "CONFIRMED",
+      reviewReason: "Matches the deal desk log",
+      reviewedById: finance.id,
+    });
+    expect(await auditActions(org.organizationId, id)).toEqual([
+      "contribution.logged",
+      "contribution.disputed",
+      "contribution.revised",
+      "contribution.confirmed",
+    ]);
   });
 
   it("keeps a confirmed contribution: no revision, no withdrawal, no second review", async () => {
@@ -160,7 +265,14 @@ describe("the contribution state machine", () => {
     expectFailure(await reviseContribution(org.users.legalHead.id, org.slug, await reviseInput(org, id)), "CONFLICT");
     expectFailure(await reviseContribution(org.users.owner.id, org.slug, await reviseInput(org, id)), "CONFLICT");
     expectFailure(await withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: id }), "CONFLICT");
-    expectFailure(await reviewContribution(org.users.finance.id, org.slug, { contributionId: id, decision: "DISPUTED", reason: "Changed my mind" }), "CONFLICT");
+    expectFailure(
+      await reviewContribution(org.users.finance.id, org.slug, {
+        contributionId: id,
+        decision: "DISPUTED",
+        reason: "Changed my mind",
+      }),
+      "CONFLICT",
+    );
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
   });
 
@@ -168,12 +280,25 @@ describe("the contribution state machine", () => {
     const org = await createAccountabilityOrganization();
     const claimed = await logLegal(org);
     const disputed = await logLegal(org);
-    expectOk(await reviewContribution(org.users.finance.id, org.slug, { contributionId: disputed, decision: "DISPUTED", reason: "Duplicate" }));
+    expectOk(
+      await reviewContribution(org.users.finance.id, org.slug, {
+        contributionId: disputed,
+        decision: "DISPUTED",
+        reason: "Duplicate",
+      }),
+    );
     expectOk(await withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: claimed }));
     expectOk(await withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: disputed }));
     expect(await db.contribution.count({ where: { organizationId: org.organizationId } })).toBe(0);
-    expect(await auditActions(org.organizationId, disputed)).toEqual(["contribution.logged", "contribution.disputed", "contribution.withdrawn"]);
-    expectFailure(await withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: claimed }), "NOT_FOUND");
+    expect(await auditActions(org.organizationId, disputed)).toEqual([
+      "contribution.logged",
+      "contribution.disputed",
+      "contribution.withdrawn",
+    ]);
+    expectFailure(
+      await withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: claimed }),
+      "NOT_FOUND",
+    );
   });
 
   it("keeps an archived category on a revision of a contribution that already had it", async () => {
@@ -181,7 +306,12 @@ describe("the contribution state machine", () => {
     const id = await logLegal(org);
     const category = (await getContribution(org, id)).categoryId;
     expectOk(await archiveCategory(org.users.owner.id, org.slug, { categoryId: category }));
-    expectOk(await reviseContribution(org.users.legalHead.id, org.slug, { ...(await reviseInput(org, id)), categoryId: category }));
+    expectOk(
+      await reviseContribution(org.users.legalHead.id, org.slug, {
+        ...(await reviseInput(org, id)),
+        categoryId: category,
+      }),
+    );
     expect((await getContribution(org, id)).amountMinor).toBe(-800_000n);
   });
 });
@@ -191,12 +321,19 @@ describe("a review that lands while the head is acting", () => {
   const lockRow = (org: TOrg, id: string) => (tx: Parameters<Parameters<typeof interleave>[0]>[0]) =>
     tx.$queryRaw`SELECT 1 AS locked FROM "Contribution" WHERE "organizationId" = ${org.organizationId} AND id = ${id} FOR UPDATE`;
   const confirm = (org: TOrg, id: string) => (tx: Parameters<Parameters<typeof interleave>[0]>[0]) =>
-    tx.contribution.updateMany({ where: { organizationId: org.organizationId, id }, data: { status: "CONFIRMED", reviewedById: org.users.finance.id, reviewedAt: new Date() } });
+    tx.contribution.updateMany({
+      where: { organizationId: org.organizationId, id },
+      data: { status: "CONFIRMED", reviewedById: org.users.finance.id, reviewedAt: new Date() },
+    });
 
   it("keeps the confirmed contribution rather than withdrawing it", async () => {
     const org = await createAccountabilityOrganization();
     const id = await logLegal(org);
-    const result = await interleave(lockRow(org, id), () => withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: id }), confirm(org, id));
+    const result = await interleave(
+      lockRow(org, id),
+      () => withdrawContribution(org.users.legalHead.id, org.slug, { contributionId: id }),
+      confirm(org, id),
+    );
     expectFailure(result, "CONFLICT");
     expect((await getContribution(org, id)).status).toBe("CONFIRMED");
     expect(await auditActions(org.organizationId, id)).toEqual(["contribution.logged"]);
@@ -205,7 +342,11 @@ describe("a review that lands while the head is acting", () => {
   it("neither revises the confirmed contribution nor audits a revision that did not happen", async () => {
     const org = await createAccountabilityOrganization();
     const id = await logLegal(org);
-    const result = await interleave(lockRow(org, id), async () => reviseContribution(org.users.legalHead.id, org.slug, await reviseInput(org, id)), confirm(org, id));
+    const result = await interleave(
+      lockRow(org, id),
+      async () => reviseContribution(org.users.legalHead.id, org.slug, await reviseInput(org, id)),
+      confirm(org, id),
+    );
     expectFailure(result, "CONFLICT");
     expect(await getContribution(org, id)).toMatchObject({ status: "CONFIRMED", amountMinor: -1_250_050n });
     expect(await auditActions(org.organizationId, id)).toEqual(["contribution.logged"]);
@@ -219,17 +360,39 @@ describe("closed months", () => {
     const february = await logLegal(org, { month: "2026-02" });
     // A claim awaiting review blocks a close (month-close.test.ts): January is closed as it was before
     // that rule, so the guards below are proven on a claim already inside a closed month.
-    await db.periodClose.create({ data: { organizationId: org.organizationId, month: monthToDbDate("2026-01"), closedById: org.users.finance.id } });
+    await db.periodClose.create({
+      data: { organizationId: org.organizationId, month: monthToDbDate("2026-01"), closedById: org.users.finance.id },
+    });
     const before = await snapshotOrganization(org.organizationId);
     const { legalHead, finance } = org.users;
 
-    const logged = await logContribution(legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-01", categoryId: await categoryId(org.organizationId, "LEGAL"), amount: "-5", description: "Late redlines" });
+    const logged = await logContribution(legalHead.id, org.slug, {
+      departmentId: org.legal.id,
+      month: "2026-01",
+      categoryId: await categoryId(org.organizationId, "LEGAL"),
+      amount: "-5",
+      description: "Late redlines",
+    });
     expectFailure(logged, "CONFLICT");
-    expect(!logged.ok && logged.message).toBe("Jan 2026 is closed. An owner must reopen it before anything in it can change.");
-    expectFailure(await reviseContribution(legalHead.id, org.slug, await reviseInput(org, january, { month: "2026-01" })), "CONFLICT");
-    expectFailure(await reviseContribution(legalHead.id, org.slug, await reviseInput(org, january, { month: "2026-02" })), "CONFLICT");
-    expectFailure(await reviseContribution(legalHead.id, org.slug, await reviseInput(org, february, { month: "2026-01" })), "CONFLICT");
-    expectFailure(await reviewContribution(finance.id, org.slug, { contributionId: january, decision: "CONFIRMED" }), "CONFLICT");
+    expect(!logged.ok && logged.message).toBe(
+      "Jan 2026 is closed. An owner must reopen it before anything in it can change.",
+    );
+    expectFailure(
+      await reviseContribution(legalHead.id, org.slug, await reviseInput(org, january, { month: "2026-01" })),
+      "CONFLICT",
+    );
+    expectFailure(
+      await reviseContribution(legalHead.id, org.slug, await reviseInput(org, january, { month: "2026-02" })),
+      "CONFLICT",
+    );
+    expectFailure(
+      await reviseContribution(legalHead.id, org.slug, await reviseInput(org, february, { month: "2026-01" })),
+      "CONFLICT",
+    );
+    expectFailure(
+      await reviewContribution(finance.id, org.slug, { contributionId: january, decision: "CONFIRMED" }),
+      "CONFLICT",
+    );
     expectFailure(await withdrawContribution(legalHead.id, org.slug, { contributionId: january }), "CONFLICT");
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
 
@@ -244,7 +407,13 @@ describe("departmentImpacts", () => {
     const other = await createAccountabilityOrganization();
     const legalCategory = await categoryId(org.organizationId, "LEGAL");
     const billingCategory = await categoryId(org.organizationId, "BILLING");
-    const row = (departmentId: string, category: string, month: MonthKey, amountMinor: bigint, status: "CLAIMED" | "CONFIRMED" | "DISPUTED") => ({
+    const row = (
+      departmentId: string,
+      category: string,
+      month: MonthKey,
+      amountMinor: bigint,
+      status: "CLAIMED" | "CONFIRMED" | "DISPUTED",
+    ) => ({
       organizationId: org.organizationId,
       departmentId,
       categoryId: category,
@@ -267,7 +436,15 @@ describe("departmentImpacts", () => {
     });
     // Another organization's contributions in the same months never count.
     await db.contribution.create({
-      data: { organizationId: other.organizationId, departmentId: other.legal.id, categoryId: await categoryId(other.organizationId, "LEGAL"), month: monthToDbDate("2026-02"), amountMinor: -123n, status: "CONFIRMED", description: "other" },
+      data: {
+        organizationId: other.organizationId,
+        departmentId: other.legal.id,
+        categoryId: await categoryId(other.organizationId, "LEGAL"),
+        month: monthToDbDate("2026-02"),
+        amountMinor: -123n,
+        status: "CONFIRMED",
+        description: "other",
+      },
     });
 
     const q1: MonthKey[] = ["2026-01", "2026-02", "2026-03"];
@@ -277,13 +454,25 @@ describe("departmentImpacts", () => {
       { departmentId: org.legal.id, name: "Legal", confirmedMinor: -150_001n, claimedMinor: -7_000n },
     ]);
     expect(await departmentImpacts(await tenantOf(org.organizationId), [])).toEqual([]);
-    expect(await departmentImpacts(await tenantOf(org.organizationId), ["2026-03"])).toEqual([{ departmentId: org.billing.id, name: "Billing", confirmedMinor: 0n, claimedMinor: 30_000n }]);
+    expect(await departmentImpacts(await tenantOf(org.organizationId), ["2026-03"])).toEqual([
+      { departmentId: org.billing.id, name: "Billing", confirmedMinor: 0n, claimedMinor: 30_000n },
+    ]);
 
     // Target 1,000,000, actual 800,000: confirmed only, Legal explains −150,001, −49,999 is unattributed.
-    const { bridge } = await getBridge(await tenantOf(org.organizationId), q1, { targetMinor: 1_000_000n, actualMinor: 800_000n }, false);
+    const { bridge } = await getBridge(
+      await tenantOf(org.organizationId),
+      q1,
+      { targetMinor: 1_000_000n, actualMinor: 800_000n },
+      false,
+    );
     expect(bridge).toMatchObject({ attributedMinor: -150_001n, unattributedMinor: -49_999n });
     // With claims: −157,001 + 30,000 = −127,001 attributed, −72,999 unattributed.
-    const withClaims = await getBridge(await tenantOf(org.organizationId), q1, { targetMinor: 1_000_000n, actualMinor: 800_000n }, true);
+    const withClaims = await getBridge(
+      await tenantOf(org.organizationId),
+      q1,
+      { targetMinor: 1_000_000n, actualMinor: 800_000n },
+      true,
+    );
     expect(withClaims.bridge?.steps.map((s) => [s.label, s.amountMinor])).toEqual([
       ["Target", 1_000_000n],
       ["Legal", -157_001n],

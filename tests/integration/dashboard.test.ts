@@ -9,9 +9,18 @@ import { createOrganization } from "../factories";
 async function seed(organizationId: string) {
   // $100.00 target in each month of calendar FY2026.
   await db.revenueTarget.createMany({
-    data: Array.from({ length: 12 }, (_, i) => ({ organizationId, month: monthToDbDate(`2026-${String(i + 1).padStart(2, "0")}`), amountMinor: 10_000n })),
+    data: Array.from({ length: 12 }, (_, i) => ({
+      organizationId,
+      month: monthToDbDate(`2026-${String(i + 1).padStart(2, "0")}`),
+      amountMinor: 10_000n,
+    })),
   });
-  const entry = (iso: string, amountMinor: bigint) => ({ organizationId, occurredAt: new Date(iso), amountMinor, source: "MANUAL" as const });
+  const entry = (iso: string, amountMinor: bigint) => ({
+    organizationId,
+    occurredAt: new Date(iso),
+    amountMinor,
+    source: "MANUAL" as const,
+  });
   await db.revenueEntry.createMany({
     data: [
       entry("2026-01-15T17:00:00Z", 9_000n),
@@ -40,14 +49,27 @@ describe("getDashboard: a year in progress reads to date", () => {
   it("on the 3rd of a month compares the completed months and shows the month in progress on its own", async () => {
     const { ctx, organization } = await ownerContext();
     // 2,500 booked on 2 May (New York).
-    await db.revenueEntry.create({ data: { organizationId: organization.id, occurredAt: new Date("2026-05-02T15:00:00Z"), amountMinor: 2_500n, source: "MANUAL" } });
+    await db.revenueEntry.create({
+      data: {
+        organizationId: organization.id,
+        occurredAt: new Date("2026-05-02T15:00:00Z"),
+        amountMinor: 2_500n,
+        source: "MANUAL",
+      },
+    });
     // D = 3 May 2026, noon in New York.
     const data = await getDashboard(ctx, "fy-2026", new Date("2026-05-03T16:00:00Z"));
     expect(data.resolved.toDateMonths).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
     // To date (Jan–Apr): target 40,000; actual 9,000 + 12,000 + 9,000 + 6,000 = 36,000; 4,000 behind (10 %), 90 % of plan.
     expect(data.toDate).toEqual({ target: 40_000n, actual: 36_000n, gap: 4_000n, gapBp: 1_000, attainmentBp: 9_000 });
     // The month in progress: 2,500 of its 10,000 target, day 3 of 31 — never counted as a whole month.
-    expect(data.monthInProgress).toEqual({ month: "2026-05", day: 3, daysInMonth: 31, targetMinor: 10_000n, actualMinor: 2_500n });
+    expect(data.monthInProgress).toEqual({
+      month: "2026-05",
+      day: 3,
+      daysInMonth: 31,
+      targetMinor: 10_000n,
+      actualMinor: 2_500n,
+    });
     // The whole year still reads as a range: 120,000 against 38,500.
     expect(data.range).toMatchObject({ target: 120_000n, actual: 38_500n });
     // Still to book = 120,000 − (36,000 + 2,500) = 81,500; required = 81,500 / 8 (May–Dec) = 10,187.5 → 10,188.
@@ -64,7 +86,13 @@ describe("getDashboard: a year in progress reads to date", () => {
     // To date (Jan–Mar): target 30,000; actual 9,000 + 12,000 + 9,000 = 30,000: on plan.
     expect(data.toDate).toMatchObject({ target: 30_000n, actual: 30_000n, gap: 0n, attainmentBp: 10_000 });
     // April so far: 7,000 − 1,000 = 6,000 of 10,000, day 30 of 30.
-    expect(data.monthInProgress).toEqual({ month: "2026-04", day: 30, daysInMonth: 30, targetMinor: 10_000n, actualMinor: 6_000n });
+    expect(data.monthInProgress).toEqual({
+      month: "2026-04",
+      day: 30,
+      daysInMonth: 30,
+      targetMinor: 10_000n,
+      actualMinor: 6_000n,
+    });
     // On the first of the next month, April is completed.
     const next = await getDashboard(ctx, "fy-2026", new Date("2026-05-01T05:00:00Z"));
     expect(next.toDate).toMatchObject({ target: 40_000n, actual: 36_000n, gap: 4_000n });
@@ -108,8 +136,21 @@ describe("the bridge and heat map to date", () => {
     if (!ctx) throw new Error("owner has no membership");
     const legalCategory = await categoryId(organizationId, "LEGAL");
     const salesCategory = await categoryId(organizationId, "SALES");
-    const contribution = (departmentId: string, categoryId: string, month: string, amountMinor: bigint, status: "CLAIMED" | "CONFIRMED") =>
-      ({ organizationId, departmentId, categoryId, month: monthToDbDate(month as `${number}-${string}`), amountMinor, status, description: "test" });
+    const contribution = (
+      departmentId: string,
+      categoryId: string,
+      month: string,
+      amountMinor: bigint,
+      status: "CLAIMED" | "CONFIRMED",
+    ) => ({
+      organizationId,
+      departmentId,
+      categoryId,
+      month: monthToDbDate(month as `${number}-${string}`),
+      amountMinor,
+      status,
+      description: "test",
+    });
     await db.contribution.createMany({
       data: [
         contribution(org.legal.id, legalCategory, "2026-04", -1_500n, "CONFIRMED"),
@@ -138,15 +179,30 @@ describe("the bridge and heat map to date", () => {
     expect(bridge.unexplainedRed).toEqual([{ departmentId: org.legal.id, name: org.legal.name, months: ["2026-04"] }]);
 
     // A "why" for April explains it.
-    await db.narrative.create({ data: { organizationId, departmentId: org.legal.id, month: monthToDbDate("2026-04"), why: "Two contracts slipped into May." } });
+    await db.narrative.create({
+      data: {
+        organizationId,
+        departmentId: org.legal.id,
+        month: monthToDbDate("2026-04"),
+        why: "Two contracts slipped into May.",
+      },
+    });
     expect((await getDashboardBridge(ctx, data, false)).unexplainedRed).toEqual([]);
 
     const heat = await getDashboardHeatMap(ctx, data);
     const legalRow = heat.find((r) => r.departmentId === org.legal.id);
     const salesRow = heat.find((r) => r.departmentId === org.sales.id);
-    expect(legalRow?.cells.find((c) => c.month === "2026-04")).toMatchObject({ status: "RED", impactMinor: -1_500n, claimedMinor: null });
+    expect(legalRow?.cells.find((c) => c.month === "2026-04")).toMatchObject({
+      status: "RED",
+      impactMinor: -1_500n,
+      claimedMinor: null,
+    });
     expect(legalRow?.cells.find((c) => c.month === "2026-05")).toMatchObject({ impactMinor: -9_999n });
-    expect(salesRow?.cells.find((c) => c.month === "2026-02")).toMatchObject({ status: null, impactMinor: null, claimedMinor: -1_000n });
+    expect(salesRow?.cells.find((c) => c.month === "2026-02")).toMatchObject({
+      status: null,
+      impactMinor: null,
+      claimedMinor: -1_000n,
+    });
   });
 });
 

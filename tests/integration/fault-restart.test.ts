@@ -49,8 +49,16 @@ describe("fault: PostgreSQL restarts while writes are in flight", () => {
     const writer = async (w: number) => {
       for (let i = 0; isRunning; i++) {
         const reference = `w${w}-${i}`;
-        const result = await addRevenueEntry(finance.id, organization.slug, { date: "2026-03-10", amount: "1.00", reference });
-        outcomes.push(result.ok ? { reference, ok: true, entryId: result.data.entryId } : { reference, ok: false, code: result.code });
+        const result = await addRevenueEntry(finance.id, organization.slug, {
+          date: "2026-03-10",
+          amount: "1.00",
+          reference,
+        });
+        outcomes.push(
+          result.ok
+            ? { reference, ok: true, entryId: result.data.entryId }
+            : { reference, ok: false, code: result.code },
+        );
         if (!result.ok && phase !== "before") await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -65,7 +73,8 @@ describe("fault: PostgreSQL restarts while writes are in flight", () => {
     const restartedAt = outcomes.length;
     // Until every writer has written again after the restart (or a generous deadline).
     const deadline = Date.now() + 60_000;
-    while (outcomes.slice(restartedAt).filter((o) => o.ok).length < WRITERS * 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (outcomes.slice(restartedAt).filter((o) => o.ok).length < WRITERS * 3 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     isRunning = false;
     await Promise.all(writers);
 
@@ -78,10 +87,15 @@ describe("fault: PostgreSQL restarts while writes are in flight", () => {
     expect(outcomes.slice(restartedAt).filter((o) => o.ok).length).toBeGreaterThanOrEqual(WRITERS * 3);
     // Every acknowledged write is in the database; a refused one may or may not be (its commit may
     // have been cut after PostgreSQL made it durable), but never twice.
-    const stored = await db.revenueEntry.findMany({ where: { organizationId: organization.id }, select: { id: true, reference: true } });
+    const stored = await db.revenueEntry.findMany({
+      where: { organizationId: organization.id },
+      select: { id: true, reference: true },
+    });
     const storedIds = new Set(stored.map((e) => e.id));
     expect(acknowledged.filter((o) => !storedIds.has(o.entryId ?? ""))).toEqual([]);
     expect(stored.length).toBe(new Set(stored.map((e) => e.reference)).size);
-    console.info(`fault test: ${acknowledged.length} acknowledged, ${refused.length} answered UNAVAILABLE, ${stored.length} stored`);
+    console.info(
+      `fault test: ${acknowledged.length} acknowledged, ${refused.length} answered UNAVAILABLE, ${stored.length} stored`,
+    );
   });
 });

@@ -19,11 +19,25 @@ const NOW = new Date("2026-04-15T16:00:00Z");
 /** $10,000.00 target a month; actuals Jan 8,000, Feb 9,000, Mar 10,000, Apr (so far) 3,000. */
 async function seedRevenue(organizationId: string) {
   await db.revenueTarget.createMany({
-    data: Array.from({ length: 12 }, (_, i) => ({ organizationId, month: monthToDbDate(`2026-${String(i + 1).padStart(2, "0")}`), amountMinor: 1_000_000n })),
+    data: Array.from({ length: 12 }, (_, i) => ({
+      organizationId,
+      month: monthToDbDate(`2026-${String(i + 1).padStart(2, "0")}`),
+      amountMinor: 1_000_000n,
+    })),
   });
-  const entry = (iso: string, amountMinor: bigint) => ({ organizationId, occurredAt: new Date(iso), amountMinor, source: "MANUAL" as const });
+  const entry = (iso: string, amountMinor: bigint) => ({
+    organizationId,
+    occurredAt: new Date(iso),
+    amountMinor,
+    source: "MANUAL" as const,
+  });
   await db.revenueEntry.createMany({
-    data: [entry("2026-01-15T17:00:00Z", 800_000n), entry("2026-02-15T17:00:00Z", 900_000n), entry("2026-03-15T17:00:00Z", 1_000_000n), entry("2026-04-02T17:00:00Z", 300_000n)],
+    data: [
+      entry("2026-01-15T17:00:00Z", 800_000n),
+      entry("2026-02-15T17:00:00Z", 900_000n),
+      entry("2026-03-15T17:00:00Z", 1_000_000n),
+      entry("2026-04-02T17:00:00Z", 300_000n),
+    ],
   });
 }
 
@@ -33,15 +47,64 @@ async function seedRevenue(organizationId: string) {
  * itself, stale (10 April), and after the year (5 Jan 2027).
  */
 async function seedDeals(org: TPipelineOrganization) {
-  await insertOpportunity(org, { name: "A", stage: "Commit", forecastCategory: "COMMIT", amountMinor: 2_000_000n, expectedCloseDate: "2026-05-20" });
-  await insertOpportunity(org, { name: "B", stage: "Negotiation", forecastCategory: "BEST_CASE", amountMinor: 1_000_000n, expectedCloseDate: "2026-04-30" });
-  await insertOpportunity(org, { name: "C", stage: "Proposal", amountMinor: 333_333n, expectedCloseDate: "2026-11-10" });
-  await insertOpportunity(org, { name: "omitted", stage: "Prospecting", forecastCategory: "OMITTED", amountMinor: 5_000_000n, expectedCloseDate: "2026-06-01" });
-  await insertOpportunity(org, { name: "won", stage: "Closed won", amountMinor: 4_000_000n, expectedCloseDate: "2026-05-01" });
-  await insertOpportunity(org, { name: "lost", stage: "Closed lost", amountMinor: 4_000_000n, expectedCloseDate: "2026-05-01" });
-  await insertOpportunity(org, { name: "on D", stage: "Proposal", amountMinor: 700_000n, expectedCloseDate: "2026-04-15" });
-  await insertOpportunity(org, { name: "stale", stage: "Proposal", amountMinor: 600_000n, expectedCloseDate: "2026-04-10" });
-  await insertOpportunity(org, { name: "next year", stage: "Commit", forecastCategory: "COMMIT", amountMinor: 900_000n, expectedCloseDate: "2027-01-05" });
+  await insertOpportunity(org, {
+    name: "A",
+    stage: "Commit",
+    forecastCategory: "COMMIT",
+    amountMinor: 2_000_000n,
+    expectedCloseDate: "2026-05-20",
+  });
+  await insertOpportunity(org, {
+    name: "B",
+    stage: "Negotiation",
+    forecastCategory: "BEST_CASE",
+    amountMinor: 1_000_000n,
+    expectedCloseDate: "2026-04-30",
+  });
+  await insertOpportunity(org, {
+    name: "C",
+    stage: "Proposal",
+    amountMinor: 333_333n,
+    expectedCloseDate: "2026-11-10",
+  });
+  await insertOpportunity(org, {
+    name: "omitted",
+    stage: "Prospecting",
+    forecastCategory: "OMITTED",
+    amountMinor: 5_000_000n,
+    expectedCloseDate: "2026-06-01",
+  });
+  await insertOpportunity(org, {
+    name: "won",
+    stage: "Closed won",
+    amountMinor: 4_000_000n,
+    expectedCloseDate: "2026-05-01",
+  });
+  await insertOpportunity(org, {
+    name: "lost",
+    stage: "Closed lost",
+    amountMinor: 4_000_000n,
+    expectedCloseDate: "2026-05-01",
+  });
+  await insertOpportunity(org, {
+    name: "on D",
+    stage: "Proposal",
+    amountMinor: 700_000n,
+    expectedCloseDate: "2026-04-15",
+  });
+  await insertOpportunity(org, {
+    name: "stale",
+    stage: "Proposal",
+    amountMinor: 600_000n,
+    expectedCloseDate: "2026-04-10",
+  });
+  await insertOpportunity(org, {
+    name: "next year",
+    stage: "Commit",
+    forecastCategory: "COMMIT",
+    amountMinor: 900_000n,
+    expectedCloseDate: "2027-01-05",
+  });
 }
 
 async function resolveTenantOrThrow(userId: string, slug: string) {
@@ -56,7 +119,12 @@ async function setUp() {
   await seedDeals(org);
   // Another organization's big commit deal in the same window never counts here.
   const other = await createPipelineOrganization();
-  await insertOpportunity(other, { stage: "Commit", forecastCategory: "COMMIT", amountMinor: 99_999_999n, expectedCloseDate: "2026-05-20" });
+  await insertOpportunity(other, {
+    stage: "Commit",
+    forecastCategory: "COMMIT",
+    amountMinor: 99_999_999n,
+    expectedCloseDate: "2026-05-20",
+  });
   const ctx = await resolveTenant(org.users.owner.id, org.slug);
   if (!ctx) throw new Error("owner has no membership");
   return { org, ctx };
@@ -88,9 +156,33 @@ describe("openPipeline", () => {
   it("groups the same deals by month of expected close", async () => {
     const { org } = await setUp();
     expect(await openPipelineByMonth(await tenantOf(org.organizationId), "2026-04-15", "2026-12-31")).toEqual([
-      { month: "2026-04", count: 1, amountMinor: 1_000_000n, commitMinor: 0n, bestCaseMinor: 1_000_000n, weightedBpMinor: 7_000_000_000n, noAmountCount: 0 },
-      { month: "2026-05", count: 1, amountMinor: 2_000_000n, commitMinor: 2_000_000n, bestCaseMinor: 0n, weightedBpMinor: 18_000_000_000n, noAmountCount: 0 },
-      { month: "2026-11", count: 1, amountMinor: 333_333n, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 1_666_665_000n, noAmountCount: 0 },
+      {
+        month: "2026-04",
+        count: 1,
+        amountMinor: 1_000_000n,
+        commitMinor: 0n,
+        bestCaseMinor: 1_000_000n,
+        weightedBpMinor: 7_000_000_000n,
+        noAmountCount: 0,
+      },
+      {
+        month: "2026-05",
+        count: 1,
+        amountMinor: 2_000_000n,
+        commitMinor: 2_000_000n,
+        bestCaseMinor: 0n,
+        weightedBpMinor: 18_000_000_000n,
+        noAmountCount: 0,
+      },
+      {
+        month: "2026-11",
+        count: 1,
+        amountMinor: 333_333n,
+        commitMinor: 0n,
+        bestCaseMinor: 0n,
+        weightedBpMinor: 1_666_665_000n,
+        noAmountCount: 0,
+      },
     ]);
   });
 });
@@ -117,7 +209,13 @@ describe("getDashboard with a pipeline", () => {
     const { coverage } = await getDashboard(ctx, "fy-2026", NOW);
     // Q2: target 30,000; actual so far 3,000 → gap 27,000. Open in Q2 after D: B 10,000 + A 20,000.
     // 30,000 / 27,000 = 1.1111 → 11,111 bp.
-    expect(coverage.quarter).toEqual({ quarter: 2, openMinor: 3_000_000n, gapMinor: 2_700_000n, coverageBp: 11_111, noAmountCount: 0 });
+    expect(coverage.quarter).toEqual({
+      quarter: 2,
+      openMinor: 3_000_000n,
+      gapMinor: 2_700_000n,
+      coverageBp: 11_111,
+      noAmountCount: 0,
+    });
     // Year: 120,000 − 30,000 = 90,000 to book; 33,333.33 open → 0.37037 → 3,704 bp.
     expect(coverage.year).toEqual({ openMinor: 3_333_333n, gapMinor: 9_000_000n, coverageBp: 3_704, noAmountCount: 0 });
   });
@@ -127,23 +225,43 @@ describe("getDashboard with a pipeline", () => {
     const { rows } = await getDashboard(ctx, "fy-2026", NOW);
     const at = (month: string) => rows.find((r) => r.month === month);
     // From March's cumulative actual (27,000); April adds its 3,000 and B (best case, 70 %).
-    expect(at("2026-03")).toMatchObject({ commitCumulative: 2_700_000n, bestCaseCumulative: 2_700_000n, weightedCumulative: 2_700_000n });
-    expect(at("2026-04")).toMatchObject({ commitCumulative: 3_000_000n, bestCaseCumulative: 4_000_000n, weightedCumulative: 3_700_000n });
-    expect(at("2026-05")).toMatchObject({ commitCumulative: 5_000_000n, bestCaseCumulative: 6_000_000n, weightedCumulative: 5_500_000n });
+    expect(at("2026-03")).toMatchObject({
+      commitCumulative: 2_700_000n,
+      bestCaseCumulative: 2_700_000n,
+      weightedCumulative: 2_700_000n,
+    });
+    expect(at("2026-04")).toMatchObject({
+      commitCumulative: 3_000_000n,
+      bestCaseCumulative: 4_000_000n,
+      weightedCumulative: 3_700_000n,
+    });
+    expect(at("2026-05")).toMatchObject({
+      commitCumulative: 5_000_000n,
+      bestCaseCumulative: 6_000_000n,
+      weightedCumulative: 5_500_000n,
+    });
     // November adds C's 1,666.665 weighted; the year ends on the tiles' figures.
-    expect(at("2026-12")).toMatchObject({ commitCumulative: 5_000_000n, bestCaseCumulative: 6_000_000n, weightedCumulative: 5_666_667n });
+    expect(at("2026-12")).toMatchObject({
+      commitCumulative: 5_000_000n,
+      bestCaseCumulative: 6_000_000n,
+      weightedCumulative: 5_666_667n,
+    });
   });
 
   it("headlines the organization's choice, and the outlook follows it", async () => {
     const { org } = await setUp();
     // Each read is a new request: its context holds the settings as they are then.
-    const dashboard = async () => getDashboard(await resolveTenantOrThrow(org.users.owner.id, org.slug), "fy-2026", NOW);
+    const dashboard = async () =>
+      getDashboard(await resolveTenantOrThrow(org.users.owner.id, org.slug), "fy-2026", NOW);
     expectOk(await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "BEST_CASE" }));
     const data = await dashboard();
     expect(data.forecastKind).toBe("BEST_CASE");
     expect(data.forecast).toBe(6_000_000n);
     // Lower the thresholds so that 60,000 / 120,000 = 50 % is on track: the outlook reads the headline.
-    await db.organization.update({ where: { id: org.organizationId }, data: { onTrackThresholdBp: 5_000, atRiskThresholdBp: 4_500 } });
+    await db.organization.update({
+      where: { id: org.organizationId },
+      data: { onTrackThresholdBp: 5_000, atRiskThresholdBp: 4_500 },
+    });
     expect((await dashboard()).outlook).toBe("ON_TRACK");
     expectOk(await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "COMMIT" }));
     // Commit 50,000 / 120,000 = 41.7 %: off track even at those thresholds.
@@ -158,7 +276,13 @@ describe("getDashboard with a pipeline", () => {
     // (6,000 + 7,000 at 50 %): weighted bp 26,666,665,000 + 6,500,000,000 = 33,166,665,000.
     expect(data.pipeline).toEqual({ commit: 4_700_000n, bestCase: 5_700_000n, weighted: 6_016_667n, openDeals: 5 });
     // Q1 is over and its target (30,000) is 3,000 short; nothing open can still close in it.
-    expect(data.coverage.quarter).toEqual({ quarter: 1, openMinor: 0n, gapMinor: 300_000n, coverageBp: 0, noAmountCount: 0 });
+    expect(data.coverage.quarter).toEqual({
+      quarter: 1,
+      openMinor: 0n,
+      gapMinor: 300_000n,
+      coverageBp: 0,
+      noAmountCount: 0,
+    });
   });
 
   it("falls back to the run rate without open deals", async () => {
@@ -169,7 +293,13 @@ describe("getDashboard with a pipeline", () => {
     if (!ctx) throw new Error("owner has no membership");
     const data = await getDashboard(ctx, "fy-2026", NOW);
     // (8,000 + 9,000 + 10,000) / 3 × 12 = 108,000 = 90 % of 120,000: at risk.
-    expect(data).toMatchObject({ pipeline: null, forecast: 10_800_000n, forecastKind: "RUN_RATE", outlook: "AT_RISK", staleDeals: 0 });
+    expect(data).toMatchObject({
+      pipeline: null,
+      forecast: 10_800_000n,
+      forecastKind: "RUN_RATE",
+      outlook: "AT_RISK",
+      staleDeals: 0,
+    });
     expect(data.rows.every((r) => r.commitCumulative === null && r.weightedCumulative === null)).toBe(true);
     expect(data.coverage.year).toEqual({ openMinor: 0n, gapMinor: 9_000_000n, coverageBp: 0, noAmountCount: 0 });
   });

@@ -27,7 +27,11 @@ describe("GET /api/health", () => {
     try {
       const response = await GET();
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable", message: "The database is not reachable; this instance cannot serve requests." });
+      expect(await response.json()).toEqual({
+        status: "unavailable",
+        database: "unreachable",
+        message: "The database is not reachable; this instance cannot serve requests.",
+      });
     } finally {
       await down.$disconnect();
     }

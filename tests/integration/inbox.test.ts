@@ -22,7 +22,17 @@ async function inboxOf(userId: string, slug: string) {
 
 const keysOf = async (userId: string, slug: string) => (await inboxOf(userId, slug)).items.map((i) => i.key);
 
-async function contribution(org: TPipelineOrganization, fields: { departmentId: string; kind: "LEGAL" | "MARKETING"; month: MonthKey; status: "CLAIMED" | "DISPUTED" | "CONFIRMED"; changedAt: string; description?: string }) {
+async function contribution(
+  org: TPipelineOrganization,
+  fields: {
+    departmentId: string;
+    kind: "LEGAL" | "MARKETING";
+    month: MonthKey;
+    status: "CLAIMED" | "DISPUTED" | "CONFIRMED";
+    changedAt: string;
+    description?: string;
+  },
+) {
   const organizationId = org.organizationId;
   return db.contribution.create({
     data: {
@@ -40,8 +50,15 @@ async function contribution(org: TPipelineOrganization, fields: { departmentId: 
   });
 }
 
-async function cause(org: TPipelineOrganization, fields: { departmentId: string; status: "ATTRIBUTED" | "DISPUTED"; chargedOn: string; dealName: string }) {
-  const deal = await insertOpportunity(org, { name: fields.dealName, stage: "Closed lost", expectedCloseDate: "2026-11-15" });
+async function cause(
+  org: TPipelineOrganization,
+  fields: { departmentId: string; status: "ATTRIBUTED" | "DISPUTED"; chargedOn: string; dealName: string },
+) {
+  const deal = await insertOpportunity(org, {
+    name: fields.dealName,
+    stage: "Closed lost",
+    expectedCloseDate: "2026-11-15",
+  });
   return db.opportunityCause.create({
     data: {
       organizationId: org.organizationId,
@@ -53,13 +70,27 @@ async function cause(org: TPipelineOrganization, fields: { departmentId: string;
       responsibleDepartmentId: fields.departmentId,
       status: fields.status,
       createdAt: at(fields.chargedOn),
-      ...(fields.status === "DISPUTED" && { disputedAt: at("2026-12-02"), disputeReason: "Lost on price, not on legal terms" }),
+      ...(fields.status === "DISPUTED" && {
+        disputedAt: at("2026-12-02"),
+        disputeReason: "Lost on price, not on legal terms",
+      }),
     },
   });
 }
 
 const commitment = (org: TPipelineOrganization, title: string, dueDate: string, status: "OPEN" | "DONE" = "OPEN") =>
-  db.commitment.create({ data: { organizationId: org.organizationId, departmentId: org.legal.id, title, ownerId: org.users.legalHead.id, dueDate: day(dueDate), expectedImpactMinor: 10_000n, status, ...(status === "DONE" && { deliveredImpactMinor: 10_000n, resolvedAt: at(dueDate) }) } });
+  db.commitment.create({
+    data: {
+      organizationId: org.organizationId,
+      departmentId: org.legal.id,
+      title,
+      ownerId: org.users.legalHead.id,
+      dueDate: day(dueDate),
+      expectedImpactMinor: 10_000n,
+      status,
+      ...(status === "DONE" && { deliveredImpactMinor: 10_000n, resolvedAt: at(dueDate) }),
+    },
+  });
 
 /**
  * One organization with something owed by every role but the viewer, and beside each owed record one
@@ -70,38 +101,114 @@ async function seed() {
   const { organizationId } = org;
   const marketing = org.department("MARKETING");
   // KPIs: Legal red in November, green in October; Billing red in November but explained.
-  const legalKpi = await insertKpi(organizationId, org.legal.id, { name: "Contracts countersigned", targetScaled: 1_000n });
+  const legalKpi = await insertKpi(organizationId, org.legal.id, {
+    name: "Contracts countersigned",
+    targetScaled: 1_000n,
+  });
   await insertKpiValue(organizationId, legalKpi.id, "2026-11", 500n, 1_000n);
   await insertKpiValue(organizationId, legalKpi.id, "2026-10", 1_000n, 1_000n);
   await insertKpiValue(organizationId, legalKpi.id, "2026-12", 100n, 1_000n); // in progress: owes nothing yet
-  const billingKpi = await insertKpi(organizationId, org.billing.id, { name: "Invoices on time", targetScaled: 1_000n });
+  const billingKpi = await insertKpi(organizationId, org.billing.id, {
+    name: "Invoices on time",
+    targetScaled: 1_000n,
+  });
   await insertKpiValue(organizationId, billingKpi.id, "2026-11", 100n, 1_000n);
-  await db.narrative.create({ data: { organizationId, departmentId: org.billing.id, month: monthToDbDate("2026-11"), why: "A billing run failed.", whatNext: "Re-run weekly." } });
+  await db.narrative.create({
+    data: {
+      organizationId,
+      departmentId: org.billing.id,
+      month: monthToDbDate("2026-11"),
+      why: "A billing run failed.",
+      whatNext: "Re-run weekly.",
+    },
+  });
   // September is closed.
   await db.periodClose.create({ data: { organizationId, month: monthToDbDate("2026-09") } });
   // Contributions.
-  const disputed = await contribution(org, { departmentId: org.legal.id, kind: "LEGAL", month: "2026-11", status: "DISPUTED", changedAt: "2026-11-20", description: "MSA stuck in review" });
-  await contribution(org, { departmentId: org.legal.id, kind: "LEGAL", month: "2026-09", status: "DISPUTED", changedAt: "2026-10-02" });
-  await contribution(org, { departmentId: marketing.id, kind: "MARKETING", month: "2026-11", status: "CLAIMED", changedAt: "2026-11-26" });
-  const claim = await contribution(org, { departmentId: marketing.id, kind: "MARKETING", month: "2026-11", status: "CLAIMED", changedAt: "2026-12-01" });
-  await contribution(org, { departmentId: marketing.id, kind: "MARKETING", month: "2026-09", status: "CLAIMED", changedAt: "2026-10-01" });
+  const disputed = await contribution(org, {
+    departmentId: org.legal.id,
+    kind: "LEGAL",
+    month: "2026-11",
+    status: "DISPUTED",
+    changedAt: "2026-11-20",
+    description: "MSA stuck in review",
+  });
+  await contribution(org, {
+    departmentId: org.legal.id,
+    kind: "LEGAL",
+    month: "2026-09",
+    status: "DISPUTED",
+    changedAt: "2026-10-02",
+  });
+  await contribution(org, {
+    departmentId: marketing.id,
+    kind: "MARKETING",
+    month: "2026-11",
+    status: "CLAIMED",
+    changedAt: "2026-11-26",
+  });
+  const claim = await contribution(org, {
+    departmentId: marketing.id,
+    kind: "MARKETING",
+    month: "2026-11",
+    status: "CLAIMED",
+    changedAt: "2026-12-01",
+  });
+  await contribution(org, {
+    departmentId: marketing.id,
+    kind: "MARKETING",
+    month: "2026-09",
+    status: "CLAIMED",
+    changedAt: "2026-10-01",
+  });
   // Charges: one Legal can still dispute, one whose window has passed, one disputed by Billing.
-  const charge = await cause(org, { departmentId: org.legal.id, status: "ATTRIBUTED", chargedOn: "2026-11-25", dealName: "Globex expansion" });
-  await cause(org, { departmentId: org.legal.id, status: "ATTRIBUTED", chargedOn: "2026-11-19", dealName: "Old charge" });
-  const dispute = await cause(org, { departmentId: org.billing.id, status: "DISPUTED", chargedOn: "2026-11-28", dealName: "Initech renewal" });
+  const charge = await cause(org, {
+    departmentId: org.legal.id,
+    status: "ATTRIBUTED",
+    chargedOn: "2026-11-25",
+    dealName: "Globex expansion",
+  });
+  await cause(org, {
+    departmentId: org.legal.id,
+    status: "ATTRIBUTED",
+    chargedOn: "2026-11-19",
+    dealName: "Old charge",
+  });
+  const dispute = await cause(org, {
+    departmentId: org.billing.id,
+    status: "DISPUTED",
+    chargedOn: "2026-11-28",
+    dealName: "Initech renewal",
+  });
   // Commitments: due exactly in 3 days, in 4 days, overdue, done.
   const dueIn3 = await commitment(org, "Template MSA", "2026-12-06");
   await commitment(org, "Clause library", "2026-12-07");
   const overdue = await commitment(org, "Faster redlines", "2026-11-30");
   await commitment(org, "Signed already", "2026-12-01", "DONE");
   // Revenue: targets from August; actuals in October and November only.
-  for (const month of ["2026-08", "2026-09", "2026-10", "2026-11", "2026-12"] as const) await db.revenueTarget.create({ data: { organizationId, month: monthToDbDate(month), amountMinor: 100_000_00n } });
-  for (const iso of ["2026-10-15", "2026-11-30"]) await db.revenueEntry.create({ data: { organizationId, occurredAt: at(iso), amountMinor: 50_000_00n, source: "MANUAL" } });
+  for (const month of ["2026-08", "2026-09", "2026-10", "2026-11", "2026-12"] as const)
+    await db.revenueTarget.create({ data: { organizationId, month: monthToDbDate(month), amountMinor: 100_000_00n } });
+  for (const iso of ["2026-10-15", "2026-11-30"])
+    await db.revenueEntry.create({
+      data: { organizationId, occurredAt: at(iso), amountMinor: 50_000_00n, source: "MANUAL" },
+    });
   // Deals: stale since Nov 30, closing today (not stale), won long ago.
   const stale = await insertOpportunity(org, { name: "Acme renewal", expectedCloseDate: "2026-11-30" });
   await insertOpportunity(org, { name: "Closes today", expectedCloseDate: "2026-12-03" });
   await insertOpportunity(org, { name: "Won", stage: "Closed won", expectedCloseDate: "2026-11-01" });
-  return { org, marketing, ids: { disputed: disputed.id, claim: claim.id, charge: charge.id, dispute: dispute.id, dueIn3: dueIn3.id, overdue: overdue.id, stale: stale.id } };
+  return {
+    org,
+    marketing,
+    ids: {
+      disputed: disputed.id,
+      claim: claim.id,
+      charge: charge.id,
+      dispute: dispute.id,
+      dueIn3: dueIn3.id,
+      overdue: overdue.id,
+      stale: stale.id,
+    },
+  };
 }
 
 describe("My work per role", () => {
@@ -119,10 +226,16 @@ describe("My work per role", () => {
     ]);
     expect(inbox.total).toBe(5);
     const red = inbox.items.find((i) => i.kind === "redMonth");
-    expect(red).toMatchObject({ context: ["Legal", "November 2026"], waited: "waiting 2 days", href: `/o/${org.slug}/departments/${org.legal.id}?period=m-2026-11#narrative-2026-11` });
+    expect(red).toMatchObject({
+      context: ["Legal", "November 2026"],
+      waited: "waiting 2 days",
+      href: `/o/${org.slug}/departments/${org.legal.id}?period=m-2026-11#narrative-2026-11`,
+    });
     expect(inbox.items.find((i) => i.key === `commitment:${ids.dueIn3}`)?.waited).toBe("due in 3 days");
     expect(inbox.items.find((i) => i.key === `commitment:${ids.overdue}`)?.waited).toBe("overdue by 3 days");
-    expect(inbox.items.find((i) => i.kind === "charge")?.title).toBe("Accept or dispute the lost deal “Globex expansion” charged to Legal");
+    expect(inbox.items.find((i) => i.kind === "charge")?.title).toBe(
+      "Accept or dispute the lost deal “Globex expansion” charged to Legal",
+    );
     // Billing's red November has its narrative; its disputed charge is finance's to settle.
     expect(await keysOf(org.users.billingHead.id, org.slug)).toEqual([]);
   });
@@ -130,17 +243,37 @@ describe("My work per role", () => {
   it("an item leaves the list once done: the narrative written, the claim revised", async () => {
     const { org, ids } = await seed();
     const head = org.users.legalHead.id;
-    expectOk(await saveNarrative(head, org.slug, { departmentId: org.legal.id, month: "2026-11", why: "Two MSAs waited on redlines.", whatNext: "" }));
+    expectOk(
+      await saveNarrative(head, org.slug, {
+        departmentId: org.legal.id,
+        month: "2026-11",
+        why: "Two MSAs waited on redlines.",
+        whatNext: "",
+      }),
+    );
     expect(await keysOf(head, org.slug)).toContain(`redMonth:${org.legal.id}:2026-11`); // "what next" still missing
-    expectOk(await saveNarrative(head, org.slug, { departmentId: org.legal.id, month: "2026-11", why: "Two MSAs waited on redlines.", whatNext: "A template MSA by the 15th." }));
+    expectOk(
+      await saveNarrative(head, org.slug, {
+        departmentId: org.legal.id,
+        month: "2026-11",
+        why: "Two MSAs waited on redlines.",
+        whatNext: "A template MSA by the 15th.",
+      }),
+    );
     const after = await inboxOf(head, org.slug);
     expect(after.items.map((i) => i.kind)).not.toContain("redMonth");
     expect(after.total).toBe(4);
     // Finance confirms a claim: the group's count drops; both confirmed, the item is gone.
     const finance = org.users.finance.id;
-    expect((await inboxOf(finance, org.slug)).items.find((i) => i.kind === "claimsToReview")?.title).toBe("Confirm or dispute 2 claims from Marketing for November 2026");
-    expectOk(await reviewContribution(finance, org.slug, { contributionId: ids.claim, decision: "CONFIRMED", reason: "" }));
-    expect((await inboxOf(finance, org.slug)).items.find((i) => i.kind === "claimsToReview")?.title).toBe("Confirm or dispute a claim from Marketing for November 2026");
+    expect((await inboxOf(finance, org.slug)).items.find((i) => i.kind === "claimsToReview")?.title).toBe(
+      "Confirm or dispute 2 claims from Marketing for November 2026",
+    );
+    expectOk(
+      await reviewContribution(finance, org.slug, { contributionId: ids.claim, decision: "CONFIRMED", reason: "" }),
+    );
+    expect((await inboxOf(finance, org.slug)).items.find((i) => i.kind === "claimsToReview")?.title).toBe(
+      "Confirm or dispute a claim from Marketing for November 2026",
+    );
   });
 
   it("finance owes claims to review, disputes to settle, months to close and a month without actuals", async () => {
@@ -155,9 +288,19 @@ describe("My work per role", () => {
       "open monthClose:2026-11",
       `open disputeToSettle:${ids.dispute}`,
     ]);
-    expect(inbox.items.find((i) => i.key === "monthClose:2026-11")).toMatchObject({ title: "Close November 2026", urgency: "open", href: `/o/${org.slug}/revenue?fy=2026` });
-    expect(inbox.items.find((i) => i.kind === "claimsToReview")).toMatchObject({ context: ["Marketing", "November 2026", "-$5,000.00 claimed"], waited: "oldest waiting 7 days", urgency: "late" });
-    expect(inbox.items.find((i) => i.kind === "disputeToSettle")?.title).toBe("Settle Billing’s dispute over the deal “Initech renewal” — “Lost on price, not on legal terms”");
+    expect(inbox.items.find((i) => i.key === "monthClose:2026-11")).toMatchObject({
+      title: "Close November 2026",
+      urgency: "open",
+      href: `/o/${org.slug}/revenue?fy=2026`,
+    });
+    expect(inbox.items.find((i) => i.kind === "claimsToReview")).toMatchObject({
+      context: ["Marketing", "November 2026", "-$5,000.00 claimed"],
+      waited: "oldest waiting 7 days",
+      urgency: "late",
+    });
+    expect(inbox.items.find((i) => i.kind === "disputeToSettle")?.title).toBe(
+      "Settle Billing’s dispute over the deal “Initech renewal” — “Lost on price, not on legal terms”",
+    );
     expect(inbox.total).toBe(5);
   });
 
@@ -166,21 +309,37 @@ describe("My work per role", () => {
     const owner = await inboxOf(org.users.owner.id, org.slug);
     const finance = await keysOf(org.users.finance.id, org.slug);
     expect(owner.items.map((i) => i.key).sort()).toEqual([...finance, `disputedClaim:${ids.disputed}`].sort());
-    expect(owner.items.find((i) => i.key === `disputedClaim:${ids.disputed}`)?.escalatedFrom).toBe("Escalated: still open after a week");
-    expect(await inboxOf(org.users.viewer.id, org.slug)).toEqual({ today: "2026-12-03", items: [], moreStaleDeals: 0, total: 0 });
+    expect(owner.items.find((i) => i.key === `disputedClaim:${ids.disputed}`)?.escalatedFrom).toBe(
+      "Escalated: still open after a week",
+    );
+    expect(await inboxOf(org.users.viewer.id, org.slug)).toEqual({
+      today: "2026-12-03",
+      items: [],
+      moreStaleDeals: 0,
+      total: 0,
+    });
   });
 
   it("a sales manager owes the stale deals (and their own department's work)", async () => {
     const { org, ids } = await seed();
     const inbox = await inboxOf(org.users.salesManager.id, org.slug);
     expect(inbox.items.map((i) => i.key)).toEqual([`staleDeal:${ids.stale}`]);
-    expect(inbox.items[0]).toMatchObject({ waited: "3 days past its close date", href: `/o/${org.slug}/pipeline/${ids.stale}` });
+    expect(inbox.items[0]).toMatchObject({
+      waited: "3 days past its close date",
+      href: `/o/${org.slug}/pipeline/${ids.stale}`,
+    });
   });
 
   it("a member of another organization cannot open it, and sees nothing of it in their own", async () => {
     const { org } = await seed();
     const other = await createPipelineOrganization();
-    await contribution(other, { departmentId: other.department("MARKETING").id, kind: "MARKETING", month: "2026-11", status: "CLAIMED", changedAt: "2026-12-02" });
+    await contribution(other, {
+      departmentId: other.department("MARKETING").id,
+      kind: "MARKETING",
+      month: "2026-11",
+      status: "CLAIMED",
+      changedAt: "2026-12-02",
+    });
     expect(await resolveTenant(other.users.finance.id, org.slug)).toBeNull();
     const theirs = await inboxOf(other.users.finance.id, other.slug);
     expect(theirs.items.map((i) => i.key)).toEqual([`claimsToReview:${other.department("MARKETING").id}:2026-11`]);
@@ -198,17 +357,25 @@ describe("My work per role", () => {
     expect(lastDay.items.map((i) => i.key)).toContain("monthClose:2026-10");
     const firstDay = await getInbox(ctx, new Date("2026-12-01T05:00:00Z"));
     expect(firstDay.today).toBe("2026-12-01");
-    expect(firstDay.items.find((i) => i.key === "monthClose:2026-11")).toMatchObject({ waited: "ended 1 day ago", urgency: "open" });
+    expect(firstDay.items.find((i) => i.key === "monthClose:2026-11")).toMatchObject({
+      waited: "ended 1 day ago",
+      urgency: "open",
+    });
     // The head's red November owes its narrative from that same first day.
     const head = await resolveTenant(org.users.legalHead.id, org.slug);
     if (!head) throw new Error("not a member");
     expect((await getInbox(head, new Date("2026-12-01T04:59:00Z"))).items.map((i) => i.kind)).not.toContain("redMonth");
-    expect((await getInbox(head, new Date("2026-12-01T05:00:00Z"))).items.find((i) => i.kind === "redMonth")?.waited).toBe("since today");
+    expect(
+      (await getInbox(head, new Date("2026-12-01T05:00:00Z"))).items.find((i) => i.kind === "redMonth")?.waited,
+    ).toBe("since today");
   });
 
   it("a head without a department binding owes nothing", async () => {
     const { org } = await seed();
-    await db.membership.updateMany({ where: { organizationId: org.organizationId, userId: org.users.legalHead.id }, data: { departmentId: null } });
+    await db.membership.updateMany({
+      where: { organizationId: org.organizationId, userId: org.users.legalHead.id },
+      data: { departmentId: null },
+    });
     expect((await inboxOf(org.users.legalHead.id, org.slug)).total).toBe(0);
   });
 });

@@ -12,19 +12,32 @@ const CLIENT = "203.0.113.7";
 async function invite(role: "VIEWER" | "DEPARTMENT_HEAD" = "VIEWER", email = "new.person@example.com") {
   const a = await createOrganization("Alpha");
   const departmentId = role === "DEPARTMENT_HEAD" ? a.department("MARKETING").id : undefined;
-  const { token, invitationId } = expectOk(await inviteMember(a.owner.id, a.organization.slug, { email, role, departmentId }));
+  const { token, invitationId } = expectOk(
+    await inviteMember(a.owner.id, a.organization.slug, { email, role, departmentId }),
+  );
   return { ...a, token, invitationId };
 }
 
 describe("signUpWithInvitation", () => {
   it("creates the account for the invited email and joins with the invited role and department", async () => {
     const a = await invite("DEPARTMENT_HEAD");
-    expect(await describeInvitation(a.token)).toMatchObject({ state: "valid", email: "new.person@example.com", role: "DEPARTMENT_HEAD", departmentName: "Marketing", hasAccount: false, organization: { name: "Alpha" } });
-    const { slug } = expectOk(await signUpWithInvitation({ token: a.token, name: "New Person", password: "a-good-password" }));
+    expect(await describeInvitation(a.token)).toMatchObject({
+      state: "valid",
+      email: "new.person@example.com",
+      role: "DEPARTMENT_HEAD",
+      departmentName: "Marketing",
+      hasAccount: false,
+      organization: { name: "Alpha" },
+    });
+    const { slug } = expectOk(
+      await signUpWithInvitation({ token: a.token, name: "New Person", password: "a-good-password" }),
+    );
     expect(slug).toBe(a.organization.slug);
     const user = await authenticate("new.person@example.com", "a-good-password", CLIENT);
     expect(user).not.toBeNull();
-    expect(await db.membership.findFirst({ where: { organizationId: a.organization.id, userId: user?.id } })).toMatchObject({ role: "DEPARTMENT_HEAD", departmentId: a.department("MARKETING").id });
+    expect(
+      await db.membership.findFirst({ where: { organizationId: a.organization.id, userId: user?.id } }),
+    ).toMatchObject({ role: "DEPARTMENT_HEAD", departmentId: a.department("MARKETING").id });
     expect((await describeInvitation(a.token)).state).toBe("accepted");
   });
 
@@ -43,7 +56,9 @@ describe("acceptInvitation", () => {
     const a = await invite("VIEWER", "existing@example.com");
     expect((await describeInvitation(a.token)).hasAccount).toBe(true);
     expectOk(await acceptInvitation(existing.id, a.token));
-    expect(await db.membership.count({ where: { organizationId: a.organization.id, userId: existing.id, role: "VIEWER" } })).toBe(1);
+    expect(
+      await db.membership.count({ where: { organizationId: a.organization.id, userId: existing.id, role: "VIEWER" } }),
+    ).toBe(1);
   });
 
   it("works once: a second acceptance is refused", async () => {
@@ -70,8 +85,13 @@ describe("acceptInvitation", () => {
     expect((await describeInvitation(a.token)).state).toBe("revoked");
     expectFailure(await acceptInvitation(existing.id, a.token), "CONFLICT");
 
-    const { token, invitationId } = expectOk(await inviteMember(a.owner.id, a.organization.slug, { email: "new.person@example.com", role: "VIEWER" }));
-    await db.invitation.updateMany({ where: { organizationId: a.organization.id, id: invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { token, invitationId } = expectOk(
+      await inviteMember(a.owner.id, a.organization.slug, { email: "new.person@example.com", role: "VIEWER" }),
+    );
+    await db.invitation.updateMany({
+      where: { organizationId: a.organization.id, id: invitationId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await describeInvitation(token)).state).toBe("expired");
     expectFailure(await acceptInvitation(existing.id, token), "CONFLICT");
     expect(await db.membership.count({ where: { userId: existing.id } })).toBe(0);
@@ -80,7 +100,10 @@ describe("acceptInvitation", () => {
   it("refuses an invitation whose department was archived since", async () => {
     const existing = await createUser({ email: "new.person@example.com" });
     const a = await invite("DEPARTMENT_HEAD");
-    await db.department.updateMany({ where: { organizationId: a.organization.id, id: a.department("MARKETING").id }, data: { archivedAt: new Date() } });
+    await db.department.updateMany({
+      where: { organizationId: a.organization.id, id: a.department("MARKETING").id },
+      data: { archivedAt: new Date() },
+    });
     const result = await acceptInvitation(existing.id, a.token);
     expectFailure(result, "CONFLICT");
     expect(!result.ok && result.message).toMatch(/archived/);

@@ -12,11 +12,18 @@ import { interleave } from "../support/interleave";
 // one of them working from a page loaded before the other's save.
 
 const targetsOf = async (organizationId: string) =>
-  Object.fromEntries((await db.revenueTarget.findMany({ where: { organizationId }, orderBy: { month: "asc" } })).map((t) => [dbDateToMonth(t.month), t.amountMinor]));
+  Object.fromEntries(
+    (await db.revenueTarget.findMany({ where: { organizationId }, orderBy: { month: "asc" } })).map((t) => [
+      dbDateToMonth(t.month),
+      t.amountMinor,
+    ]),
+  );
 
 /** What the grid loads: each month's version token. */
 const loadGrid = async (organizationId: string) =>
-  Object.fromEntries((await db.revenueTarget.findMany({ where: { organizationId } })).map((t) => [dbDateToMonth(t.month), cellToken(t)]));
+  Object.fromEntries(
+    (await db.revenueTarget.findMany({ where: { organizationId } })).map((t) => [dbDateToMonth(t.month), cellToken(t)]),
+  );
 
 /** An organization with FY2026 targets of $1,000,000 for May and June, its owner and "Anna Finance". */
 async function setup() {
@@ -25,13 +32,22 @@ async function setup() {
   await rename(org.owner.id, "Olga Owner");
   await rename(finance.id, "Anna Finance");
   const slug = org.organization.slug;
-  expectOk(await setMonthlyTargets(org.owner.id, slug, { fiscalYear: 2026, targets: { "2026-05": "1,000,000", "2026-06": "1,000,000" } }));
+  expectOk(
+    await setMonthlyTargets(org.owner.id, slug, {
+      fiscalYear: 2026,
+      targets: { "2026-05": "1,000,000", "2026-06": "1,000,000" },
+    }),
+  );
   return { org, slug, organizationId: org.organization.id, owner: org.owner, finance };
 }
 
 /** The grid's save: only the changed months, each with the token it was loaded with. */
 const save = (userId: string, slug: string, loaded: Record<string, string>, changes: Record<string, string>) =>
-  setMonthlyTargets(userId, slug, { fiscalYear: 2026, targets: changes, versions: Object.fromEntries(Object.keys(changes).map((m) => [m, loaded[m] ?? ""])) });
+  setMonthlyTargets(userId, slug, {
+    fiscalYear: 2026,
+    targets: changes,
+    versions: Object.fromEntries(Object.keys(changes).map((m) => [m, loaded[m] ?? ""])),
+  });
 
 describe("lost updates: the revenue targets grid", () => {
   it("saves June from a stale page without putting May back: the grid writes only the changed month", async () => {
@@ -67,26 +83,46 @@ describe("lost updates: the revenue targets grid", () => {
     const removed = await save(finance.id, slug, financePage, { "2026-05": "700" });
     expect(!removed.ok && removed.message).toMatch(/^Olga Owner removed May 2026's target at \d\d:\d\d; reload/);
     const created = await save(finance.id, slug, financePage, { "2026-07": "600" });
-    expect(!created.ok && created.message).toMatch(/^Olga Owner changed Jul 2026's target to \$500\.00 at \d\d:\d\d; reload/);
+    expect(!created.ok && created.message).toMatch(
+      /^Olga Owner changed Jul 2026's target to \$500\.00 at \d\d:\d\d; reload/,
+    );
     expect(await targetsOf(organizationId)).toEqual({ "2026-06": 100_000_000n, "2026-07": 50_000n });
   });
 
   it("refuses the later of two saves of one month racing, even after both read the same version", async () => {
     const { slug, organizationId, owner, finance } = await setup();
     const page = await loadGrid(organizationId);
-    const may = await db.revenueTarget.findUniqueOrThrow({ where: { organizationId_month: { organizationId, month: monthToDbDate("2026-05") } } });
+    const may = await db.revenueTarget.findUniqueOrThrow({
+      where: { organizationId_month: { organizationId, month: monthToDbDate("2026-05") } },
+    });
     // Finance's save reads May at the loaded version, then waits on the row the owner's transaction
     // holds; the owner's change commits first.
     const result = await interleave(
-      (tx) => tx.$queryRaw`SELECT 1 FROM "RevenueTarget" WHERE "organizationId" = ${organizationId} AND id = ${may.id} FOR UPDATE`,
+      (tx) =>
+        tx.$queryRaw`SELECT 1 FROM "RevenueTarget" WHERE "organizationId" = ${organizationId} AND id = ${may.id} FOR UPDATE`,
       () => save(finance.id, slug, page, { "2026-05": "800,000" }),
       async (tx) => {
-        await tx.revenueTarget.updateMany({ where: { organizationId, id: may.id }, data: { amountMinor: 120_000_000n } });
-        await tx.auditEvent.create({ data: { organizationId, actorId: owner.id, action: "revenueTargets.updated", entityType: "RevenueTarget", entityId: "FY2026", before: { "2026-05": "100000000" }, after: { "2026-05": "120000000" } } });
+        await tx.revenueTarget.updateMany({
+          where: { organizationId, id: may.id },
+          data: { amountMinor: 120_000_000n },
+        });
+        await tx.auditEvent.create({
+          data: {
+            organizationId,
+            actorId: owner.id,
+            action: "revenueTargets.updated",
+            entityType: "RevenueTarget",
+            entityId: "FY2026",
+            before: { "2026-05": "100000000" },
+            after: { "2026-05": "120000000" },
+          },
+        });
       },
     );
     expectFailure(result, "CONFLICT");
-    expect(!result.ok && result.message).toMatch(/^Olga Owner changed May 2026's target to \$1,200,000\.00 at \d\d:\d\d; reload/);
+    expect(!result.ok && result.message).toMatch(
+      /^Olga Owner changed May 2026's target to \$1,200,000\.00 at \d\d:\d\d; reload/,
+    );
     expect((await targetsOf(organizationId))["2026-05"]).toBe(120_000_000n);
   });
 

@@ -60,14 +60,18 @@ async function storeMaximumAmountsManyTimes() {
   for (const insert of inserts) await insert;
   // As autovacuum would after a load this size: without statistics the planner nests loops over
   // 100,000 × 100,000 rows (the pipeline's anti-join against contributions).
-  await db.$executeRawUnsafe(`ANALYZE "RevenueEntry", "Contribution", "Commitment", "Opportunity", "OpportunityCause", "PipelineSnapshotItem"`);
+  await db.$executeRawUnsafe(
+    `ANALYZE "RevenueEntry", "Contribution", "Commitment", "Opportunity", "OpportunityCause", "PipelineSnapshotItem"`,
+  );
   const ctx = await resolveTenant(org.owner.id, org.slug);
   if (!ctx) throw new Error("owner has no membership");
   return { org, ctx };
 }
 
 describe("finding 2: one writer cannot break the organization's main pages", () => {
-  it("reads every page's data and every CSV export with exact totals over 100,000 maximum amounts", { timeout: 600_000 }, async () => {
+  it("reads every page's data and every CSV export with exact totals over 100,000 maximum amounts", {
+    timeout: 600_000,
+  }, async () => {
     const { org, ctx } = await storeMaximumAmountsManyTimes();
 
     // Revenue page and dashboard.
@@ -77,7 +81,12 @@ describe("finding 2: one writer cannot break the organization's main pages", () 
     expect(dashboard.range.actual).toBe(TOTAL);
     expect(dashboard.range.target).toBe(12n * MAX);
     const accountability = await getDashboardAccountability(ctx, dashboard, { includeClaimed: false });
-    const { impacts: departments } = await getBridge(await tenantOf(ctx.organizationId), dashboard.resolved.months, { targetMinor: dashboard.range.target, actualMinor: dashboard.range.actual }, false);
+    const { impacts: departments } = await getBridge(
+      await tenantOf(ctx.organizationId),
+      dashboard.resolved.months,
+      { targetMinor: dashboard.range.target, actualMinor: dashboard.range.actual },
+      false,
+    );
     const impacts = new Map(departments.map((d) => [d.name, d]));
     expect(impacts.get(org.billing.name)?.confirmedMinor).toBe(TOTAL);
     expect(impacts.get(org.legal.name)?.pipelineMinor).toBe(-TOTAL);
@@ -85,7 +94,8 @@ describe("finding 2: one writer cannot break the organization's main pages", () 
     expect(billingAccuracy?.accuracy).toMatchObject({ deliveredMinor: TOTAL, promisedMinor: TOTAL });
 
     // The dashboard's four CSV exports.
-    const csv = async (table: string) => (await getDashboardCsv(ctx, new URLSearchParams({ period: "fy-2026", table }), NOW)).csv;
+    const csv = async (table: string) =>
+      (await getDashboardCsv(ctx, new URLSearchParams({ period: "fy-2026", table }), NOW)).csv;
     expect(await csv("months")).toContain(`2026-03,1000000000000.00,${TOTAL_TEXT}`);
     const bridge = await csv("bridge");
     expect(bridge).toContain(TOTAL_TEXT);
@@ -162,22 +172,69 @@ describe("finding 2: one writer cannot break the organization's main pages", () 
     const { organizationId, slug } = org;
     const limit = ["Amounts are at most $1,000,000,000,000.00 (either sign)."];
     const over = "1,000,000,000,000.01";
-    expect(await addRevenueEntry(org.users.finance.id, slug, { date: "2026-03-10", amount: over })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { amount: limit } });
-    expect(await addRevenueEntry(org.users.finance.id, slug, { date: "2026-03-10", amount: `-${over}` })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { amount: limit } });
-    expect(await setMonthlyTargets(org.users.finance.id, slug, { fiscalYear: 2026, targets: { "2026-03": over } })).toMatchObject({
+    expect(await addRevenueEntry(org.users.finance.id, slug, { date: "2026-03-10", amount: over })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { amount: limit },
+    });
+    expect(await addRevenueEntry(org.users.finance.id, slug, { date: "2026-03-10", amount: `-${over}` })).toMatchObject(
+      { ok: false, code: "VALIDATION", fieldErrors: { amount: limit } },
+    );
+    expect(
+      await setMonthlyTargets(org.users.finance.id, slug, { fiscalYear: 2026, targets: { "2026-03": over } }),
+    ).toMatchObject({
       ok: false,
       code: "VALIDATION",
       fieldErrors: { "targets.2026-03": limit },
     });
-    const deal = { name: "Big deal", account: "Globex", amount: over, stageId: org.stage("Commit").id, expectedCloseDate: "2026-06-15", ownerId: org.users.salesManager.id };
-    expect(await createOpportunity(org.users.salesManager.id, slug, deal)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { amount: limit } });
-    const contribution = { departmentId: org.billing.id, month: "2026-03", categoryId: await categoryId(organizationId, "BILLING"), amount: over, description: "Too much" };
-    expect(await logContribution(org.users.billingHead.id, slug, contribution)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { amount: limit } });
-    const commitment = { departmentId: org.billing.id, title: "Collect", ownerId: org.users.billingHead.id, dueDate: "2026-05-01", expectedImpact: over };
-    expect(await createCommitment(org.users.billingHead.id, slug, commitment)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { expectedImpact: limit } });
+    const deal = {
+      name: "Big deal",
+      account: "Globex",
+      amount: over,
+      stageId: org.stage("Commit").id,
+      expectedCloseDate: "2026-06-15",
+      ownerId: org.users.salesManager.id,
+    };
+    expect(await createOpportunity(org.users.salesManager.id, slug, deal)).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { amount: limit },
+    });
+    const contribution = {
+      departmentId: org.billing.id,
+      month: "2026-03",
+      categoryId: await categoryId(organizationId, "BILLING"),
+      amount: over,
+      description: "Too much",
+    };
+    expect(await logContribution(org.users.billingHead.id, slug, contribution)).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { amount: limit },
+    });
+    const commitment = {
+      departmentId: org.billing.id,
+      title: "Collect",
+      ownerId: org.users.billingHead.id,
+      dueDate: "2026-05-01",
+      expectedImpact: over,
+    };
+    expect(await createCommitment(org.users.billingHead.id, slug, commitment)).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { expectedImpact: limit },
+    });
     // The bound itself is accepted.
-    expect(await addRevenueEntry(org.users.finance.id, slug, { date: "2026-03-10", amount: "1,000,000,000,000.00" })).toMatchObject({ ok: true });
-    const stored = await Promise.all([db.revenueEntry.findMany({ where: { organizationId } }), db.revenueTarget.count({ where: { organizationId } }), db.opportunity.count({ where: { organizationId } }), db.contribution.count({ where: { organizationId } }), db.commitment.count({ where: { organizationId } })]);
+    expect(
+      await addRevenueEntry(org.users.finance.id, slug, { date: "2026-03-10", amount: "1,000,000,000,000.00" }),
+    ).toMatchObject({ ok: true });
+    const stored = await Promise.all([
+      db.revenueEntry.findMany({ where: { organizationId } }),
+      db.revenueTarget.count({ where: { organizationId } }),
+      db.opportunity.count({ where: { organizationId } }),
+      db.contribution.count({ where: { organizationId } }),
+      db.commitment.count({ where: { organizationId } }),
+    ]);
     expect([stored[0].map((e) => e.amountMinor), ...stored.slice(1)]).toEqual([[MAX], 0, 0, 0, 0]);
   });
 });

@@ -16,7 +16,11 @@ const importPost = (headers: Record<string, string>) => {
   const form = new FormData();
   form.set("intent", "commit");
   form.set("file", new File(["date,amount\n2026-01-01,1"], "orders.csv", { type: "text/csv" }));
-  return new Request(`${APP}/o/acme/revenue/import/api`, { method: "POST", headers: { host: "localhost:3000", ...headers }, body: form });
+  return new Request(`${APP}/o/acme/revenue/import/api`, {
+    method: "POST",
+    headers: { host: "localhost:3000", ...headers },
+    body: form,
+  });
 };
 
 const notCalled = () => {
@@ -28,7 +32,11 @@ describe("the import routes' Origin check trusts X-Forwarded-Host (issue 10, fin
     const request = importPost({ origin: EVIL, "x-forwarded-host": "evil.example" });
     const response = await handleImportPost(request, { preview: notCalled, commit: notCalled, onImported: notCalled });
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ ok: false, code: "FORBIDDEN", message: "Imports are accepted from this site only." });
+    expect(await response.json()).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "Imports are accepted from this site only.",
+    });
     expect(await db.revenueEntry.count()).toBe(0);
   });
 
@@ -44,7 +52,13 @@ describe("the import routes' Origin check trusts X-Forwarded-Host (issue 10, fin
 
 describe("a cross-origin server action answers 500 (issue 10, finding 9)", () => {
   const action = (origin: string | null, extra: Record<string, string> = {}) =>
-    proxy(new NextRequest(`${APP}/o/acme/settings`, { method: "POST", headers: { "next-action": "7f00aa", "content-type": "text/plain", ...(origin ? { origin } : {}), ...extra }, body: "[]" }));
+    proxy(
+      new NextRequest(`${APP}/o/acme/settings`, {
+        method: "POST",
+        headers: { "next-action": "7f00aa", "content-type": "text/plain", ...(origin ? { origin } : {}), ...extra },
+        body: "[]",
+      }),
+    );
 
   it("answers 403 with a plain message and the security headers", async () => {
     for (const response of [action(EVIL), action(EVIL, { "x-forwarded-host": "evil.example" }), action("null")]) {
@@ -59,6 +73,8 @@ describe("a cross-origin server action answers 500 (issue 10, finding 9)", () =>
     const response = action(APP);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-middleware-next")).toBe("1");
-    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(response.headers.get("content-security-policy")).toMatch(
+      /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+    );
   });
 });

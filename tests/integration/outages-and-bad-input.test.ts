@@ -16,7 +16,11 @@ import { createPipelineOrganization } from "../factories/pipeline";
 
 const CONTROL = "Remove the control characters (such as NUL) from this field.";
 const RANGE = "Dates are between 2000 and 2100.";
-const UNAVAILABLE = { ok: false, code: "UNAVAILABLE", message: "The service is unavailable; nothing was saved. Try again in a moment." };
+const UNAVAILABLE = {
+  ok: false,
+  code: "UNAVAILABLE",
+  message: "The service is unavailable; nothing was saved. Try again in a moment.",
+};
 
 /** The process's Prisma client (the one src/server/db.ts hands out), swappable for an outage. */
 const holder = globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> };
@@ -81,30 +85,93 @@ describe("finding 7: bad parameters get field messages, not generic errors", () 
   it("refuses NUL and other control characters in every kind of text field, naming the field", async () => {
     const org = await createPipelineOrganization();
     const { slug, users } = org;
-    expect(await createDepartment(users.owner.id, slug, { name: "Ops\u0000", kind: "OTHER" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: [CONTROL] } });
-    const deal = { name: "Deal\u001b[31m", account: "Globex", amount: "10", stageId: org.stage("Commit").id, expectedCloseDate: "2026-06-15", ownerId: users.salesManager.id };
-    expect(await createOpportunity(users.salesManager.id, slug, deal)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: [CONTROL] } });
-    expect(await addRevenueEntry(users.finance.id, slug, { date: "2026-03-10", amount: "1", customer: "Glo\u0000bex" })).toMatchObject({ ok: false, fieldErrors: { customer: [CONTROL] } });
-    const contribution = { departmentId: org.billing.id, month: "2026-03", categoryId: await categoryId(org.organizationId, "BILLING"), amount: "5", description: "Line one\u0000" };
-    expect(await logContribution(users.billingHead.id, slug, contribution)).toMatchObject({ ok: false, fieldErrors: { description: [CONTROL] } });
+    expect(await createDepartment(users.owner.id, slug, { name: "Ops\u0000", kind: "OTHER" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { name: [CONTROL] },
+    });
+    const deal = {
+      name: "Deal\u001b[31m",
+      account: "Globex",
+      amount: "10",
+      stageId: org.stage("Commit").id,
+      expectedCloseDate: "2026-06-15",
+      ownerId: users.salesManager.id,
+    };
+    expect(await createOpportunity(users.salesManager.id, slug, deal)).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { name: [CONTROL] },
+    });
+    expect(
+      await addRevenueEntry(users.finance.id, slug, { date: "2026-03-10", amount: "1", customer: "Glo\u0000bex" }),
+    ).toMatchObject({ ok: false, fieldErrors: { customer: [CONTROL] } });
+    const contribution = {
+      departmentId: org.billing.id,
+      month: "2026-03",
+      categoryId: await categoryId(org.organizationId, "BILLING"),
+      amount: "5",
+      description: "Line one\u0000",
+    };
+    expect(await logContribution(users.billingHead.id, slug, contribution)).toMatchObject({
+      ok: false,
+      fieldErrors: { description: [CONTROL] },
+    });
     // A multi-line field keeps its line breaks and tabs.
-    expect(await logContribution(users.billingHead.id, slug, { ...contribution, description: "Line one\n\tLine two" })).toMatchObject({ ok: true });
-    expect(await db.department.count({ where: { organizationId: org.organizationId, name: { startsWith: "Ops" } } })).toBe(0);
+    expect(
+      await logContribution(users.billingHead.id, slug, { ...contribution, description: "Line one\n\tLine two" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await db.department.count({ where: { organizationId: org.organizationId, name: { startsWith: "Ops" } } }),
+    ).toBe(0);
     expect(await db.opportunity.count({ where: { organizationId: org.organizationId } })).toBe(0);
   });
 
   it("refuses dates outside 2000–2100 in forms and month keys with a field message", async () => {
     const org = await createPipelineOrganization();
     const { slug, users } = org;
-    expect(await closeMonth(users.owner.id, slug, { month: "0000-01" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { month: [RANGE] } });
-    expect(await addRevenueEntry(users.finance.id, slug, { date: "9999-12-31", amount: "1" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { date: [RANGE] } });
-    expect(await addRevenueEntry(users.finance.id, slug, { date: "0000-01-01", amount: "1" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { date: [RANGE] } });
-    const commitment = { departmentId: org.billing.id, title: "Collect", ownerId: users.billingHead.id, dueDate: "1999-12-31", expectedImpact: "10" };
-    expect(await createCommitment(users.billingHead.id, slug, commitment)).toMatchObject({ ok: false, fieldErrors: { dueDate: [RANGE] } });
-    const deal = { name: "Deal", account: "Globex", amount: "10", stageId: org.stage("Commit").id, expectedCloseDate: "2101-01-01", ownerId: users.salesManager.id };
-    expect(await createOpportunity(users.salesManager.id, slug, deal)).toMatchObject({ ok: false, fieldErrors: { expectedCloseDate: [RANGE] } });
+    expect(await closeMonth(users.owner.id, slug, { month: "0000-01" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { month: [RANGE] },
+    });
+    expect(await addRevenueEntry(users.finance.id, slug, { date: "9999-12-31", amount: "1" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { date: [RANGE] },
+    });
+    expect(await addRevenueEntry(users.finance.id, slug, { date: "0000-01-01", amount: "1" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { date: [RANGE] },
+    });
+    const commitment = {
+      departmentId: org.billing.id,
+      title: "Collect",
+      ownerId: users.billingHead.id,
+      dueDate: "1999-12-31",
+      expectedImpact: "10",
+    };
+    expect(await createCommitment(users.billingHead.id, slug, commitment)).toMatchObject({
+      ok: false,
+      fieldErrors: { dueDate: [RANGE] },
+    });
+    const deal = {
+      name: "Deal",
+      account: "Globex",
+      amount: "10",
+      stageId: org.stage("Commit").id,
+      expectedCloseDate: "2101-01-01",
+      ownerId: users.salesManager.id,
+    };
+    expect(await createOpportunity(users.salesManager.id, slug, deal)).toMatchObject({
+      ok: false,
+      fieldErrors: { expectedCloseDate: [RANGE] },
+    });
     // The range's own ends are accepted.
-    expect(await addRevenueEntry(users.finance.id, slug, { date: "2000-01-01", amount: "1" })).toMatchObject({ ok: true });
+    expect(await addRevenueEntry(users.finance.id, slug, { date: "2000-01-01", amount: "1" })).toMatchObject({
+      ok: true,
+    });
     expect(await db.periodClose.count({ where: { organizationId: org.organizationId } })).toBe(0);
   });
 });
@@ -118,7 +185,11 @@ describe("finding 9: a server action's slug argument is validated as a string", 
     expect(await addRevenueEntry(org.users.finance.id, forged, entry)).toEqual(notFound);
     expect(await runTenantAction(addRevenueEntry, { contains: "" }, entry, () => "saved")).toEqual(notFound);
     expect(await runTenantAction(addRevenueEntry, ["acme"], entry, () => "saved")).toEqual(notFound);
-    expect(await closeMonth(org.users.owner.id, { startsWith: org.slug.slice(0, 2) } as unknown as string, { month: "2026-01" })).toEqual(notFound);
+    expect(
+      await closeMonth(org.users.owner.id, { startsWith: org.slug.slice(0, 2) } as unknown as string, {
+        month: "2026-01",
+      }),
+    ).toEqual(notFound);
     expect(await db.revenueEntry.count()).toBe(0);
     expect(await db.periodClose.count()).toBe(0);
   });

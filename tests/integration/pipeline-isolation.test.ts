@@ -4,9 +4,24 @@ import { monthToDbDate } from "@/lib/period";
 import { disputeCause, settleCause } from "@/server/pipeline/causes";
 import { db } from "@/server/db";
 import { createOpportunity, updateOpportunity } from "@/server/pipeline/opportunities";
-import { addLossCause, archiveLossCause, archiveStage, createStage, renameLossCause, restoreLossCause, restoreStage, setHeadlineForecast, updateStage } from "@/server/pipeline/settings";
+import {
+  addLossCause,
+  archiveLossCause,
+  archiveStage,
+  createStage,
+  renameLossCause,
+  restoreLossCause,
+  restoreStage,
+  setHeadlineForecast,
+  updateStage,
+} from "@/server/pipeline/settings";
 import { takeSnapshot } from "@/server/pipeline/snapshots";
-import { createPipelineOrganization, insertOpportunity, today, type TPipelineOrganization } from "../factories/pipeline";
+import {
+  createPipelineOrganization,
+  insertOpportunity,
+  today,
+  type TPipelineOrganization,
+} from "../factories/pipeline";
 import { snapshotOrganization } from "../support/assertions";
 
 // DESIGN.md "Tenant isolation" for issue 5: every pipeline mutation, called (a) by a member of
@@ -42,7 +57,11 @@ async function seedRecords(org: TPipelineOrganization): Promise<TIds> {
         lossCauseId: org.lossCause("Invoice dispute").id,
         responsibleDepartmentId: org.billing.id,
         status,
-        ...(status === "DISPUTED" && { disputeReason: "Not us", disputedById: org.users.billingHead.id, disputedAt: new Date() }),
+        ...(status === "DISPUTED" && {
+          disputeReason: "Not us",
+          disputedById: org.users.billingHead.id,
+          disputedAt: new Date(),
+        }),
       },
     });
   const [attributed, disputed] = [await cause("ATTRIBUTED"), await cause("DISPUTED")];
@@ -58,28 +77,69 @@ async function seedRecords(org: TPipelineOrganization): Promise<TIds> {
   };
 }
 
-const dealFields = (ids: TIds) => ({ name: "Umbrella renewal", account: "Umbrella", amount: "9,000", stageId: ids.stageId, expectedCloseDate: today().quarterEnd, ownerId: ids.ownerId, sourceDepartmentId: ids.departmentId });
-const lose = (ids: TIds) => ({ opportunityId: ids.opportunityId, stageId: ids.stageId, lossCauseId: ids.lossCauseId, responsibleDepartmentId: ids.departmentId });
+const dealFields = (ids: TIds) => ({
+  name: "Umbrella renewal",
+  account: "Umbrella",
+  amount: "9,000",
+  stageId: ids.stageId,
+  expectedCloseDate: today().quarterEnd,
+  ownerId: ids.ownerId,
+  sourceDepartmentId: ids.departmentId,
+});
+const lose = (ids: TIds) => ({
+  opportunityId: ids.opportunityId,
+  stageId: ids.stageId,
+  lossCauseId: ids.lossCauseId,
+  responsibleDepartmentId: ids.departmentId,
+});
 
 /** Each mutation with an input that is valid for the organization whose ids it is given. */
 const MUTATIONS: { action: string; mutation: TMutation; input: (ids: TIds) => unknown }[] = [
   // With the create form's submission id and the version the edit loaded (issue 10).
-  { action: "createOpportunity", mutation: createOpportunity, input: (ids) => ({ ...dealFields(ids), submissionId: "7d1f2c3e-4b5a-4c6d-8e7f-901a2b3c4d5e" }) },
-  { action: "updateOpportunity", mutation: updateOpportunity, input: (ids) => ({ ...dealFields(ids), opportunityId: ids.opportunityId, version: 0 }) },
+  {
+    action: "createOpportunity",
+    mutation: createOpportunity,
+    input: (ids) => ({ ...dealFields(ids), submissionId: "7d1f2c3e-4b5a-4c6d-8e7f-901a2b3c4d5e" }),
+  },
+  {
+    action: "updateOpportunity",
+    mutation: updateOpportunity,
+    input: (ids) => ({ ...dealFields(ids), opportunityId: ids.opportunityId, version: 0 }),
+  },
   // Moves the deal to the lost stage: setup's withLostStage puts that stage's id in ids.stageId.
   { action: "loseOpportunity", mutation: updateOpportunity, input: (ids) => lose(ids) },
-  { action: "createStage", mutation: createStage, input: () => ({ name: "Legal review", probability: "80", outcome: "OPEN" }) },
-  { action: "updateStage", mutation: updateStage, input: (ids) => ({ stageId: ids.unusedStageId, name: "Discovery", probability: "15", outcome: "OPEN" }) },
+  {
+    action: "createStage",
+    mutation: createStage,
+    input: () => ({ name: "Legal review", probability: "80", outcome: "OPEN" }),
+  },
+  {
+    action: "updateStage",
+    mutation: updateStage,
+    input: (ids) => ({ stageId: ids.unusedStageId, name: "Discovery", probability: "15", outcome: "OPEN" }),
+  },
   { action: "archiveStage", mutation: archiveStage, input: (ids) => ({ stageId: ids.unusedStageId }) },
   { action: "restoreStage", mutation: restoreStage, input: (ids) => ({ stageId: ids.unusedStageId }) },
   { action: "addLossCause", mutation: addLossCause, input: () => ({ name: "Security review" }) },
-  { action: "renameLossCause", mutation: renameLossCause, input: (ids) => ({ lossCauseId: ids.lossCauseId, name: "Price too high" }) },
+  {
+    action: "renameLossCause",
+    mutation: renameLossCause,
+    input: (ids) => ({ lossCauseId: ids.lossCauseId, name: "Price too high" }),
+  },
   { action: "archiveLossCause", mutation: archiveLossCause, input: (ids) => ({ lossCauseId: ids.lossCauseId }) },
   { action: "restoreLossCause", mutation: restoreLossCause, input: (ids) => ({ lossCauseId: ids.lossCauseId }) },
   { action: "setHeadlineForecast", mutation: setHeadlineForecast, input: () => ({ headlineForecast: "COMMIT" }) },
   { action: "takeSnapshot", mutation: takeSnapshot, input: () => ({}) },
-  { action: "disputeCause", mutation: disputeCause, input: (ids) => ({ causeId: ids.attributedCauseId, reason: "The invoice was right" }) },
-  { action: "settleCause", mutation: settleCause, input: (ids) => ({ causeId: ids.disputedCauseId, decision: "UPHELD", reason: "Billing held the invoice" }) },
+  {
+    action: "disputeCause",
+    mutation: disputeCause,
+    input: (ids) => ({ causeId: ids.attributedCauseId, reason: "The invoice was right" }),
+  },
+  {
+    action: "settleCause",
+    mutation: settleCause,
+    input: (ids) => ({ causeId: ids.disputedCauseId, decision: "UPHELD", reason: "Billing held the invoice" }),
+  },
 ];
 
 type TExpected = { code: "NOT_FOUND"; message: string } | { code: "VALIDATION"; field: string };
@@ -90,7 +150,11 @@ const CROSS: { action: string; foreign: (keyof TIds)[]; expected: TExpected }[] 
   { action: "createOpportunity", foreign: ["ownerId"], expected: field("ownerId") },
   { action: "createOpportunity", foreign: ["departmentId"], expected: field("sourceDepartmentId") },
   { action: "updateOpportunity", foreign: ["opportunityId"], expected: notFound("That deal") },
-  { action: "updateOpportunity", foreign: ["opportunityId", "stageId", "ownerId", "departmentId"], expected: notFound("That deal") },
+  {
+    action: "updateOpportunity",
+    foreign: ["opportunityId", "stageId", "ownerId", "departmentId"],
+    expected: notFound("That deal"),
+  },
   { action: "updateOpportunity", foreign: ["stageId"], expected: field("stageId") },
   { action: "updateOpportunity", foreign: ["ownerId"], expected: field("ownerId") },
   { action: "updateOpportunity", foreign: ["departmentId"], expected: field("sourceDepartmentId") },
@@ -111,9 +175,13 @@ async function setup() {
   const a = await createPipelineOrganization("Alpha");
   const b = await createPipelineOrganization("Beta");
   const [aIds, bIds] = [await seedRecords(a), await seedRecords(b)];
-  const snapshots = async () => [await snapshotOrganization(a.organizationId), await snapshotOrganization(b.organizationId)];
+  const snapshots = async () => [
+    await snapshotOrganization(a.organizationId),
+    await snapshotOrganization(b.organizationId),
+  ];
   // Losing a deal moves it to the lost stage: the organization's own, unless the test swaps in B's.
-  const withLostStage = (action: string, org: TPipelineOrganization, ids: TIds): TIds => (action === "loseOpportunity" ? { ...ids, stageId: org.stage("Closed lost").id } : ids);
+  const withLostStage = (action: string, org: TPipelineOrganization, ids: TIds): TIds =>
+    action === "loseOpportunity" ? { ...ids, stageId: org.stage("Closed lost").id } : ids;
   return { a, b, aIds, bIds, snapshots, withLostStage };
 }
 
@@ -126,7 +194,12 @@ const mutationOf = (action: string) => {
 describe("tenant isolation of the pipeline mutations", () => {
   it("covers every mutation; those naming no record are only in (a)", () => {
     const crossed = new Set(CROSS.map((c) => c.action));
-    expect(MUTATIONS.map((m) => m.action).filter((a) => !crossed.has(a))).toEqual(["createStage", "addLossCause", "setHeadlineForecast", "takeSnapshot"]);
+    expect(MUTATIONS.map((m) => m.action).filter((a) => !crossed.has(a))).toEqual([
+      "createStage",
+      "addLossCause",
+      "setHeadlineForecast",
+      "takeSnapshot",
+    ]);
   });
 
   it("(a) answers a member of another organization not found through this organization's slug, and changes nothing", async () => {
@@ -165,11 +238,29 @@ describe("tenant isolation of the pipeline mutations", () => {
   it("lets the owner run every one of these inputs with its own ids (the refusals above are about the ids)", async () => {
     const { a, aIds, withLostStage } = await setup();
     // In an order where each one's record is still in a state that accepts it.
-    const order = ["createOpportunity", "updateOpportunity", "loseOpportunity", "createStage", "updateStage", "archiveStage", "restoreStage", "addLossCause", "renameLossCause", "archiveLossCause", "restoreLossCause", "setHeadlineForecast", "takeSnapshot", "disputeCause", "settleCause"];
+    const order = [
+      "createOpportunity",
+      "updateOpportunity",
+      "loseOpportunity",
+      "createStage",
+      "updateStage",
+      "archiveStage",
+      "restoreStage",
+      "addLossCause",
+      "renameLossCause",
+      "archiveLossCause",
+      "restoreLossCause",
+      "setHeadlineForecast",
+      "takeSnapshot",
+      "disputeCause",
+      "settleCause",
+    ];
     expect([...order].sort()).toEqual(MUTATIONS.map((m) => m.action).sort());
     for (const action of order) {
       const { mutation, input } = mutationOf(action);
-      expect(await mutation(a.users.owner.id, a.slug, input(withLostStage(action, a, aIds))), action).toMatchObject({ ok: true });
+      expect(await mutation(a.users.owner.id, a.slug, input(withLostStage(action, a, aIds))), action).toMatchObject({
+        ok: true,
+      });
     }
   });
 });

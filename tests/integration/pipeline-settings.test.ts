@@ -17,22 +17,39 @@ import { expectFailure, expectOk, snapshotOrganization } from "../support/assert
 
 // Settings › Pipeline (OWNER only): stages, loss causes and the headline forecast.
 
-const stageRow = (organizationId: string, id: string) => db.pipelineStage.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id } } });
-const causeRow = (organizationId: string, id: string) => db.lossCause.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id } } });
+const stageRow = (organizationId: string, id: string) =>
+  db.pipelineStage.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id } } });
+const causeRow = (organizationId: string, id: string) =>
+  db.lossCause.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id } } });
 
 describe("pipeline stages", () => {
   it("let the owner add, edit, archive and restore a stage, each audited", async () => {
     const org = await createPipelineOrganization();
     const owner = org.users.owner.id;
-    const { stageId } = expectOk(await createStage(owner, org.slug, { name: " Discovery ", probability: "15", outcome: "OPEN" }));
-    expect(await stageRow(org.organizationId, stageId)).toMatchObject({ name: "Discovery", probabilityBp: 1_500, outcome: "OPEN", sortOrder: 7, archivedAt: null });
-    expectOk(await updateStage(owner, org.slug, { stageId, name: "Discovery call", probability: "17.5%", outcome: "OPEN" }));
+    const { stageId } = expectOk(
+      await createStage(owner, org.slug, { name: " Discovery ", probability: "15", outcome: "OPEN" }),
+    );
+    expect(await stageRow(org.organizationId, stageId)).toMatchObject({
+      name: "Discovery",
+      probabilityBp: 1_500,
+      outcome: "OPEN",
+      sortOrder: 7,
+      archivedAt: null,
+    });
+    expectOk(
+      await updateStage(owner, org.slug, { stageId, name: "Discovery call", probability: "17.5%", outcome: "OPEN" }),
+    );
     expect(await stageRow(org.organizationId, stageId)).toMatchObject({ name: "Discovery call", probabilityBp: 1_750 });
     expectOk(await archiveStage(owner, org.slug, { stageId }));
     expect((await stageRow(org.organizationId, stageId)).archivedAt).toBeInstanceOf(Date);
     expectOk(await restoreStage(owner, org.slug, { stageId }));
     expect((await stageRow(org.organizationId, stageId)).archivedAt).toBeNull();
-    expect(await auditActions(org.organizationId, stageId)).toEqual(["stage.created", "stage.updated", "stage.archived", "stage.restored"]);
+    expect(await auditActions(org.organizationId, stageId)).toEqual([
+      "stage.created",
+      "stage.updated",
+      "stage.archived",
+      "stage.restored",
+    ]);
   });
 
   it("refuse a taken name, a probability over 100 %, archiving a stage with open deals, and changing its outcome once deals use it", async () => {
@@ -48,13 +65,29 @@ describe("pipeline stages", () => {
     expectFailure(tooHigh, "VALIDATION");
     expect(!tooHigh.ok && tooHigh.fieldErrors?.probability).toEqual(["Enter a percentage from 0 to 100."]);
     expectFailure(await archiveStage(owner, org.slug, { stageId: proposal.id }), "CONFLICT");
-    const outcome = await updateStage(owner, org.slug, { stageId: proposal.id, name: "Proposal", probability: "50", outcome: "WON" });
+    const outcome = await updateStage(owner, org.slug, {
+      stageId: proposal.id,
+      name: "Proposal",
+      probability: "50",
+      outcome: "WON",
+    });
     expectFailure(outcome, "CONFLICT");
-    expect(!outcome.ok && outcome.fieldErrors?.outcome).toEqual(["Deals are in this stage; its outcome cannot change."]);
+    expect(!outcome.ok && outcome.fieldErrors?.outcome).toEqual([
+      "Deals are in this stage; its outcome cannot change.",
+    ]);
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
     // Changing the default probability leaves the deal's own.
-    expectOk(await updateStage(owner, org.slug, { stageId: proposal.id, name: "Proposal", probability: "55", outcome: "OPEN" }));
-    expect((await db.opportunity.findFirstOrThrow({ where: { organizationId: org.organizationId } })).probabilityBp).toBe(5_000);
+    expectOk(
+      await updateStage(owner, org.slug, {
+        stageId: proposal.id,
+        name: "Proposal",
+        probability: "55",
+        outcome: "OPEN",
+      }),
+    );
+    expect(
+      (await db.opportunity.findFirstOrThrow({ where: { organizationId: org.organizationId } })).probabilityBp,
+    ).toBe(5_000);
   });
 });
 
@@ -67,8 +100,16 @@ describe("loss causes", () => {
     expectOk(await archiveLossCause(owner, org.slug, { lossCauseId }));
     expect((await causeRow(org.organizationId, lossCauseId)).archivedAt).toBeInstanceOf(Date);
     expectOk(await restoreLossCause(owner, org.slug, { lossCauseId }));
-    expect(await causeRow(org.organizationId, lossCauseId)).toMatchObject({ name: "Security questionnaire", archivedAt: null });
-    expect(await auditActions(org.organizationId, lossCauseId)).toEqual(["lossCause.added", "lossCause.renamed", "lossCause.archived", "lossCause.restored"]);
+    expect(await causeRow(org.organizationId, lossCauseId)).toMatchObject({
+      name: "Security questionnaire",
+      archivedAt: null,
+    });
+    expect(await auditActions(org.organizationId, lossCauseId)).toEqual([
+      "lossCause.added",
+      "lossCause.renamed",
+      "lossCause.archived",
+      "lossCause.restored",
+    ]);
     const clash = await renameLossCause(owner, org.slug, { lossCauseId, name: "Pricing" });
     expectFailure(clash, "CONFLICT");
     expect(!clash.ok && clash.fieldErrors).toEqual({ name: ["A cause with that name exists."] });
@@ -78,11 +119,15 @@ describe("loss causes", () => {
 describe("the headline forecast", () => {
   it("is weighted by default and the owner may choose another", async () => {
     const org = await createPipelineOrganization();
-    const headline = async () => (await db.organization.findUniqueOrThrow({ where: { id: org.organizationId } })).headlineForecast;
+    const headline = async () =>
+      (await db.organization.findUniqueOrThrow({ where: { id: org.organizationId } })).headlineForecast;
     expect(await headline()).toBe("WEIGHTED");
     expectOk(await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "COMMIT" }));
     expect(await headline()).toBe("COMMIT");
-    expectFailure(await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "RUN_RATE" }), "VALIDATION");
+    expectFailure(
+      await setHeadlineForecast(org.users.owner.id, org.slug, { headlineForecast: "RUN_RATE" }),
+      "VALIDATION",
+    );
     expect(await headline()).toBe("COMMIT");
     expect(await auditActions(org.organizationId, org.organizationId)).toContain("organization.headlineForecast");
   });
@@ -95,8 +140,14 @@ describe("who may configure the pipeline", () => {
     const lossCauseId = org.lossCause("Pricing").id;
     const before = await snapshotOrganization(org.organizationId);
     for (const user of [org.users.finance, org.users.salesManager, org.users.legalHead, org.users.viewer]) {
-      expectFailure(await createStage(user.id, org.slug, { name: "Discovery", probability: "15", outcome: "OPEN" }), "FORBIDDEN");
-      expectFailure(await updateStage(user.id, org.slug, { stageId, name: "Renamed", probability: "15", outcome: "OPEN" }), "FORBIDDEN");
+      expectFailure(
+        await createStage(user.id, org.slug, { name: "Discovery", probability: "15", outcome: "OPEN" }),
+        "FORBIDDEN",
+      );
+      expectFailure(
+        await updateStage(user.id, org.slug, { stageId, name: "Renamed", probability: "15", outcome: "OPEN" }),
+        "FORBIDDEN",
+      );
       expectFailure(await archiveStage(user.id, org.slug, { stageId }), "FORBIDDEN");
       expectFailure(await restoreStage(user.id, org.slug, { stageId }), "FORBIDDEN");
       expectFailure(await addLossCause(user.id, org.slug, { name: "New cause" }), "FORBIDDEN");
@@ -116,14 +167,20 @@ describe("who may configure the pipeline", () => {
     const before = await snapshotOrganization(a.organizationId);
     const bOwner = b.users.owner.id;
     // B's owner, in B's own organization, naming A's rows.
-    expectFailure(await updateStage(bOwner, b.slug, { stageId, name: "Stolen", probability: "15", outcome: "OPEN" }), "NOT_FOUND");
+    expectFailure(
+      await updateStage(bOwner, b.slug, { stageId, name: "Stolen", probability: "15", outcome: "OPEN" }),
+      "NOT_FOUND",
+    );
     expectFailure(await archiveStage(bOwner, b.slug, { stageId }), "NOT_FOUND");
     expectFailure(await restoreStage(bOwner, b.slug, { stageId }), "NOT_FOUND");
     expectFailure(await renameLossCause(bOwner, b.slug, { lossCauseId, name: "Stolen" }), "NOT_FOUND");
     expectFailure(await archiveLossCause(bOwner, b.slug, { lossCauseId }), "NOT_FOUND");
     expectFailure(await restoreLossCause(bOwner, b.slug, { lossCauseId }), "NOT_FOUND");
     // B's owner on A's slug.
-    expectFailure(await createStage(bOwner, a.slug, { name: "Discovery", probability: "15", outcome: "OPEN" }), "NOT_FOUND");
+    expectFailure(
+      await createStage(bOwner, a.slug, { name: "Discovery", probability: "15", outcome: "OPEN" }),
+      "NOT_FOUND",
+    );
     expectFailure(await addLossCause(bOwner, a.slug, { name: "New cause" }), "NOT_FOUND");
     expectFailure(await setHeadlineForecast(bOwner, a.slug, { headlineForecast: "COMMIT" }), "NOT_FOUND");
     expect(await snapshotOrganization(a.organizationId)).toEqual(before);

@@ -24,41 +24,84 @@ type TCreate = {
   /** Rows of the created kind in an organization. */
   count: (organizationId: string) => Promise<number>;
   /** The create, by a member allowed to make it, with this organization's own ids. */
-  submit: (org: TPipelineOrganization, submissionId: string, variant?: number) => Promise<ActionResult<Record<string, unknown>>>;
+  submit: (
+    org: TPipelineOrganization,
+    submissionId: string,
+    variant?: number,
+  ) => Promise<ActionResult<Record<string, unknown>>>;
 };
 
 const CREATES: TCreate[] = [
   {
     form: "manual revenue entry",
     count: (organizationId) => db.revenueEntry.count({ where: { organizationId } }),
-    submit: (org, submissionId) => addRevenueEntry(org.users.finance.id, org.slug, { date: "2026-03-14", amount: "1,250.00", reference: "INV-1", submissionId }),
+    submit: (org, submissionId) =>
+      addRevenueEntry(org.users.finance.id, org.slug, {
+        date: "2026-03-14",
+        amount: "1,250.00",
+        reference: "INV-1",
+        submissionId,
+      }),
   },
   {
     form: "contribution",
     count: (organizationId) => db.contribution.count({ where: { organizationId } }),
     submit: async (org, submissionId) =>
-      logContribution(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, month: "2026-03", categoryId: await categoryId(org.organizationId, "LEGAL"), amount: "-5,000", description: "Redlines took six weeks", submissionId }),
+      logContribution(org.users.legalHead.id, org.slug, {
+        departmentId: org.legal.id,
+        month: "2026-03",
+        categoryId: await categoryId(org.organizationId, "LEGAL"),
+        amount: "-5,000",
+        description: "Redlines took six weeks",
+        submissionId,
+      }),
   },
   {
     form: "commitment",
     count: (organizationId) => db.commitment.count({ where: { organizationId } }),
-    submit: (org, submissionId) => createCommitment(org.users.legalHead.id, org.slug, { departmentId: org.legal.id, title: "Template MSA", ownerId: org.users.legalHead.id, dueDate: "2026-12-15", expectedImpact: "10,000", submissionId }),
+    submit: (org, submissionId) =>
+      createCommitment(org.users.legalHead.id, org.slug, {
+        departmentId: org.legal.id,
+        title: "Template MSA",
+        ownerId: org.users.legalHead.id,
+        dueDate: "2026-12-15",
+        expectedImpact: "10,000",
+        submissionId,
+      }),
   },
   {
     form: "deal",
     count: (organizationId) => db.opportunity.count({ where: { organizationId } }),
-    submit: (org, submissionId) => createOpportunity(org.users.salesManager.id, org.slug, { name: "Umbrella renewal", account: "Umbrella", amount: "9,000", stageId: org.stage("Proposal").id, expectedCloseDate: today().quarterEnd, ownerId: org.users.salesManager.id, submissionId }),
+    submit: (org, submissionId) =>
+      createOpportunity(org.users.salesManager.id, org.slug, {
+        name: "Umbrella renewal",
+        account: "Umbrella",
+        amount: "9,000",
+        stageId: org.stage("Proposal").id,
+        expectedCloseDate: today().quarterEnd,
+        ownerId: org.users.salesManager.id,
+        submissionId,
+      }),
   },
   {
     form: "KPI definition",
     count: (organizationId) => db.kpi.count({ where: { organizationId } }),
     // KPI names are unique per department: a second form names another KPI.
-    submit: (org, submissionId, variant = 1) => createKpi(org.users.owner.id, org.slug, { departmentId: org.legal.id, name: `Contracts signed ${variant}`, unit: "COUNT", direction: "HIGHER_IS_BETTER", target: "12", submissionId }),
+    submit: (org, submissionId, variant = 1) =>
+      createKpi(org.users.owner.id, org.slug, {
+        departmentId: org.legal.id,
+        name: `Contracts signed ${variant}`,
+        unit: "COUNT",
+        direction: "HIGHER_IS_BETTER",
+        target: "12",
+        submissionId,
+      }),
   },
   {
     form: "invitation",
     count: (organizationId) => db.invitation.count({ where: { organizationId } }),
-    submit: (org, submissionId) => inviteMember(org.users.owner.id, org.slug, { email: "new.person@example.com", role: "VIEWER", submissionId }),
+    submit: (org, submissionId) =>
+      inviteMember(org.users.owner.id, org.slug, { email: "new.person@example.com", role: "VIEWER", submissionId }),
   },
 ];
 
@@ -108,7 +151,14 @@ describe("retried submits: a create form's submission id", () => {
         expect(await snapshotOrganization(a.organizationId)).toEqual(snapshotA);
         // B's members replaying through A's slug are not found, and A does not change.
         for (const outsider of [b.users.owner, b.users.finance, b.users.legalHead, b.users.salesManager]) {
-          const result = await create.submit({ ...b, slug: a.slug, users: { ...b.users, owner: outsider, finance: outsider, legalHead: outsider, salesManager: outsider } }, id);
+          const result = await create.submit(
+            {
+              ...b,
+              slug: a.slug,
+              users: { ...b.users, owner: outsider, finance: outsider, legalHead: outsider, salesManager: outsider },
+            },
+            id,
+          );
           expectFailure(result, "NOT_FOUND");
         }
         expect(await snapshotOrganization(a.organizationId)).toEqual(snapshotA);
@@ -122,7 +172,10 @@ describe("retried submits: a create form's submission id", () => {
     const first = expectOk(await CREATES[5]!.submit(org, id));
     const retry = expectOk(await CREATES[5]!.submit(org, id));
     expect(retry.token).toBe(first.token);
-    expect(await describeInvitation(String(retry.token))).toMatchObject({ state: "valid", email: "new.person@example.com" });
+    expect(await describeInvitation(String(retry.token))).toMatchObject({
+      state: "valid",
+      email: "new.person@example.com",
+    });
   });
 
   it("refuses a submission id that is not a UUID, naming the field", async () => {

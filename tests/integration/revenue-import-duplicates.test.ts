@@ -20,8 +20,18 @@ const ORDERS_ROWS = [
   ["A-2", "2026-03-05", "Beta", "25.50"],
   ["A-3", "2026-04-10", "Gamma", "40.00"],
 ];
-const ORDERS = ["Order ID,Order Date,Customer,Sales", ...ORDERS_ROWS.map(([id, date, customer, sales]) => `${id},${date},"${customer}",${sales}`)].join("\n");
-const ordersInput = (text = ORDERS, extra: Record<string, unknown> = {}) => ({ file: file(text), dateColumn: 1, amountColumn: 3, referenceColumn: 0, customerColumn: 2, ...extra });
+const ORDERS = [
+  "Order ID,Order Date,Customer,Sales",
+  ...ORDERS_ROWS.map(([id, date, customer, sales]) => `${id},${date},"${customer}",${sales}`),
+].join("\n");
+const ordersInput = (text = ORDERS, extra: Record<string, unknown> = {}) => ({
+  file: file(text),
+  dateColumn: 1,
+  amountColumn: 3,
+  referenceColumn: 0,
+  customerColumn: 2,
+  ...extra,
+});
 
 /**
  * The same rows as saved by another program: a byte-order mark, CRLF line endings, every field
@@ -32,7 +42,14 @@ const RESAVED = [
   ...ORDERS_ROWS.map(([id, date, customer, sales]) => `"${sales}","East","${date}","${id}","${customer}"`),
   "",
 ].join("\r\n");
-const resavedInput = (extra: Record<string, unknown> = {}) => ({ file: file(RESAVED, "orders-resaved.csv"), dateColumn: 2, amountColumn: 0, referenceColumn: 3, customerColumn: 4, ...extra });
+const resavedInput = (extra: Record<string, unknown> = {}) => ({
+  file: file(RESAVED, "orders-resaved.csv"),
+  dateColumn: 2,
+  amountColumn: 0,
+  referenceColumn: 3,
+  customerColumn: 4,
+  ...extra,
+});
 
 async function monthlyTotals(organizationId: string) {
   const rows = await db.$queryRaw<{ month: string; rows: bigint; total: bigint }[]>`
@@ -54,11 +71,21 @@ describe("revenue duplicates by content", () => {
     const slug = a.organization.slug;
     const first = expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput()));
     if (first.outcome !== "imported") throw new Error("expected an import");
-    expect(first).toMatchObject({ rowCount: 4, totalMinor: 19100n, duplicateCount: 0, duplicatesImported: false, replaced: null });
+    expect(first).toMatchObject({
+      rowCount: 4,
+      totalMinor: 19100n,
+      duplicateCount: 0,
+      duplicatesImported: false,
+      replaced: null,
+    });
 
     const preview = expectOk(await previewRevenueImport(a.owner.id, slug, resavedInput()));
     expect(preview.summary.acceptedCount).toBe(4);
-    expect(preview.duplicates).toMatchObject({ count: 4, totalMinor: 19100n, batches: [{ batchId: first.batchId, fileName: "orders.csv", importedBy: a.owner.name, rowCount: 4 }] });
+    expect(preview.duplicates).toMatchObject({
+      count: 4,
+      totalMinor: 19100n,
+      batches: [{ batchId: first.batchId, fileName: "orders.csv", importedBy: a.owner.name, rowCount: 4 }],
+    });
     expect(preview.duplicates.rows.map((r) => [r.line, r.date, r.amountMinor, r.reference, r.batchId])).toEqual([
       [2, "2026-03-04", 10000n, "A-1", first.batchId],
       [3, "2026-03-05", 2550n, "A-2", first.batchId],
@@ -72,7 +99,12 @@ describe("revenue duplicates by content", () => {
 
     const before = await snapshotOrganization(a.organization.id);
     const again = expectOk(await commitRevenueImport(a.owner.id, slug, resavedInput()));
-    expect(again).toMatchObject({ outcome: "already-imported", batchId: first.batchId, fileName: "orders.csv", importedBy: a.owner.name });
+    expect(again).toMatchObject({
+      outcome: "already-imported",
+      batchId: first.batchId,
+      fileName: "orders.csv",
+      importedBy: a.owner.name,
+    });
     expect(await snapshotOrganization(a.organization.id)).toEqual(before);
     expect(await monthlyTotals(a.organization.id)).toEqual(ORIGINAL_TOTALS);
   });
@@ -85,9 +117,29 @@ describe("revenue duplicates by content", () => {
     ["CRLF line endings", `${ORDERS.replace(/\n/g, "\r\n")}\r\n`, {}],
     ["every field re-quoted", lines([quoted(header), ...ORDERS_ROWS.map(quoted)]).join("\n"), {}],
     ["a byte-order mark", `\uFEFF${ORDERS}`, {}],
-    ["columns reordered", lines([["Sales", "Customer", "Order Date", "Order ID"], ...ORDERS_ROWS.map(([id, date, customer, sales]) => [sales ?? "", quoted([customer ?? ""])[0] ?? "", date ?? "", id ?? ""])]).join("\n"), { dateColumn: 2, amountColumn: 0, referenceColumn: 3, customerColumn: 1 }],
-    ["an extra column", lines([[...header, "Region"], ...ORDERS_ROWS.map((r) => [...quoted(r), "East"])]).join("\n"), {}],
-    ["amounts written differently (100 vs 100.00, 25.5 vs 25.50)", ORDERS.replace(",100.00", ",100").replace(",25.50\nA-3", ",25.5\nA-3"), {}],
+    [
+      "columns reordered",
+      lines([
+        ["Sales", "Customer", "Order Date", "Order ID"],
+        ...ORDERS_ROWS.map(([id, date, customer, sales]) => [
+          sales ?? "",
+          quoted([customer ?? ""])[0] ?? "",
+          date ?? "",
+          id ?? "",
+        ]),
+      ]).join("\n"),
+      { dateColumn: 2, amountColumn: 0, referenceColumn: 3, customerColumn: 1 },
+    ],
+    [
+      "an extra column",
+      lines([[...header, "Region"], ...ORDERS_ROWS.map((r) => [...quoted(r), "East"])]).join("\n"),
+      {},
+    ],
+    [
+      "amounts written differently (100 vs 100.00, 25.5 vs 25.50)",
+      ORDERS.replace(",100.00", ",100").replace(",25.50\nA-3", ",25.5\nA-3"),
+      {},
+    ],
   ];
   for (const [name, text, columns] of VARIANTS) {
     it(`a copy with ${name} is all already imported and adds nothing`, async () => {
@@ -99,7 +151,10 @@ describe("revenue duplicates by content", () => {
       expect(preview.summary.acceptedCount).toBe(4);
       expect(preview.duplicates).toMatchObject({ count: 4, batches: [{ batchId: first.batchId, rowCount: 4 }] });
       const before = await snapshotOrganization(a.organization.id);
-      expect(expectOk(await commitRevenueImport(a.owner.id, slug, copy))).toMatchObject({ outcome: "already-imported", batchId: first.batchId });
+      expect(expectOk(await commitRevenueImport(a.owner.id, slug, copy))).toMatchObject({
+        outcome: "already-imported",
+        batchId: first.batchId,
+      });
       expect(await snapshotOrganization(a.organization.id)).toEqual(before);
     });
   }
@@ -112,7 +167,9 @@ describe("revenue duplicates by content", () => {
     const anyway = expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput(ORDERS, { duplicates: "import" })));
     expect(anyway).toMatchObject({ outcome: "imported", rowCount: 4, duplicateCount: 4, duplicatesImported: true });
     if (anyway.outcome !== "imported") throw new Error("expected an import");
-    expect(await db.importBatch.findFirstOrThrow({ where: { organizationId: a.organization.id, id: anyway.batchId } })).toMatchObject({ duplicateCount: 4, duplicatesImported: true, rowCount: 4 });
+    expect(
+      await db.importBatch.findFirstOrThrow({ where: { organizationId: a.organization.id, id: anyway.batchId } }),
+    ).toMatchObject({ duplicateCount: 4, duplicatesImported: true, rowCount: 4 });
     expect(await monthlyTotals(a.organization.id)).toEqual([
       { month: "2026-03", rows: 6, total: 30200n },
       { month: "2026-04", rows: 2, total: 8000n },
@@ -135,14 +192,20 @@ describe("revenue duplicates by content", () => {
     expect(again.duplicates.rows.map((r) => r.line)).toEqual([2, 3, 4, 5]);
     const committed = expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput(three)));
     expect(committed).toMatchObject({ outcome: "imported", rowCount: 1, totalMinor: 2550n, duplicateCount: 4 });
-    expect(await db.revenueEntry.findMany({ where: { organizationId: a.organization.id, importBatchId: committed.batchId }, select: { importLine: true } })).toEqual([{ importLine: 6 }]);
+    expect(
+      await db.revenueEntry.findMany({
+        where: { organizationId: a.organization.id, importBatchId: committed.batchId },
+        select: { importLine: true },
+      }),
+    ).toEqual([{ importLine: 6 }]);
   });
 
   it("an overlapping export (rows 1–100, then rows 50–150) adds only rows 101–150, and the months count each order once", async () => {
     const a = await createOrganization("Alpha");
     const slug = a.organization.slug;
     // Order i: reference O-i, in January (i ≤ 75) or February 2026, amount (i × 100 + 37) cents.
-    const line = (i: number) => `O-${i},2026-0${i <= 75 ? 1 : 2}-${String((i % 28) + 1).padStart(2, "0")},C${i},${i}.37`;
+    const line = (i: number) =>
+      `O-${i},2026-0${i <= 75 ? 1 : 2}-${String((i % 28) + 1).padStart(2, "0")},C${i},${i}.37`;
     const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => line(from + k));
     const header = "Order ID,Order Date,Customer,Sales";
     expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput([header, ...range(1, 100)].join("\n"))));
@@ -165,8 +228,12 @@ describe("revenue duplicates by content", () => {
     const slug = a.organization.slug;
     const first = expectOk(await commitRevenueImport(a.owner.id, slug, ordersInput()));
     // A-1 corrected from 100.00 to 112.25 (+12.25 in March); a new order A-4 of 7.75 in April.
-    const corrected = `${ORDERS.replace("A-1,2026-03-04,\"Acme, Inc.\",100.00", "A-1,2026-03-04,\"Acme, Inc.\",112.25")}\nA-4,2026-04-20,Delta,7.75`;
-    const replaceInput = { ...ordersInput(corrected), file: file(corrected, "orders-corrected.csv"), replaceBatchId: first.batchId };
+    const corrected = `${ORDERS.replace('A-1,2026-03-04,"Acme, Inc.",100.00', 'A-1,2026-03-04,"Acme, Inc.",112.25')}\nA-4,2026-04-20,Delta,7.75`;
+    const replaceInput = {
+      ...ordersInput(corrected),
+      file: file(corrected, "orders-corrected.csv"),
+      replaceBatchId: first.batchId,
+    };
     const preview = expectOk(await previewRevenueImport(a.owner.id, slug, replaceInput));
     // Compared without the batch it replaces, nothing of the file is a duplicate.
     expect(preview.duplicates.count).toBe(0);
@@ -174,13 +241,24 @@ describe("revenue duplicates by content", () => {
     expect(expectOk(await previewRevenueImport(a.owner.id, slug, ordersInput(corrected))).duplicates.count).toBe(3);
 
     const replaced = expectOk(await commitRevenueImport(a.owner.id, slug, replaceInput));
-    expect(replaced).toMatchObject({ outcome: "imported", rowCount: 5, totalMinor: 21100n, duplicateCount: 0, replaced: { batchId: first.batchId, fileName: "orders.csv", rowCount: 4 } });
+    expect(replaced).toMatchObject({
+      outcome: "imported",
+      rowCount: 5,
+      totalMinor: 21100n,
+      duplicateCount: 0,
+      replaced: { batchId: first.batchId, fileName: "orders.csv", rowCount: 4 },
+    });
     expect(await monthlyTotals(a.organization.id)).toEqual([
       { month: "2026-03", rows: 3, total: 16325n },
       { month: "2026-04", rows: 2, total: 4775n },
     ]);
-    expect(await db.importBatch.findMany({ where: { organizationId: a.organization.id }, select: { fileName: true } })).toEqual([{ fileName: "orders-corrected.csv" }]);
-    const events = await db.auditEvent.findMany({ where: { organizationId: a.organization.id, action: { in: ["revenue.importReplaced", "revenue.imported"] } }, orderBy: { createdAt: "asc" } });
+    expect(
+      await db.importBatch.findMany({ where: { organizationId: a.organization.id }, select: { fileName: true } }),
+    ).toEqual([{ fileName: "orders-corrected.csv" }]);
+    const events = await db.auditEvent.findMany({
+      where: { organizationId: a.organization.id, action: { in: ["revenue.importReplaced", "revenue.imported"] } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => [e.action, e.entityId])).toEqual([
       ["revenue.imported", first.batchId],
       ["revenue.importReplaced", first.batchId],
@@ -196,9 +274,14 @@ describe("revenue duplicates by content", () => {
     await db.periodClose.create({ data: { organizationId: a.organization.id, month: monthToDbDate("2026-04") } });
     const onlyMarch = "Order ID,Order Date,Customer,Sales\nA-1,2026-03-04,Acme,90.00";
     const before = await snapshotOrganization(a.organization.id);
-    const result = await commitRevenueImport(a.owner.id, slug, { ...ordersInput(onlyMarch), replaceBatchId: first.batchId });
+    const result = await commitRevenueImport(a.owner.id, slug, {
+      ...ordersInput(onlyMarch),
+      replaceBatchId: first.batchId,
+    });
     expectFailure(result, "CONFLICT");
-    expect(!result.ok && result.message).toBe("Apr 2026 is closed. An owner must reopen it before anything in it can change.");
+    expect(!result.ok && result.message).toBe(
+      "Apr 2026 is closed. An owner must reopen it before anything in it can change.",
+    );
     expect(await snapshotOrganization(a.organization.id)).toEqual(before);
   });
 
@@ -209,9 +292,15 @@ describe("revenue duplicates by content", () => {
     const beforeA = await snapshotOrganization(a.organization.id);
     const preview = expectOk(await previewRevenueImport(b.owner.id, b.organization.slug, ordersInput()));
     expect(preview.duplicates).toMatchObject({ count: 0, batches: [], rows: [] });
-    expectFailure(await previewRevenueImport(b.owner.id, b.organization.slug, { ...ordersInput(), replaceBatchId: first.batchId }), "NOT_FOUND");
+    expectFailure(
+      await previewRevenueImport(b.owner.id, b.organization.slug, { ...ordersInput(), replaceBatchId: first.batchId }),
+      "NOT_FOUND",
+    );
     const beforeB = await snapshotOrganization(b.organization.id);
-    expectFailure(await commitRevenueImport(b.owner.id, b.organization.slug, { ...ordersInput(), replaceBatchId: first.batchId }), "NOT_FOUND");
+    expectFailure(
+      await commitRevenueImport(b.owner.id, b.organization.slug, { ...ordersInput(), replaceBatchId: first.batchId }),
+      "NOT_FOUND",
+    );
     expect(await snapshotOrganization(b.organization.id)).toEqual(beforeB);
     const own = expectOk(await commitRevenueImport(b.owner.id, b.organization.slug, ordersInput()));
     expect(own).toMatchObject({ outcome: "imported", rowCount: 4, duplicateCount: 0 });

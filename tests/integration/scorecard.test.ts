@@ -22,7 +22,12 @@ const Q1: MonthKey[] = ["2026-01", "2026-02", "2026-03"];
 async function seed(org: TOrg) {
   const id = org.organizationId;
   const signed = await insertKpi(id, org.legal.id, { name: "Contracts signed", targetScaled: 1_000n });
-  const cycle = await insertKpi(id, org.legal.id, { name: "Review cycle days", unit: "DAYS", direction: "LOWER_IS_BETTER", targetScaled: 500n });
+  const cycle = await insertKpi(id, org.legal.id, {
+    name: "Review cycle days",
+    unit: "DAYS",
+    direction: "LOWER_IS_BETTER",
+    targetScaled: 500n,
+  });
   const nps = await insertKpi(id, org.legal.id, { name: "NPS", unit: "PERCENT" });
   const old = await insertKpi(id, org.legal.id, { name: "Old KPI", targetScaled: 1_000n });
   await db.kpi.updateMany({ where: { organizationId: id, id: old.id }, data: { archivedAt: new Date() } });
@@ -62,7 +67,9 @@ describe("ratedKpiValues and statusByDepartmentMonth", () => {
       [statusKey(org.legal.id, "2026-03")]: "RED",
       [statusKey(org.billing.id, "2026-01")]: "GREEN",
     });
-    expect((await ratedKpiValues(await tenantOf(org.organizationId), Q1, org.billing.id)).map((r) => r.kpiId)).toEqual([disputes.id]);
+    expect((await ratedKpiValues(await tenantOf(org.organizationId), Q1, org.billing.id)).map((r) => r.kpiId)).toEqual([
+      disputes.id,
+    ]);
     expect(await ratedKpiValues(await tenantOf(org.organizationId), ["2026-04"])).toEqual([]);
     expect(await ratedKpiValues(await tenantOf(org.organizationId), [])).toEqual([]);
   });
@@ -120,7 +127,12 @@ describe("getScorecard", () => {
       ["2026-03", "RED"],
       ["2026-04", null],
     ]);
-    expect(card.impact).toEqual({ confirmed: -8_500n, claimed: -2_000n, disputed: -5_000n, counts: { CONFIRMED: 2, CLAIMED: 1, DISPUTED: 1 } });
+    expect(card.impact).toEqual({
+      confirmed: -8_500n,
+      claimed: -2_000n,
+      disputed: -5_000n,
+      counts: { CONFIRMED: 2, CLAIMED: 1, DISPUTED: 1 },
+    });
     expect(card.contributions.map((c) => [c.month, c.amountMinor])).toEqual(
       expect.arrayContaining([
         ["2026-03", -5_000n],
@@ -148,14 +160,39 @@ describe("getScorecard", () => {
   it("over a fiscal year, averages a rate, sums a flow, takes a stock's last month, and names the worst KPI", async () => {
     const org = await createAccountabilityOrganization();
     const id = org.organizationId;
-    const FY: MonthKey[] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"];
+    const FY: MonthKey[] = [
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+    ];
     const amberMonths = new Set(["2026-03", "2026-06", "2026-09", "2026-12"]);
     // Cost per lead ($150 a month, lower is better): $140 in eight months, $160 in the four others.
-    const cpl = await insertKpi(id, org.legal.id, { name: "Cost per lead", unit: "CURRENCY", direction: "LOWER_IS_BETTER", aggregation: "AVERAGE", targetScaled: 15_000n });
+    const cpl = await insertKpi(id, org.legal.id, {
+      name: "Cost per lead",
+      unit: "CURRENCY",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "AVERAGE",
+      targetScaled: 15_000n,
+    });
     // Qualified leads (100 a month): 100 in eight months, 95 (amber) in four.
     const leads = await insertKpi(id, org.legal.id, { name: "Qualified leads", unit: "COUNT", targetScaled: 10_000n });
     // Open tickets (at most 120, a stock): 100 each month to October, 130 in November, December not reported.
-    const tickets = await insertKpi(id, org.legal.id, { name: "Open tickets", unit: "COUNT", direction: "LOWER_IS_BETTER", aggregation: "LAST", targetScaled: 12_000n });
+    const tickets = await insertKpi(id, org.legal.id, {
+      name: "Open tickets",
+      unit: "COUNT",
+      direction: "LOWER_IS_BETTER",
+      aggregation: "LAST",
+      targetScaled: 12_000n,
+    });
     for (const month of FY) {
       const isAmber = amberMonths.has(month);
       await insertKpiValue(id, cpl.id, month, isAmber ? 16_000n : 14_000n, 15_000n);
@@ -167,7 +204,9 @@ describe("getScorecard", () => {
     if (!ctx) throw new Error("no membership");
     const card = await getScorecard(ctx, org.legal.id, "fy-2026", new Date("2027-01-15T16:00:00Z"));
     if (!card) throw new Error("expected a scorecard");
-    const byName = Object.fromEntries(card.kpis.map((k) => [k.kpi.name, [k.period.actual, k.period.target, k.period.months, k.period.asOf, k.rag]]));
+    const byName = Object.fromEntries(
+      card.kpis.map((k) => [k.kpi.name, [k.period.actual, k.period.target, k.period.months, k.period.asOf, k.rag]]),
+    );
     expect(byName).toEqual({
       // (8 × 140 + 4 × 160) / 12 = 146.666… → $146.67 against $150: 150 / 146.67 = 102.3 %, green (summed, it read $1,760).
       "Cost per lead": [14_667n, 15_000n, 12, "2026-12", "GREEN"],

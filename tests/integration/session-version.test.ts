@@ -20,7 +20,11 @@ async function signInCookie(email: string): Promise<string> {
   const user = await authenticate(email, PASSWORD, CLIENT);
   if (!user) throw new Error("sign-in failed");
   const jwt = getAuthOptions().callbacks?.jwt as NonNullable<TCallbacks["jwt"]>;
-  const token = await jwt({ token: { sub: user.id, email: user.email, name: user.name }, user: user as TAuthenticatedUser, account: null });
+  const token = await jwt({
+    token: { sub: user.id, email: user.email, name: user.name },
+    user: user as TAuthenticatedUser,
+    account: null,
+  });
   return encode({ token, secret: SECRET });
 }
 

@@ -1,7 +1,12 @@
 import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate, getAuthOptions, TooManyAttemptsError } from "@/server/auth";
-import { closeSignInThrottle, createSignInThrottle, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MINUTES } from "@/server/security/sign-in-throttle";
+import {
+  closeSignInThrottle,
+  createSignInThrottle,
+  SIGN_IN_LIMITS,
+  SIGN_IN_WINDOW_MINUTES,
+} from "@/server/security/sign-in-throttle";
 import { createUser, PASSWORD } from "../factories";
 
 // Finding 1 of issue 10, the sign-in throttle can be raced: 101 parallel sign-ins (100 wrong, the
@@ -49,7 +54,8 @@ describe("the sign-in throttle can be raced (issue 10, finding 1)", () => {
 
   it("says when to retry: at the end of the 15-minute window", async () => {
     const user = await createUser();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress; i++) expect(await outcome(user.email, `wrong-${i}`, STRANGER)).toBe("refused");
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress; i++)
+      expect(await outcome(user.email, `wrong-${i}`, STRANGER)).toBe("refused");
     const error = await authenticate(user.email, PASSWORD, STRANGER).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TooManyAttemptsError);
     const seconds = (error as TooManyAttemptsError).retryAfterSeconds;
@@ -70,9 +76,12 @@ describe("the sign-in throttle can be raced (issue 10, finding 1)", () => {
   it("slows down one address guessing across many accounts after 30 failures, for every account, but not other addresses", async () => {
     const users = await Promise.all(Array.from({ length: 16 }, () => createUser()));
     // Two guesses per account: never 10 on any one account, 30 from the address in all.
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect(await outcome(users[i % 15]!.email, `guess-${i}`, STRANGER)).toBe("refused");
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++)
+      expect(await outcome(users[i % 15]!.email, `guess-${i}`, STRANGER)).toBe("refused");
     expect(await outcome(users[15]!.email, "guess", STRANGER)).toBe("throttled");
-    expect(await outcome(users[15]!.email, PASSWORD, STRANGER), "even a right password from that address").toBe("throttled");
+    expect(await outcome(users[15]!.email, PASSWORD, STRANGER), "even a right password from that address").toBe(
+      "throttled",
+    );
     expect(await outcome(users[0]!.email, PASSWORD, OWNER_ADDRESS)).toBe("signed-in");
   });
 
@@ -96,7 +105,9 @@ describe("the sign-in throttle can be raced (issue 10, finding 1)", () => {
 
     // Concurrently, split over both instances: still exactly 10 let through.
     const racing = "racing@test.example";
-    const verdicts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).attempt(racing, OWNER_ADDRESS)));
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).attempt(racing, OWNER_ADDRESS)),
+    );
     expect(verdicts.filter((v) => v.ok)).toHaveLength(SIGN_IN_LIMITS.perAccountAndAddress);
   });
 });
@@ -105,12 +116,19 @@ describe("sign-in while the throttle's database is down", () => {
   it("says sign-in is unavailable, never that the password is wrong, and passes no database error to the browser", async () => {
     const user = await createUser();
     await closeSignInThrottle();
-    const pool = new Pool({ connectionString: "postgresql://postgres@127.0.0.1:1/revtrace_down", connectionTimeoutMillis: 2_000 });
+    const pool = new Pool({
+      connectionString: "postgresql://postgres@127.0.0.1:1/revtrace_down",
+      connectionTimeoutMillis: 2_000,
+    });
     (globalThis as { signInThrottle?: unknown }).signInThrottle = { pool, throttle: createSignInThrottle(pool) };
     // The authorize function next-auth calls, as configured (CredentialsProvider keeps it in options).
-    const provider = getAuthOptions().providers[0] as unknown as { options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> } };
+    const provider = getAuthOptions().providers[0] as unknown as {
+      options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> };
+    };
     try {
-      await expect(provider.options.authorize({ email: user.email, password: PASSWORD }, { headers: {} })).rejects.toThrow(/^SIGN_IN_UNAVAILABLE$/);
+      await expect(
+        provider.options.authorize({ email: user.email, password: PASSWORD }, { headers: {} }),
+      ).rejects.toThrow(/^SIGN_IN_UNAVAILABLE$/);
     } finally {
       await closeSignInThrottle();
     }

@@ -11,7 +11,12 @@ const input = {
   name: "Ada Lovelace",
   email: "Ada@Example.com",
   password: "analytical-engine",
-  organization: { name: "Analytical Engines Ltd", currency: "GBP", fiscalYearStartMonth: "4", timeZone: "Europe/London" },
+  organization: {
+    name: "Analytical Engines Ltd",
+    currency: "GBP",
+    fiscalYearStartMonth: "4",
+    timeZone: "Europe/London",
+  },
 };
 
 describe("signUp", () => {
@@ -21,12 +26,25 @@ describe("signUp", () => {
     expect(email).toBe("ada@example.com");
 
     const organization = await db.organization.findUniqueOrThrow({ where: { slug } });
-    expect(organization).toMatchObject({ name: "Analytical Engines Ltd", currency: "GBP", fiscalYearStartMonth: 4, timeZone: "Europe/London", onTrackThresholdBp: 10000, atRiskThresholdBp: 9000 });
+    expect(organization).toMatchObject({
+      name: "Analytical Engines Ltd",
+      currency: "GBP",
+      fiscalYearStartMonth: 4,
+      timeZone: "Europe/London",
+      onTrackThresholdBp: 10000,
+      atRiskThresholdBp: 9000,
+    });
     const where = { organizationId: organization.id };
     expect(await db.department.count({ where })).toBe(9);
     const [membership] = await db.membership.findMany({ where, include: { user: true } });
-    expect(membership).toMatchObject({ role: "OWNER", departmentId: null, user: { email: "ada@example.com", name: "Ada Lovelace" } });
-    expect(await db.auditEvent.findMany({ where, select: { action: true, actorId: true } })).toEqual([{ action: "organization.created", actorId: membership?.userId }]);
+    expect(membership).toMatchObject({
+      role: "OWNER",
+      departmentId: null,
+      user: { email: "ada@example.com", name: "Ada Lovelace" },
+    });
+    expect(await db.auditEvent.findMany({ where, select: { action: true, actorId: true } })).toEqual([
+      { action: "organization.created", actorId: membership?.userId },
+    ]);
   });
 
   it("stores an argon2id hash (19 MiB, t=2) that signs in, never the password", async () => {
@@ -45,9 +63,15 @@ describe("signUp", () => {
 
   it("refuses a duplicate email on the email field and writes nothing", async () => {
     expectOk(await signUp(input));
-    const result = await signUp({ ...input, email: " ADA@example.com", organization: { ...input.organization, name: "Other" } });
+    const result = await signUp({
+      ...input,
+      email: " ADA@example.com",
+      organization: { ...input.organization, name: "Other" },
+    });
     expectFailure(result, "CONFLICT");
-    expect(!result.ok && result.fieldErrors?.email).toEqual(["An account with this email already exists. Sign in instead."]);
+    expect(!result.ok && result.fieldErrors?.email).toEqual([
+      "An account with this email already exists. Sign in instead.",
+    ]);
     expect(await db.organization.count()).toBe(1);
     expect(await db.user.count()).toBe(1);
   });
@@ -74,7 +98,13 @@ describe("sign-in throttling", () => {
   it("refuses an account from a client address after 10 failures there, even the right password, and leaves other accounts alone", async () => {
     const email = "throttled@example.com";
     expectOk(await signUp({ ...input, email }));
-    expectOk(await signUp({ ...input, email: "bystander@example.com", organization: { ...input.organization, name: "Other Ltd" } }));
+    expectOk(
+      await signUp({
+        ...input,
+        email: "bystander@example.com",
+        organization: { ...input.organization, name: "Other Ltd" },
+      }),
+    );
     for (let i = 0; i < 10; i++) expect(await authenticate(email, `wrong-${i}`, CLIENT)).toBeNull();
     await expect(authenticate(email, input.password, CLIENT)).rejects.toBeInstanceOf(TooManyAttemptsError);
     expect(await authenticate("bystander@example.com", input.password, CLIENT)).not.toBeNull();

@@ -28,12 +28,29 @@ describe("weekOf", () => {
 describe("takeSnapshot", () => {
   it("copies every deal, open and closed, as it stands", async () => {
     const org = await createPipelineOrganization();
-    const open = await insertOpportunity(org, { name: "A open", amountMinor: 10_000_00n, forecastCategory: "BEST_CASE", expectedCloseDate: "2026-12-15" });
-    const won = await insertOpportunity(org, { name: "B won", stage: "Closed won", amountMinor: 20_000_00n, expectedCloseDate: "2026-10-01" });
-    const lost = await insertOpportunity(org, { name: "C lost", stage: "Closed lost", amountMinor: 30_000_00n, expectedCloseDate: "2026-09-30" });
+    const open = await insertOpportunity(org, {
+      name: "A open",
+      amountMinor: 10_000_00n,
+      forecastCategory: "BEST_CASE",
+      expectedCloseDate: "2026-12-15",
+    });
+    const won = await insertOpportunity(org, {
+      name: "B won",
+      stage: "Closed won",
+      amountMinor: 20_000_00n,
+      expectedCloseDate: "2026-10-01",
+    });
+    const lost = await insertOpportunity(org, {
+      name: "C lost",
+      stage: "Closed lost",
+      amountMinor: 30_000_00n,
+      expectedCloseDate: "2026-09-30",
+    });
     const result = expectOk(await takeSnapshot(org.users.salesManager.id, org.slug, {}));
     expect(result.deals).toBe(3);
-    const snapshot = await db.pipelineSnapshot.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org.organizationId, id: result.snapshotId } } });
+    const snapshot = await db.pipelineSnapshot.findUniqueOrThrow({
+      where: { organizationId_id: { organizationId: org.organizationId, id: result.snapshotId } },
+    });
     expect(snapshot).toMatchObject({ kind: "MANUAL", weekOf: null, takenById: org.users.salesManager.id });
     const row = (d: typeof open) => ({
       organizationId: org.organizationId,
@@ -50,7 +67,9 @@ describe("takeSnapshot", () => {
     expect(await items(org.organizationId, result.snapshotId)).toEqual([row(open), row(won), row(lost)]);
 
     // Later changes do not touch the snapshot.
-    expectOk(await updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: open.id, amount: "12,000" }));
+    expectOk(
+      await updateOpportunity(org.users.salesManager.id, org.slug, { opportunityId: open.id, amount: "12,000" }),
+    );
     expect((await items(org.organizationId, result.snapshotId))[0]?.amountMinor).toBe(10_000_00n);
   });
 
@@ -58,7 +77,8 @@ describe("takeSnapshot", () => {
     const org = await createPipelineOrganization();
     expect(expectOk(await takeSnapshot(org.owner.id, org.slug, {})).deals).toBe(0);
     const before = await snapshotOrganization(org.organizationId);
-    for (const who of ["finance", "legalHead", "viewer"] as const) expectFailure(await takeSnapshot(org.users[who].id, org.slug, {}), "FORBIDDEN");
+    for (const who of ["finance", "legalHead", "viewer"] as const)
+      expectFailure(await takeSnapshot(org.users[who].id, org.slug, {}), "FORBIDDEN");
     expect(await snapshotOrganization(org.organizationId)).toEqual(before);
   });
 });
@@ -71,12 +91,20 @@ describe("ensureWeeklySnapshot", () => {
     expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-23T08:00:00Z"))).toBe(true);
     await insertOpportunity(org, { name: "C" });
     // Later the same week, up to Sunday night: nothing new.
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-26T08:00:00Z"))).toBe(false);
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-29T23:59:00Z"))).toBe(false);
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-26T08:00:00Z"))).toBe(
+      false,
+    );
+    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-29T23:59:00Z"))).toBe(
+      false,
+    );
     // Monday: the next week's.
     expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-30T00:00:00Z"))).toBe(true);
 
-    const snapshots = await db.pipelineSnapshot.findMany({ where: { organizationId: org.organizationId }, orderBy: { takenAt: "asc" }, include: { _count: { select: { items: true } } } });
+    const snapshots = await db.pipelineSnapshot.findMany({
+      where: { organizationId: org.organizationId },
+      orderBy: { takenAt: "asc" },
+      include: { _count: { select: { items: true } } },
+    });
     expect(snapshots.map((s) => [s.kind, s.weekOf?.toISOString().slice(0, 10), s.takenById, s._count.items])).toEqual([
       ["WEEKLY", "2026-11-23", null, 2],
       ["WEEKLY", "2026-11-30", null, 3],
@@ -92,7 +120,9 @@ describe("ensureWeeklySnapshot", () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await db.pipelineSnapshot.count({ where: { organizationId: org.organizationId } })).toBe(1);
     expect(await db.pipelineSnapshotItem.count({ where: { organizationId: org.organizationId } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { organizationId: org.organizationId, action: "pipeline.snapshot.weekly" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { organizationId: org.organizationId, action: "pipeline.snapshot.weekly" } }),
+    ).toBe(1);
   });
 
   it("does not count a manual snapshot as the week's", async () => {

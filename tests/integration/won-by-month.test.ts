@@ -19,14 +19,31 @@ async function ctxOf(org: TPipelineOrganization, userId: string) {
   return ctx;
 }
 
-async function won(org: TPipelineOrganization, ownerId: string, expectedCloseDate: string, amountMinor: bigint, stage = "Closed won") {
-  const deal = await insertOpportunity(org, { stage, expectedCloseDate, amountMinor, name: `Deal ${expectedCloseDate}` });
-  await db.opportunity.update({ where: { organizationId_id: { organizationId: org.organizationId, id: deal.id } }, data: { ownerId } });
+async function won(
+  org: TPipelineOrganization,
+  ownerId: string,
+  expectedCloseDate: string,
+  amountMinor: bigint,
+  stage = "Closed won",
+) {
+  const deal = await insertOpportunity(org, {
+    stage,
+    expectedCloseDate,
+    amountMinor,
+    name: `Deal ${expectedCloseDate}`,
+  });
+  await db.opportunity.update({
+    where: { organizationId_id: { organizationId: org.organizationId, id: deal.id } },
+    data: { ownerId },
+  });
 }
 
 async function seed() {
   const org = await createPipelineOrganization("Won Alpha");
-  await db.organization.update({ where: { id: org.organizationId }, data: { fiscalYearStartMonth: 4, timeZone: "Pacific/Auckland" } });
+  await db.organization.update({
+    where: { id: org.organizationId },
+    data: { fiscalYearStartMonth: 4, timeZone: "Pacific/Auckland" },
+  });
   const { salesManager: ana, owner: bo } = org.users;
   await won(org, ana.id, "2025-04-01", 1_234_56n); // first day of FY2026
   await won(org, ana.id, "2025-04-30", 1n); // last day of April
@@ -76,7 +93,9 @@ describe("won by month", () => {
     await db.user.update({ where: { id: ana.id }, data: { name: "=Ana" } });
     const response = await withTenant(ana.id, org.slug, (ctx) => wonByMonthCsv(ctx, "fy-2026", NOW));
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${org.slug}-won-by-month-fy-2026.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${org.slug}-won-by-month-fy-2026.csv"`,
+    );
     const lines = (await response.text()).trimEnd().split("\r\n");
     const zero = (months: string[]) => months.map((m) => `month total,${m},all,0,0.00,USD`);
     expect(lines).toEqual([

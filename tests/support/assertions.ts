@@ -6,7 +6,17 @@ import { db } from "@/server/db";
 export async function snapshotOrganization(organizationId: string) {
   const where = { organizationId };
   const orderBy = { id: "asc" } as const;
-  const [organization, departments, memberships, invitations, auditEvents, revenueTargets, revenueEntries, importBatches, periodCloses] = await Promise.all([
+  const [
+    organization,
+    departments,
+    memberships,
+    invitations,
+    auditEvents,
+    revenueTargets,
+    revenueEntries,
+    importBatches,
+    periodCloses,
+  ] = await Promise.all([
     db.organization.findUnique({ where: { id: organizationId } }),
     db.department.findMany({ where, orderBy }),
     db.membership.findMany({ where, orderBy }),
@@ -25,7 +35,15 @@ export async function snapshotOrganization(organizationId: string) {
     db.commitment.findMany({ where, orderBy }),
     db.narrative.findMany({ where, orderBy }),
   ]);
-  const [pipelineStages, lossCauses, opportunities, opportunityCauses, opportunityChanges, pipelineSnapshots, pipelineSnapshotItems] = await Promise.all([
+  const [
+    pipelineStages,
+    lossCauses,
+    opportunities,
+    opportunityCauses,
+    opportunityChanges,
+    pipelineSnapshots,
+    pipelineSnapshotItems,
+  ] = await Promise.all([
     db.pipelineStage.findMany({ where, orderBy }),
     db.lossCause.findMany({ where, orderBy }),
     db.opportunity.findMany({ where, orderBy }),

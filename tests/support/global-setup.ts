@@ -2,7 +2,12 @@ import os from "node:os";
 import path from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type TEmbeddedPostgres } from "../../prisma/tools/embedded-postgres";
+import {
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type TEmbeddedPostgres,
+} from "../../prisma/tools/embedded-postgres";
 import { deployMigrations } from "../../prisma/tools/schema-engine";
 
 declare module "vitest" {
@@ -24,7 +29,11 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "revtrace-test-pg-"));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: Number(process.env.TEST_PG_PORT ?? 54331), persistent: false });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "data"),
+      port: Number(process.env.TEST_PG_PORT ?? 54331),
+      persistent: false,
+    });
     serverUrl = embedded.serverUrl;
   }
   const databaseUrl = await ensureDatabase(serverUrl, TEST_DATABASE, { fresh: true });

@@ -17,7 +17,11 @@ async function waitForLockWaiter(timeoutMs = 10_000): Promise<void> {
  * reads the row, then blocks writing it; `change` is then written and committed by the first
  * transaction, and `action` resumes against the changed row. Returns what `action` returned.
  */
-export async function interleave<T>(lock: (tx: Tx) => Promise<unknown>, action: () => Promise<T>, change: (tx: Tx) => Promise<unknown>): Promise<T> {
+export async function interleave<T>(
+  lock: (tx: Tx) => Promise<unknown>,
+  action: () => Promise<T>,
+  change: (tx: Tx) => Promise<unknown>,
+): Promise<T> {
   const { settled } = await db.$transaction(
     async (tx) => {
       await lock(tx);

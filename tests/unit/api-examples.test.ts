@@ -30,7 +30,9 @@ describe("apiExamples", () => {
     expect(push?.command).toContain('-H "Content-Type: application/json"');
     // The body, as the shell passes it, is the JSON the endpoint takes.
     const body = /-d '([\s\S]*)'$/.exec(push?.command ?? "")?.[1];
-    expect(JSON.parse(body ?? "")).toEqual({ entries: [{ date: "2026-11-03", amount: "1250.00", reference: "INV-1001", customer: "Globex" }] });
+    expect(JSON.parse(body ?? "")).toEqual({
+      entries: [{ date: "2026-11-03", amount: "1250.00", reference: "INV-1001", customer: "Globex" }],
+    });
   });
 
   it("writes every body as valid JSON, and keeps each line short enough for a laptop", () => {

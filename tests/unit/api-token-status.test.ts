@@ -16,6 +16,8 @@ describe("apiTokenStatus", () => {
 
   it("is revoked once revoked, expired or not", () => {
     expect(apiTokenStatus({ expiresAt: null, revokedAt: new Date("2026-12-02T00:00:00Z") }, AT)).toBe("Revoked");
-    expect(apiTokenStatus({ expiresAt: new Date("2026-12-01T00:00:00Z"), revokedAt: new Date("2026-12-02T00:00:00Z") }, AT)).toBe("Revoked");
+    expect(
+      apiTokenStatus({ expiresAt: new Date("2026-12-01T00:00:00Z"), revokedAt: new Date("2026-12-02T00:00:00Z") }, AT),
+    ).toBe("Revoked");
   });
 });

@@ -28,16 +28,27 @@ function sourceFiles(dir: string): string[] {
 function resolveSpecifier(file: string, specifier: string): string | null {
   if (specifier.startsWith("@/")) return `src/${specifier.slice(2)}`;
   if (specifier.startsWith("@db/")) return `prisma/generated/${specifier.slice(4)}`;
-  if (specifier.startsWith(".")) return path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep).join("/");
+  if (specifier.startsWith("."))
+    return path
+      .relative(root, path.resolve(path.dirname(file), specifier))
+      .split(path.sep)
+      .join("/");
   return null;
 }
 
 /** Every static import, re-export and dynamic import of a file. */
 function importsOf(file: string, text: string): TImport[] {
   const found: TImport[] = [];
-  const add = (specifier: string, typeOnly: boolean) => found.push({ from: path.relative(root, file).split(path.sep).join("/"), specifier, target: resolveSpecifier(file, specifier), typeOnly });
+  const add = (specifier: string, typeOnly: boolean) =>
+    found.push({
+      from: path.relative(root, file).split(path.sep).join("/"),
+      specifier,
+      target: resolveSpecifier(file, specifier),
+      typeOnly,
+    });
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-  for (const m of code.matchAll(/^\s*(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*["']([^"']+)["']/gm)) add(m[4] as string, Boolean(m[2]));
+  for (const m of code.matchAll(/^\s*(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*["']([^"']+)["']/gm))
+    add(m[4] as string, Boolean(m[2]));
   for (const m of code.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) add(m[1] as string, false);
   for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) add(m[1] as string, false);
   return found;
@@ -45,7 +56,11 @@ function importsOf(file: string, text: string): TImport[] {
 
 const files = sourceFiles(SRC);
 const imports = files.flatMap((f) => importsOf(f, readFileSync(f, "utf8")));
-const isClient = new Set(files.filter((f) => /^\s*["']use client["']/.test(readFileSync(f, "utf8"))).map((f) => path.relative(root, f).split(path.sep).join("/")));
+const isClient = new Set(
+  files
+    .filter((f) => /^\s*["']use client["']/.test(readFileSync(f, "utf8")))
+    .map((f) => path.relative(root, f).split(path.sep).join("/")),
+);
 
 const under = (p: string | null, dir: string) => p !== null && (p === dir || p.startsWith(`${dir}/`));
 const describeImport = (i: TImport) => `${i.from} imports ${i.specifier}`;
@@ -147,22 +162,39 @@ describe("the layers", () => {
 
   it("imports the database client only in src/server and src/cli", () => {
     const outside = imports.filter((i) => !under(i.from, "src/server") && !under(i.from, "src/cli"));
-    const dbClient = outside.filter((i) => i.target === "src/server/db" || (under(i.target, "prisma/generated") && i.target !== "prisma/generated/enums") || i.specifier === "@prisma/client" || i.specifier.startsWith("@prisma/adapter"));
+    const dbClient = outside.filter(
+      (i) =>
+        i.target === "src/server/db" ||
+        (under(i.target, "prisma/generated") && i.target !== "prisma/generated/enums") ||
+        i.specifier === "@prisma/client" ||
+        i.specifier.startsWith("@prisma/adapter"),
+    );
     expect(dbClient.map(describeImport), dbClient.map(describeImport).join("\n")).toEqual([]);
   });
 
   it("keeps src/lib free of server, app and component code", () => {
-    const lib = imports.filter((i) => under(i.from, "src/lib") && (under(i.target, "src/server") || under(i.target, "src/app") || under(i.target, "src/components")));
+    const lib = imports.filter(
+      (i) =>
+        under(i.from, "src/lib") &&
+        (under(i.target, "src/server") || under(i.target, "src/app") || under(i.target, "src/components")),
+    );
     expect(lib.map(describeImport), lib.map(describeImport).join("\n")).toEqual([]);
   });
 
   it("lets no page import the database client", () => {
-    const pages = imports.filter((i) => i.from.endsWith("/page.tsx") && (i.target === "src/server/db" || (under(i.target, "prisma/generated") && !i.typeOnly && i.target !== "prisma/generated/enums")));
+    const pages = imports.filter(
+      (i) =>
+        i.from.endsWith("/page.tsx") &&
+        (i.target === "src/server/db" ||
+          (under(i.target, "prisma/generated") && !i.typeOnly && i.target !== "prisma/generated/enums")),
+    );
     expect(pages.map(describeImport), pages.map(describeImport).join("\n")).toEqual([]);
   });
 
   it("keeps server modules out of client components and src/components", () => {
-    const client = imports.filter((i) => (isClient.has(i.from) || under(i.from, "src/components")) && under(i.target, "src/server") && !i.typeOnly);
+    const client = imports.filter(
+      (i) => (isClient.has(i.from) || under(i.from, "src/components")) && under(i.target, "src/server") && !i.typeOnly,
+    );
     expect(client.map(describeImport), client.map(describeImport).join("\n")).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildBridge, impactOf, tracedShare, type TBridge, type TDepartmentImpact } from "@/lib/bridge";
 
-const dept = (name: string, confirmedMinor: bigint, claimedMinor = 0n): TDepartmentImpact => ({ departmentId: `id-${name}`, name, confirmedMinor, claimedMinor });
+const dept = (name: string, confirmedMinor: bigint, claimedMinor = 0n): TDepartmentImpact => ({
+  departmentId: `id-${name}`,
+  name,
+  confirmedMinor,
+  claimedMinor,
+});
 
 /** Every bridge's invariants: the identity to the cent, and bars that chain from target to actual. */
 function expectBalanced(bridge: TBridge | null) {
@@ -11,7 +16,12 @@ function expectBalanced(bridge: TBridge | null) {
   expect(sum).toBe(bridge.attributedMinor);
   expect(bridge.targetMinor + bridge.attributedMinor + bridge.unattributedMinor).toBe(bridge.actualMinor);
   expect(bridge.steps[0]).toMatchObject({ kind: "target", startMinor: 0n, endMinor: bridge.targetMinor });
-  expect(bridge.steps.at(-1)).toMatchObject({ kind: "actual", startMinor: 0n, endMinor: bridge.actualMinor, amountMinor: bridge.actualMinor });
+  expect(bridge.steps.at(-1)).toMatchObject({
+    kind: "actual",
+    startMinor: 0n,
+    endMinor: bridge.actualMinor,
+    amountMinor: bridge.actualMinor,
+  });
   // Target → departments → unattributed: each bar starts where the previous one ended.
   const chain = bridge.steps.slice(0, -1);
   for (let i = 1; i < chain.length; i++) {
@@ -81,21 +91,54 @@ describe("buildBridge", () => {
     const bridge = buildBridge({
       targetMinor: 1_000n,
       actualMinor: 1_000n,
-      impacts: [dept("Zeta", -100n), dept("Media", 50n), dept("Billing", 300n), dept("Alpha", -100n), dept("Legal", -500n), dept("Audit", 0n), dept("Sales", 200n, -200n)],
+      impacts: [
+        dept("Zeta", -100n),
+        dept("Media", 50n),
+        dept("Billing", 300n),
+        dept("Alpha", -100n),
+        dept("Legal", -500n),
+        dept("Audit", 0n),
+        dept("Sales", 200n, -200n),
+      ],
       includeClaimed: false,
     });
-    expect(bridge?.steps.map((s) => s.label)).toEqual(["Target", "Legal", "Alpha", "Zeta", "Media", "Sales", "Billing", "Unattributed", "Actual"]);
+    expect(bridge?.steps.map((s) => s.label)).toEqual([
+      "Target",
+      "Legal",
+      "Alpha",
+      "Zeta",
+      "Media",
+      "Sales",
+      "Billing",
+      "Unattributed",
+      "Actual",
+    ]);
     // Equal counted impacts: the larger pending claim against revenue first.
-    const tied = buildBridge({ targetMinor: 1_000n, actualMinor: 1_000n, impacts: [dept("Audit", 0n, 40n), dept("Legal", 0n, -30n)], includeClaimed: false });
+    const tied = buildBridge({
+      targetMinor: 1_000n,
+      actualMinor: 1_000n,
+      impacts: [dept("Audit", 0n, 40n), dept("Legal", 0n, -30n)],
+      includeClaimed: false,
+    });
     expect(tied?.steps.map((s) => s.label)).toEqual(["Target", "Legal", "Audit", "Unattributed", "Actual"]);
     // With claims, Sales nets to zero and drops out.
-    const withClaims = buildBridge({ targetMinor: 1_000n, actualMinor: 1_000n, impacts: [dept("Sales", 200n, -200n), dept("Media", 50n)], includeClaimed: true });
+    const withClaims = buildBridge({
+      targetMinor: 1_000n,
+      actualMinor: 1_000n,
+      impacts: [dept("Sales", 200n, -200n), dept("Media", 50n)],
+      includeClaimed: true,
+    });
     expect(withClaims?.steps.map((s) => s.label)).toEqual(["Target", "Media", "Unattributed", "Actual"]);
     expect(withClaims?.unattributedMinor).toBe(-50n);
   });
 
   it("bridges an empty period straight from target to actual", () => {
-    const bridge = buildBridge({ targetMinor: 5_000_000n, actualMinor: 4_200_001n, impacts: [], includeClaimed: false });
+    const bridge = buildBridge({
+      targetMinor: 5_000_000n,
+      actualMinor: 4_200_001n,
+      impacts: [],
+      includeClaimed: false,
+    });
     expect(view(bridge)).toEqual([
       ["Target", 5_000_000n, 0n, 5_000_000n],
       ["Unattributed", -799_999n, 5_000_000n, 4_200_001n],
@@ -107,9 +150,19 @@ describe("buildBridge", () => {
 
   it("leaves a positive remainder when departments explain more than the gap", () => {
     // Gap 100,000; Legal and Billing claim 250,000 of damage between them: 150,000 is unexplained upside.
-    const bridge = buildBridge({ targetMinor: 1_000_000n, actualMinor: 900_000n, impacts: [dept("Legal", -200_000n), dept("Billing", -50_000n)], includeClaimed: false });
+    const bridge = buildBridge({
+      targetMinor: 1_000_000n,
+      actualMinor: 900_000n,
+      impacts: [dept("Legal", -200_000n), dept("Billing", -50_000n)],
+      includeClaimed: false,
+    });
     expect(bridge).toMatchObject({ attributedMinor: -250_000n, unattributedMinor: 150_000n });
-    expect(bridge?.steps.at(-2)).toMatchObject({ kind: "unattributed", amountMinor: 150_000n, startMinor: 750_000n, endMinor: 900_000n });
+    expect(bridge?.steps.at(-2)).toMatchObject({
+      kind: "unattributed",
+      amountMinor: 150_000n,
+      startMinor: 750_000n,
+      endMinor: 900_000n,
+    });
     expectBalanced(bridge);
   });
 
@@ -117,10 +170,15 @@ describe("buildBridge", () => {
     const cases = [
       { targetMinor: 1_000_00n, actualMinor: 1_250_01n, impacts: [dept("Marketing", 10_001n), dept("Sales", 3n, 7n)] },
       { targetMinor: 0n, actualMinor: 99n, impacts: [dept("Legal", -1n)] },
-      { targetMinor: 900_000_000_000_000_001n, actualMinor: 899_999_999_999_999_999n, impacts: [dept("Legal", -9_007_199_254_740_993n), dept("Marketing", 1n, 9_007_199_254_740_991n)] },
+      {
+        targetMinor: 900_000_000_000_000_001n,
+        actualMinor: 899_999_999_999_999_999n,
+        impacts: [dept("Legal", -9_007_199_254_740_993n), dept("Marketing", 1n, 9_007_199_254_740_991n)],
+      },
       { targetMinor: 3n, actualMinor: -7n, impacts: [dept("Billing", -1n, -1n), dept("Audit", 1n, 1n)] },
     ];
-    for (const c of cases) for (const includeClaimed of [false, true]) expectBalanced(buildBridge({ ...c, includeClaimed }));
+    for (const c of cases)
+      for (const includeClaimed of [false, true]) expectBalanced(buildBridge({ ...c, includeClaimed }));
     const big = buildBridge({ ...cases[2]!, includeClaimed: false });
     // 899,999,999,999,999,999 − (900,000,000,000,000,001 − 9,007,199,254,740,993 + 1) = 9,007,199,254,740,990.
     expect(big?.unattributedMinor).toBe(9_007_199_254_740_990n);
@@ -129,7 +187,9 @@ describe("buildBridge", () => {
   });
 
   it("has nothing to bridge from without a target", () => {
-    expect(buildBridge({ targetMinor: null, actualMinor: 500n, impacts: [dept("Legal", -5n)], includeClaimed: true })).toBeNull();
+    expect(
+      buildBridge({ targetMinor: null, actualMinor: 500n, impacts: [dept("Legal", -5n)], includeClaimed: true }),
+    ).toBeNull();
   });
 });
 
@@ -151,7 +211,14 @@ describe("tracedShare", () => {
     const share = tracedShare(impacts, 100_000_000n, 88_000_000n);
     // Confirmed (with the charged deal): −(−5,000,000 − 1,000,000 − 2,000,000 + 600,000) = 7,400,000 of
     // 12,000,000 = 61.666… % → 6167 bp; claimed 1,800,000 / 12,000,000 = 15 %; together 9,200,000 = 76.67 %.
-    expect(share).toEqual({ gapMinor: 12_000_000n, confirmedMinor: 7_400_000n, claimedMinor: 1_800_000n, confirmedBp: 6167, claimedBp: 1500, totalBp: 7667 });
+    expect(share).toEqual({
+      gapMinor: 12_000_000n,
+      confirmedMinor: 7_400_000n,
+      claimedMinor: 1_800_000n,
+      confirmedBp: 6167,
+      claimedBp: 1500,
+      totalBp: 7667,
+    });
   });
 
   it("reads a lead over plan the same way: departments that helped explain it", () => {
@@ -162,6 +229,11 @@ describe("tracedShare", () => {
   });
 
   it("has no share when actual meets the target exactly", () => {
-    expect(tracedShare([dept("Legal", -5n)], 1_000n, 1_000n)).toMatchObject({ gapMinor: 0n, confirmedBp: null, claimedBp: null, totalBp: null });
+    expect(tracedShare([dept("Legal", -5n)], 1_000n, 1_000n)).toMatchObject({
+      gapMinor: 0n,
+      confirmedBp: null,
+      claimedBp: null,
+      totalBp: null,
+    });
   });
 });

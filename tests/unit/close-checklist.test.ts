@@ -3,7 +3,15 @@ import { closeDecision, closeItemText, type TCloseItem } from "@/lib/close-check
 import { plural } from "@/lib/format";
 import { groupThousands } from "@/lib/money";
 
-const item = (kind: TCloseItem["kind"], count = 1): TCloseItem => ({ kind, blocking: kind === "claims", departmentId: "d1", department: "Legal", count, href: "/o/acme/departments/d1?period=m-2026-11", label: "Nov 2026" });
+const item = (kind: TCloseItem["kind"], count = 1): TCloseItem => ({
+  kind,
+  blocking: kind === "claims",
+  departmentId: "d1",
+  department: "Legal",
+  count,
+  href: "/o/acme/departments/d1?period=m-2026-11",
+  label: "Nov 2026",
+});
 
 describe("closeDecision", () => {
   it("refuses the month in progress and later months, whatever the day: a month closes from its next month on", () => {

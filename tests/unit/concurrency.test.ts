@@ -29,7 +29,8 @@ describe("ZCellToken", () => {
   });
 
   it("refuses a token without a version, or with anything else in it", () => {
-    for (const bad of ["cm3x0a1b", ":3", "a:b", "a b:1", `${"x".repeat(65)}:1`]) expect(ZCellToken.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["cm3x0a1b", ":3", "a:b", "a b:1", `${"x".repeat(65)}:1`])
+      expect(ZCellToken.safeParse(bad).success, bad).toBe(false);
   });
 });
 

@@ -10,9 +10,13 @@ function migrationPairs(): string[] {
   const folder = readdirSync(migrations).find((name) => name.endsWith("_departments_accountability"));
   if (!folder) throw new Error("no departments_accountability migration");
   const sql = readFileSync(path.join(migrations, folder, "migration.sql"), "utf8");
-  const insert = /INSERT INTO "ContributionCategory"[\s\S]*?CROSS JOIN \(VALUES([\s\S]*?)\) AS d\(kind, name\)/.exec(sql);
+  const insert = /INSERT INTO "ContributionCategory"[\s\S]*?CROSS JOIN \(VALUES([\s\S]*?)\) AS d\(kind, name\)/.exec(
+    sql,
+  );
   if (!insert?.[1]) throw new Error("no category VALUES list in the migration");
-  return [...insert[1].matchAll(/\(\s*'((?:[^']|'')*)'\s*,\s*'((?:[^']|'')*)'\s*\)/g)].map((m) => `${m[1]}|${m[2]!.replaceAll("''", "'")}`);
+  return [...insert[1].matchAll(/\(\s*'((?:[^']|'')*)'\s*,\s*'((?:[^']|'')*)'\s*\)/g)].map(
+    (m) => `${m[1]}|${m[2]!.replaceAll("''", "'")}`,
+  );
 }
 
 describe("default contribution categories", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseAmount, type TDecimalSeparator } from "@/lib/csv/amount";
 
-const usd = (text: string, decimalSeparator: TDecimalSeparator = ".") => parseAmount(text, { digits: 2, decimalSeparator, currency: "USD" });
+const usd = (text: string, decimalSeparator: TDecimalSeparator = ".") =>
+  parseAmount(text, { digits: 2, decimalSeparator, currency: "USD" });
 const minor = (text: string, digits = 2, decimalSeparator: TDecimalSeparator = ".", currency = "USD") => {
   const result = parseAmount(text, { digits, decimalSeparator, currency });
   if (!result.ok) throw new Error(`expected ${text} to parse: ${result.reason}`);
@@ -82,11 +83,17 @@ describe("parseAmount: the shapes exports use", () => {
     expect(reason("1.234,56")).toBe('non-numeric amount "1.234,56" (is the decimal separator a comma?)');
     expect(reason("1.23", ",")).toBe('non-numeric amount "1.23"');
     expect(reason("12.50 EUR")).toBe('amount "12.50 EUR" is in EUR, not USD');
-    expect(reason("12345678901234.00")).toBe('amount "12345678901234.00" is too large: amounts are at most $1,000,000,000,000.00 (either sign)');
+    expect(reason("12345678901234.00")).toBe(
+      'amount "12345678901234.00" is too large: amounts are at most $1,000,000,000,000.00 (either sign)',
+    );
     // Issue 10, finding 2: the one money bound, 10^14 minor units, either sign.
     expect(minor("1,000,000,000,000.00")).toBe(100000000000000n);
-    expect(reason("1000000000000.01")).toBe('amount "1000000000000.01" is too large: amounts are at most $1,000,000,000,000.00 (either sign)');
-    expect(reason("-1000000000000.01")).toBe('amount "-1000000000000.01" is too large: amounts are at most $1,000,000,000,000.00 (either sign)');
+    expect(reason("1000000000000.01")).toBe(
+      'amount "1000000000000.01" is too large: amounts are at most $1,000,000,000,000.00 (either sign)',
+    );
+    expect(reason("-1000000000000.01")).toBe(
+      'amount "-1000000000000.01" is too large: amounts are at most $1,000,000,000,000.00 (either sign)',
+    );
     expect(reason("999999999999.995")).toBeNull();
   });
 

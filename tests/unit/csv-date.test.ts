@@ -14,7 +14,10 @@ describe("parseDate", () => {
     // 4 March 2026 is before New York's daylight-saving start (8 March): UTC-5.
     expect(read("2026-03-04")).toEqual({ instant: "2026-03-04T05:00:00.000Z", month: "2026-03" });
     expect(read("2026/3/4")).toEqual({ instant: "2026-03-04T05:00:00.000Z", month: "2026-03" });
-    expect(read("2026-11-01", "ISO", "Europe/Berlin")).toEqual({ instant: "2026-10-31T23:00:00.000Z", month: "2026-11" });
+    expect(read("2026-11-01", "ISO", "Europe/Berlin")).toEqual({
+      instant: "2026-10-31T23:00:00.000Z",
+      month: "2026-11",
+    });
   });
 
   it("reads day-first and month-first dates in the chosen order", () => {
@@ -68,11 +71,17 @@ describe("parseDate", () => {
 
 describe("detectDateFormat", () => {
   it("needs no choice for year-first dates", () => {
-    expect(detectDateFormat(["2026-01-05", "2026-02-10T10:00:00Z", ""])).toEqual({ format: "ISO", ambiguousExample: null });
+    expect(detectDateFormat(["2026-01-05", "2026-02-10T10:00:00Z", ""])).toEqual({
+      format: "ISO",
+      ambiguousExample: null,
+    });
   });
 
   it("is day-first when a first part is above 12 somewhere", () => {
-    expect(detectDateFormat(["04/03/2026", "25/03/2026"])).toEqual({ format: "DAY_FIRST", ambiguousExample: "04/03/2026" });
+    expect(detectDateFormat(["04/03/2026", "25/03/2026"])).toEqual({
+      format: "DAY_FIRST",
+      ambiguousExample: "04/03/2026",
+    });
   });
 
   it("is month-first when a second part is above 12 somewhere", () => {

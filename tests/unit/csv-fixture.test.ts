@@ -9,21 +9,43 @@ import { decodeCsvBytes, parseCsvTable } from "@/lib/csv/table";
 
 // The e2e fixture's expectations were computed independently (Python Decimal); the parser must agree.
 const dir = path.resolve(import.meta.dirname, "../../e2e/fixtures");
-type TExpected = { acceptedRows: number; roundedRows: number; totalMinor: number; dataRows: number; badRows: unknown[]; months: { month: string; rows: number; totalMinor: number }[] };
-const expected = JSON.parse(readFileSync(path.join(dir, "orders-export.expected.json"), "utf8")) as { columns: Record<string, string>; withBadRows: TExpected; fixed: TExpected };
+type TExpected = {
+  acceptedRows: number;
+  roundedRows: number;
+  totalMinor: number;
+  dataRows: number;
+  badRows: unknown[];
+  months: { month: string; rows: number; totalMinor: number }[];
+};
+const expected = JSON.parse(readFileSync(path.join(dir, "orders-export.expected.json"), "utf8")) as {
+  columns: Record<string, string>;
+  withBadRows: TExpected;
+  fixed: TExpected;
+};
 
 function importFixture(name: string) {
   const parsed = parseCsvTable(decodeCsvBytes(readFileSync(path.join(dir, name))));
   if (!parsed.ok) throw new Error(parsed.reason);
   const { table } = parsed;
   const guess = guessColumns(table.header);
-  expect(Object.fromEntries(Object.entries(guess).map(([k, i]) => [k, i === null ? null : table.header[i]]))).toEqual(expected.columns);
+  expect(Object.fromEntries(Object.entries(guess).map(([k, i]) => [k, i === null ? null : table.header[i]]))).toEqual(
+    expected.columns,
+  );
   const { date, amount } = guess;
   if (date === null || amount === null) throw new Error("columns not guessed");
   expect(detectDateFormat(table.rows.map((r) => r.cells[date] ?? ""))).toMatchObject({ format: "DAY_FIRST" });
   expect(guessDecimalSeparator(table.rows.map((r) => r.cells[amount] ?? ""))).toBe(".");
   const mapping = { date, amount, reference: guess.reference, customer: guess.customer };
-  return summariseRows(validateRows(table, { mapping, dateFormat: "DAY_FIRST", decimalSeparator: ".", currency: "USD", digits: 2, timeZone: "America/New_York" }));
+  return summariseRows(
+    validateRows(table, {
+      mapping,
+      dateFormat: "DAY_FIRST",
+      decimalSeparator: ".",
+      currency: "USD",
+      digits: 2,
+      timeZone: "America/New_York",
+    }),
+  );
 }
 
 function asExpected(summary: ReturnType<typeof summariseRows>): TExpected {

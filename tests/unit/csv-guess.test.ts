@@ -1,17 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { guessColumns } from "@/lib/csv/guess";
 
-const named = (header: string[]) => Object.fromEntries(Object.entries(guessColumns(header)).map(([role, i]) => [role, i === null ? null : header[i]]));
+const named = (header: string[]) =>
+  Object.fromEntries(Object.entries(guessColumns(header)).map(([role, i]) => [role, i === null ? null : header[i]]));
 
 describe("column guesses for order, invoice and CRM exports", () => {
   it("knows the usual amount names", () => {
-    for (const amount of ["Amount", "Sales", "Revenue", "Total", "Net", "Value", "Close Value", "close_value", "Gross", "Subtotal", "Sub-total"]) {
+    for (const amount of [
+      "Amount",
+      "Sales",
+      "Revenue",
+      "Total",
+      "Net",
+      "Value",
+      "Close Value",
+      "close_value",
+      "Gross",
+      "Subtotal",
+      "Sub-total",
+    ]) {
       expect(named(["Date", "Customer", amount]).amount).toBe(amount);
     }
   });
 
   it("knows the usual date names", () => {
-    for (const date of ["Date", "Order Date", "Invoice Date", "Close Date", "closing_date", "Posting Date", "Created", "created_at"]) {
+    for (const date of [
+      "Date",
+      "Order Date",
+      "Invoice Date",
+      "Close Date",
+      "closing_date",
+      "Posting Date",
+      "Created",
+      "created_at",
+    ]) {
       expect(named([date, "Customer", "Amount"]).date).toBe(date);
     }
   });
@@ -23,12 +45,39 @@ describe("column guesses for order, invoice and CRM exports", () => {
   });
 
   it("reads a retail order-line export: Sales is the amount, the order date and id win over ship date and row id", () => {
-    const header = ["Row ID", "Order ID", "Order Date", "Ship Date", "Ship Mode", "Customer Name", "Segment", "Product Name", "Sales", "Quantity", "Discount", "Profit"];
-    expect(named(header)).toEqual({ date: "Order Date", amount: "Sales", reference: "Order ID", customer: "Customer Name" });
+    const header = [
+      "Row ID",
+      "Order ID",
+      "Order Date",
+      "Ship Date",
+      "Ship Mode",
+      "Customer Name",
+      "Segment",
+      "Product Name",
+      "Sales",
+      "Quantity",
+      "Discount",
+      "Profit",
+    ];
+    expect(named(header)).toEqual({
+      date: "Order Date",
+      amount: "Sales",
+      reference: "Order ID",
+      customer: "Customer Name",
+    });
   });
 
   it("reads a CRM opportunity export: Close Value and Close Date, not the sales agent", () => {
-    const header = ["opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date", "close_date", "close_value"];
+    const header = [
+      "opportunity_id",
+      "sales_agent",
+      "product",
+      "account",
+      "deal_stage",
+      "engage_date",
+      "close_date",
+      "close_value",
+    ];
     expect(named(header)).toMatchObject({ date: "close_date", amount: "close_value", customer: "account" });
   });
 

@@ -19,13 +19,32 @@ const KPIS: TKpiRef[] = [
   { id: "kpi_dso", name: "Days to pay", unit: "DAYS" },
 ];
 
-const OPTIONS: TKpiRowOptions = { mapping: { kpi: 0, month: 1, value: 2 }, monthFormat: "ISO", timeZone: "America/New_York", currency: "USD", kpis: KPIS, departmentName: "Marketing" };
+const OPTIONS: TKpiRowOptions = {
+  mapping: { kpi: 0, month: 1, value: 2 },
+  monthFormat: "ISO",
+  timeZone: "America/New_York",
+  currency: "USD",
+  kpis: KPIS,
+  departmentName: "Marketing",
+};
 
 describe("parseMonthCell", () => {
-  const month = (text: string, format: "ISO" | "DAY_FIRST" | "MONTH_FIRST" = "ISO") => parseMonthCell(text, format, "America/New_York");
+  const month = (text: string, format: "ISO" | "DAY_FIRST" | "MONTH_FIRST" = "ISO") =>
+    parseMonthCell(text, format, "America/New_York");
 
   it("reads year-month, month/year and month names", () => {
-    for (const text of ["2026-03", "2026/3", " 2026.03 ", "03/2026", "3-2026", "Mar 2026", "March 2026", "mar-2026", "MARCH, 2026", "Mar. 2026"]) {
+    for (const text of [
+      "2026-03",
+      "2026/3",
+      " 2026.03 ",
+      "03/2026",
+      "3-2026",
+      "Mar 2026",
+      "March 2026",
+      "mar-2026",
+      "MARCH, 2026",
+      "Mar. 2026",
+    ]) {
       expect(month(text), text).toEqual({ ok: true, month: "2026-03" });
     }
     expect(month("Sept 2026")).toEqual({ ok: true, month: "2026-09" });
@@ -117,30 +136,52 @@ describe("validateKpiRows", () => {
 
   it("lists at most five other lines of a repeat", () => {
     const text = ["kpi,month,value", ...Array.from({ length: 8 }, (_, i) => `Win rate,2026-03,${i}`)].join("\n");
-    expect(validateKpiRows(table(text), OPTIONS).bad[0]).toEqual({ line: 2, reason: "Win rate for Mar 2026 is also on lines 3, 4, 5, 6, 7 and 2 more" });
+    expect(validateKpiRows(table(text), OPTIONS).bad[0]).toEqual({
+      line: 2,
+      reason: "Win rate for Mar 2026 is also on lines 3, 4, 5, 6, 7 and 2 more",
+    });
   });
 
   it("needs the exact name when two KPIs differ only in case, and flags broken quoting", () => {
     const kpis: TKpiRef[] = [...KPIS, { id: "kpi_leads_lower", name: "qualified leads", unit: "COUNT" }];
     // An unclosed quote runs to the end of the file: the cell reads "5", but the row is not trusted.
-    const text = ["kpi,month,value", "QUALIFIED LEADS,2026-03,1", "qualified leads,2026-03,2", 'Win rate,2026-03,"5'].join("\n");
+    const text = [
+      "kpi,month,value",
+      "QUALIFIED LEADS,2026-03,1",
+      "qualified leads,2026-03,2",
+      'Win rate,2026-03,"5',
+    ].join("\n");
     const result = validateKpiRows(table(text), { ...OPTIONS, kpis });
     expect(result.accepted).toEqual([{ line: 3, kpiId: "kpi_leads_lower", month: "2026-03", valueScaled: 200n }]);
     expect(result.bad).toEqual([
-      { line: 2, reason: 'KPI "QUALIFIED LEADS" matches 2 KPIs of Marketing that differ only in case: write the name exactly' },
+      {
+        line: 2,
+        reason: 'KPI "QUALIFIED LEADS" matches 2 KPIs of Marketing that differ only in case: write the name exactly',
+      },
       { line: 4, reason: "malformed CSV quoting" },
     ]);
   });
 
   it("refuses a value beyond what the database can hold", () => {
     const text = "kpi,month,value\nQualified leads,2026-03,99999999999999999999";
-    expect(validateKpiRows(table(text), OPTIONS).bad).toEqual([{ line: 2, reason: 'value "99999999999999999999" for Qualified leads: values are at most 1,000,000,000,000 (either sign)' }]);
+    expect(validateKpiRows(table(text), OPTIONS).bad).toEqual([
+      {
+        line: 2,
+        reason: 'value "99999999999999999999" for Qualified leads: values are at most 1,000,000,000,000 (either sign)',
+      },
+    ]);
   });
 });
 
 describe("summariseKpiRows", () => {
   it("counts new, changed and unchanged values against the stored ones", () => {
-    const text = ["kpi,month,value", "Qualified leads,2026-03,10", "Win rate,2026-03,20", "Win rate,2026-01,30", "Nope,2026-03,1"].join("\n");
+    const text = [
+      "kpi,month,value",
+      "Qualified leads,2026-03,10",
+      "Win rate,2026-03,20",
+      "Win rate,2026-01,30",
+      "Nope,2026-03,1",
+    ].join("\n");
     const result = validateKpiRows(table(text), OPTIONS);
     const current = new Map([
       [kpiMonthKey("kpi_win", "2026-03"), 2000n],
@@ -154,7 +195,14 @@ describe("summariseKpiRows", () => {
       unchangedCount: 1,
       months: ["2026-01", "2026-03"],
       rows: [
-        { line: 2, kpiName: "Qualified leads", unit: "COUNT", month: "2026-03", valueScaled: 1000n, currentScaled: null },
+        {
+          line: 2,
+          kpiName: "Qualified leads",
+          unit: "COUNT",
+          month: "2026-03",
+          valueScaled: 1000n,
+          currentScaled: null,
+        },
         { line: 3, kpiName: "Win rate", unit: "PERCENT", month: "2026-03", valueScaled: 2000n, currentScaled: 2000n },
         { line: 4, kpiName: "Win rate", unit: "PERCENT", month: "2026-01", valueScaled: 3000n, currentScaled: 2900n },
       ],
@@ -168,13 +216,37 @@ describe("ZKpiImportInput", () => {
   const file = new File(["kpi,month,value\nA,2026-01,1"], "k.csv");
 
   it("reads the wizard's form fields and names the field of every mistake", () => {
-    const parsed = ZKpiImportInput.parse({ departmentId: "d1", file, kpiColumn: "0", monthColumn: "1", valueColumn: "2", monthFormat: "", skipBadRows: "false" });
-    expect(parsed).toMatchObject({ departmentId: "d1", kpiColumn: 0, monthColumn: 1, valueColumn: 2, monthFormat: undefined, skipBadRows: false });
+    const parsed = ZKpiImportInput.parse({
+      departmentId: "d1",
+      file,
+      kpiColumn: "0",
+      monthColumn: "1",
+      valueColumn: "2",
+      monthFormat: "",
+      skipBadRows: "false",
+    });
+    expect(parsed).toMatchObject({
+      departmentId: "d1",
+      kpiColumn: 0,
+      monthColumn: 1,
+      valueColumn: 2,
+      monthFormat: undefined,
+      skipBadRows: false,
+    });
     const errors = (input: object) =>
-      ZKpiImportInput.safeParse({ departmentId: "d1", file, kpiColumn: "0", monthColumn: "1", valueColumn: "2", ...input }).error?.issues.map((i) => [i.path.join("."), i.message]);
+      ZKpiImportInput.safeParse({
+        departmentId: "d1",
+        file,
+        kpiColumn: "0",
+        monthColumn: "1",
+        valueColumn: "2",
+        ...input,
+      }).error?.issues.map((i) => [i.path.join("."), i.message]);
     expect(errors({ kpiColumn: "" })).toEqual([["kpiColumn", "Choose the KPI column."]]);
     expect(errors({ valueColumn: "0" })).toEqual([["valueColumn", "This column is already mapped as the KPI."]]);
-    expect(errors({ monthFormat: "YMD" })).toEqual([["monthFormat", "Choose how the dates in the month column are written."]]);
+    expect(errors({ monthFormat: "YMD" })).toEqual([
+      ["monthFormat", "Choose how the dates in the month column are written."],
+    ]);
     expect(errors({ departmentId: "" })).toEqual([["departmentId", "Choose a department."]]);
   });
 });

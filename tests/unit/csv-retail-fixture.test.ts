@@ -25,16 +25,29 @@ function read(name: string) {
   if (!parsed.ok) throw new Error(parsed.reason);
   const { table } = parsed;
   const guess = guessColumns(table.header);
-  expect(Object.fromEntries(Object.entries(guess).map(([k, i]) => [k, i === null ? null : table.header[i]]))).toEqual(expected.columns);
+  expect(Object.fromEntries(Object.entries(guess).map(([k, i]) => [k, i === null ? null : table.header[i]]))).toEqual(
+    expected.columns,
+  );
   if (guess.date === null || guess.amount === null) throw new Error("columns not guessed");
   const date = guess.date;
   expect(detectDateFormat(table.rows.map((r) => r.cells[date] ?? ""))).toMatchObject({ format: "MONTH_FIRST" });
-  const rows = validateRows(table, { mapping: { date, amount: guess.amount, reference: guess.reference, customer: guess.customer }, dateFormat: "MONTH_FIRST", decimalSeparator: ".", currency: "USD", digits: 2, timeZone: ZONE });
+  const rows = validateRows(table, {
+    mapping: { date, amount: guess.amount, reference: guess.reference, customer: guess.customer },
+    dateFormat: "MONTH_FIRST",
+    decimalSeparator: ".",
+    currency: "USD",
+    digits: 2,
+    timeZone: ZONE,
+  });
   expect(rows.bad).toEqual([]);
   const summary = summariseRows(rows);
   return {
     keys: rowKeys(rows.accepted, ZONE).map((k) => `${k.date}|${k.amountMinor}|${k.reference}|${k.occurrence}`),
-    summary: { rows: summary.acceptedCount, totalMinor: Number(summary.totalMinor), months: summary.months.map((m) => ({ month: m.month, rows: m.rowCount, totalMinor: Number(m.totalMinor) })) },
+    summary: {
+      rows: summary.acceptedCount,
+      totalMinor: Number(summary.totalMinor),
+      months: summary.months.map((m) => ({ month: m.month, rows: m.rowCount, totalMinor: Number(m.totalMinor) })),
+    },
   };
 }
 

@@ -46,22 +46,47 @@ describe("parseCsvTable", () => {
   });
 
   it("reads Windows-1252 files and semicolon-separated decimal-comma exports", () => {
-    const bytes = Uint8Array.from([...Buffer.from("Datum;Betrag;Kunde\r\n2026-01-15;1.234,50;M"), 0xfc, ...Buffer.from("ller\r\n")]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from("Datum;Betrag;Kunde\r\n2026-01-15;1.234,50;M"),
+      0xfc,
+      ...Buffer.from("ller\r\n"),
+    ]);
     const t = table(decodeCsvBytes(bytes));
     expect(t.delimiter).toBe(";");
-    const { accepted } = validateRows(t, { ...OPTIONS, mapping: { date: 0, amount: 1, reference: null, customer: 2 }, decimalSeparator: ",", currency: "EUR", timeZone: "Europe/Berlin" });
+    const { accepted } = validateRows(t, {
+      ...OPTIONS,
+      mapping: { date: 0, amount: 1, reference: null, customer: 2 },
+      decimalSeparator: ",",
+      currency: "EUR",
+      timeZone: "Europe/Berlin",
+    });
     expect(accepted).toEqual([
-      { line: 2, occurredAt: new Date("2026-01-14T23:00:00.000Z"), month: "2026-01", amountMinor: 123450n, isRounded: false, reference: null, customer: "Müller" },
+      {
+        line: 2,
+        occurredAt: new Date("2026-01-14T23:00:00.000Z"),
+        month: "2026-01",
+        amountMinor: 123450n,
+        isRounded: false,
+        reference: null,
+        customer: "Müller",
+      },
     ]);
   });
 
   it("refuses a file without a header or without rows", () => {
-    expect(parseCsvTable("")).toEqual({ ok: false, reason: "The file has no header row: its first line must name the columns." });
+    expect(parseCsvTable("")).toEqual({
+      ok: false,
+      reason: "The file has no header row: its first line must name the columns.",
+    });
     expect(parseCsvTable("date,amount\n\n")).toEqual({ ok: false, reason: "The file has no rows below its header." });
   });
 
   it("marks a row with an unterminated quote as malformed", () => {
-    const { bad } = validateRows(table('date,amount\n2026-01-01,5\n2026-01-02,"6\n'), { ...OPTIONS, mapping: { date: 0, amount: 1, reference: null, customer: null }, dateFormat: "ISO" });
+    const { bad } = validateRows(table('date,amount\n2026-01-01,5\n2026-01-02,"6\n'), {
+      ...OPTIONS,
+      mapping: { date: 0, amount: 1, reference: null, customer: null },
+      dateFormat: "ISO",
+    });
     expect(bad).toEqual([{ line: 3, reason: "malformed CSV quoting" }]);
   });
 });

@@ -6,13 +6,37 @@ const file = new File(["date,amount\n2026-01-01,1"], "a.csv");
 
 describe("ZRevenueImportInput", () => {
   it("reads the wizard's form fields", () => {
-    const parsed = ZRevenueImportInput.parse({ file, dateColumn: "0", amountColumn: "1", referenceColumn: "", customerColumn: "", dateFormat: "", decimalSeparator: ",", skipBadRows: "true" });
-    expect(parsed).toMatchObject({ dateColumn: 0, amountColumn: 1, referenceColumn: null, customerColumn: null, dateFormat: undefined, decimalSeparator: ",", skipBadRows: true });
-    expect(ZRevenueImportInput.parse({ file, dateColumn: 0, amountColumn: 1 })).toMatchObject({ decimalSeparator: ".", skipBadRows: false });
+    const parsed = ZRevenueImportInput.parse({
+      file,
+      dateColumn: "0",
+      amountColumn: "1",
+      referenceColumn: "",
+      customerColumn: "",
+      dateFormat: "",
+      decimalSeparator: ",",
+      skipBadRows: "true",
+    });
+    expect(parsed).toMatchObject({
+      dateColumn: 0,
+      amountColumn: 1,
+      referenceColumn: null,
+      customerColumn: null,
+      dateFormat: undefined,
+      decimalSeparator: ",",
+      skipBadRows: true,
+    });
+    expect(ZRevenueImportInput.parse({ file, dateColumn: 0, amountColumn: 1 })).toMatchObject({
+      decimalSeparator: ".",
+      skipBadRows: false,
+    });
   });
 
   it("names the field of every mistake", () => {
-    const errors = (input: object) => ZRevenueImportInput.safeParse({ file, dateColumn: "0", amountColumn: "1", ...input }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    const errors = (input: object) =>
+      ZRevenueImportInput.safeParse({ file, dateColumn: "0", amountColumn: "1", ...input }).error?.issues.map((i) => [
+        i.path.join("."),
+        i.message,
+      ]);
     expect(errors({ dateColumn: "" })).toEqual([["dateColumn", "Choose the date column."]]);
     expect(errors({ amountColumn: "0" })).toEqual([["amountColumn", "This column is already mapped as the date."]]);
     expect(errors({ dateFormat: "YMD" })).toEqual([["dateFormat", "Choose how the dates are written."]]);
@@ -24,9 +48,24 @@ describe("ZRevenueImportInput", () => {
 
 describe("guesses for the mapping screen", () => {
   it("prefers the line total over the unit price and the order date over other dates", () => {
-    const header = ["order_id", "order_date", "ship_date", "customer", "sku", "qty", "unit_price", "line_total", "currency"];
+    const header = [
+      "order_id",
+      "order_date",
+      "ship_date",
+      "customer",
+      "sku",
+      "qty",
+      "unit_price",
+      "line_total",
+      "currency",
+    ];
     expect(guessColumns(header)).toEqual({ date: 1, amount: 7, reference: 0, customer: 3 });
-    expect(guessColumns(["Datum", "Betrag", "Kunde", "Rechnung"])).toEqual({ date: 0, amount: 1, reference: null, customer: 2 });
+    expect(guessColumns(["Datum", "Betrag", "Kunde", "Rechnung"])).toEqual({
+      date: 0,
+      amount: 1,
+      reference: null,
+      customer: 2,
+    });
     expect(guessColumns(["a", "b"])).toEqual({ date: null, amount: null, reference: null, customer: null });
   });
 

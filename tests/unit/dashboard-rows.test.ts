@@ -20,7 +20,13 @@ describe("buildMonthRows", () => {
   });
 
   it("shows months after D as forecast, not as zero actuals", () => {
-    expect(rows[4]).toMatchObject({ month: "2026-05", actual: null, cumulativeActual: null, isFuture: true, cumulativeTarget: 500_000n });
+    expect(rows[4]).toMatchObject({
+      month: "2026-05",
+      actual: null,
+      cumulativeActual: null,
+      isFuture: true,
+      cumulativeTarget: 500_000n,
+    });
   });
 
   it("projects the run rate of completed months from the last completed month to the year's end", () => {
@@ -37,7 +43,10 @@ describe("buildMonthRows", () => {
   });
 
   it("leaves cumulative target empty until a month has a target", () => {
-    const partial = buildMonthRows(year.map((m, i) => ({ ...m, targetMinor: i < 2 ? null : 100_000n })), { month: "2026-04", isMonthComplete: false });
+    const partial = buildMonthRows(
+      year.map((m, i) => ({ ...m, targetMinor: i < 2 ? null : 100_000n })),
+      { month: "2026-04", isMonthComplete: false },
+    );
     expect(partial[1]?.cumulativeTarget).toBeNull();
     expect(partial[2]?.cumulativeTarget).toBe(100_000n);
   });
@@ -49,7 +58,13 @@ describe("buildMonthRows pipeline projections", () => {
   //   Jul: PIPELINE 33,333 at 25 %                             → weighted bp 83,332,500 (8,333.25)
   //   Dec: COMMIT 1 at 50 %  (half a cent weighted)            → weighted bp 5,000
   const open = [
-    { month: "2026-05" as const, count: 2, commitMinor: 50_000n, bestCaseMinor: 10_000n, weightedBpMinor: 450_000_000n + 50_000_000n },
+    {
+      month: "2026-05" as const,
+      count: 2,
+      commitMinor: 50_000n,
+      bestCaseMinor: 10_000n,
+      weightedBpMinor: 450_000_000n + 50_000_000n,
+    },
     { month: "2026-07" as const, count: 1, commitMinor: 0n, bestCaseMinor: 0n, weightedBpMinor: 83_332_500n },
     { month: "2026-12" as const, count: 1, commitMinor: 1n, bestCaseMinor: 0n, weightedBpMinor: 5_000n },
   ];
@@ -57,21 +72,45 @@ describe("buildMonthRows pipeline projections", () => {
 
   it("starts at the last completed month's cumulative actual", () => {
     expect(rows[1]).toMatchObject({ commitCumulative: null, bestCaseCumulative: null, weightedCumulative: null });
-    expect(rows[2]).toMatchObject({ commitCumulative: 330_000n, bestCaseCumulative: 330_000n, weightedCumulative: 330_000n });
+    expect(rows[2]).toMatchObject({
+      commitCumulative: 330_000n,
+      bestCaseCumulative: 330_000n,
+      weightedCumulative: 330_000n,
+    });
   });
 
   it("adds D's month's actual so far, then each month's open deals in the month they close", () => {
-    expect(rows[3]).toMatchObject({ commitCumulative: 350_000n, bestCaseCumulative: 350_000n, weightedCumulative: 350_000n });
+    expect(rows[3]).toMatchObject({
+      commitCumulative: 350_000n,
+      bestCaseCumulative: 350_000n,
+      weightedCumulative: 350_000n,
+    });
     // May: commit + 50,000; best case + 50,000 + 10,000; weighted + 45,000 + 5,000.
-    expect(rows[4]).toMatchObject({ commitCumulative: 400_000n, bestCaseCumulative: 410_000n, weightedCumulative: 400_000n });
-    expect(rows[5]).toMatchObject({ commitCumulative: 400_000n, bestCaseCumulative: 410_000n, weightedCumulative: 400_000n });
+    expect(rows[4]).toMatchObject({
+      commitCumulative: 400_000n,
+      bestCaseCumulative: 410_000n,
+      weightedCumulative: 400_000n,
+    });
+    expect(rows[5]).toMatchObject({
+      commitCumulative: 400_000n,
+      bestCaseCumulative: 410_000n,
+      weightedCumulative: 400_000n,
+    });
     // July: weighted + 8,333.25 → 408,333.25 → 408,333.
-    expect(rows[6]).toMatchObject({ commitCumulative: 400_000n, bestCaseCumulative: 410_000n, weightedCumulative: 408_333n });
+    expect(rows[6]).toMatchObject({
+      commitCumulative: 400_000n,
+      bestCaseCumulative: 410_000n,
+      weightedCumulative: 408_333n,
+    });
   });
 
   it("ends at the full-year forecasts: actual YTD + Σ open, weighted rounded once", () => {
     // commit 350,000 + 50,001; best case + 10,000; weighted 350,000 + (50,000 + 8,333.25 + 0.5 = 58,333.75 → 58,334).
-    expect(rows[11]).toMatchObject({ commitCumulative: 400_001n, bestCaseCumulative: 410_001n, weightedCumulative: 408_334n });
+    expect(rows[11]).toMatchObject({
+      commitCumulative: 400_001n,
+      bestCaseCumulative: 410_001n,
+      weightedCumulative: 408_334n,
+    });
   });
 
   it("keeps the run-rate projection alongside", () => {
@@ -80,13 +119,19 @@ describe("buildMonthRows pipeline projections", () => {
 
   it("draws no pipeline projection without open deals", () => {
     const none = buildMonthRows(year, { month: "2026-04", isMonthComplete: false }, []);
-    expect(none.every((r) => r.commitCumulative === null && r.bestCaseCumulative === null && r.weightedCumulative === null)).toBe(true);
+    expect(
+      none.every((r) => r.commitCumulative === null && r.bestCaseCumulative === null && r.weightedCumulative === null),
+    ).toBe(true);
   });
 
   it("projects from the first month when no month has completed yet", () => {
     const january = buildMonthRows(year, { month: "2026-01", isMonthComplete: false }, [open[0]!]);
     // January's actual so far (90,000), then May's deals.
     expect(january[0]).toMatchObject({ commitCumulative: 90_000n, weightedCumulative: 90_000n });
-    expect(january[4]).toMatchObject({ commitCumulative: 140_000n, bestCaseCumulative: 150_000n, weightedCumulative: 140_000n });
+    expect(january[4]).toMatchObject({
+      commitCumulative: 140_000n,
+      bestCaseCumulative: 150_000n,
+      weightedCumulative: 140_000n,
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { coverageBp, coverageOf, rangeCoverage, formatCoverage, headlineForecast, isStale, pipelineForecast, type TOpenPipeline } from "@/lib/forecast";
+import {
+  coverageBp,
+  coverageOf,
+  rangeCoverage,
+  formatCoverage,
+  headlineForecast,
+  isStale,
+  pipelineForecast,
+  type TOpenPipeline,
+} from "@/lib/forecast";
 
 // Actual YTD $400,000.00 (40,000,000 cents). Open deals closing after D within the year:
 //   A  COMMIT     $100,000.00 at 90 %   → weighted 9,000,000 cents
@@ -37,7 +46,11 @@ describe("pipelineForecast", () => {
   });
 
   it("adds nothing for a year with no open deals (closed-won revenue is already in actual YTD)", () => {
-    expect(pipelineForecast(ACTUAL_YTD, NONE)).toEqual({ commit: ACTUAL_YTD, bestCase: ACTUAL_YTD, weighted: ACTUAL_YTD });
+    expect(pipelineForecast(ACTUAL_YTD, NONE)).toEqual({
+      commit: ACTUAL_YTD,
+      bestCase: ACTUAL_YTD,
+      weighted: ACTUAL_YTD,
+    });
   });
 });
 
@@ -46,7 +59,10 @@ describe("headlineForecast", () => {
   it("is the organization's choice while deals are open", () => {
     expect(headlineForecast(ACTUAL_YTD, open, "WEIGHTED", runRate)).toEqual({ value: 52_433_333n, source: "PIPELINE" });
     expect(headlineForecast(ACTUAL_YTD, open, "COMMIT", runRate)).toEqual({ value: 50_000_000n, source: "PIPELINE" });
-    expect(headlineForecast(ACTUAL_YTD, open, "BEST_CASE", runRate)).toEqual({ value: 55_000_000n, source: "PIPELINE" });
+    expect(headlineForecast(ACTUAL_YTD, open, "BEST_CASE", runRate)).toEqual({
+      value: 55_000_000n,
+      source: "PIPELINE",
+    });
   });
 
   it("falls back to the run rate of completed months without open deals, whatever the choice", () => {
@@ -63,15 +79,31 @@ describe("coverage", () => {
     // $150,000 open against a $60,000 gap: 2.5×.
     expect(coverageBp(15_000_000n, 6_000_000n)).toBe(25_000);
     // Target $1,000,000, actual so far $400,000 → gap $600,000; $150,000 open → 0.25×.
-    expect(coverageOf(15_000_000n, 100_000_000n, 40_000_000n)).toEqual({ openMinor: 15_000_000n, gapMinor: 60_000_000n, coverageBp: 2_500 });
+    expect(coverageOf(15_000_000n, 100_000_000n, 40_000_000n)).toEqual({
+      openMinor: 15_000_000n,
+      gapMinor: 60_000_000n,
+      coverageBp: 2_500,
+    });
     // 1 / 3 = 0.33333 → 3,333 bp.
     expect(coverageBp(1n, 3n)).toBe(3_333);
   });
 
   it("has nothing to cover when the gap is zero or negative, or there is no target", () => {
-    expect(coverageOf(15_000_000n, 100_000_000n, 100_000_000n)).toEqual({ openMinor: 15_000_000n, gapMinor: 0n, coverageBp: null });
-    expect(coverageOf(15_000_000n, 100_000_000n, 120_000_000n)).toEqual({ openMinor: 15_000_000n, gapMinor: -20_000_000n, coverageBp: null });
-    expect(coverageOf(15_000_000n, null, 40_000_000n)).toEqual({ openMinor: 15_000_000n, gapMinor: null, coverageBp: null });
+    expect(coverageOf(15_000_000n, 100_000_000n, 100_000_000n)).toEqual({
+      openMinor: 15_000_000n,
+      gapMinor: 0n,
+      coverageBp: null,
+    });
+    expect(coverageOf(15_000_000n, 100_000_000n, 120_000_000n)).toEqual({
+      openMinor: 15_000_000n,
+      gapMinor: -20_000_000n,
+      coverageBp: null,
+    });
+    expect(coverageOf(15_000_000n, null, 40_000_000n)).toEqual({
+      openMinor: 15_000_000n,
+      gapMinor: null,
+      coverageBp: null,
+    });
   });
 
   it("is zero with a gap and no open deals", () => {
@@ -102,8 +134,23 @@ describe("coverage of a range with deals imported without an amount", () => {
       { month: "2027-01" as const, amountMinor: 900_00n, noAmountCount: 5 },
     ];
     // Q4 (Oct–Dec): open 300 + 100 = 400 against a gap of 1,000 − 200 = 800 → 0.5× (5,000 bp); 2 deals left out.
-    expect(rangeCoverage(months, ["2026-10", "2026-11", "2026-12"], 1_000_00n, 200_00n)).toEqual({ openMinor: 400_00n, gapMinor: 800_00n, coverageBp: 5_000, noAmountCount: 2 });
-    expect(rangeCoverage(months, ["2026-12"], 1_000_00n, 0n)).toEqual({ openMinor: 0n, gapMinor: 1_000_00n, coverageBp: 0, noAmountCount: 0 });
-    expect(rangeCoverage(months, ["2027-01"], null, 0n)).toEqual({ openMinor: 900_00n, gapMinor: null, coverageBp: null, noAmountCount: 5 });
+    expect(rangeCoverage(months, ["2026-10", "2026-11", "2026-12"], 1_000_00n, 200_00n)).toEqual({
+      openMinor: 400_00n,
+      gapMinor: 800_00n,
+      coverageBp: 5_000,
+      noAmountCount: 2,
+    });
+    expect(rangeCoverage(months, ["2026-12"], 1_000_00n, 0n)).toEqual({
+      openMinor: 0n,
+      gapMinor: 1_000_00n,
+      coverageBp: 0,
+      noAmountCount: 0,
+    });
+    expect(rangeCoverage(months, ["2027-01"], null, 0n)).toEqual({
+      openMinor: 900_00n,
+      gapMinor: null,
+      coverageBp: null,
+      noAmountCount: 5,
+    });
   });
 });

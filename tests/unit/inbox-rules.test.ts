@@ -59,11 +59,14 @@ describe("a red month owes its narrative", () => {
     expect(isRedMonthOwed(red, "2026-12-01")).toBe(true);
     expect(isRedMonthOwed({ ...red, why: "Two renewals slipped to January." }, "2026-12-01")).toBe(true);
     expect(isRedMonthOwed({ ...red, why: "Two renewals slipped.", whatNext: "   " }, "2026-12-01")).toBe(true);
-    expect(isRedMonthOwed({ ...red, why: "Two renewals slipped.", whatNext: "Weekly check-ins." }, "2026-12-01")).toBe(false);
+    expect(isRedMonthOwed({ ...red, why: "Two renewals slipped.", whatNext: "Weekly check-ins." }, "2026-12-01")).toBe(
+      false,
+    );
   });
 
   it("only when red: amber, green and unrated months owe nothing", () => {
-    for (const status of ["AMBER", "GREEN", null] as const) expect(isRedMonthOwed({ ...red, status }, "2026-12-15")).toBe(false);
+    for (const status of ["AMBER", "GREEN", null] as const)
+      expect(isRedMonthOwed({ ...red, status }, "2026-12-15")).toBe(false);
   });
 });
 
@@ -78,7 +81,10 @@ describe("a commitment is owed from three days before it is due", () => {
   it("is due today on its day, and overdue by whole days after it, across a month's end", () => {
     expect(commitmentDue(open, "2026-12-04")).toEqual({ state: "due", days: 0 });
     expect(commitmentDue(open, "2026-12-05")).toEqual({ state: "overdue", days: 1 });
-    expect(commitmentDue({ status: "OPEN", dueDate: "2026-11-30" }, "2026-12-01")).toEqual({ state: "overdue", days: 1 });
+    expect(commitmentDue({ status: "OPEN", dueDate: "2026-11-30" }, "2026-12-01")).toEqual({
+      state: "overdue",
+      days: 1,
+    });
     expect(commitmentDue({ status: "OPEN", dueDate: "2026-12-01" }, "2026-11-28")).toEqual({ state: "due", days: 3 });
   });
 

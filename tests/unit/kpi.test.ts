@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { aggregateKpi, defaultAggregation, formatKpiValue, kpiDigits, kpiValueToInput, parseKpiValue, ragOf, worstKpi, worstRag } from "@/lib/kpi";
+import {
+  aggregateKpi,
+  defaultAggregation,
+  formatKpiValue,
+  kpiDigits,
+  kpiValueToInput,
+  parseKpiValue,
+  ragOf,
+  worstKpi,
+  worstRag,
+} from "@/lib/kpi";
 
 // Values are scaled: hundredths for COUNT, PERCENT and DAYS, minor units for CURRENCY.
 const HIGHER = "HIGHER_IS_BETTER" as const;
@@ -100,7 +110,16 @@ describe("worstRag (a department's status)", () => {
 
 describe("aggregateKpi, the existing rules with an explicit aggregation", () => {
   it("adds up a SUM KPI (currency, counts), each target over the months that have one", () => {
-    expect(aggregateKpi([{ month: "2026-01", valueScaled: 12_345n, targetScaled: 10_000n }, { month: "2026-02", valueScaled: -50n, targetScaled: 10_000n }], "CURRENCY", "SUM")).toEqual({
+    expect(
+      aggregateKpi(
+        [
+          { month: "2026-01", valueScaled: 12_345n, targetScaled: 10_000n },
+          { month: "2026-02", valueScaled: -50n, targetScaled: 10_000n },
+        ],
+        "CURRENCY",
+        "SUM",
+      ),
+    ).toEqual({
       actual: 12_295n,
       target: 20_000n,
       ratedActual: 12_295n,
@@ -136,9 +155,27 @@ describe("aggregateKpi, the existing rules with an explicit aggregation", () => 
       ),
     ).toEqual({ actual: 1_284n, target: 1_200n, ratedActual: 1_275n, months: 3, asOf: "2026-03" });
     // (3.50 + 3.51) / 2 = 3.505 → 3.51; targets (3.00 + 3.01) / 2 = 3.005 → 3.01.
-    expect(aggregateKpi([{ month: "2026-01", valueScaled: 350n, targetScaled: 300n }, { month: "2026-02", valueScaled: 351n, targetScaled: 301n }], "DAYS", "AVERAGE")).toMatchObject({ actual: 351n, target: 301n, ratedActual: 351n });
+    expect(
+      aggregateKpi(
+        [
+          { month: "2026-01", valueScaled: 350n, targetScaled: 300n },
+          { month: "2026-02", valueScaled: 351n, targetScaled: 301n },
+        ],
+        "DAYS",
+        "AVERAGE",
+      ),
+    ).toMatchObject({ actual: 351n, target: 301n, ratedActual: 351n });
     // (−1.25 − 1.26) / 2 = −1.255 → −1.26.
-    expect(aggregateKpi([{ month: "2026-01", valueScaled: -125n, targetScaled: null }, { month: "2026-02", valueScaled: -126n, targetScaled: null }], "PERCENT", "AVERAGE")).toEqual({
+    expect(
+      aggregateKpi(
+        [
+          { month: "2026-01", valueScaled: -125n, targetScaled: null },
+          { month: "2026-02", valueScaled: -126n, targetScaled: null },
+        ],
+        "PERCENT",
+        "AVERAGE",
+      ),
+    ).toEqual({
       actual: -126n,
       target: null,
       ratedActual: null,
@@ -164,20 +201,49 @@ describe("aggregateKpi, the existing rules with an explicit aggregation", () => 
 
   it("has no actual and no target without values, and no target when no month has one", () => {
     for (const aggregation of ["SUM", "AVERAGE", "LAST"] as const) {
-      expect(aggregateKpi([], "COUNT", aggregation)).toEqual({ actual: null, target: null, ratedActual: null, months: 0, asOf: null });
-      expect(aggregateKpi([{ month: "2026-05", valueScaled: 700n, targetScaled: null }], "COUNT", aggregation)).toEqual({ actual: 700n, target: null, ratedActual: null, months: 1, asOf: "2026-05" });
+      expect(aggregateKpi([], "COUNT", aggregation)).toEqual({
+        actual: null,
+        target: null,
+        ratedActual: null,
+        months: 0,
+        asOf: null,
+      });
+      expect(aggregateKpi([{ month: "2026-05", valueScaled: 700n, targetScaled: null }], "COUNT", aggregation)).toEqual(
+        { actual: 700n, target: null, ratedActual: null, months: 1, asOf: "2026-05" },
+      );
     }
   });
 });
 
 /** A fiscal year of one KPI: month i (1-based) of 2026 with its value and target. */
-const year = (values: bigint[], target: bigint | null) => values.map((valueScaled, i) => ({ month: `2026-${String(i + 1).padStart(2, "0")}` as const, valueScaled, targetScaled: target }));
+const year = (values: bigint[], target: bigint | null) =>
+  values.map((valueScaled, i) => ({
+    month: `2026-${String(i + 1).padStart(2, "0")}` as const,
+    valueScaled,
+    targetScaled: target,
+  }));
 
 describe("aggregateKpi by aggregation, and the period's RAG from the aggregated figures", () => {
   it("SUM, higher is better: eight green months and four amber ones sum below green, so the year is amber", () => {
     // Contracts signed, target 100 a month: 8 × 100 (green) and 4 × 95 (95 %, amber) = 1,180 against 1,200: 98.3 %.
-    const months = year([10_000n, 9_500n, 10_000n, 10_000n, 9_500n, 10_000n, 10_000n, 9_500n, 10_000n, 10_000n, 9_500n, 10_000n], 10_000n);
-    expect(months.map((m) => ragOf(m.valueScaled, m.targetScaled, HIGHER))).toEqual(["GREEN", "AMBER", "GREEN", "GREEN", "AMBER", "GREEN", "GREEN", "AMBER", "GREEN", "GREEN", "AMBER", "GREEN"]);
+    const months = year(
+      [10_000n, 9_500n, 10_000n, 10_000n, 9_500n, 10_000n, 10_000n, 9_500n, 10_000n, 10_000n, 9_500n, 10_000n],
+      10_000n,
+    );
+    expect(months.map((m) => ragOf(m.valueScaled, m.targetScaled, HIGHER))).toEqual([
+      "GREEN",
+      "AMBER",
+      "GREEN",
+      "GREEN",
+      "AMBER",
+      "GREEN",
+      "GREEN",
+      "AMBER",
+      "GREEN",
+      "GREEN",
+      "AMBER",
+      "GREEN",
+    ]);
     const fy = aggregateKpi(months, "COUNT", "SUM");
     expect(fy).toMatchObject({ actual: 118_000n, target: 120_000n, ratedActual: 118_000n, months: 12 });
     expect(ragOf(fy.ratedActual, fy.target, HIGHER)).toBe("AMBER");
@@ -194,7 +260,9 @@ describe("aggregateKpi by aggregation, and the period's RAG from the aggregated 
     expect(ragOf(q.ratedActual, q.target, LOWER)).toBe("AMBER");
     expect(ragOf(1_200n, 1_000n, LOWER)).toBe("RED");
     // 10, 12, 13: 35 against 30 → 85.7 %, red.
-    expect(ragOf(aggregateKpi(year([1_000n, 1_200n, 1_300n], 1_000n), "COUNT", "SUM").ratedActual, 3_000n, LOWER)).toBe("RED");
+    expect(ragOf(aggregateKpi(year([1_000n, 1_200n, 1_300n], 1_000n), "COUNT", "SUM").ratedActual, 3_000n, LOWER)).toBe(
+      "RED",
+    );
   });
 
   it("AVERAGE, lower is better: cost per lead is the mean of the months, never their sum", () => {
@@ -203,7 +271,11 @@ describe("aggregateKpi by aggregation, and the period's RAG from the aggregated 
     expect(q).toEqual({ actual: 16_833n, target: 15_000n, ratedActual: 16_833n, months: 3, asOf: "2026-03" });
     // 150 / 168.33 = 89.1 %: red; its months were green, amber (93.75 %), red (73.2 %).
     expect(ragOf(q.ratedActual, q.target, LOWER)).toBe("RED");
-    expect(year([14_000n, 16_000n, 20_500n], 15_000n).map((m) => ragOf(m.valueScaled, m.targetScaled, LOWER))).toEqual(["GREEN", "AMBER", "RED"]);
+    expect(year([14_000n, 16_000n, 20_500n], 15_000n).map((m) => ragOf(m.valueScaled, m.targetScaled, LOWER))).toEqual([
+      "GREEN",
+      "AMBER",
+      "RED",
+    ]);
   });
 
   it("AVERAGE, higher is better: a win rate over a quarter", () => {
@@ -222,7 +294,16 @@ describe("aggregateKpi by aggregation, and the period's RAG from the aggregated 
     // Counts: 10 and 11 → 10.5 → 11; 10, 10, 11 → 10.33 → 10; targets too: 10 and 11 → 11.
     expect(aggregateKpi(year([1_000n, 1_100n], null), "COUNT", "AVERAGE").actual).toBe(1_100n);
     expect(aggregateKpi(year([1_000n, 1_000n, 1_100n], null), "COUNT", "AVERAGE").actual).toBe(1_000n);
-    expect(aggregateKpi([{ month: "2026-01", valueScaled: 1_000n, targetScaled: 1_000n }, { month: "2026-02", valueScaled: 1_000n, targetScaled: 1_100n }], "COUNT", "AVERAGE")).toMatchObject({ actual: 1_000n, target: 1_100n });
+    expect(
+      aggregateKpi(
+        [
+          { month: "2026-01", valueScaled: 1_000n, targetScaled: 1_000n },
+          { month: "2026-02", valueScaled: 1_000n, targetScaled: 1_100n },
+        ],
+        "COUNT",
+        "AVERAGE",
+      ),
+    ).toMatchObject({ actual: 1_000n, target: 1_100n });
   });
 
   it("LAST takes the latest month with a value, across gaps and whatever the order given", () => {
@@ -260,7 +341,13 @@ describe("aggregateKpi by aggregation, and the period's RAG from the aggregated 
 
   it("the same months give three different figures by aggregation", () => {
     const months = year([1_000n, 4_000n, 2_000n], 2_000n);
-    expect([aggregateKpi(months, "COUNT", "SUM"), aggregateKpi(months, "COUNT", "AVERAGE"), aggregateKpi(months, "COUNT", "LAST")].map((a) => [a.actual, a.target])).toEqual([
+    expect(
+      [
+        aggregateKpi(months, "COUNT", "SUM"),
+        aggregateKpi(months, "COUNT", "AVERAGE"),
+        aggregateKpi(months, "COUNT", "LAST"),
+      ].map((a) => [a.actual, a.target]),
+    ).toEqual([
       [7_000n, 6_000n],
       // (10 + 40 + 20) / 3 = 23.33 → 23, a whole count.
       [2_300n, 2_000n],
@@ -270,7 +357,12 @@ describe("aggregateKpi by aggregation, and the period's RAG from the aggregated 
 });
 
 describe("worstKpi (the KPI the status tile names)", () => {
-  const row = (name: string, actual: bigint | null, target: bigint | null, direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER") => ({ item: name, rag: ragOf(actual, target, direction), actual, target, direction });
+  const row = (
+    name: string,
+    actual: bigint | null,
+    target: bigint | null,
+    direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER",
+  ) => ({ item: name, rag: ragOf(actual, target, direction), actual, target, direction });
 
   it("is the worst status, and among equals the furthest from its target in either direction", () => {
     const leads = row("Qualified leads", 8_500n, 10_000n, HIGHER); // 85 %: red
@@ -281,7 +373,9 @@ describe("worstKpi (the KPI the status tile names)", () => {
     expect(worstKpi([pipeline, costPerLead, leads, winRate])?.item).toBe("Qualified leads");
     expect(worstKpi([pipeline, winRate])?.item).toBe("Win rate");
     // Lower is better: 150 / 200 = 75 % is further than higher is better at 80 %.
-    expect(worstKpi([row("Deals", 8_000n, 10_000n, HIGHER), row("Days to pay", 20_000n, 15_000n, LOWER)])?.item).toBe("Days to pay");
+    expect(worstKpi([row("Deals", 8_000n, 10_000n, HIGHER), row("Days to pay", 20_000n, 15_000n, LOWER)])?.item).toBe(
+      "Days to pay",
+    );
   });
 
   it("counts a miss on a zero or negative base as furthest, keeps the first on a tie, and is null when nothing is rated", () => {
@@ -309,8 +403,14 @@ describe("parseKpiValue", () => {
     expect(parseKpiValue("1,250", "CURRENCY", "USD")).toEqual({ ok: true, value: 125_000n });
     expect(parseKpiValue("(300)", "CURRENCY", "USD")).toEqual({ ok: true, value: -30_000n });
     expect(parseKpiValue("1,250", "CURRENCY", "JPY")).toEqual({ ok: true, value: 1_250n });
-    expect(parseKpiValue("12.345", "CURRENCY", "USD")).toEqual({ ok: false, reason: "Enter a number with at most 2 decimals." });
-    expect(parseKpiValue("12.5", "CURRENCY", "JPY")).toEqual({ ok: false, reason: "Enter a number with at most 0 decimals." });
+    expect(parseKpiValue("12.345", "CURRENCY", "USD")).toEqual({
+      ok: false,
+      reason: "Enter a number with at most 2 decimals.",
+    });
+    expect(parseKpiValue("12.5", "CURRENCY", "JPY")).toEqual({
+      ok: false,
+      reason: "Enter a number with at most 0 decimals.",
+    });
     expect(parseKpiValue("1.005", "CURRENCY", "BHD")).toEqual({ ok: true, value: 1_005n });
   });
 
@@ -318,7 +418,10 @@ describe("parseKpiValue", () => {
     expect(parseKpiValue("12.5%", "PERCENT", "USD")).toEqual({ ok: true, value: 1_250n });
     expect(parseKpiValue(" 12.5 ", "PERCENT", "USD")).toEqual({ ok: true, value: 1_250n });
     expect(parseKpiValue("-2.5%", "PERCENT", "USD")).toEqual({ ok: true, value: -250n });
-    expect(parseKpiValue("12.505%", "PERCENT", "USD")).toEqual({ ok: false, reason: "Enter a number with at most 2 decimals." });
+    expect(parseKpiValue("12.505%", "PERCENT", "USD")).toEqual({
+      ok: false,
+      reason: "Enter a number with at most 2 decimals.",
+    });
   });
 
   it("refuses negative counts and days, empty text and words", () => {
@@ -328,15 +431,27 @@ describe("parseKpiValue", () => {
     expect(parseKpiValue("-0.5", "DAYS", "USD")).toEqual({ ok: false, reason: "Days cannot be negative." });
     expect(parseKpiValue("   ", "COUNT", "USD")).toEqual({ ok: false, reason: "Enter a value." });
     expect(parseKpiValue("%", "PERCENT", "USD")).toEqual({ ok: false, reason: "Enter a value." });
-    expect(parseKpiValue("twelve", "DAYS", "USD")).toEqual({ ok: false, reason: "Enter a number with at most 2 decimals." });
+    expect(parseKpiValue("twelve", "DAYS", "USD")).toEqual({
+      ok: false,
+      reason: "Enter a number with at most 2 decimals.",
+    });
   });
 
   it("takes counts as whole numbers only", () => {
     expect(parseKpiValue("12", "COUNT", "USD")).toEqual({ ok: true, value: 1_200n });
     expect(parseKpiValue("12.00", "COUNT", "USD")).toEqual({ ok: true, value: 1_200n });
-    expect(parseKpiValue("12.5", "COUNT", "USD")).toEqual({ ok: false, reason: "A count is a whole number: enter it without decimals." });
-    expect(parseKpiValue("0.01", "COUNT", "USD")).toEqual({ ok: false, reason: "A count is a whole number: enter it without decimals." });
-    expect(parseKpiValue("twelve", "COUNT", "USD")).toEqual({ ok: false, reason: "A count is a whole number: enter it without decimals." });
+    expect(parseKpiValue("12.5", "COUNT", "USD")).toEqual({
+      ok: false,
+      reason: "A count is a whole number: enter it without decimals.",
+    });
+    expect(parseKpiValue("0.01", "COUNT", "USD")).toEqual({
+      ok: false,
+      reason: "A count is a whole number: enter it without decimals.",
+    });
+    expect(parseKpiValue("twelve", "COUNT", "USD")).toEqual({
+      ok: false,
+      reason: "A count is a whole number: enter it without decimals.",
+    });
   });
 });
 
@@ -370,7 +485,13 @@ describe("formatKpiValue and kpiValueToInput", () => {
     expect(kpiValueToInput(1_250n, "COUNT", "USD")).toBe("12.50");
     expect(kpiDigits("CURRENCY", "BHD")).toBe(3);
     expect(kpiDigits("DAYS", "JPY")).toBe(2);
-    for (const [value, unit, currency] of [[-30_000n, "CURRENCY", "USD"], [1_005n, "CURRENCY", "BHD"], [350n, "DAYS", "USD"], [-250n, "PERCENT", "USD"], [120_400n, "COUNT", "USD"]] as const) {
+    for (const [value, unit, currency] of [
+      [-30_000n, "CURRENCY", "USD"],
+      [1_005n, "CURRENCY", "BHD"],
+      [350n, "DAYS", "USD"],
+      [-250n, "PERCENT", "USD"],
+      [120_400n, "COUNT", "USD"],
+    ] as const) {
       expect(parseKpiValue(kpiValueToInput(value, unit, currency), unit, currency)).toEqual({ ok: true, value });
     }
   });

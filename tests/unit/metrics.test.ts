@@ -27,18 +27,40 @@ const asOf = { month: "2026-11", isMonthComplete: false } as const;
 describe("range figures", () => {
   it("sums target and actual, and derives gap and attainment", () => {
     // Q2 (Jul–Sep): target 30,000,000; actual 10,000,000 + 8,000,000 + 12,000,000 = 30,000,000.
-    expect(summarizeRange(year.slice(3, 6))).toEqual({ target: 30_000_000n, actual: 30_000_000n, gap: 0n, gapBp: 0, attainmentBp: 10_000 });
+    expect(summarizeRange(year.slice(3, 6))).toEqual({
+      target: 30_000_000n,
+      actual: 30_000_000n,
+      gap: 0n,
+      gapBp: 0,
+      attainmentBp: 10_000,
+    });
     // Full year: target 120,000,000; actual 67,000,000; gap 53,000,000 = 44.17 %; attainment 55.83 %.
-    expect(summarizeRange(year)).toEqual({ target: 120_000_000n, actual: 67_000_000n, gap: 53_000_000n, gapBp: 4417, attainmentBp: 5583 });
+    expect(summarizeRange(year)).toEqual({
+      target: 120_000_000n,
+      actual: 67_000_000n,
+      gap: 53_000_000n,
+      gapBp: 4417,
+      attainmentBp: 5583,
+    });
   });
 
   it("has no target, gap or attainment when no month of the range has a target", () => {
     const untargeted = year.map((m) => ({ ...m, targetMinor: null }));
-    expect(summarizeRange(untargeted)).toEqual({ target: null, actual: 67_000_000n, gap: null, gapBp: null, attainmentBp: null });
+    expect(summarizeRange(untargeted)).toEqual({
+      target: null,
+      actual: 67_000_000n,
+      gap: null,
+      gapBp: null,
+      attainmentBp: null,
+    });
   });
 
   it("reports a surplus as a negative gap", () => {
-    expect(summarizeRange([{ month: "2026-06", targetMinor: 100n, actualMinor: 150n }])).toMatchObject({ gap: -50n, gapBp: -5000, attainmentBp: 15_000 });
+    expect(summarizeRange([{ month: "2026-06", targetMinor: 100n, actualMinor: 150n }])).toMatchObject({
+      gap: -50n,
+      gapBp: -5000,
+      attainmentBp: 15_000,
+    });
   });
 
   it("rounds ratios half away from zero in basis points", () => {
@@ -50,7 +72,16 @@ describe("range figures", () => {
 
 describe("year-to-date, months remaining and completed months", () => {
   it("runs YTD from the fiscal year's first month through D's month", () => {
-    expect(ytdMonths(year, asOf).map((m) => m.month)).toEqual(["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]);
+    expect(ytdMonths(year, asOf).map((m) => m.month)).toEqual([
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
   });
 
   it("counts D's month among the months remaining", () => {
@@ -79,7 +110,12 @@ describe("required run rate", () => {
 
   it("is null after the year or without targets", () => {
     expect(requiredRunRate(year, { month: "2027-04", isMonthComplete: false })).toBeNull();
-    expect(requiredRunRate(year.map((m) => ({ ...m, targetMinor: null })), asOf)).toBeNull();
+    expect(
+      requiredRunRate(
+        year.map((m) => ({ ...m, targetMinor: null })),
+        asOf,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -128,7 +164,17 @@ describe("still to book", () => {
     const withNovember = year.map((m) => (m.month === "2026-11" ? { ...m, actualMinor: 2_500_000n } : m));
     expect(stillToBook(withNovember, asOf)).toBe(50_500_000n);
     // Above target: negative (nothing left to book).
-    expect(stillToBook(year.map((m) => ({ ...m, actualMinor: 20_000_000n })), asOf)).toBe(-40_000_000n);
-    expect(stillToBook(year.map((m) => ({ ...m, targetMinor: null })), asOf)).toBeNull();
+    expect(
+      stillToBook(
+        year.map((m) => ({ ...m, actualMinor: 20_000_000n })),
+        asOf,
+      ),
+    ).toBe(-40_000_000n);
+    expect(
+      stillToBook(
+        year.map((m) => ({ ...m, targetMinor: null })),
+        asOf,
+      ),
+    ).toBeNull();
   });
 });

@@ -68,10 +68,16 @@ describe("bad rows by reason", () => {
 
 describe("what an import says", () => {
   it("says nothing changed when nothing did, with thousands separators", () => {
-    expect(importedMessage({ rowCount: 6711, newCount: 0, changedCount: 0, unchangedCount: 6711, skippedCount: 0 })).toBe("Nothing changed: 6,711 deals already up to date.");
+    expect(
+      importedMessage({ rowCount: 6711, newCount: 0, changedCount: 0, unchangedCount: 6711, skippedCount: 0 }),
+    ).toBe("Nothing changed: 6,711 deals already up to date.");
   });
   it("counts new, changed and unchanged otherwise, and the skipped lines", () => {
-    expect(importedMessage({ rowCount: 12, newCount: 3, changedCount: 2, unchangedCount: 7, skippedCount: 1 })).toBe("Imported 12 deals: 3 new, 2 changed, 7 already up to date. 1 skipped line is recorded with the batch.");
-    expect(importedMessage({ rowCount: 1, newCount: 1, changedCount: 0, unchangedCount: 0, skippedCount: 0 })).toBe("Imported 1 deal: 1 new.");
+    expect(importedMessage({ rowCount: 12, newCount: 3, changedCount: 2, unchangedCount: 7, skippedCount: 1 })).toBe(
+      "Imported 12 deals: 3 new, 2 changed, 7 already up to date. 1 skipped line is recorded with the batch.",
+    );
+    expect(importedMessage({ rowCount: 1, newCount: 1, changedCount: 0, unchangedCount: 0, skippedCount: 0 })).toBe(
+      "Imported 1 deal: 1 new.",
+    );
   });
 });

@@ -11,14 +11,16 @@ describe("parsePeriod", () => {
   });
 
   it("round-trips every kind through the URL parameter", () => {
-    for (const param of ["fy-2025", "ytd-2026", "q-2026-3", "m-2026-02", "r-2025-11-2026-02"]) expect(periodParam(parsePeriod(param, today, 1))).toBe(param);
+    for (const param of ["fy-2025", "ytd-2026", "q-2026-3", "m-2026-02", "r-2025-11-2026-02"])
+      expect(periodParam(parsePeriod(param, today, 1))).toBe(param);
   });
 
   it("takes a custom run of 1 to 36 months, first month first", () => {
     expect(parsePeriod("r-2026-03-2026-03", today, 1)).toEqual({ kind: "range", from: "2026-03", to: "2026-03" });
     expect(parsePeriod("r-2024-01-2026-12", today, 1)).toEqual({ kind: "range", from: "2024-01", to: "2026-12" });
     // Reversed, 37 months long, or a 13th month: the current fiscal year instead.
-    for (const bad of ["r-2026-08-2026-03", "r-2023-12-2026-12", "r-2026-01-2026-13", "r-2026-01"]) expect(parsePeriod(bad, today, 1)).toEqual({ kind: "fy", fiscalYear: 2026 });
+    for (const bad of ["r-2026-08-2026-03", "r-2023-12-2026-12", "r-2026-01-2026-13", "r-2026-01"])
+      expect(parsePeriod(bad, today, 1)).toEqual({ kind: "fy", fiscalYear: 2026 });
   });
 });
 
@@ -35,7 +37,16 @@ describe("resolvePeriod", () => {
 
   it("runs year-to-date through today's month in an April-start year", () => {
     const ytd = resolvePeriod({ kind: "ytd", fiscalYear: 2027 }, today, 4);
-    expect(ytd.months).toEqual(["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]);
+    expect(ytd.months).toEqual([
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
     expect(ytd.label).toBe("FY2027 year to date");
   });
 
@@ -51,7 +62,18 @@ describe("resolvePeriod", () => {
     expect(lastDay.asOf.isMonthComplete).toBe(false);
     expect(lastDay.inProgress).toEqual({ month: "2026-11", day: 30, daysInMonth: 30 });
     // To date runs January – October: November is not counted until 1 December.
-    expect(lastDay.toDateMonths).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
+    expect(lastDay.toDateMonths).toEqual([
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+    ]);
     const nextDay = resolvePeriod({ kind: "fy", fiscalYear: 2026 }, { year: 2026, month: 12, day: 1 }, 1);
     expect(nextDay.toDateMonths.at(-1)).toBe("2026-11");
     expect(nextDay.inProgress).toEqual({ month: "2026-12", day: 1, daysInMonth: 31 });
@@ -63,7 +85,11 @@ describe("resolvePeriod", () => {
     expect(q.toDateMonths).toEqual(["2026-10", "2026-11"]);
     expect(q.inProgress).toEqual({ month: "2026-12", day: 3, daysInMonth: 31 });
     // February of a leap year has 29 days.
-    expect(resolvePeriod({ kind: "month", month: "2028-02" }, { year: 2028, month: 2, day: 3 }, 1).inProgress).toEqual({ month: "2028-02", day: 3, daysInMonth: 29 });
+    expect(resolvePeriod({ kind: "month", month: "2028-02" }, { year: 2028, month: 2, day: 3 }, 1).inProgress).toEqual({
+      month: "2028-02",
+      day: 3,
+      daysInMonth: 29,
+    });
   });
 
   it("reads a range that has ended whole, and one that has not started as future with nothing to date", () => {
@@ -76,7 +102,11 @@ describe("resolvePeriod", () => {
 
 describe("todayIn", () => {
   it("reads today in the organization's zone", () => {
-    expect(todayIn("America/Los_Angeles", new Date("2026-12-01T03:00:00Z"))).toEqual({ year: 2026, month: 11, day: 30 });
+    expect(todayIn("America/Los_Angeles", new Date("2026-12-01T03:00:00Z"))).toEqual({
+      year: 2026,
+      month: 11,
+      day: 30,
+    });
     expect(todayIn("Asia/Tokyo", new Date("2026-12-01T03:00:00Z"))).toEqual({ year: 2026, month: 12, day: 1 });
   });
 });

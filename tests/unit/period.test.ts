@@ -14,7 +14,20 @@ import {
 describe("fiscal years", () => {
   it("names a calendar fiscal year by its own year", () => {
     expect(fiscalYearOf(new Date("2026-11-27T12:00:00Z"), 1, "UTC")).toBe(2026);
-    expect(fiscalYearMonths(2026, 1)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+    expect(fiscalYearMonths(2026, 1)).toEqual([
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+    ]);
   });
 
   it("names an April-start fiscal year by the year it ends in", () => {

@@ -38,7 +38,10 @@ describe("can", () => {
     expect(can(finance, "contributions.review")).toBe(true);
     expect(can(finance, "department.write", LEGAL)).toBe(false);
     expect(can(finance, "kpiDefinitions.write", LEGAL)).toBe(false);
-    for (const head of [{ role: "DEPARTMENT_HEAD", departmentId: LEGAL }, { role: "SALES_MANAGER", departmentId: SALES }]) {
+    for (const head of [
+      { role: "DEPARTMENT_HEAD", departmentId: LEGAL },
+      { role: "SALES_MANAGER", departmentId: SALES },
+    ]) {
       expect(can(head, "contributions.review", head.departmentId)).toBe(false);
       expect(can(head, "kpiDefinitions.write", head.departmentId)).toBe(false);
       expect(can(head, "departments.manage")).toBe(false);

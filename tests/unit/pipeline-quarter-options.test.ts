@@ -10,6 +10,19 @@ describe("the pipeline's fiscal-quarter filter", () => {
   });
 
   it("keeps the quarter a link filters on selectable when its year has no data", () => {
-    expect(quarterOptions([2026, 2027], "2019-Q3").map((o) => o.value)).toEqual(["2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]);
+    expect(quarterOptions([2026, 2027], "2019-Q3").map((o) => o.value)).toEqual([
+      "2019-Q1",
+      "2019-Q2",
+      "2019-Q3",
+      "2019-Q4",
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+      "2027-Q1",
+      "2027-Q2",
+      "2027-Q3",
+      "2027-Q4",
+    ]);
   });
 });

@@ -16,7 +16,14 @@ function fieldErrors(result: { success: boolean; error?: { issues: { path: Prope
   return out;
 }
 
-const deal = { name: "Acme renewal", account: "Acme Corp", amount: "12,500.00", stageId: "s1", expectedCloseDate: "2026-06-30", ownerId: "u1" };
+const deal = {
+  name: "Acme renewal",
+  account: "Acme Corp",
+  amount: "12,500.00",
+  stageId: "s1",
+  expectedCloseDate: "2026-06-30",
+  ownerId: "u1",
+};
 
 describe("ZPercentBp", () => {
   it.each([
@@ -40,7 +47,15 @@ describe("ZPercentBp", () => {
 
 describe("ZCreateOpportunityInput", () => {
   it("keeps the amount as text and turns empty optional fields into null", () => {
-    expect(ZCreateOpportunityInput.parse({ ...deal, probability: "", forecastCategory: "", sourceDepartmentId: " ", externalId: "  " })).toEqual({
+    expect(
+      ZCreateOpportunityInput.parse({
+        ...deal,
+        probability: "",
+        forecastCategory: "",
+        sourceDepartmentId: " ",
+        externalId: "  ",
+      }),
+    ).toEqual({
       ...deal,
       submissionId: null,
       probability: null,
@@ -48,11 +63,23 @@ describe("ZCreateOpportunityInput", () => {
       sourceDepartmentId: null,
       externalId: null,
     });
-    expect(ZCreateOpportunityInput.parse(deal)).toMatchObject({ probability: null, forecastCategory: null, sourceDepartmentId: null, externalId: null });
+    expect(ZCreateOpportunityInput.parse(deal)).toMatchObject({
+      probability: null,
+      forecastCategory: null,
+      sourceDepartmentId: null,
+      externalId: null,
+    });
   });
 
   it("reads the probability as a percentage and keeps a chosen category", () => {
-    expect(ZCreateOpportunityInput.parse({ ...deal, probability: "35", forecastCategory: "BEST_CASE", externalId: " CRM-1 " })).toMatchObject({
+    expect(
+      ZCreateOpportunityInput.parse({
+        ...deal,
+        probability: "35",
+        forecastCategory: "BEST_CASE",
+        externalId: " CRM-1 ",
+      }),
+    ).toMatchObject({
       probability: 3_500,
       forecastCategory: "BEST_CASE",
       externalId: "CRM-1",
@@ -69,7 +96,16 @@ describe("ZCreateOpportunityInput", () => {
       ownerId: "Choose an owner.",
     });
     expect(
-      fieldErrors(ZCreateOpportunityInput.safeParse({ ...deal, name: "A", probability: "120", forecastCategory: "MAYBE", expectedCloseDate: "2026-02-30", externalId: "x".repeat(121) })),
+      fieldErrors(
+        ZCreateOpportunityInput.safeParse({
+          ...deal,
+          name: "A",
+          probability: "120",
+          forecastCategory: "MAYBE",
+          expectedCloseDate: "2026-02-30",
+          externalId: "x".repeat(121),
+        }),
+      ),
     ).toEqual({
       name: "Name the deal.",
       probability: "Enter a percentage from 0 to 100.",
@@ -89,7 +125,9 @@ describe("ZUpdateOpportunityInput", () => {
   });
 
   it("turns an emptied optional field into null, so it is cleared", () => {
-    expect(ZUpdateOpportunityInput.parse({ opportunityId: "o1", sourceDepartmentId: "", externalId: "", probability: "" })).toMatchObject({
+    expect(
+      ZUpdateOpportunityInput.parse({ opportunityId: "o1", sourceDepartmentId: "", externalId: "", probability: "" }),
+    ).toMatchObject({
       sourceDepartmentId: null,
       externalId: null,
       probability: null,
@@ -98,9 +136,13 @@ describe("ZUpdateOpportunityInput", () => {
 
   it("shows a percentage's own message next to the probability, whatever was typed", () => {
     for (const typed of ["seventy", "-1"]) {
-      expect(fieldErrors(ZUpdateOpportunityInput.safeParse({ opportunityId: "o1", probability: typed }))).toEqual({ probability: "Enter a percentage from 0 to 100, like 70 or 72.5." });
+      expect(fieldErrors(ZUpdateOpportunityInput.safeParse({ opportunityId: "o1", probability: typed }))).toEqual({
+        probability: "Enter a percentage from 0 to 100, like 70 or 72.5.",
+      });
     }
-    expect(fieldErrors(ZUpdateOpportunityInput.safeParse({ opportunityId: "o1", probability: "120" }))).toEqual({ probability: "Enter a percentage from 0 to 100." });
+    expect(fieldErrors(ZUpdateOpportunityInput.safeParse({ opportunityId: "o1", probability: "120" }))).toEqual({
+      probability: "Enter a percentage from 0 to 100.",
+    });
   });
 
   it("still checks the fields it is sent, and needs the deal", () => {
@@ -109,14 +151,22 @@ describe("ZUpdateOpportunityInput", () => {
       name: "Name the deal.",
       amount: "Enter the amount.",
     });
-    expect(ZUpdateOpportunityInput.parse({ opportunityId: "o1", lossCauseId: "lc1", responsibleDepartmentId: "d1" })).toMatchObject({ lossCauseId: "lc1", responsibleDepartmentId: "d1" });
+    expect(
+      ZUpdateOpportunityInput.parse({ opportunityId: "o1", lossCauseId: "lc1", responsibleDepartmentId: "d1" }),
+    ).toMatchObject({ lossCauseId: "lc1", responsibleDepartmentId: "d1" });
   });
 });
 
 describe("stage, loss cause and headline inputs", () => {
   it("read a stage's default probability as basis points and need an outcome", () => {
-    expect(ZCreateStageInput.parse({ name: " Discovery ", probability: "15", outcome: "OPEN" })).toEqual({ name: "Discovery", probability: 1_500, outcome: "OPEN" });
-    expect(fieldErrors(ZUpdateStageInput.safeParse({ stageId: "", name: "D", probability: "", outcome: "PENDING" }))).toEqual({
+    expect(ZCreateStageInput.parse({ name: " Discovery ", probability: "15", outcome: "OPEN" })).toEqual({
+      name: "Discovery",
+      probability: 1_500,
+      outcome: "OPEN",
+    });
+    expect(
+      fieldErrors(ZUpdateStageInput.safeParse({ stageId: "", name: "D", probability: "", outcome: "PENDING" })),
+    ).toEqual({
       stageId: "Choose a stage.",
       name: "Name the stage.",
       probability: "Enter a percentage from 0 to 100, like 70 or 72.5.",
@@ -127,8 +177,12 @@ describe("stage, loss cause and headline inputs", () => {
   it("bound a loss cause's name and the headline forecast's choices", () => {
     expect(ZLossCauseInput.parse({ name: "  Security review  " })).toEqual({ name: "Security review" });
     expect(fieldErrors(ZLossCauseInput.safeParse({ name: "x" }))).toEqual({ name: "Name the cause." });
-    expect(fieldErrors(ZLossCauseInput.safeParse({ name: "x".repeat(81) }))).toEqual({ name: "Cause names are at most 80 characters." });
+    expect(fieldErrors(ZLossCauseInput.safeParse({ name: "x".repeat(81) }))).toEqual({
+      name: "Cause names are at most 80 characters.",
+    });
     expect(ZHeadlineForecastInput.parse({ headlineForecast: "COMMIT" })).toEqual({ headlineForecast: "COMMIT" });
-    expect(fieldErrors(ZHeadlineForecastInput.safeParse({ headlineForecast: "CLOSED" }))).toEqual({ headlineForecast: "Choose the headline forecast." });
+    expect(fieldErrors(ZHeadlineForecastInput.safeParse({ headlineForecast: "CLOSED" }))).toEqual({
+      headlineForecast: "Choose the headline forecast.",
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, isAppOrigin, isHttpsRequest, publicOrigin, UNKNOWN_CLIENT } from "@/server/security/request-origin";
+import {
+  clientAddress,
+  isAppOrigin,
+  isHttpsRequest,
+  publicOrigin,
+  UNKNOWN_CLIENT,
+} from "@/server/security/request-origin";
 
 // The client address behind the sign-in throttle (finding 1) and the app origin behind the Origin
 // checks (finding 9): forwarded headers count only when TRUSTED_PROXY says proxies of ours add them.
@@ -36,7 +42,11 @@ describe("isAppOrigin", () => {
   });
 
   it("behind a trusted proxy, compares with the host and scheme the proxy forwarded", () => {
-    const forwarded = new Headers({ host: "app:3000", "x-forwarded-host": "revtrace.example", "x-forwarded-proto": "https" });
+    const forwarded = new Headers({
+      host: "app:3000",
+      "x-forwarded-host": "revtrace.example",
+      "x-forwarded-proto": "https",
+    });
     expect(isAppOrigin("https://revtrace.example", forwarded, proxied)).toBe(true);
     expect(isAppOrigin("http://revtrace.example", forwarded, proxied)).toBe(false);
     expect(isAppOrigin("https://evil.example", forwarded, proxied)).toBe(false);
@@ -57,24 +67,36 @@ describe("isHttpsRequest", () => {
     const headers = new Headers({ "x-forwarded-proto": "https" });
     expect(isHttpsRequest("http:", headers, { appUrl: "http://localhost:3000", trustedProxies: 0 })).toBe(false);
     expect(isHttpsRequest("http:", headers, { appUrl: "http://localhost:3000", trustedProxies: 1 })).toBe(true);
-    expect(isHttpsRequest("http:", new Headers(), { appUrl: "https://revtrace.example", trustedProxies: 0 })).toBe(true);
+    expect(isHttpsRequest("http:", new Headers(), { appUrl: "https://revtrace.example", trustedProxies: 0 })).toBe(
+      true,
+    );
     expect(isHttpsRequest("https:", new Headers(), { appUrl: undefined, trustedProxies: 0 })).toBe(true);
   });
 });
 
 describe("publicOrigin", () => {
   it("behind a trusted proxy, is the host and scheme the proxy forwarded", () => {
-    const headers = new Headers({ host: "app:3000", "x-forwarded-host": "evil.example, revtrace.acme.example", "x-forwarded-proto": "https" });
-    expect(publicOrigin(headers, { appUrl: "https://configured.example", trustedProxies: 1 })).toBe("https://revtrace.acme.example");
+    const headers = new Headers({
+      host: "app:3000",
+      "x-forwarded-host": "evil.example, revtrace.acme.example",
+      "x-forwarded-proto": "https",
+    });
+    expect(publicOrigin(headers, { appUrl: "https://configured.example", trustedProxies: 1 })).toBe(
+      "https://revtrace.acme.example",
+    );
   });
 
   it("without a trusted proxy, is the configured app URL (forwarded headers are the client's word)", () => {
     const headers = new Headers({ host: "internal:3000", "x-forwarded-host": "evil.example" });
-    expect(publicOrigin(headers, { appUrl: "https://revtrace.acme.example/some/path", trustedProxies: 0 })).toBe("https://revtrace.acme.example");
+    expect(publicOrigin(headers, { appUrl: "https://revtrace.acme.example/some/path", trustedProxies: 0 })).toBe(
+      "https://revtrace.acme.example",
+    );
   });
 
   it("without either, is the Host header", () => {
-    expect(publicOrigin(new Headers({ host: "localhost:3000" }), { appUrl: undefined, trustedProxies: 0 })).toBe("http://localhost:3000");
+    expect(publicOrigin(new Headers({ host: "localhost:3000" }), { appUrl: undefined, trustedProxies: 0 })).toBe(
+      "http://localhost:3000",
+    );
     expect(publicOrigin(new Headers(), { appUrl: undefined, trustedProxies: 0 })).toBeNull();
   });
 });

@@ -44,7 +44,8 @@ describe("open redirect after sign-in: only same-origin paths are followed", () 
   );
 
   it("refuses what is not a non-empty string, and a broken app origin", () => {
-    for (const raw of [undefined, null, 42, "", ["/o/acme"], { href: "/o/acme" }]) expect(sameOriginPath(raw, APP)).toBeNull();
+    for (const raw of [undefined, null, 42, "", ["/o/acme"], { href: "/o/acme" }])
+      expect(sameOriginPath(raw, APP)).toBeNull();
     expect(sameOriginPath("/o/acme", "not a url")).toBeNull();
     expect(safeCallbackPath(undefined, APP)).toBe("/");
   });

@@ -15,14 +15,23 @@ describe("ZSignUpInput", () => {
   it("normalizes email and currency and coerces the month", () => {
     const parsed = ZSignUpInput.parse(valid);
     expect(parsed.email).toBe("ada@example.com");
-    expect(parsed.organization).toEqual({ name: "Acme", currency: "USD", fiscalYearStartMonth: 4, timeZone: "Europe/Berlin" });
+    expect(parsed.organization).toEqual({
+      name: "Acme",
+      currency: "USD",
+      fiscalYearStartMonth: 4,
+      timeZone: "Europe/Berlin",
+    });
   });
 
   it("accepts passwords of exactly 8 and 128 characters and refuses 7 and 129", () => {
     expect(ZSignUpInput.safeParse({ ...valid, password: "x".repeat(8) }).success).toBe(true);
     expect(ZSignUpInput.safeParse({ ...valid, password: "x".repeat(128) }).success).toBe(true);
-    expect(fieldErrors(ZSignUpInput.safeParse({ ...valid, password: "x".repeat(7) }))).toEqual({ password: "Use at least 8 characters." });
-    expect(fieldErrors(ZSignUpInput.safeParse({ ...valid, password: "x".repeat(129) }))).toEqual({ password: "Use at most 128 characters." });
+    expect(fieldErrors(ZSignUpInput.safeParse({ ...valid, password: "x".repeat(7) }))).toEqual({
+      password: "Use at least 8 characters.",
+    });
+    expect(fieldErrors(ZSignUpInput.safeParse({ ...valid, password: "x".repeat(129) }))).toEqual({
+      password: "Use at most 128 characters.",
+    });
   });
 
   it("names each bad field with its reason", () => {
@@ -46,16 +55,27 @@ describe("ZSignUpInput", () => {
 
 describe("ZUpdateOrganizationInput", () => {
   it("requires the at-risk threshold below the on-track one", () => {
-    const result = ZUpdateOrganizationInput.safeParse({ ...organization, onTrackThresholdPct: "90", atRiskThresholdPct: "95" });
-    expect(fieldErrors(result)).toEqual({ atRiskThresholdPct: "The at-risk threshold must be below the on-track threshold." });
-    expect(ZUpdateOrganizationInput.parse({ ...organization, onTrackThresholdPct: "100", atRiskThresholdPct: "92.5" }).atRiskThresholdPct).toBe(92.5);
+    const result = ZUpdateOrganizationInput.safeParse({
+      ...organization,
+      onTrackThresholdPct: "90",
+      atRiskThresholdPct: "95",
+    });
+    expect(fieldErrors(result)).toEqual({
+      atRiskThresholdPct: "The at-risk threshold must be below the on-track threshold.",
+    });
+    expect(
+      ZUpdateOrganizationInput.parse({ ...organization, onTrackThresholdPct: "100", atRiskThresholdPct: "92.5" })
+        .atRiskThresholdPct,
+    ).toBe(92.5);
   });
 });
 
 describe("ZInviteMemberInput", () => {
   it("turns an empty department into null and refuses an unknown role", () => {
     expect(ZInviteMemberInput.parse({ email: "a@b.co", role: "VIEWER", departmentId: "" }).departmentId).toBeNull();
-    expect(fieldErrors(ZInviteMemberInput.safeParse({ email: "a@b.co", role: "GOD" }))).toEqual({ role: "Choose a role." });
+    expect(fieldErrors(ZInviteMemberInput.safeParse({ email: "a@b.co", role: "GOD" }))).toEqual({
+      role: "Choose a role.",
+    });
   });
 });
 

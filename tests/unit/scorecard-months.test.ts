@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { MonthKey } from "@/lib/period";
 import { monthToOpen, type TNarrativeState } from "@/lib/scorecard-months";
 
-const m = (month: string, status: TNarrativeState["status"] = null, why = "", whatNext = ""): TNarrativeState => ({ month: month as MonthKey, status, why, whatNext });
+const m = (month: string, status: TNarrativeState["status"] = null, why = "", whatNext = ""): TNarrativeState => ({
+  month: month as MonthKey,
+  status,
+  why,
+  whatNext,
+});
 
 describe("the narrative a scorecard opens by default", () => {
   it("opens the red completed month that owes its narrative, even when a later month is completed", () => {
@@ -12,7 +17,12 @@ describe("the narrative a scorecard opens by default", () => {
   });
 
   it("takes the latest of several owed months; a red month with only its 'why' still owes", () => {
-    const months = [m("2026-09", "RED"), m("2026-10", "RED", "Fewer webinars", "Two in November"), m("2026-11", "RED", "Fewer webinars"), m("2026-12")];
+    const months = [
+      m("2026-09", "RED"),
+      m("2026-10", "RED", "Fewer webinars", "Two in November"),
+      m("2026-11", "RED", "Fewer webinars"),
+      m("2026-12"),
+    ];
     expect(monthToOpen(months, "2026-12-15")).toBe("2026-11");
   });
 

@@ -14,9 +14,23 @@ const TODAY = { year: 2026, month: 4, day: 15 };
 
 describe("finding 7: pipeline filters", () => {
   it("drops from=2026-13-45, quarter=9999-Q4 and q=%00 with a notice, keeping the valid filters", () => {
-    const { filters, ignored } = parsePipelineFiltersWithNotices(new URLSearchParams("from=2026-13-45&quarter=9999-Q4&q=%00&status=open&to=2026-06-30"));
+    const { filters, ignored } = parsePipelineFiltersWithNotices(
+      new URLSearchParams("from=2026-13-45&quarter=9999-Q4&q=%00&status=open&to=2026-06-30"),
+    );
     expect(ignored).toEqual(["from", "quarter", "q"]);
-    expect(filters).toEqual({ stageId: undefined, ownerId: undefined, category: undefined, from: undefined, to: "2026-06-30", quarter: undefined, status: "open", stale: false, q: undefined, sort: "updated", page: 1 });
+    expect(filters).toEqual({
+      stageId: undefined,
+      ownerId: undefined,
+      category: undefined,
+      from: undefined,
+      to: "2026-06-30",
+      quarter: undefined,
+      status: "open",
+      stale: false,
+      q: undefined,
+      sort: "updated",
+      page: 1,
+    });
     expect(ignoredNotice(ignored)).toBe("Ignored invalid filters: from, quarter, q");
     expect(ignoredNotice(["from"])).toBe("Ignored an invalid filter: from");
     expect(ignoredNotice([])).toBeNull();
@@ -24,8 +38,19 @@ describe("finding 7: pipeline filters", () => {
 
   it("refuses impossible days, years outside the range, bad pages and repeated junk", () => {
     const parse = (query: string) => parsePipelineFiltersWithNotices(new URLSearchParams(query));
-    expect(parse("from=2026-02-30&to=0000-01-01&page=0&sort=drop&stage=a'b&category=x").ignored).toEqual(["stage", "category", "from", "to", "sort", "page"]);
-    expect(parse("quarter=2026-Q3&q=Globex%20renewal&page=2").filters).toMatchObject({ quarter: "2026-Q3", q: "Globex renewal", page: 2 });
+    expect(parse("from=2026-02-30&to=0000-01-01&page=0&sort=drop&stage=a'b&category=x").ignored).toEqual([
+      "stage",
+      "category",
+      "from",
+      "to",
+      "sort",
+      "page",
+    ]);
+    expect(parse("quarter=2026-Q3&q=Globex%20renewal&page=2").filters).toMatchObject({
+      quarter: "2026-Q3",
+      q: "Globex renewal",
+      page: 2,
+    });
     expect(parse("quarter=2026-Q3&q=Globex%20renewal&page=2").ignored).toEqual([]);
     // A page's searchParams object with an array (a repeated parameter) reads the first value.
     expect(parsePipelineFiltersWithNotices({ from: ["2026-13-45", "2026-01-01"] }).ignored).toEqual(["from"]);
@@ -54,12 +79,17 @@ describe("finding 7: the other pages' parameters", () => {
 });
 
 describe("finding 7: control characters and the supported date range in forms", () => {
-  const messageOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => [i.path.join("."), i.message]);
+  const messageOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    result.error?.issues.map((i) => [i.path.join("."), i.message]);
 
   it("refuses NUL and escape in one-line fields, keeps tabs and line breaks in multi-line ones", () => {
     const control = "Remove the control characters (such as NUL) from this field.";
-    expect(messageOf(ZCreateDepartmentInput.safeParse({ name: "Ops\u0000", kind: "OTHER" }))).toEqual([["name", control]]);
-    expect(messageOf(ZCreateDepartmentInput.safeParse({ name: "Ops\nTeam", kind: "OTHER" }))).toEqual([["name", control]]);
+    expect(messageOf(ZCreateDepartmentInput.safeParse({ name: "Ops\u0000", kind: "OTHER" }))).toEqual([
+      ["name", control],
+    ]);
+    expect(messageOf(ZCreateDepartmentInput.safeParse({ name: "Ops\nTeam", kind: "OTHER" }))).toEqual([
+      ["name", control],
+    ]);
     const narrative = { departmentId: "d1", month: "2026-03", why: "Because\n\tof churn", whatNext: "Call\u0007" };
     expect(messageOf(ZSaveNarrativeInput.safeParse(narrative))).toEqual([["whatNext", control]]);
     expect(ZSaveNarrativeInput.safeParse({ ...narrative, whatNext: "Call them" }).success).toBe(true);
@@ -71,7 +101,9 @@ describe("finding 7: control characters and the supported date range in forms", 
     expect(messageOf(ZAddRevenueEntryInput.safeParse({ date: "9999-12-31", amount: "1" }))).toEqual([["date", range]]);
     expect(ZAddRevenueEntryInput.safeParse({ date: "2100-12-31", amount: "1" }).success).toBe(true);
     // An impossible day gets the format message alone.
-    expect(messageOf(ZAddRevenueEntryInput.safeParse({ date: "2026-02-30", amount: "1" }))).toEqual([["date", "Enter the date as YYYY-MM-DD."]]);
+    expect(messageOf(ZAddRevenueEntryInput.safeParse({ date: "2026-02-30", amount: "1" }))).toEqual([
+      ["date", "Enter the date as YYYY-MM-DD."],
+    ]);
     expect(isSupportedIsoDate("2026-02-29")).toBe(false);
     expect(isSupportedIsoDate("2028-02-29")).toBe(true);
   });

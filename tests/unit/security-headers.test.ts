@@ -3,7 +3,8 @@ import { retryAfterSeconds, tooManyAttemptsCode, tooManyAttemptsMessage } from "
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 describe("contentSecurityPolicy (issue 10, finding 6)", () => {
-  const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
+  const directives = (csp: string) =>
+    new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
 
   it("allows scripts only with the nonce, never inline or eval in production, and no framing", () => {
     const csp = directives(contentSecurityPolicy({ nonce: "abc123", isDev: false, isHttps: false }));
@@ -18,8 +19,12 @@ describe("contentSecurityPolicy (issue 10, finding 6)", () => {
     const dev = directives(contentSecurityPolicy({ nonce: "n", isDev: true, isHttps: false }));
     expect(dev.get("script-src")).toBe("'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'");
     expect(dev.get("style-src")).toBe("'self' 'unsafe-inline'");
-    expect(directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: false })).get("style-src")).toBe("'self' 'nonce-n'");
-    expect(directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: true })).has("upgrade-insecure-requests")).toBe(true);
+    expect(directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: false })).get("style-src")).toBe(
+      "'self' 'nonce-n'",
+    );
+    expect(
+      directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: true })).has("upgrade-insecure-requests"),
+    ).toBe(true);
   });
 });
 

@@ -26,9 +26,16 @@ describe("settingsNavigationFor", () => {
   });
 
   it("offers no section to a role that may open none (each page would answer Not allowed)", () => {
-    for (const role of ["FINANCE", "VIEWER"]) expect(settingsNavigationFor("acme", { role, departmentId: null })).toEqual([]);
+    for (const role of ["FINANCE", "VIEWER"])
+      expect(settingsNavigationFor("acme", { role, departmentId: null })).toEqual([]);
     // An API token holds no role: whatever its scopes, it opens no settings (not even its own kind's).
-    expect(settingsNavigationFor("acme", { role: null, departmentId: null, scopes: ["READ", "REVENUE_WRITE", "PIPELINE_WRITE", "KPIS_WRITE"] })).toEqual([]);
+    expect(
+      settingsNavigationFor("acme", {
+        role: null,
+        departmentId: null,
+        scopes: ["READ", "REVENUE_WRITE", "PIPELINE_WRITE", "KPIS_WRITE"],
+      }),
+    ).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "DEPARTMENT_HEAD", departmentId: "dept-legal" })).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "SALES_MANAGER", departmentId: "dept-sales" })).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "SOMETHING_ELSE", departmentId: null })).toEqual([]);

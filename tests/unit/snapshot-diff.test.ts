@@ -4,7 +4,12 @@ import { diffSnapshot, type TDealState } from "@/lib/snapshot-diff";
 // "What changed since the last snapshot" (issue 5): each deal lands in one bucket, the first that
 // applies of new, won, lost, slipped, re-valued; deals that did not change are in none.
 
-const deal = (opportunityId: string, amountMinor: bigint, expectedCloseDate = "2026-03-15", outcome: TDealState["outcome"] = "OPEN"): TDealState => ({
+const deal = (
+  opportunityId: string,
+  amountMinor: bigint,
+  expectedCloseDate = "2026-03-15",
+  outcome: TDealState["outcome"] = "OPEN",
+): TDealState => ({
   opportunityId,
   name: `Deal ${opportunityId}`,
   amountMinor,
@@ -55,7 +60,9 @@ describe("diffSnapshot", () => {
   });
 
   it("leaves out unchanged deals, deals closed before the snapshot and deals no longer in the pipeline", () => {
-    const all = [...diff.added, ...diff.won, ...diff.lost, ...diff.slipped, ...diff.revalued].map((c) => c.opportunityId);
+    const all = [...diff.added, ...diff.won, ...diff.lost, ...diff.slipped, ...diff.revalued].map(
+      (c) => c.opportunityId,
+    );
     expect(all).not.toContain("unchanged");
     expect(all).not.toContain("was-won");
     expect(all).not.toContain("deleted");
@@ -63,8 +70,20 @@ describe("diffSnapshot", () => {
   });
 
   it("records the amounts that moved, and the dates of a slip", () => {
-    expect(diff.slipped[1]).toEqual({ opportunityId: "slipped-and-revalued", name: "Deal slipped-and-revalued", amountMinor: 850_00n, previousAmountMinor: 800_00n, fromDate: "2026-03-15", toDate: "2026-06-30" });
-    expect(diff.revalued[0]).toEqual({ opportunityId: "pulled-in", name: "Deal pulled-in", amountMinor: 450_00n, previousAmountMinor: 400_00n });
+    expect(diff.slipped[1]).toEqual({
+      opportunityId: "slipped-and-revalued",
+      name: "Deal slipped-and-revalued",
+      amountMinor: 850_00n,
+      previousAmountMinor: 800_00n,
+      fromDate: "2026-03-15",
+      toDate: "2026-06-30",
+    });
+    expect(diff.revalued[0]).toEqual({
+      opportunityId: "pulled-in",
+      name: "Deal pulled-in",
+      amountMinor: 450_00n,
+      previousAmountMinor: 400_00n,
+    });
     expect(diff.added[0]?.previousAmountMinor).toBeNull();
     expect(diff.lost[1]).toMatchObject({ amountMinor: 650_00n, previousAmountMinor: 700_00n });
   });
@@ -82,7 +101,14 @@ describe("diffSnapshot", () => {
 
   it("is empty when nothing changed", () => {
     const same = diffSnapshot(before, before);
-    expect(same).toEqual({ added: [], won: [], lost: [], slipped: [], revalued: [], totals: { added: 0n, won: 0n, lost: 0n, slipped: 0n, revalued: 0n } });
+    expect(same).toEqual({
+      added: [],
+      won: [],
+      lost: [],
+      slipped: [],
+      revalued: [],
+      totals: { added: 0n, won: 0n, lost: 0n, slipped: 0n, revalued: 0n },
+    });
     expect(diffSnapshot([], []).totals.added).toBe(0n);
   });
 });

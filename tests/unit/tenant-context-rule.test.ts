@@ -45,13 +45,21 @@ const takesBareOrganizationId = (parameters: string) => /\borganizationId\s*\??:
 describe("the tenant-context rule", () => {
   it("finds a bare organization id where there is one (the check itself works)", () => {
     const sample = `export async function monthly(organizationId: string, months: MonthKey[]) {}\nexport const open = async (ctx: TTenantContext) => 1;\nexport function nested(tx: Tx, where: { a: (x: number) => void }, organizationId: string) {}`;
-    expect(exportedSignatures(sample).filter((s) => takesBareOrganizationId(s.parameters)).map((s) => s.name)).toEqual(["monthly", "nested"]);
+    expect(
+      exportedSignatures(sample)
+        .filter((s) => takesBareOrganizationId(s.parameters))
+        .map((s) => s.name),
+    ).toEqual(["monthly", "nested"]);
   });
 
   it("no exported server function takes a bare organization id", () => {
     const offenders = sourceFiles(SERVER)
       .filter((file) => !BUILDS_CONTEXT.has(path.relative(SERVER, file)))
-      .flatMap((file) => exportedSignatures(readFileSync(file, "utf8")).filter((s) => takesBareOrganizationId(s.parameters)).map((s) => `${path.relative(SERVER, file)}: ${s.name}`));
+      .flatMap((file) =>
+        exportedSignatures(readFileSync(file, "utf8"))
+          .filter((s) => takesBareOrganizationId(s.parameters))
+          .map((s) => `${path.relative(SERVER, file)}: ${s.name}`),
+      );
     expect(offenders, offenders.join("; ")).toEqual([]);
   });
 

@@ -29,7 +29,13 @@ describe("the close month of a won deal", () => {
 
 describe("the won-by-month table", () => {
   const months = fiscalYearMonths(2026, 4).slice(0, 3); // Q1 FY2026: April – June 2025
-  const cell = (month: TWonCell["month"], ownerId: string, count: number, amountMinor: bigint): TWonCell => ({ month, ownerId, ownerName: ownerId === "u1" ? "Ana" : ownerId === "u2" ? "Bo" : "Cy", count, amountMinor });
+  const cell = (month: TWonCell["month"], ownerId: string, count: number, amountMinor: bigint): TWonCell => ({
+    month,
+    ownerId,
+    ownerName: ownerId === "u1" ? "Ana" : ownerId === "u2" ? "Bo" : "Cy",
+    count,
+    amountMinor,
+  });
 
   it("totals each owner, each month and the whole period to the cent", () => {
     const table = buildWonTable(months, [
@@ -40,10 +46,18 @@ describe("the won-by-month table", () => {
     ]);
     expect(table.owners.map((o) => o.ownerName)).toEqual(["Bo", "Ana"]);
     const [bo, ana] = table.owners;
-    expect(bo?.months).toEqual([{ count: 3, amountMinor: 2_500_00n }, { count: 1, amountMinor: 0n }, { count: 0, amountMinor: 0n }]);
+    expect(bo?.months).toEqual([
+      { count: 3, amountMinor: 2_500_00n },
+      { count: 1, amountMinor: 0n },
+      { count: 0, amountMinor: 0n },
+    ]);
     expect(bo?.total).toEqual({ count: 4, amountMinor: 2_500_00n });
     expect(ana?.total).toEqual({ count: 3, amountMinor: 1_001_00n });
-    expect(table.monthTotals).toEqual([{ count: 5, amountMinor: 3_500_01n }, { count: 1, amountMinor: 0n }, { count: 1, amountMinor: 99n }]);
+    expect(table.monthTotals).toEqual([
+      { count: 5, amountMinor: 3_500_01n },
+      { count: 1, amountMinor: 0n },
+      { count: 1, amountMinor: 99n },
+    ]);
     expect(table.total).toEqual({ count: 7, amountMinor: 3_501_00n });
   });
 
@@ -54,9 +68,22 @@ describe("the won-by-month table", () => {
   });
 
   it("orders owners by amount won, then name; ignores months outside the period; is empty without deals", () => {
-    const table = buildWonTable(months, [cell("2025-04", "u3", 1, 5n), cell("2025-04", "u1", 1, 5n), cell("2025-07", "u2", 9, 9_999n)]);
+    const table = buildWonTable(months, [
+      cell("2025-04", "u3", 1, 5n),
+      cell("2025-04", "u1", 1, 5n),
+      cell("2025-07", "u2", 9, 9_999n),
+    ]);
     expect(table.owners.map((o) => o.ownerName)).toEqual(["Ana", "Cy"]);
     expect(table.total).toEqual({ count: 2, amountMinor: 10n });
-    expect(buildWonTable(months, [])).toEqual({ months, owners: [], monthTotals: [{ count: 0, amountMinor: 0n }, { count: 0, amountMinor: 0n }, { count: 0, amountMinor: 0n }], total: { count: 0, amountMinor: 0n } });
+    expect(buildWonTable(months, [])).toEqual({
+      months,
+      owners: [],
+      monthTotals: [
+        { count: 0, amountMinor: 0n },
+        { count: 0, amountMinor: 0n },
+        { count: 0, amountMinor: 0n },
+      ],
+      total: { count: 0, amountMinor: 0n },
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { signIn } from "next-auth/react";
 import { retryAfterSeconds, SIGN_IN_UNAVAILABLE } from "@/lib/auth-errors";
 
-export type TSignInOutcome = { status: "ok" } | { status: "invalid" } | { status: "unavailable" } | { status: "throttled"; retryAfterSeconds: number };
+export type TSignInOutcome =
+  | { status: "ok" }
+  | { status: "invalid" }
+  | { status: "unavailable" }
+  | { status: "throttled"; retryAfterSeconds: number };
 
 /** Signs in through next-auth's credentials endpoint without a full-page redirect. */
 export async function signInWithCredentials(email: string, password: string): Promise<TSignInOutcome> {

@@ -9,7 +9,10 @@ import { signInWithCredentials } from "./sign-in-with-credentials";
  * Submits a sign-up form to its server action, then signs the new user in with the password they
  * typed and opens their organization (where their role lands, when the action says). Field errors go to `setServerErrors`, anything else to `message`.
  */
-export function useSignUpSubmit(action: (formData: FormData) => Promise<ActionResult<{ slug: string; email: string; href?: string }>>, setServerErrors: (errors: FieldErrors) => void) {
+export function useSignUpSubmit(
+  action: (formData: FormData) => Promise<ActionResult<{ slug: string; email: string; href?: string }>>,
+  setServerErrors: (errors: FieldErrors) => void,
+) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);

@@ -10,7 +10,19 @@ import { Amount } from "@/components/ui/amount";
  * splits into its contributions and its lost and slipped deals (pipeline causes); its claims awaiting
  * finance, not counted, come last.
  */
-export function BridgeTable({ bridge, currency, locale, caption, departmentHref }: { bridge: TBridge; currency: string; locale: string; caption: string; departmentHref: (departmentId: string) => string }) {
+export function BridgeTable({
+  bridge,
+  currency,
+  locale,
+  caption,
+  departmentHref,
+}: {
+  bridge: TBridge;
+  currency: string;
+  locale: string;
+  caption: string;
+  departmentHref: (departmentId: string) => string;
+}) {
   const money = (v: bigint, signed = false) => <Amount minor={v} currency={currency} locale={locale} signed={signed} />;
   const hasPending = bridge.steps.some((s) => (s.pendingMinor ?? 0n) !== 0n);
   const sum = bridge.targetMinor + bridge.attributedMinor + bridge.unattributedMinor;
@@ -23,38 +35,70 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">Step</th>
-            <th scope="col" className={th}>Amount</th>
-            <th scope="col" className={th}>Running total</th>
-            <th scope="col" className={th}>From contributions</th>
-            <th scope="col" className={th}>From lost and slipped deals</th>
-            {hasPending && <th scope="col" className={th}>Claimed, awaiting finance</th>}
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Step
+            </th>
+            <th scope="col" className={th}>
+              Amount
+            </th>
+            <th scope="col" className={th}>
+              Running total
+            </th>
+            <th scope="col" className={th}>
+              From contributions
+            </th>
+            <th scope="col" className={th}>
+              From lost and slipped deals
+            </th>
+            {hasPending && (
+              <th scope="col" className={th}>
+                Claimed, awaiting finance
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {bridge.steps.map((step) => {
             const isChange = step.kind === "department" || step.kind === "unattributed";
             return (
-              <tr key={`${step.kind}-${step.departmentId ?? step.label}`} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+              <tr
+                key={`${step.kind}-${step.departmentId ?? step.label}`}
+                className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
+              >
                 <th scope="row" className="px-3 py-1.5 text-left font-medium">
                   {step.kind === "department" && step.departmentId ? (
-                    <Link href={departmentHref(step.departmentId)} className="text-accent-600 hover:underline dark:text-accent-400">
+                    <Link
+                      href={departmentHref(step.departmentId)}
+                      className="text-accent-600 hover:underline dark:text-accent-400"
+                    >
                       {step.label}
                     </Link>
                   ) : (
                     step.label
                   )}
-                  {step.kind === "unattributed" && <span className="ml-2 text-xs font-normal text-zinc-500">not traced to a department</span>}
+                  {step.kind === "unattributed" && (
+                    <span className="ml-2 text-xs font-normal text-zinc-500">not traced to a department</span>
+                  )}
                   {step.kind === "department" && step.amountMinor !== 0n && (
-                    <span className="ml-2 text-xs font-normal text-zinc-500">{step.amountMinor < 0n ? "hurt revenue" : "helped revenue"}</span>
+                    <span className="ml-2 text-xs font-normal text-zinc-500">
+                      {step.amountMinor < 0n ? "hurt revenue" : "helped revenue"}
+                    </span>
                   )}
                 </th>
                 <td className={td}>{money(step.amountMinor, isChange)}</td>
                 <td className={td}>{money(step.endMinor)}</td>
-                <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" ? money(step.contributionsMinor ?? 0n, true) : ""}</td>
-                <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" ? money(step.pipelineMinor ?? 0n, true) : ""}</td>
+                <td className={`${td} text-zinc-600 dark:text-zinc-400`}>
+                  {step.kind === "department" ? money(step.contributionsMinor ?? 0n, true) : ""}
+                </td>
+                <td className={`${td} text-zinc-600 dark:text-zinc-400`}>
+                  {step.kind === "department" ? money(step.pipelineMinor ?? 0n, true) : ""}
+                </td>
                 {hasPending && (
-                  <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{step.kind === "department" && (step.pendingMinor ?? 0n) !== 0n ? money(step.pendingMinor ?? 0n, true) : ""}</td>
+                  <td className={`${td} text-zinc-600 dark:text-zinc-400`}>
+                    {step.kind === "department" && (step.pendingMinor ?? 0n) !== 0n
+                      ? money(step.pendingMinor ?? 0n, true)
+                      : ""}
+                  </td>
                 )}
               </tr>
             );
@@ -66,7 +110,13 @@ export function BridgeTable({ bridge, currency, locale, caption, departmentHref 
               Check: target + departments + unattributed
             </th>
             <td className={td}>{money(sum)}</td>
-            <td className={`${td} font-medium`} colSpan={hasPending ? 4 : 3}>{difference === 0n ? "= actual, balances to the cent" : <>differs from the actual by {money(difference, true)}</>}</td>
+            <td className={`${td} font-medium`} colSpan={hasPending ? 4 : 3}>
+              {difference === 0n ? (
+                "= actual, balances to the cent"
+              ) : (
+                <>differs from the actual by {money(difference, true)}</>
+              )}
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -7,7 +7,19 @@ import type { TCommitmentAccuracy } from "@/lib/commitments";
 export type TAccuracyRow = { departmentId: string; name: string; accuracy: TCommitmentAccuracy };
 
 /** Per department: how often it did what it promised, and how much of the promised impact it delivered. */
-export function CommitmentAccuracyTable({ rows, currency, locale, caption, departmentHref }: { rows: TAccuracyRow[]; currency: string; locale: string; caption: string; departmentHref: (departmentId: string) => string }) {
+export function CommitmentAccuracyTable({
+  rows,
+  currency,
+  locale,
+  caption,
+  departmentHref,
+}: {
+  rows: TAccuracyRow[];
+  currency: string;
+  locale: string;
+  caption: string;
+  departmentHref: (departmentId: string) => string;
+}) {
   const money = (v: bigint) => <Amount minor={v} currency={currency} locale={locale} />;
   const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-3 py-1.5 text-right whitespace-nowrap tabular-nums";
@@ -17,22 +29,43 @@ export function CommitmentAccuracyTable({ rows, currency, locale, caption, depar
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">Department</th>
-            <th scope="col" className={th}>Done</th>
-            <th scope="col" className={th}>Missed</th>
-            <th scope="col" className={th}>Hit rate</th>
-            <th scope="col" className={th}>Delivered</th>
-            <th scope="col" className={th}>Promised</th>
-            <th scope="col" className={th}>Delivered / promised</th>
-            <th scope="col" className={th}>Open</th>
-            <th scope="col" className={th}>Overdue</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              Department
+            </th>
+            <th scope="col" className={th}>
+              Done
+            </th>
+            <th scope="col" className={th}>
+              Missed
+            </th>
+            <th scope="col" className={th}>
+              Hit rate
+            </th>
+            <th scope="col" className={th}>
+              Delivered
+            </th>
+            <th scope="col" className={th}>
+              Promised
+            </th>
+            <th scope="col" className={th}>
+              Delivered / promised
+            </th>
+            <th scope="col" className={th}>
+              Open
+            </th>
+            <th scope="col" className={th}>
+              Overdue
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ departmentId, name, accuracy: a }) => (
             <tr key={departmentId} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
               <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
-                <Link href={departmentHref(departmentId)} className="text-accent-600 hover:underline dark:text-accent-400">
+                <Link
+                  href={departmentHref(departmentId)}
+                  className="text-accent-600 hover:underline dark:text-accent-400"
+                >
                   {name}
                 </Link>
               </th>

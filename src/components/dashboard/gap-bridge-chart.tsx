@@ -2,7 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useSyncExternalStore } from "react";
-import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer, Text, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ResponsiveContainer,
+  Text,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from "recharts";
 import { formatMoney } from "@/lib/money";
 
 /**
@@ -38,7 +50,13 @@ export type TBridgePoint = {
 
 // Red and green mean status (DESIGN.md), so the bridge's direction gets its own pair of hues, and
 // every bar carries its value as text besides.
-export const BRIDGE_COLORS = { total: "#a1a1aa", actual: "#4f46e5", purifies: "#0891b2", taints: "#c026d3", unattributed: "#71717a" };
+export const BRIDGE_COLORS = {
+  total: "#a1a1aa",
+  actual: "#4f46e5",
+  purifies: "#0891b2",
+  taints: "#c026d3",
+  unattributed: "#71717a",
+};
 const HATCH_ID = "bridge-unattributed-hatch";
 const PENDING_ID = "bridge-pending-dots";
 // The pipeline part of a department's bar: its direction's hue, hatched.
@@ -54,12 +72,22 @@ const hasParts = (p: TBridgePoint) => p.kind === "department" && ((p.pipeline ??
 /** The values the step's bar spans: with parts of opposite signs, the bar spans every segment. */
 const extentOf = (p: TBridgePoint): [number, number] => {
   if (p.kind === "target" || p.kind === "actual") return [Math.min(0, p.end), Math.max(0, p.end)];
-  const values = hasParts(p) ? [p.start, p.start + (p.contributions ?? 0), p.end, p.end + (p.pending ?? 0)] : [p.start, p.end];
+  const values = hasParts(p)
+    ? [p.start, p.start + (p.contributions ?? 0), p.end, p.end + (p.pending ?? 0)]
+    : [p.start, p.end];
   return [Math.min(...values), Math.max(...values)];
 };
 
 const fillOf = (p: TBridgePoint) =>
-  p.kind === "target" ? BRIDGE_COLORS.total : p.kind === "actual" ? BRIDGE_COLORS.actual : p.kind === "unattributed" ? `url(#${HATCH_ID})` : p.end < p.start ? BRIDGE_COLORS.taints : BRIDGE_COLORS.purifies;
+  p.kind === "target"
+    ? BRIDGE_COLORS.total
+    : p.kind === "actual"
+      ? BRIDGE_COLORS.actual
+      : p.kind === "unattributed"
+        ? `url(#${HATCH_ID})`
+        : p.end < p.start
+          ? BRIDGE_COLORS.taints
+          : BRIDGE_COLORS.purifies;
 
 /** Where the value axis starts: zero, unless the steps would be slivers on two tall totals. */
 function axisFloor(points: TBridgePoint[]): number {
@@ -91,7 +119,15 @@ function useIsWide() {
  * from the running total, then the deals (hatched, with an outline) to the step's end. Values map
  * linearly onto the bar's pixels, since the extent is exactly what the bar spans.
  */
-function SplitShape({ props, point, isHorizontal }: { props: BarShapeProps; point: TBridgePoint; isHorizontal: boolean }) {
+function SplitShape({
+  props,
+  point,
+  isHorizontal,
+}: {
+  props: BarShapeProps;
+  point: TBridgePoint;
+  isHorizontal: boolean;
+}) {
   const [lo, hi] = extentOf(point);
   const x = Number(props.x ?? 0);
   const y = Number(props.y ?? 0);
@@ -117,10 +153,27 @@ function SplitShape({ props, point, isHorizontal }: { props: BarShapeProps; poin
     <g cursor={point.href ? "pointer" : undefined}>
       {/* The whole extent, transparent, so a click anywhere on the step opens it. */}
       <rect x={left} y={top} width={width} height={height} fill="transparent" />
-      {contributions !== 0 && <rect {...segment(point.start, mid)} fill={signColor(contributions)} data-part="contributions" />}
-      {pipeline !== 0 && <rect {...segment(mid, point.end)} fill={pipelineFill(pipeline)} stroke={signColor(pipeline)} strokeWidth={1.5} data-part="pipeline" />}
+      {contributions !== 0 && (
+        <rect {...segment(point.start, mid)} fill={signColor(contributions)} data-part="contributions" />
+      )}
+      {pipeline !== 0 && (
+        <rect
+          {...segment(mid, point.end)}
+          fill={pipelineFill(pipeline)}
+          stroke={signColor(pipeline)}
+          strokeWidth={1.5}
+          data-part="pipeline"
+        />
+      )}
       {pending !== 0 && (
-        <rect {...segment(point.end, point.end + pending)} fill={`url(#${PENDING_ID})`} stroke={signColor(pending)} strokeWidth={1.5} strokeDasharray="3 2" data-part="claimed" />
+        <rect
+          {...segment(point.end, point.end + pending)}
+          fill={`url(#${PENDING_ID})`}
+          stroke={signColor(pending)}
+          strokeWidth={1.5}
+          strokeDasharray="3 2"
+          data-part="claimed"
+        />
       )}
     </g>
   );
@@ -148,14 +201,20 @@ function StepTooltip({ active, payload }: { active?: boolean; payload?: readonly
   return (
     <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow-sm tabular-nums">
       <p className="font-medium">{point.label}</p>
-      <p>{point.kind === "department" || point.kind === "unattributed" ? `Impact ${point.exactLabel}` : point.exactLabel}</p>
+      <p>
+        {point.kind === "department" || point.kind === "unattributed" ? `Impact ${point.exactLabel}` : point.exactLabel}
+      </p>
       {point.kind === "department" && point.contributionsLabel && point.pipelineLabel && (
         <p className="text-zinc-500">
           Confirmed contributions {point.contributionsLabel} · lost and slipped deals {point.pipelineLabel}
         </p>
       )}
-      {point.kind === "department" && point.pendingLabel && <p className="text-zinc-500">Claimed, awaiting finance (not counted) {point.pendingLabel}</p>}
-      {(point.kind === "department" || point.kind === "unattributed") && <p className="text-zinc-500">Running total {point.runningLabel}</p>}
+      {point.kind === "department" && point.pendingLabel && (
+        <p className="text-zinc-500">Claimed, awaiting finance (not counted) {point.pendingLabel}</p>
+      )}
+      {(point.kind === "department" || point.kind === "unattributed") && (
+        <p className="text-zinc-500">Running total {point.runningLabel}</p>
+      )}
     </div>
   );
 }
@@ -166,13 +225,32 @@ type TTickProps = { x?: number | string; y?: number | string; width?: number | s
 function WrappedTick({ x, y, width, payload, count }: TTickProps & { count: number }) {
   const band = Math.max(48, Number(width) / count - 6);
   return (
-    <Text x={Number(x)} y={Number(y) + 4} width={band} textAnchor="middle" verticalAnchor="start" maxLines={2} fontSize={12} fill="currentColor">
+    <Text
+      x={Number(x)}
+      y={Number(y) + 4}
+      width={band}
+      textAnchor="middle"
+      verticalAnchor="start"
+      maxLines={2}
+      fontSize={12}
+      fill="currentColor"
+    >
       {payload?.value ?? ""}
     </Text>
   );
 }
 
-export function GapBridgeChart({ data, currency, locale, title }: { data: TBridgePoint[]; currency: string; locale: string; title: string }) {
+export function GapBridgeChart({
+  data,
+  currency,
+  locale,
+  title,
+}: {
+  data: TBridgePoint[];
+  currency: string;
+  locale: string;
+  title: string;
+}) {
   const router = useRouter();
   const isWide = useIsWide();
   const money = (value: number) => formatMoney(BigInt(Math.round(value)), currency, { locale, compact: true });
@@ -203,7 +281,14 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
             <circle cx="2.5" cy="2.5" r="1.1" fill={BRIDGE_COLORS.unattributed} />
           </pattern>
           {(["taints", "purifies"] as const).map((direction) => (
-            <pattern key={direction} id={PIPELINE_HATCH[direction]} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <pattern
+              key={direction}
+              id={PIPELINE_HATCH[direction]}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(-45)"
+            >
               <rect width="6" height="6" fill={BRIDGE_COLORS[direction]} fillOpacity={0.25} />
               <line x1="0" y1="0" x2="0" y2="6" stroke={BRIDGE_COLORS[direction]} strokeWidth="2.5" />
             </pattern>
@@ -214,20 +299,59 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
         {isWide ? (
           <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.12} />
-            <XAxis dataKey="label" interval={0} tickLine={false} height={44} tick={(props: TTickProps) => <WrappedTick {...props} count={data.length} />} />
-            <YAxis {...valueAxis} axisLine={false} width={72} label={{ value: currency, angle: -90, position: "insideLeft", fontSize: 11, fill: "currentColor", dy: 20 }} />
+            <XAxis
+              dataKey="label"
+              interval={0}
+              tickLine={false}
+              height={44}
+              tick={(props: TTickProps) => <WrappedTick {...props} count={data.length} />}
+            />
+            <YAxis
+              {...valueAxis}
+              axisLine={false}
+              width={72}
+              label={{
+                value: currency,
+                angle: -90,
+                position: "insideLeft",
+                fontSize: 11,
+                fill: "currentColor",
+                dy: 20,
+              }}
+            />
             <Tooltip content={StepTooltip} cursor={{ fillOpacity: 0.06 }} />
-            <Bar isAnimationActive={false} dataKey="range" shape={(props: BarShapeProps) => <StepShape {...props} />} maxBarSize={56} minPointSize={2} onClick={(_, index) => open(index)}>
+            <Bar
+              isAnimationActive={false}
+              dataKey="range"
+              shape={(props: BarShapeProps) => <StepShape {...props} />}
+              maxBarSize={56}
+              minPointSize={2}
+              onClick={(_, index) => open(index)}
+            >
               <LabelList dataKey="amountLabel" position="top" fontSize={12} fill="currentColor" />
             </Bar>
           </BarChart>
         ) : (
           <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="currentColor" strokeOpacity={0.12} />
-            <YAxis type="category" dataKey="label" width={104} interval={0} tickLine={false} tick={{ fontSize: 11, fill: "currentColor" }} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={104}
+              interval={0}
+              tickLine={false}
+              tick={{ fontSize: 11, fill: "currentColor" }}
+            />
             <XAxis {...valueAxis} tickCount={3} />
             <Tooltip content={StepTooltip} cursor={{ fillOpacity: 0.06 }} />
-            <Bar isAnimationActive={false} dataKey="range" shape={(props: BarShapeProps) => <StepShape {...props} isHorizontal />} maxBarSize={22} minPointSize={2} onClick={(_, index) => open(index)}>
+            <Bar
+              isAnimationActive={false}
+              dataKey="range"
+              shape={(props: BarShapeProps) => <StepShape {...props} isHorizontal />}
+              maxBarSize={22}
+              minPointSize={2}
+              onClick={(_, index) => open(index)}
+            >
               <LabelList dataKey="amountLabel" position="right" fontSize={11} fill="currentColor" />
             </Bar>
           </BarChart>
@@ -237,8 +361,21 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
         <LegendItem color={BRIDGE_COLORS.total} label="Target" />
         <LegendItem color={BRIDGE_COLORS.taints} label="Hurt revenue (taints)" />
         <LegendItem color={BRIDGE_COLORS.purifies} label="Helped revenue (purifies)" />
-        {data.some((p) => (p.pipeline ?? 0) !== 0) && <LegendItem color={BRIDGE_COLORS.taints} label="Hatched part: lost and slipped deals (pipeline causes)" hatched outlined />}
-        {data.some((p) => (p.pending ?? 0) !== 0) && <LegendItem color={BRIDGE_COLORS.unattributed} label="Dotted, outlined: claimed, awaiting finance (provisional, not counted)" dotted />}
+        {data.some((p) => (p.pipeline ?? 0) !== 0) && (
+          <LegendItem
+            color={BRIDGE_COLORS.taints}
+            label="Hatched part: lost and slipped deals (pipeline causes)"
+            hatched
+            outlined
+          />
+        )}
+        {data.some((p) => (p.pending ?? 0) !== 0) && (
+          <LegendItem
+            color={BRIDGE_COLORS.unattributed}
+            label="Dotted, outlined: claimed, awaiting finance (provisional, not counted)"
+            dotted
+          />
+        )}
         <LegendItem color={BRIDGE_COLORS.unattributed} label="Unattributed (not traced to a department)" hatched />
         <LegendItem color={BRIDGE_COLORS.actual} label="Actual" />
       </ul>
@@ -250,11 +387,30 @@ export function GapBridgeChart({ data, currency, locale, title }: { data: TBridg
   );
 }
 
-function LegendItem({ color, label, hatched = false, outlined = false, dotted = false }: { color: string; label: string; hatched?: boolean; outlined?: boolean; dotted?: boolean }) {
+function LegendItem({
+  color,
+  label,
+  hatched = false,
+  outlined = false,
+  dotted = false,
+}: {
+  color: string;
+  label: string;
+  hatched?: boolean;
+  outlined?: boolean;
+  dotted?: boolean;
+}) {
   const style = dotted
-    ? { border: `1.5px dashed ${color}`, backgroundImage: `radial-gradient(${color} 1px, transparent 1.2px)`, backgroundSize: "4px 4px" }
+    ? {
+        border: `1.5px dashed ${color}`,
+        backgroundImage: `radial-gradient(${color} 1px, transparent 1.2px)`,
+        backgroundSize: "4px 4px",
+      }
     : hatched
-      ? { border: `1.5px ${outlined ? "solid" : "dashed"} ${color}`, backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)` }
+      ? {
+          border: `1.5px ${outlined ? "solid" : "dashed"} ${color}`,
+          backgroundImage: `repeating-linear-gradient(45deg, ${color}99 0 2px, transparent 2px 5px)`,
+        }
       : { backgroundColor: color };
   return (
     <li className="inline-flex items-center gap-1.5">

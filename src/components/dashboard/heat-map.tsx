@@ -7,12 +7,25 @@ import { formatMoney } from "@/lib/money";
 import { monthLabel, type MonthKey } from "@/lib/period";
 
 /** A department's month: its status, and its revenue impact as the bridge counts it (null for none), claims beside. */
-export type THeatCell = { month: MonthKey; status: TRag | null; reviewed: boolean; isFuture: boolean; impactMinor?: bigint | null; claimedMinor?: bigint | null };
+export type THeatCell = {
+  month: MonthKey;
+  status: TRag | null;
+  reviewed: boolean;
+  isFuture: boolean;
+  impactMinor?: bigint | null;
+  claimedMinor?: bigint | null;
+};
 export type THeatRow = { departmentId: string; name: string; cells: THeatCell[] };
 
 const RAG_STYLES: Record<TRag, { className: string; Icon: typeof CircleCheck }> = {
-  GREEN: { className: "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-300", Icon: CircleCheck },
-  AMBER: { className: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-300", Icon: CircleAlert },
+  GREEN: {
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-300",
+    Icon: CircleCheck,
+  },
+  AMBER: {
+    className: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-300",
+    Icon: CircleAlert,
+  },
   RED: { className: "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-300", Icon: CircleX },
 };
 
@@ -33,8 +46,23 @@ function StatusMark({ status }: { status: TRag | null }) {
  * status, the department's revenue impact that month (as the bridge counts it; "*" when more is
  * claimed and awaiting finance), so "red on KPIs but no revenue impact" reads at a glance.
  */
-export function HeatMap({ rows, months, caption, cellHref, currency, locale = "en-US" }: { rows: THeatRow[]; months: MonthKey[]; caption: string; cellHref: (departmentId: string, month: MonthKey) => string; currency?: string; locale?: string }) {
-  const impact = (minor: bigint) => (currency ? formatMoney(minor, currency, { locale, compact: true, signDisplay: "exceptZero" }) : "");
+export function HeatMap({
+  rows,
+  months,
+  caption,
+  cellHref,
+  currency,
+  locale = "en-US",
+}: {
+  rows: THeatRow[];
+  months: MonthKey[];
+  caption: string;
+  cellHref: (departmentId: string, month: MonthKey) => string;
+  currency?: string;
+  locale?: string;
+}) {
+  const impact = (minor: bigint) =>
+    currency ? formatMoney(minor, currency, { locale, compact: true, signDisplay: "exceptZero" }) : "";
   return (
     // Positioned, so the sr-only texts (absolutely positioned) scroll with the table instead of
     // widening the page.
@@ -57,7 +85,10 @@ export function HeatMap({ rows, months, caption, cellHref, currency, locale = "e
         <tbody>
           {rows.map((row) => (
             <tr key={row.departmentId} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-              <th scope="row" className="sticky left-0 bg-white px-2 py-1.5 text-left text-sm font-medium whitespace-nowrap dark:bg-zinc-900">
+              <th
+                scope="row"
+                className="sticky left-0 bg-white px-2 py-1.5 text-left text-sm font-medium whitespace-nowrap dark:bg-zinc-900"
+              >
                 {row.name}
               </th>
               {row.cells.map((cell) => (
@@ -70,7 +101,11 @@ export function HeatMap({ rows, months, caption, cellHref, currency, locale = "e
                       <span className="sr-only">not yet</span>
                     </>
                   ) : (
-                    <Link href={cellHref(row.departmentId, cell.month)} className="inline-flex flex-col items-center rounded-md hover:underline" prefetch={false}>
+                    <Link
+                      href={cellHref(row.departmentId, cell.month)}
+                      className="inline-flex flex-col items-center rounded-md hover:underline"
+                      prefetch={false}
+                    >
                       <span className="inline-flex items-center gap-0.5">
                         <span className="sr-only">
                           {row.name}, {monthLabel(cell.month)}:{" "}
@@ -87,14 +122,21 @@ export function HeatMap({ rows, months, caption, cellHref, currency, locale = "e
                         <span
                           className="mt-0.5 text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400"
                           data-testid="heat-impact"
-                          title={cell.claimedMinor ? `${impact(cell.claimedMinor)} more claimed, awaiting finance` : undefined}
+                          title={
+                            cell.claimedMinor
+                              ? `${impact(cell.claimedMinor)} more claimed, awaiting finance`
+                              : undefined
+                          }
                         >
                           <span className="sr-only">, revenue impact </span>
                           {cell.impactMinor ? impact(cell.impactMinor) : "±0"}
                           {cell.claimedMinor ? (
                             <>
                               <span aria-hidden>*</span>
-                              <span className="sr-only"> and {impact(cell.claimedMinor)} claimed, awaiting finance</span>
+                              <span className="sr-only">
+                                {" "}
+                                and {impact(cell.claimedMinor)} claimed, awaiting finance
+                              </span>
                             </>
                           ) : null}
                         </span>
@@ -122,7 +164,10 @@ export function HeatMapLegend() {
       <span className="inline-flex items-center gap-1">
         <Check aria-hidden className="size-3.5" /> month reviewed by the department
       </span>
-      <span>Under the status: the month&apos;s revenue impact as the bridge counts it; * more is claimed, awaiting finance (hover for the amount).</span>
+      <span>
+        Under the status: the month&apos;s revenue impact as the bridge counts it; * more is claimed, awaiting finance
+        (hover for the amount).
+      </span>
       <span>“Not rated”: no KPI value with a target that month; “—”: not yet.</span>
     </p>
   );

@@ -8,7 +8,21 @@ import { Amount } from "@/components/ui/amount";
  * The chart's numbers as a table: whole currency units, the exact amount on hover and in the CSV;
  * the same projection columns as the chart. The month in progress is marked: its actual is so far.
  */
-export function MonthTable({ rows, currency, locale, caption, hasPipeline = false, hasProjections = true }: { rows: TMonthRow[]; currency: string; locale: string; caption: string; hasPipeline?: boolean; hasProjections?: boolean }) {
+export function MonthTable({
+  rows,
+  currency,
+  locale,
+  caption,
+  hasPipeline = false,
+  hasProjections = true,
+}: {
+  rows: TMonthRow[];
+  currency: string;
+  locale: string;
+  caption: string;
+  hasPipeline?: boolean;
+  hasProjections?: boolean;
+}) {
   const money = (v: bigint | null) => <Amount minor={v} currency={currency} locale={locale} />;
   const th = "px-2 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-2 py-1.5 text-right whitespace-nowrap tabular-nums";
@@ -18,22 +32,44 @@ export function MonthTable({ rows, currency, locale, caption, hasPipeline = fals
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className="px-2 py-2 text-left font-medium">Month</th>
-            <th scope="col" className={th}>Target</th>
-            <th scope="col" className={th}>Actual</th>
-            <th scope="col" className={th}>Gap</th>
-            <th scope="col" className={th}>Attainment</th>
-            <th scope="col" className={th}>Cum. target</th>
-            <th scope="col" className={th}>Cum. actual</th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">
+              Month
+            </th>
+            <th scope="col" className={th}>
+              Target
+            </th>
+            <th scope="col" className={th}>
+              Actual
+            </th>
+            <th scope="col" className={th}>
+              Gap
+            </th>
+            <th scope="col" className={th}>
+              Attainment
+            </th>
+            <th scope="col" className={th}>
+              Cum. target
+            </th>
+            <th scope="col" className={th}>
+              Cum. actual
+            </th>
             {hasProjections &&
               (hasPipeline ? (
                 <>
-                  <th scope="col" className={th}>Commit (cum.)</th>
-                  <th scope="col" className={th}>Best case (cum.)</th>
-                  <th scope="col" className={th}>Weighted (cum.)</th>
+                  <th scope="col" className={th}>
+                    Commit (cum.)
+                  </th>
+                  <th scope="col" className={th}>
+                    Best case (cum.)
+                  </th>
+                  <th scope="col" className={th}>
+                    Weighted (cum.)
+                  </th>
                 </>
               ) : (
-                <th scope="col" className={th}>Forecast (cum.)</th>
+                <th scope="col" className={th}>
+                  Forecast (cum.)
+                </th>
               ))}
           </tr>
         </thead>

@@ -12,8 +12,12 @@ export const CUSTOM_SCOPE = "custom";
  */
 export function periodOptions(resolved: TResolvedPeriod, currentFiscalYear: number, fiscalYears?: number[]) {
   const fy = resolved.fiscalYear;
-  const base = fiscalYears?.length ? fiscalYears : [currentFiscalYear - 2, currentFiscalYear - 1, currentFiscalYear, currentFiscalYear + 1];
-  const years = [...new Set([...base, fy])].sort((a, b) => a - b).map((y) => ({ value: `fy-${y}`, label: fiscalYearLabel(y) }));
+  const base = fiscalYears?.length
+    ? fiscalYears
+    : [currentFiscalYear - 2, currentFiscalYear - 1, currentFiscalYear, currentFiscalYear + 1];
+  const years = [...new Set([...base, fy])]
+    .sort((a, b) => a - b)
+    .map((y) => ({ value: `fy-${y}`, label: fiscalYearLabel(y) }));
   const scopes = [
     { value: `fy-${fy}`, label: "Full year" },
     { value: `ytd-${fy}`, label: "Year to date" },
@@ -21,7 +25,10 @@ export function periodOptions(resolved: TResolvedPeriod, currentFiscalYear: numb
     ...resolved.yearMonths.map((m) => ({ value: `m-${m}`, label: monthLabel(m) })),
     { value: CUSTOM_SCOPE, label: "Custom range…" },
   ];
-  const range = resolved.period.kind === "range" ? { from: resolved.period.from, to: resolved.period.to } : { from: resolved.months[0] ?? resolved.yearMonths[0] ?? "", to: resolved.months.at(-1) ?? "" };
+  const range =
+    resolved.period.kind === "range"
+      ? { from: resolved.period.from, to: resolved.period.to }
+      : { from: resolved.months[0] ?? resolved.yearMonths[0] ?? "", to: resolved.months.at(-1) ?? "" };
   return {
     years,
     scopes,

@@ -12,7 +12,19 @@ const isMonth = (v: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
  * Fiscal year, period within it, or a custom run of months; each choice is a URL (?period=…), so
  * views can be shared and reloaded.
  */
-export function PeriodPicker({ years, scopes, selectedYear, selectedScope, range }: { years: TPeriodOption[]; scopes: TPeriodOption[]; selectedYear: string; selectedScope: string; range?: { from: string; to: string } }) {
+export function PeriodPicker({
+  years,
+  scopes,
+  selectedYear,
+  selectedScope,
+  range,
+}: {
+  years: TPeriodOption[];
+  scopes: TPeriodOption[];
+  selectedYear: string;
+  selectedScope: string;
+  range?: { from: string; to: string };
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [year, setYear] = useState(selectedYear);
@@ -23,8 +35,14 @@ export function PeriodPicker({ years, scopes, selectedYear, selectedScope, range
   // status says the page is on its way.
   const [isPending, startTransition] = useTransition();
   const go = (value: string) => startTransition(() => router.push(`${pathname}?period=${value}`));
-  const selectClass = "rounded-md border border-zinc-300 bg-white py-1 pr-7 pl-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-  const rangeError = !isMonth(from) || !isMonth(to) ? "Choose a first and a last month." : from > to ? "The first month must not be after the last." : null;
+  const selectClass =
+    "rounded-md border border-zinc-300 bg-white py-1 pr-7 pl-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+  const rangeError =
+    !isMonth(from) || !isMonth(to)
+      ? "Choose a first and a last month."
+      : from > to
+        ? "The first month must not be after the last."
+        : null;
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Period">
       <select
@@ -65,12 +83,28 @@ export function PeriodPicker({ years, scopes, selectedYear, selectedScope, range
             if (!rangeError) go(`r-${from}-${to}`);
           }}
         >
-          <input type="month" aria-label="First month" value={from} onChange={(e) => setFrom(e.target.value)} className={selectClass} />
+          <input
+            type="month"
+            aria-label="First month"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            className={selectClass}
+          />
           <span aria-hidden className="text-sm text-zinc-500">
             –
           </span>
-          <input type="month" aria-label="Last month" value={to} onChange={(e) => setTo(e.target.value)} className={selectClass} />
-          <button type="submit" disabled={rangeError !== null} className="rounded-md bg-accent-600 px-2.5 py-1 text-sm font-medium text-white disabled:opacity-50">
+          <input
+            type="month"
+            aria-label="Last month"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            className={selectClass}
+          />
+          <button
+            type="submit"
+            disabled={rangeError !== null}
+            className="rounded-md bg-accent-600 px-2.5 py-1 text-sm font-medium text-white disabled:opacity-50"
+          >
             Show
           </button>
           {rangeError && from && to && <span className="text-xs text-red-700 dark:text-red-400">{rangeError}</span>}

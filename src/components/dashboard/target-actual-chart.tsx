@@ -1,6 +1,18 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from "recharts";
 import { Rectangle } from "recharts";
 import { formatMoney } from "@/lib/money";
 
@@ -58,7 +70,13 @@ type TEndLabel = { dataKey: keyof TChartPoint; name: string };
  */
 type TLabelProps = { x?: number | string; y?: number | string; index?: number; value?: unknown };
 
-function EndLabel({ series, lastIndex, money, taken, ...props }: TLabelProps & { series: TEndLabel; lastIndex: number; money: (v: number) => string; taken: number[] }) {
+function EndLabel({
+  series,
+  lastIndex,
+  money,
+  taken,
+  ...props
+}: TLabelProps & { series: TEndLabel; lastIndex: number; money: (v: number) => string; taken: number[] }) {
   if (props.index !== lastIndex || typeof props.value !== "number") return null;
   let y = Number(props.y);
   for (const other of taken.toSorted((a, b) => a - b)) if (Math.abs(other - y) < 13) y = other + 13;
@@ -71,9 +89,10 @@ function EndLabel({ series, lastIndex, money, taken, ...props }: TLabelProps & {
 }
 
 /** The line's `label` renderer: recharts calls it with each point's position and value. */
-const endLabel = (series: TEndLabel, lastIndex: number, money: (v: number) => string, taken: number[]) => (props: TLabelProps) => (
-  <EndLabel {...props} series={series} lastIndex={lastIndex} money={money} taken={taken} />
-);
+const endLabel =
+  (series: TEndLabel, lastIndex: number, money: (v: number) => string, taken: number[]) => (props: TLabelProps) => (
+    <EndLabel {...props} series={series} lastIndex={lastIndex} money={money} taken={taken} />
+  );
 
 function ActualShape(props: BarShapeProps) {
   const point = props.payload as TChartPoint | undefined;
@@ -86,15 +105,45 @@ function ActualShape(props: BarShapeProps) {
  * 10 % miss in a month is visible), then the cumulative lines with the projections to year end. The
  * month in progress is hatched and labelled "so far"; projections differ by dash and end label.
  */
-export function TargetActualChart({ data, currency, locale, title, hasPipeline, hasProjections = true }: { data: TChartPoint[]; currency: string; locale: string; title: string; hasPipeline: boolean; hasProjections?: boolean }) {
-  const money = (value: number, compact = true) => formatMoney(BigInt(Math.round(value)), currency, { locale, compact });
+export function TargetActualChart({
+  data,
+  currency,
+  locale,
+  title,
+  hasPipeline,
+  hasProjections = true,
+}: {
+  data: TChartPoint[];
+  currency: string;
+  locale: string;
+  title: string;
+  hasPipeline: boolean;
+  hasProjections?: boolean;
+}) {
+  const money = (value: number, compact = true) =>
+    formatMoney(BigInt(Math.round(value)), currency, { locale, compact });
   const lastIndex = data.length - 1;
   const taken: number[] = [];
   const inProgress = data.find((p) => p.inProgress);
-  const axis = { tickFormatter: (v: number) => money(v), tick: { fontSize: 12, fill: "currentColor" }, tickLine: false, axisLine: false, width: 60 } as const;
-  const xAxis = { dataKey: "label", tick: { fontSize: 12, fill: "currentColor" }, tickLine: false, interval: "preserveStartEnd" as const };
+  const axis = {
+    tickFormatter: (v: number) => money(v),
+    tick: { fontSize: 12, fill: "currentColor" },
+    tickLine: false,
+    axisLine: false,
+    width: 60,
+  } as const;
+  const xAxis = {
+    dataKey: "label",
+    tick: { fontSize: 12, fill: "currentColor" },
+    tickLine: false,
+    interval: "preserveStartEnd" as const,
+  };
   const tooltip = {
-    formatter: (value: unknown, name: unknown) => [typeof value === "number" ? money(value, false) : "—", SERIES_NAMES[String(name)] ?? String(name)] as [string, string],
+    formatter: (value: unknown, name: unknown) =>
+      [typeof value === "number" ? money(value, false) : "—", SERIES_NAMES[String(name)] ?? String(name)] as [
+        string,
+        string,
+      ],
     contentStyle: { fontSize: 12, fontVariantNumeric: "tabular-nums", color: "#18181b" },
     itemSorter: byOrder,
   };
@@ -111,7 +160,13 @@ export function TargetActualChart({ data, currency, locale, title, hasPipeline, 
     <figure aria-label={title}>
       <svg width="0" height="0" aria-hidden className="absolute">
         <defs>
-          <pattern id={IN_PROGRESS_HATCH} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id={IN_PROGRESS_HATCH}
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <rect width="5" height="5" fill={COLORS.actual} fillOpacity={0.15} />
             <line x1="0" y1="0" x2="0" y2="5" stroke={COLORS.actual} strokeWidth="2" />
           </pattern>
@@ -124,20 +179,52 @@ export function TargetActualChart({ data, currency, locale, title, hasPipeline, 
           <XAxis {...xAxis} />
           <YAxis {...axis} />
           <Tooltip {...tooltip} />
-          <Legend formatter={(name: string) => SERIES_NAMES[name] ?? name} wrapperStyle={{ fontSize: 12, lineHeight: "18px" }} itemSorter={byOrder} />
+          <Legend
+            formatter={(name: string) => SERIES_NAMES[name] ?? name}
+            wrapperStyle={{ fontSize: 12, lineHeight: "18px" }}
+            itemSorter={byOrder}
+          />
           <Bar isAnimationActive={false} dataKey="target" fill={COLORS.target} radius={[2, 2, 0, 0]} maxBarSize={20} />
-          <Bar isAnimationActive={false} dataKey="actual" fill={COLORS.actual} radius={[2, 2, 0, 0]} maxBarSize={20} shape={(props: BarShapeProps) => <ActualShape {...props} />} />
+          <Bar
+            isAnimationActive={false}
+            dataKey="actual"
+            fill={COLORS.actual}
+            radius={[2, 2, 0, 0]}
+            maxBarSize={20}
+            shape={(props: BarShapeProps) => <ActualShape {...props} />}
+          />
         </ComposedChart>
       </ResponsiveContainer>
-      <p className="mt-3 text-xs font-medium text-zinc-500 dark:text-zinc-400">Cumulative{projections.length ? ", with the projections to year end" : ""}</p>
+      <p className="mt-3 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+        Cumulative{projections.length ? ", with the projections to year end" : ""}
+      </p>
       <ResponsiveContainer width="100%" height={190}>
-        <LineChart data={data} margin={{ top: 8, right: projections.length ? 112 : 12, bottom: 0, left: 0 }} syncId="target-actual">
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: projections.length ? 112 : 12, bottom: 0, left: 0 }}
+          syncId="target-actual"
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.12} />
           <XAxis {...xAxis} />
           <YAxis {...axis} />
           <Tooltip {...tooltip} />
-          <Line isAnimationActive={false} dataKey="cumulativeTarget" stroke={COLORS.cumulativeTarget} strokeWidth={2} dot={false} connectNulls type="linear" />
-          <Line isAnimationActive={false} dataKey="cumulativeActual" stroke={COLORS.cumulativeActual} strokeWidth={2.5} dot={{ r: 2 }} type="linear" />
+          <Line
+            isAnimationActive={false}
+            dataKey="cumulativeTarget"
+            stroke={COLORS.cumulativeTarget}
+            strokeWidth={2}
+            dot={false}
+            connectNulls
+            type="linear"
+          />
+          <Line
+            isAnimationActive={false}
+            dataKey="cumulativeActual"
+            stroke={COLORS.cumulativeActual}
+            strokeWidth={2.5}
+            dot={{ r: 2 }}
+            type="linear"
+          />
           {projections.map((p) => (
             <Line
               key={p.dataKey}
@@ -153,11 +240,19 @@ export function TargetActualChart({ data, currency, locale, title, hasPipeline, 
           ))}
         </LineChart>
       </ResponsiveContainer>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Cumulative lines">
+      <ul
+        className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400"
+        aria-label="Cumulative lines"
+      >
         <LineKey color={COLORS.cumulativeTarget} label="Cumulative target" />
         <LineKey color={COLORS.cumulativeActual} label="Cumulative actual" width={2.5} />
         {projections.map((p) => (
-          <LineKey key={p.dataKey} color={p.stroke} dash={p.dash} label={p.name === "Forecast" ? "Forecast (run rate)" : p.name} />
+          <LineKey
+            key={p.dataKey}
+            color={p.stroke}
+            dash={p.dash}
+            label={p.name === "Forecast" ? "Forecast (run rate)" : p.name}
+          />
         ))}
       </ul>
       <figcaption className="mt-2 text-xs text-zinc-500">

@@ -13,7 +13,10 @@ export type TColumnSpec<F extends string> = { field: F; name: string; hint?: str
 const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** Column index → role name, for SampleTable. */
-export function columnRoles<F extends string>(specs: TColumnSpec<F>[], values: Record<F, number | null>): Map<number, string> {
+export function columnRoles<F extends string>(
+  specs: TColumnSpec<F>[],
+  values: Record<F, number | null>,
+): Map<number, string> {
   const roles = new Map<number, string>();
   for (const { field, name } of specs) {
     const column = values[field];
@@ -22,7 +25,8 @@ export function columnRoles<F extends string>(specs: TColumnSpec<F>[], values: R
   return roles;
 }
 
-export const hasRequiredColumns = <F extends string>(specs: TColumnSpec<F>[], values: Record<F, number | null>) => specs.every((s) => !s.isRequired || values[s.field] !== null);
+export const hasRequiredColumns = <F extends string>(specs: TColumnSpec<F>[], values: Record<F, number | null>) =>
+  specs.every((s) => !s.isRequired || values[s.field] !== null);
 
 type TProps<F extends string> = {
   table: TCsvTable;
@@ -34,7 +38,10 @@ type TProps<F extends string> = {
 };
 
 export function ColumnFields<F extends string>({ table, specs, values, onChange, serverErrors, className }: TProps<F>) {
-  const options = [{ value: "", label: "— not in this file —" }, ...table.header.map((name, i) => ({ value: String(i), label: name || `Column ${i + 1}` }))];
+  const options = [
+    { value: "", label: "— not in this file —" },
+    ...table.header.map((name, i) => ({ value: String(i), label: name || `Column ${i + 1}` })),
+  ];
   return (
     <div className={className}>
       {specs.map(({ field, name, hint, isRequired }) => (
@@ -44,7 +51,9 @@ export function ColumnFields<F extends string>({ table, specs, values, onChange,
           hint={hint}
           value={values[field] === null ? "" : String(values[field])}
           onChange={(e) => onChange(field, e.target.value === "" ? null : Number(e.target.value))}
-          errors={serverErrors?.[field] ?? (isRequired && values[field] === null ? [`Choose the ${name} column.`] : undefined)}
+          errors={
+            serverErrors?.[field] ?? (isRequired && values[field] === null ? [`Choose the ${name} column.`] : undefined)
+          }
           options={options}
         />
       ))}

@@ -22,10 +22,17 @@ type TProps<R> = {
 };
 
 function Progress({ transfer }: { transfer: TTransferProgress | null }) {
-  if (!transfer || transfer.phase === "uploading") return <ProgressBar label="Uploading the file" fraction={transfer?.fraction ?? 0} />;
+  if (!transfer || transfer.phase === "uploading")
+    return <ProgressBar label="Uploading the file" fraction={transfer?.fraction ?? 0} />;
   if (transfer.stage === "checking") return <ProgressBar label="Checking every row" fraction={null} />;
   const detail = `${transfer.done.toLocaleString("en-US")} of ${transfer.total.toLocaleString("en-US")}`;
-  return <ProgressBar label="Writing rows (nothing counts until all are written)" fraction={transfer.done / Math.max(1, transfer.total)} detail={detail} />;
+  return (
+    <ProgressBar
+      label="Writing rows (nothing counts until all are written)"
+      fraction={transfer.done / Math.max(1, transfer.total)}
+      detail={detail}
+    />
+  );
 }
 
 const isAlreadyImported = (data: unknown): data is TJsonSafe<TAlreadyImportedOutcome> =>
@@ -37,12 +44,20 @@ export function CommitStep<R>({ timeZone, transfer, result, renderImported, done
     <Card title="4. Import">
       <div className="space-y-4">
         {!result && <Progress transfer={transfer} />}
-        {result?.ok && (isAlreadyImported(result.data) ? <AlreadyImportedNotice info={result.data} timeZone={timeZone} /> : renderImported(result.data as TJsonSafe<R>))}
+        {result?.ok &&
+          (isAlreadyImported(result.data) ? (
+            <AlreadyImportedNotice info={result.data} timeZone={timeZone} />
+          ) : (
+            renderImported(result.data as TJsonSafe<R>)
+          ))}
         {result && !result.ok && <FailureNotice message={`${result.message} Nothing was imported.`} />}
         {result && (
           <div className="flex flex-wrap gap-2">
             {result.ok ? (
-              <Link href={done.href} className="inline-flex items-center rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
+              <Link
+                href={done.href}
+                className="inline-flex items-center rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+              >
                 {done.label}
               </Link>
             ) : (

@@ -9,7 +9,15 @@ import { ProgressBar } from "./progress-bar";
 export type TLoadedFile = { file: File; table: TCsvTable };
 
 /** Step 1: the file is read in the browser (with progress) so its columns can be mapped at once. */
-export function FileStep({ title, description, onLoaded }: { title: string; description: ReactNode; onLoaded: (loaded: TLoadedFile) => void }) {
+export function FileStep({
+  title,
+  description,
+  onLoaded,
+}: {
+  title: string;
+  description: ReactNode;
+  onLoaded: (loaded: TLoadedFile) => void;
+}) {
   const [fraction, setFraction] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -17,7 +25,8 @@ export function FileStep({ title, description, onLoaded }: { title: string; desc
     const file = event.target.files?.[0];
     setError(null);
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) return setError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
+    if (file.size > MAX_IMPORT_BYTES)
+      return setError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
     const reader = new FileReader();
     reader.onprogress = (e) => e.lengthComputable && setFraction(e.loaded / e.total);
     reader.onerror = () => setError("The file could not be read. Choose it again.");

@@ -29,7 +29,17 @@ type TProps<M extends TFlatMapping, P, R> = {
 };
 
 /** Upload → map → check → import, each step visible once reached; the import supplies steps 2 and 3. */
-export function ImportWizard<M extends TFlatMapping, P, R>({ url, initialMapping, timeZone, file, renderMapping, renderPreview, renderImported, done, commitFields }: TProps<M, P, R>) {
+export function ImportWizard<M extends TFlatMapping, P, R>({
+  url,
+  initialMapping,
+  timeZone,
+  file,
+  renderMapping,
+  renderPreview,
+  renderImported,
+  done,
+  commitFields,
+}: TProps<M, P, R>) {
   const flow = useImportFlow<M, P, R | TAlreadyImportedOutcome>({ url, initialMapping, commitFields });
   const { stage, loaded, mapping, preview, failure, transfer } = flow;
   const isUploading = transfer?.phase === "uploading" && transfer.fraction < 1;
@@ -40,17 +50,41 @@ export function ImportWizard<M extends TFlatMapping, P, R>({ url, initialMapping
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             File: <span className="font-medium text-zinc-900 dark:text-zinc-100">{loaded.file.name}</span>{" "}
-            <button type="button" onClick={flow.restart} className="text-accent-600 dark:text-accent-400 hover:underline">
+            <button
+              type="button"
+              onClick={flow.restart}
+              className="text-accent-600 dark:text-accent-400 hover:underline"
+            >
               choose another
             </button>
           </p>
           {failure && <FailureNotice message={failure.message} />}
-          {renderMapping({ table: loaded.table, mapping, onChange: flow.setMapping, serverErrors: failure?.fieldErrors, isBusy: flow.isBusy, onSubmit: flow.check })}
-          {flow.isBusy && <ProgressBar label={isUploading ? "Uploading the file" : "Checking every row"} fraction={isUploading ? transfer.fraction : null} />}
+          {renderMapping({
+            table: loaded.table,
+            mapping,
+            onChange: flow.setMapping,
+            serverErrors: failure?.fieldErrors,
+            isBusy: flow.isBusy,
+            onSubmit: flow.check,
+          })}
+          {flow.isBusy && (
+            <ProgressBar
+              label={isUploading ? "Uploading the file" : "Checking every row"}
+              fraction={isUploading ? transfer.fraction : null}
+            />
+          )}
         </>
       )}
-      {preview && stage === "preview" &&
-        renderPreview({ preview, timeZone, skipBadRows: flow.skipBadRows, onSkipChange: flow.setSkipBadRows, onCommit: flow.commit, onBack: () => flow.setStage("map") })}
+      {preview &&
+        stage === "preview" &&
+        renderPreview({
+          preview,
+          timeZone,
+          skipBadRows: flow.skipBadRows,
+          onSkipChange: flow.setSkipBadRows,
+          onCommit: flow.commit,
+          onBack: () => flow.setStage("map"),
+        })}
       {stage === "commit" && (
         <CommitStep<R>
           timeZone={timeZone}

@@ -37,7 +37,10 @@ export function MappingCard({ table, description, roles, isReady, isBusy, onSubm
     if (isReady) onSubmit();
   };
   return (
-    <Card title="2. Map the columns" description={`${table.rows.length.toLocaleString("en-US")} rows found. ${description}`}>
+    <Card
+      title="2. Map the columns"
+      description={`${table.rows.length.toLocaleString("en-US")} rows found. ${description}`}
+    >
       <form onSubmit={submit} noValidate className="space-y-4">
         {children}
         <SampleTable table={table} roles={roles} />

@@ -3,7 +3,10 @@ import { alreadyImportedMessage, type TAlreadyImported, type TJsonSafe } from "@
 /** The answer to a file imported before: when, by whom, and that nothing is added again. */
 export function AlreadyImportedNotice({ info, timeZone }: { info: TJsonSafe<TAlreadyImported>; timeZone: string }) {
   return (
-    <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+    <p
+      role="status"
+      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    >
       {alreadyImportedMessage(info, timeZone)}
     </p>
   );
@@ -20,7 +23,10 @@ export function FailureNotice({ message }: { message: string }) {
 /** A committed import, with a check mark so the outcome never rests on colour alone. */
 export function SuccessNotice({ children }: { children: React.ReactNode }) {
   return (
-    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+    <p
+      role="status"
+      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+    >
       <span aria-hidden="true">✓ </span>
       {children}
     </p>

@@ -8,7 +8,8 @@ import type { TImportProgress, TImportStreamLine, TJsonSafe } from "@/lib/csv/wi
 
 export type TTransferProgress = { phase: "uploading"; fraction: number } | ({ phase: "server" } & TImportProgress);
 
-const LOST = "The connection was lost before the server answered. Reload the page to see whether the import is listed; importing the same file again never adds it twice.";
+const LOST =
+  "The connection was lost before the server answered. Reload the page to see whether the import is listed; importing the same file again never adds it twice.";
 
 function parseLines(text: string): TImportStreamLine<unknown>[] {
   return text
@@ -19,14 +20,19 @@ function parseLines(text: string): TImportStreamLine<unknown>[] {
 
 function readResult<T>(xhr: XMLHttpRequest): TJsonSafe<ActionResult<T>> {
   try {
-    if (!(xhr.getResponseHeader("Content-Type") ?? "").includes("ndjson")) return JSON.parse(xhr.responseText) as TJsonSafe<ActionResult<T>>;
+    if (!(xhr.getResponseHeader("Content-Type") ?? "").includes("ndjson"))
+      return JSON.parse(xhr.responseText) as TJsonSafe<ActionResult<T>>;
     const last = parseLines(xhr.responseText).findLast((line) => line.type === "result");
     if (last?.type === "result") return last.result as TJsonSafe<ActionResult<T>>;
   } catch {}
   return { ok: false, code: "INTERNAL", message: LOST };
 }
 
-export function postImport<T>(url: string, form: FormData, onProgress: (progress: TTransferProgress) => void): Promise<TJsonSafe<ActionResult<T>>> {
+export function postImport<T>(
+  url: string,
+  form: FormData,
+  onProgress: (progress: TTransferProgress) => void,
+): Promise<TJsonSafe<ActionResult<T>>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let seen = 0;
@@ -39,7 +45,8 @@ export function postImport<T>(url: string, form: FormData, onProgress: (progress
     xhr.onprogress = () => {
       const end = xhr.responseText.lastIndexOf("\n") + 1;
       if (end <= seen || !(xhr.getResponseHeader("Content-Type") ?? "").includes("ndjson")) return;
-      for (const line of parseLines(xhr.responseText.slice(seen, end))) if (line.type === "progress") onProgress({ phase: "server", ...line });
+      for (const line of parseLines(xhr.responseText.slice(seen, end)))
+        if (line.type === "progress") onProgress({ phase: "server", ...line });
       seen = end;
     };
     xhr.onload = () => resolve(readResult<T>(xhr));

@@ -38,7 +38,18 @@ export const countOf = (n: number, word: string) => `${n.toLocaleString("en-US")
  * row is left, until the user explicitly chooses to skip the bad rows; a file already imported
  * cannot be imported again.
  */
-export function PreviewCard({ preview, description, timeZone, skipBadRows, onSkipChange, onCommit, onBack, children, commitLabel, badReasons }: TProps) {
+export function PreviewCard({
+  preview,
+  description,
+  timeZone,
+  skipBadRows,
+  onSkipChange,
+  onCommit,
+  onBack,
+  children,
+  commitLabel,
+  badReasons,
+}: TProps) {
   const { alreadyImported, summary } = preview;
   const { acceptedCount } = summary;
   const hasBadRows = summary.badRowCount > 0;
@@ -48,7 +59,15 @@ export function PreviewCard({ preview, description, timeZone, skipBadRows, onSki
       <div className="space-y-4">
         {alreadyImported && <AlreadyImportedNotice info={alreadyImported} timeZone={timeZone} />}
         {acceptedCount > 0 ? children : <p className="text-sm">No row of this file can be imported.</p>}
-        {hasBadRows && <BadRows summary={summary} skipBadRows={skipBadRows} onSkipChange={onSkipChange} isSkippable={!alreadyImported && acceptedCount > 0} reasons={badReasons} />}
+        {hasBadRows && (
+          <BadRows
+            summary={summary}
+            skipBadRows={skipBadRows}
+            onSkipChange={onSkipChange}
+            isSkippable={!alreadyImported && acceptedCount > 0}
+            reasons={badReasons}
+          />
+        )}
         <div className="flex flex-wrap gap-2">
           <Button type="button" onClick={onCommit} disabled={!canCommit}>
             {commitLabel ?? `Import ${countOf(acceptedCount, "row")}`}

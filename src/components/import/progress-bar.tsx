@@ -15,7 +15,12 @@ export function ProgressBar({ label, fraction, detail }: { label: string; fracti
         aria-valuenow={percent ?? undefined}
         className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
       >
-        <div className={percent === null ? "h-full w-1/3 animate-pulse bg-accent-500" : "h-full bg-accent-600 transition-[width]"} style={percent === null ? undefined : { width: `${percent}%` }} />
+        <div
+          className={
+            percent === null ? "h-full w-1/3 animate-pulse bg-accent-500" : "h-full bg-accent-600 transition-[width]"
+          }
+          style={percent === null ? undefined : { width: `${percent}%` }}
+        />
       </div>
     </div>
   );

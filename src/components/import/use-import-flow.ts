@@ -26,7 +26,13 @@ type TConfig<M extends TFlatMapping> = {
   commitFields?: Record<string, string>;
 };
 
-function toForm(intent: "preview" | "commit", file: File, mapping: TFlatMapping, skipBadRows: boolean, extra: Record<string, string> = {}): FormData {
+function toForm(
+  intent: "preview" | "commit",
+  file: File,
+  mapping: TFlatMapping,
+  skipBadRows: boolean,
+  extra: Record<string, string> = {},
+): FormData {
   const form = new FormData();
   form.set("intent", intent);
   form.set("file", file);
@@ -74,7 +80,11 @@ export function useImportFlow<M extends TFlatMapping, P, R>({ url, initialMappin
     setStage("commit");
     setCommitResult(null);
     setBusy(true);
-    const result = await postImport<R>(url, toForm("commit", loaded.file, mapping, skipBadRows, commitFields), setTransfer);
+    const result = await postImport<R>(
+      url,
+      toForm("commit", loaded.file, mapping, skipBadRows, commitFields),
+      setTransfer,
+    );
     setBusy(false);
     setTransfer(null);
     setCommitResult(result);
@@ -90,6 +100,22 @@ export function useImportFlow<M extends TFlatMapping, P, R>({ url, initialMappin
     setCommitResult(null);
   };
 
-  return { stage, setStage, loaded, mapping, setMapping, preview, skipBadRows, setSkipBadRows, transfer, failure, commitResult, isBusy, load, check, commit, restart };
+  return {
+    stage,
+    setStage,
+    loaded,
+    mapping,
+    setMapping,
+    preview,
+    skipBadRows,
+    setSkipBadRows,
+    transfer,
+    failure,
+    commitResult,
+    isBusy,
+    load,
+    check,
+    commit,
+    restart,
+  };
 }
-

@@ -11,13 +11,24 @@ const GROUP_STYLE: Record<TUrgency, { Icon: typeof CircleAlert; className: strin
 
 function Item({ item }: { item: TInboxItem }) {
   return (
-    <li data-testid="inbox-item" data-kind={item.kind} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+    <li
+      data-testid="inbox-item"
+      data-kind={item.kind}
+      className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
+    >
       <div className="min-w-0">
         <p className="font-medium break-words">{item.title}</p>
         <p className="mt-0.5 text-sm break-words text-zinc-600 dark:text-zinc-400">
           {item.context.join(" · ")}
           <span aria-hidden> · </span>
-          <span className={cn(item.urgency === "late" && "font-medium text-red-700 dark:text-red-400", item.urgency === "soon" && "font-medium text-amber-800 dark:text-amber-300")}>{item.waited}</span>
+          <span
+            className={cn(
+              item.urgency === "late" && "font-medium text-red-700 dark:text-red-400",
+              item.urgency === "soon" && "font-medium text-amber-800 dark:text-amber-300",
+            )}
+          >
+            {item.waited}
+          </span>
         </p>
         {item.escalatedFrom && <p className="mt-0.5 text-xs text-zinc-500">{item.escalatedFrom}</p>}
       </div>
@@ -40,8 +51,12 @@ export function InboxGroups({ groups }: { groups: { urgency: TUrgency; label: st
         const { Icon, className } = GROUP_STYLE[group.urgency];
         return (
           <section key={group.urgency} aria-labelledby={`inbox-${group.urgency}`}>
-            <h2 id={`inbox-${group.urgency}`} className={cn("flex items-center gap-1.5 text-sm font-semibold", className)}>
-              <Icon aria-hidden className="size-4" /> {group.label} <span className="font-normal text-zinc-500">({group.items.length})</span>
+            <h2
+              id={`inbox-${group.urgency}`}
+              className={cn("flex items-center gap-1.5 text-sm font-semibold", className)}
+            >
+              <Icon aria-hidden className="size-4" /> {group.label}{" "}
+              <span className="font-normal text-zinc-500">({group.items.length})</span>
             </h2>
             <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {group.items.map((item) => (

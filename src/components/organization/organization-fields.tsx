@@ -6,16 +6,39 @@ import { MONTH_NAMES } from "@/lib/schemas/organization";
 import type { FieldErrors } from "@/lib/action-result";
 import type { TOrganizationLocks, TOrganizationOptions } from "@/lib/organization-options";
 
-export type TOrganizationDefaults = { name?: string; currency?: string; fiscalYearStartMonth?: number; timeZone?: string };
+export type TOrganizationDefaults = {
+  name?: string;
+  currency?: string;
+  fiscalYearStartMonth?: number;
+  timeZone?: string;
+};
 
 /** A locked select still submits its value (disabled fields are not sent), and says why it is locked. */
-const Locked = ({ name, value, reason }: { name: string; value: string; reason: string | undefined }) => (reason ? <input type="hidden" name={name} value={value} /> : null);
+const Locked = ({ name, value, reason }: { name: string; value: string; reason: string | undefined }) =>
+  reason ? <input type="hidden" name={name} value={value} /> : null;
 
 /**
  * Name, currency, fiscal year start and time zone, shared by sign-up, "new organization" and
  * settings. Inputs are named `${prefix}name` etc.; errors are read from the same keys.
  */
-export function OrganizationFields({ prefix = "", errors, defaults = {}, options, validation, locks = {} }: { prefix?: string; errors?: FieldErrors; defaults?: TOrganizationDefaults; options: TOrganizationOptions; validation?: { onBlur: (e: React.FocusEvent<HTMLInputElement>) => void; onChange: (e: React.ChangeEvent<HTMLInputElement>) => void }; locks?: TOrganizationLocks }) {
+export function OrganizationFields({
+  prefix = "",
+  errors,
+  defaults = {},
+  options,
+  validation,
+  locks = {},
+}: {
+  prefix?: string;
+  errors?: FieldErrors;
+  defaults?: TOrganizationDefaults;
+  options: TOrganizationOptions;
+  validation?: {
+    onBlur: (e: React.FocusEvent<HTMLInputElement>) => void;
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => void;
+  };
+  locks?: TOrganizationLocks;
+}) {
   const { currencies, timeZones } = options;
   const [timeZone, setTimeZone] = useState(defaults.timeZone ?? "UTC");
   // A new organization starts in the browser's zone; known only after hydration.
@@ -25,7 +48,15 @@ export function OrganizationFields({ prefix = "", errors, defaults = {}, options
   }, [defaults.timeZone, timeZones]);
   return (
     <>
-      <TextField label="Organization name" name={`${prefix}name`} defaultValue={defaults.name} errors={errors?.[`${prefix}name`]} onBlur={validation?.onBlur} onChange={validation?.onChange} autoComplete="organization" />
+      <TextField
+        label="Organization name"
+        name={`${prefix}name`}
+        defaultValue={defaults.name}
+        errors={errors?.[`${prefix}name`]}
+        onBlur={validation?.onBlur}
+        onChange={validation?.onChange}
+        autoComplete="organization"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Currency"
@@ -46,7 +77,11 @@ export function OrganizationFields({ prefix = "", errors, defaults = {}, options
           disabled={locks.fiscalYearStartMonth !== undefined}
           hint={locks.fiscalYearStartMonth}
         />
-        <Locked name={`${prefix}fiscalYearStartMonth`} value={String(defaults.fiscalYearStartMonth ?? 1)} reason={locks.fiscalYearStartMonth} />
+        <Locked
+          name={`${prefix}fiscalYearStartMonth`}
+          value={String(defaults.fiscalYearStartMonth ?? 1)}
+          reason={locks.fiscalYearStartMonth}
+        />
       </div>
       <SelectField
         label="Time zone"

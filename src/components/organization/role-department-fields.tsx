@@ -9,7 +9,17 @@ import type { DepartmentKind, Role } from "@db/enums";
 export type TDepartmentOption = { id: string; name: string; kind: DepartmentKind; isArchived?: boolean };
 
 /** Role select plus, for roles bound to a department, the department (sales departments for a sales manager). */
-export function RoleDepartmentFields({ departments, errors, defaultRole = "VIEWER", defaultDepartmentId }: { departments: TDepartmentOption[]; errors?: FieldErrors; defaultRole?: Role; defaultDepartmentId?: string | null }) {
+export function RoleDepartmentFields({
+  departments,
+  errors,
+  defaultRole = "VIEWER",
+  defaultDepartmentId,
+}: {
+  departments: TDepartmentOption[];
+  errors?: FieldErrors;
+  defaultRole?: Role;
+  defaultDepartmentId?: string | null;
+}) {
   const [role, setRole] = useState<Role>(defaultRole);
   const choices = departments.filter((d) => role !== "SALES_MANAGER" || d.kind === "SALES");
   return (
@@ -28,7 +38,13 @@ export function RoleDepartmentFields({ departments, errors, defaultRole = "VIEWE
           name="departmentId"
           defaultValue={defaultDepartmentId ?? ""}
           errors={errors?.departmentId}
-          options={[{ value: "", label: "Choose a department…" }, ...choices.map((d) => ({ value: d.id, label: d.isArchived ? `${d.name} (archived: choose another)` : d.name }))]}
+          options={[
+            { value: "", label: "Choose a department…" },
+            ...choices.map((d) => ({
+              value: d.id,
+              label: d.isArchived ? `${d.name} (archived: choose another)` : d.name,
+            })),
+          ]}
         />
       )}
     </>

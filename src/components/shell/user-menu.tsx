@@ -22,7 +22,8 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
     const close = (event: Event) => {
       const details = menu.current;
       if (!details?.open) return;
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !details.contains(event.target as Node)) details.open = false;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !details.contains(event.target as Node))
+        details.open = false;
     };
     document.addEventListener("click", close);
     document.addEventListener("keydown", close);

@@ -5,7 +5,8 @@ const VARIANTS = {
   primary: "bg-accent-600 text-white hover:bg-accent-700 disabled:bg-accent-500/60",
   secondary:
     "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
-  danger: "border border-zinc-300 bg-white text-red-700 hover:bg-red-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-red-400 dark:hover:bg-red-950",
+  danger:
+    "border border-zinc-300 bg-white text-red-700 hover:bg-red-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-red-400 dark:hover:bg-red-950",
 } as const;
 
 export const buttonClass = (variant: keyof typeof VARIANTS = "primary", className?: string) =>

@@ -9,7 +9,8 @@ const LIMIT_BYTES = SERVER_ACTION_BODY_LIMIT_MB * 1024 * 1024;
 function formBytes(formData: FormData): number {
   const encoder = new TextEncoder();
   let total = 0;
-  for (const [key, value] of formData.entries()) total += encoder.encode(key).length + (typeof value === "string" ? encoder.encode(value).length : value.size) + 64;
+  for (const [key, value] of formData.entries())
+    total += encoder.encode(key).length + (typeof value === "string" ? encoder.encode(value).length : value.size) + 64;
   return total;
 }
 
@@ -19,13 +20,25 @@ function formBytes(formData: FormData): number {
  * here with the limit named, and a request that never got an answer (the server unreachable, or it
  * failed before the action's own error handling) becomes a message rather than the error page.
  */
-export async function callFormAction<T>(serverAction: (prev: TFormState<T>, formData: FormData) => Promise<TFormState<T>>, prev: TFormState<T>, formData: FormData): Promise<TFormState<T>> {
+export async function callFormAction<T>(
+  serverAction: (prev: TFormState<T>, formData: FormData) => Promise<TFormState<T>>,
+  prev: TFormState<T>,
+  formData: FormData,
+): Promise<TFormState<T>> {
   if (formBytes(formData) > LIMIT_BYTES) {
-    return { ok: false, code: "VALIDATION", message: `This form is larger than ${SERVER_ACTION_BODY_LIMIT_MB} MB, the most the server accepts. Shorten what you typed and send it again.` };
+    return {
+      ok: false,
+      code: "VALIDATION",
+      message: `This form is larger than ${SERVER_ACTION_BODY_LIMIT_MB} MB, the most the server accepts. Shorten what you typed and send it again.`,
+    };
   }
   try {
     return await serverAction(prev, formData);
   } catch {
-    return { ok: false, code: "UNAVAILABLE", message: "The service could not be reached; what you typed is kept. Try again in a moment." };
+    return {
+      ok: false,
+      code: "UNAVAILABLE",
+      message: "The service could not be reached; what you typed is kept. Try again in a moment.",
+    };
   }
 }

@@ -25,7 +25,11 @@ export function CopyButton({ text, label, ariaLabel }: { text: string; label: st
         {label}
       </Button>
       <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
-        {outcome === "copied" ? "Copied." : outcome === "refused" ? "The browser did not allow copying: select the text and copy it." : ""}
+        {outcome === "copied"
+          ? "Copied."
+          : outcome === "refused"
+            ? "The browser did not allow copying: select the text and copy it."
+            : ""}
       </span>
     </span>
   );

@@ -26,7 +26,11 @@ type TDialogProps = {
 export function Dialog({ title, description, children, ref, openOnHash, className }: TDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useImperativeHandle(ref, () => ({ open: () => dialog.current?.showModal(), close: () => dialog.current?.close() }), []);
+  useImperativeHandle(
+    ref,
+    () => ({ open: () => dialog.current?.showModal(), close: () => dialog.current?.close() }),
+    [],
+  );
   useEffect(() => {
     if (openOnHash && window.location.hash === `#${openOnHash}` && !dialog.current?.open) dialog.current?.showModal();
   }, [openOnHash]);
@@ -47,10 +51,17 @@ export function Dialog({ title, description, children, ref, openOnHash, classNam
       <div className="p-5">
         <div className="mb-4 flex items-start justify-between gap-3">
           <div>
-            <h2 id={titleId} className="text-base font-semibold">{title}</h2>
+            <h2 id={titleId} className="text-base font-semibold">
+              {title}
+            </h2>
             {description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
           </div>
-          <button type="button" onClick={() => dialog.current?.close()} aria-label="Close" className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            aria-label="Close"
+            className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          >
             <X aria-hidden className="size-5" />
           </button>
         </div>
@@ -67,11 +78,22 @@ export function DialogButton({
   variant = "secondary",
   icon,
   ...dialog
-}: Omit<TDialogProps, "ref"> & { label: string; ariaLabel?: string; variant?: "primary" | "secondary"; icon?: ReactNode }) {
+}: Omit<TDialogProps, "ref"> & {
+  label: string;
+  ariaLabel?: string;
+  variant?: "primary" | "secondary";
+  icon?: ReactNode;
+}) {
   const handle = useRef<TDialogHandle>(null);
   return (
     <>
-      <button type="button" onClick={() => handle.current?.open()} aria-label={ariaLabel} aria-haspopup="dialog" className={buttonClass(variant)}>
+      <button
+        type="button"
+        onClick={() => handle.current?.open()}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        className={buttonClass(variant)}
+      >
         {icon}
         {label}
       </button>

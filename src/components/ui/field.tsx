@@ -6,7 +6,12 @@ import { cn } from "@/lib/cn";
 const controlClass =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 aria-invalid:border-red-600";
 
-type TFieldShell = { label: string; errors?: string[]; hint?: ReactNode; children: (ids: { id: string; describedBy?: string }) => ReactNode };
+type TFieldShell = {
+  label: string;
+  errors?: string[];
+  hint?: ReactNode;
+  children: (ids: { id: string; describedBy?: string }) => ReactNode;
+};
 
 function FieldShell({ label, errors, hint, children }: TFieldShell) {
   const id = useId();
@@ -33,11 +38,23 @@ function FieldShell({ label, errors, hint, children }: TFieldShell) {
   );
 }
 
-export function TextField({ label, errors, hint, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; errors?: string[]; hint?: ReactNode }) {
+export function TextField({
+  label,
+  errors,
+  hint,
+  className,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; errors?: string[]; hint?: ReactNode }) {
   return (
     <FieldShell label={label} errors={errors} hint={hint}>
       {({ id, describedBy }) => (
-        <input id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={cn(controlClass, className)} {...props} />
+        <input
+          id={id}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          className={cn(controlClass, className)}
+          {...props}
+        />
       )}
     </FieldShell>
   );
@@ -50,11 +67,22 @@ export function SelectField({
   options,
   className,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; errors?: string[]; hint?: ReactNode; options: { value: string; label: string }[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  errors?: string[];
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+}) {
   return (
     <FieldShell label={label} errors={errors} hint={hint}>
       {({ id, describedBy }) => (
-        <select id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={cn(controlClass, className)} {...props}>
+        <select
+          id={id}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          className={cn(controlClass, className)}
+          {...props}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -70,7 +98,15 @@ export function SelectField({
 export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null | undefined }) {
   if (!state?.message) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={cn("rounded-md px-3 py-2 text-sm", state.ok ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200")}>
+    <p
+      role={state.ok ? "status" : "alert"}
+      className={cn(
+        "rounded-md px-3 py-2 text-sm",
+        state.ok
+          ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200",
+      )}
+    >
       {state.message}
     </p>
   );

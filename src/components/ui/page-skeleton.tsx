@@ -6,7 +6,12 @@ import { cn } from "@/lib/cn";
  * assistive technology, with one status line naming what is on its way; the blocks themselves are
  * hidden from it. No headings or text of the page, so nothing reads as data.
  */
-export function PageSkeleton({ label, actions = false, backLink = false, blocks }: {
+export function PageSkeleton({
+  label,
+  actions = false,
+  backLink = false,
+  blocks,
+}: {
   /** What is loading, e.g. "the pipeline": said as "Loading the pipeline…". */
   label: string;
   /** Whether the heading area has controls on its right (a period picker, links). */
@@ -36,8 +41,14 @@ export function PageSkeleton({ label, actions = false, backLink = false, blocks 
             // biome-ignore lint/suspicious/noArrayIndexKey: a fixed placeholder layout that never reorders.
             <div key={i} className={cn("grid gap-4", row.grid)}>
               {row.items.map((item, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed placeholder layout that never reorders.
-                <div key={j} className={cn("rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900", item)} />
+                <div
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed placeholder layout that never reorders.
+                  key={j}
+                  className={cn(
+                    "rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900",
+                    item,
+                  )}
+                />
               ))}
             </div>
           ))}

@@ -10,7 +10,10 @@ import { callFormAction } from "./call-action";
  * who gets a validation error keeps what they typed.
  */
 export function useFormAction<T>(serverAction: (prev: TFormState<T>, formData: FormData) => Promise<TFormState<T>>) {
-  const [state, dispatch, isPending] = useActionState((prev: TFormState<T>, formData: FormData) => callFormAction(serverAction, prev, formData), null);
+  const [state, dispatch, isPending] = useActionState(
+    (prev: TFormState<T>, formData: FormData) => callFormAction(serverAction, prev, formData),
+    null,
+  );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);

@@ -23,7 +23,10 @@ const THOUSANDS: Record<TDecimalSeparator, string[]> = { ".": [",", " ", "'"], "
 
 /** Unicode minus and the spaces spreadsheets use as thousands separators become plain ASCII. */
 function normalise(text: string): string {
-  return text.trim().replace(/\u2212/g, "-").replace(/[\u00a0\u2007\u202f]/g, " ");
+  return text
+    .trim()
+    .replace(/\u2212/g, "-")
+    .replace(/[\u00a0\u2007\u202f]/g, " ");
 }
 
 type TShape = { negative: boolean; number: string } | { reason: string };
@@ -73,7 +76,10 @@ export function parseAmount(raw: string, options: TAmountOptions): TAmountResult
   const split = splitNumber(shape.number, options.decimalSeparator);
   if (!split) return { ok: false, reason: notNumberReason(text, shape.number, options.decimalSeparator) };
   const whole = split.whole.replace(/^0+/, "");
-  const tooLarge = () => ({ ok: false as const, reason: `amount ${quoteCell(text)} is too large: a${amountBoundMessage(options.currency).slice(1, -1)}` });
+  const tooLarge = () => ({
+    ok: false as const,
+    reason: `amount ${quoteCell(text)} is too large: a${amountBoundMessage(options.currency).slice(1, -1)}`,
+  });
   if (whole.length > MAX_INTEGER_DIGITS) return tooLarge();
   const { digits } = options;
   const kept = split.fraction.slice(0, digits).padEnd(digits, "0");

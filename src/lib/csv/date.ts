@@ -18,10 +18,21 @@ export const DATE_FORMAT_LABELS: Record<TDateFormat, string> = {
 
 export type TDateResult = { ok: true; instant: Date; month: MonthKey } | { ok: false; reason: string };
 
-type TParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; offsetMinutes: number | null };
+type TParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  offsetMinutes: number | null;
+};
 
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?)?$/i;
+const ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const NUMERIC =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?)?$/i;
 
 const num = (text: string | undefined) => (text ? Number(text) : 0);
 
@@ -35,7 +46,16 @@ function parseOffset(text: string | undefined): number | null {
 
 function readIso(m: RegExpExecArray): TParts {
   const ms = num((m[7] ?? "").slice(0, 3).padEnd(3, "0"));
-  return { year: num(m[1]), month: num(m[2]), day: num(m[3]), hour: num(m[4]), minute: num(m[5]), second: num(m[6]), ms, offsetMinutes: parseOffset(m[8]) };
+  return {
+    year: num(m[1]),
+    month: num(m[2]),
+    day: num(m[3]),
+    hour: num(m[4]),
+    minute: num(m[5]),
+    second: num(m[6]),
+    ms,
+    offsetMinutes: parseOffset(m[8]),
+  };
 }
 
 function readNumeric(m: RegExpExecArray, format: TDateFormat): TParts | null {
@@ -57,14 +77,24 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 
 function isValid(p: TParts): boolean {
   return (
-    p.year >= 1900 && p.year <= 2199 && p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month) &&
-    p.hour <= 23 && p.minute <= 59 && p.second <= 59 && !Number.isNaN(p.offsetMinutes)
+    p.year >= 1900 &&
+    p.year <= 2199 &&
+    p.month >= 1 &&
+    p.month <= 12 &&
+    p.day >= 1 &&
+    p.day <= daysInMonth(p.year, p.month) &&
+    p.hour <= 23 &&
+    p.minute <= 59 &&
+    p.second <= 59 &&
+    !Number.isNaN(p.offsetMinutes)
   );
 }
 
 function toResult(p: TParts, timeZone: string): TDateResult {
   if (p.offsetMinutes !== null) {
-    const instant = new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms) - p.offsetMinutes * 60_000);
+    const instant = new Date(
+      Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms) - p.offsetMinutes * 60_000,
+    );
     return { ok: true, instant, month: monthOf(instant, timeZone) };
   }
   const local = new TZDate(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms, timeZone);
@@ -80,7 +110,8 @@ export function parseDate(raw: string, format: TDateFormat, timeZone: string): T
   const numeric = iso ? null : NUMERIC.exec(text);
   const parts = iso ? readIso(iso) : numeric ? readNumeric(numeric, format) : null;
   if (!parts || !isValid(parts)) return { ok: false, reason: `unparseable date ${quoteCell(text)}` };
-  if (!isSupportedYear(parts.year)) return { ok: false, reason: `date ${quoteCell(text)} is outside ${MIN_YEAR}–${MAX_YEAR}` };
+  if (!isSupportedYear(parts.year))
+    return { ok: false, reason: `date ${quoteCell(text)} is outside ${MIN_YEAR}–${MAX_YEAR}` };
   return toResult(parts, timeZone);
 }
 

@@ -3,7 +3,12 @@ import type { TDecimalSeparator } from "./amount";
 // First guesses for the mapping screen, from the header names and the first values. The user sees
 // and can change every guess; the server validates whatever is finally sent.
 
-export type TColumnGuess = { date: number | null; amount: number | null; reference: number | null; customer: number | null };
+export type TColumnGuess = {
+  date: number | null;
+  amount: number | null;
+  reference: number | null;
+  customer: number | null;
+};
 
 // Ordered by preference: an order-line export has both unit_price and line_total, and the line total is the revenue.
 // The exact names of order, invoice and CRM exports come first ("Sales", "Close Value", "Order Date"),

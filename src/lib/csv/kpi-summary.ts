@@ -6,7 +6,14 @@ import { summariseBadRows, type TBadRowsSummary } from "./summary";
 // What the KPI import's preview shows before anything is written: every value as it was read, next
 // to the value it replaces, and how many values are new, changed or the same as now.
 
-export type TKpiPreviewRow = { line: number; kpiName: string; unit: KpiUnit; month: MonthKey; valueScaled: bigint; currentScaled: bigint | null };
+export type TKpiPreviewRow = {
+  line: number;
+  kpiName: string;
+  unit: KpiUnit;
+  month: MonthKey;
+  valueScaled: bigint;
+  currentScaled: bigint | null;
+};
 
 export type TKpiImportSummary = TBadRowsSummary & {
   dataRowCount: number;
@@ -23,7 +30,11 @@ export type TKpiImportSummary = TBadRowsSummary & {
 export const PREVIEW_ROWS_SHOWN = 500;
 
 /** `current` holds the values stored now, by kpiMonthKey. */
-export function summariseKpiRows(result: TKpiRowsResult, kpis: TKpiRef[], current: ReadonlyMap<string, bigint>): TKpiImportSummary {
+export function summariseKpiRows(
+  result: TKpiRowsResult,
+  kpis: TKpiRef[],
+  current: ReadonlyMap<string, bigint>,
+): TKpiImportSummary {
   const byId = new Map(kpis.map((k) => [k.id, k]));
   const months = new Set<MonthKey>();
   let newCount = 0;
@@ -36,7 +47,15 @@ export function summariseKpiRows(result: TKpiRowsResult, kpis: TKpiRef[], curren
     if (currentScaled === null) newCount += 1;
     else if (currentScaled !== row.valueScaled) changedCount += 1;
     months.add(row.month);
-    if (rows.length < PREVIEW_ROWS_SHOWN) rows.push({ line: row.line, kpiName: kpi.name, unit: kpi.unit, month: row.month, valueScaled: row.valueScaled, currentScaled });
+    if (rows.length < PREVIEW_ROWS_SHOWN)
+      rows.push({
+        line: row.line,
+        kpiName: kpi.name,
+        unit: kpi.unit,
+        month: row.month,
+        valueScaled: row.valueScaled,
+        currentScaled,
+      });
   }
   return {
     dataRowCount: result.accepted.length + result.bad.length,
@@ -54,5 +73,7 @@ export function summariseKpiRows(result: TKpiRowsResult, kpis: TKpiRef[], curren
 export function monthSpanLabel(months: readonly string[]): string {
   const [first, last] = [months[0], months.at(-1)];
   if (!first || !last) return "";
-  return first === last ? monthLabel(first as MonthKey) : `${monthLabel(first as MonthKey)} – ${monthLabel(last as MonthKey)}`;
+  return first === last
+    ? monthLabel(first as MonthKey)
+    : `${monthLabel(first as MonthKey)} – ${monthLabel(last as MonthKey)}`;
 }

@@ -19,5 +19,13 @@ export type TKpiImportPreview = {
 };
 
 export type TKpiCommitResult =
-  | { outcome: "imported"; batchId: string; rowCount: number; newCount: number; changedCount: number; skippedCount: number; months: MonthKey[] }
+  | {
+      outcome: "imported";
+      batchId: string;
+      rowCount: number;
+      newCount: number;
+      changedCount: number;
+      skippedCount: number;
+      months: MonthKey[];
+    }
   | TAlreadyImportedOutcome;

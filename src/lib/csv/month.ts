@@ -13,7 +13,20 @@ const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
 const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
 const NAMED = /^(\p{L}+)\.?[\s,/-]+(\d{4})$/u;
 
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** "mar", "march" and "sept" are March and September; anything else is not a month name. */
 function monthOfName(name: string): number | null {
@@ -46,6 +59,7 @@ export function parseMonthCell(raw: string, dateFormat: TDateFormat, timeZone: s
   const date = parseDate(text, dateFormat, timeZone);
   if (date.ok) return { ok: true, month: date.month };
   const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(text)?.[1];
-  if (year && !isSupportedYear(Number(year))) return { ok: false, reason: `month ${quoteCell(text)} is outside ${MIN_YEAR}–${MAX_YEAR}` };
+  if (year && !isSupportedYear(Number(year)))
+    return { ok: false, reason: `month ${quoteCell(text)} is outside ${MIN_YEAR}–${MAX_YEAR}` };
   return { ok: false, reason: `unparseable month ${quoteCell(text)}` };
 }

@@ -116,13 +116,26 @@ function text(cells: string[], column: number, label: string, reasons: string[],
 
 const optional = (cells: string[], column: number | null) => (column === null ? "" : (cells[column] ?? "").trim());
 
-type TRead = { fields: Partial<TDealFields> & { stage?: TStageRef }; probabilityBp: number | null; category: ForecastCategory | null };
+type TRead = {
+  fields: Partial<TDealFields> & { stage?: TStageRef };
+  probabilityBp: number | null;
+  category: ForecastCategory | null;
+};
 
 type TDefaulted = TOpportunityImportRow["defaulted"];
 
-function readCells(cells: string[], o: TOpportunityRowOptions, before: TExistingDeal | undefined, reasons: string[], defaulted: TDefaulted): TRead {
+function readCells(
+  cells: string[],
+  o: TOpportunityRowOptions,
+  before: TExistingDeal | undefined,
+  reasons: string[],
+  defaulted: TDefaulted,
+): TRead {
   const m = o.mapping;
-  const name = m.name === null ? text(cells, -1, "name", reasons, composeName(cells, m.nameParts ?? [])) : text(cells, m.name, "name", reasons);
+  const name =
+    m.name === null
+      ? text(cells, -1, "name", reasons, composeName(cells, m.nameParts ?? []))
+      : text(cells, m.name, "name", reasons);
   const fields: TRead["fields"] = { name, account: text(cells, m.account, "account", reasons) };
   const stageText = (cells[m.stage] ?? "").trim();
   const stage = stageText ? resolveStage(stageText, o.stages, o.stageMap ?? {}, o.rememberedStageMap ?? {}) : null;
@@ -156,11 +169,18 @@ function readCells(cells: string[], o: TOpportunityRowOptions, before: TExisting
   }
   const probabilityText = optional(cells, m.probability);
   const probabilityBp = probabilityText ? parseProbability(probabilityText) : null;
-  if (probabilityText && probabilityBp === null) reasons.push(`probability ${quoteCell(probabilityText)} is not a percentage from 0 to 100`);
+  if (probabilityText && probabilityBp === null)
+    reasons.push(`probability ${quoteCell(probabilityText)} is not a percentage from 0 to 100`);
   const categoryText = optional(cells, m.category);
-  const category = categoryText ? resolveCategory(categoryText, o.categoryMap ?? {}, o.rememberedCategoryMap ?? {}) : null;
+  const category = categoryText
+    ? resolveCategory(categoryText, o.categoryMap ?? {}, o.rememberedCategoryMap ?? {})
+    : null;
   if (categoryText && !category) reasons.push(`unknown forecast category ${quoteCell(categoryText)}`);
-  if (stage && category && ((stage.outcome === "WON") !== (category === "CLOSED") || (stage.outcome === "LOST" && category !== "OMITTED"))) {
+  if (
+    stage &&
+    category &&
+    ((stage.outcome === "WON") !== (category === "CLOSED") || (stage.outcome === "LOST" && category !== "OMITTED"))
+  ) {
     reasons.push(`forecast category ${quoteCell(categoryText)} does not fit stage ${stage.name}`);
   }
   const ownerText = optional(cells, m.owner);
@@ -178,12 +198,31 @@ function readCells(cells: string[], o: TOpportunityRowOptions, before: TExisting
   return { fields, probabilityBp, category };
 }
 
-const FIELDS = ["name", "account", "amountMinor", "stageId", "probabilityBp", "forecastCategory", "expectedCloseDate", "ownerId", "sourceDepartmentId"] as const;
+const FIELDS = [
+  "name",
+  "account",
+  "amountMinor",
+  "stageId",
+  "probabilityBp",
+  "forecastCategory",
+  "expectedCloseDate",
+  "ownerId",
+  "sourceDepartmentId",
+] as const;
 type THistoryValue = string | number | null;
-const asHistory = (v: unknown): THistoryValue => (typeof v === "bigint" ? v.toString() : typeof v === "number" || typeof v === "string" ? v : null);
+const asHistory = (v: unknown): THistoryValue =>
+  typeof v === "bigint" ? v.toString() : typeof v === "number" || typeof v === "string" ? v : null;
 
 /** The stored fields after this row, and what moved, against the deal as it is (or null: a new deal). */
-function plan(read: TRead & { fields: Required<Pick<TRead["fields"], "name" | "account" | "amountMinor" | "amountMissing" | "stage" | "expectedCloseDate">> }, before: TExistingDeal | undefined, importerId: string) {
+function plan(
+  read: TRead & {
+    fields: Required<
+      Pick<TRead["fields"], "name" | "account" | "amountMinor" | "amountMissing" | "stage" | "expectedCloseDate">
+    >;
+  },
+  before: TExistingDeal | undefined,
+  importerId: string,
+) {
   const { stage } = read.fields;
   const moved = !before || stage.id !== before.stageId;
   const fields: TDealFields = {
@@ -194,21 +233,39 @@ function plan(read: TRead & { fields: Required<Pick<TRead["fields"], "name" | "a
     stageId: stage.id,
     outcome: stage.outcome,
     probabilityBp: read.probabilityBp ?? (moved ? stage.probabilityBp : (before?.probabilityBp ?? stage.probabilityBp)),
-    forecastCategory: read.category ?? (moved ? categoryForStage(stage.outcome, before?.forecastCategory ?? null, stage.name) : (before?.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name))),
+    forecastCategory:
+      read.category ??
+      (moved
+        ? categoryForStage(stage.outcome, before?.forecastCategory ?? null, stage.name)
+        : (before?.forecastCategory ?? categoryForStage(stage.outcome, null, stage.name))),
     expectedCloseDate: read.fields.expectedCloseDate,
     ownerId: read.fields.ownerId ?? before?.ownerId ?? importerId,
     sourceDepartmentId: read.fields.sourceDepartmentId ?? before?.sourceDepartmentId ?? null,
   };
   // A deal without an amount reads as "—" in its history, so an amount given later (even 0) is a change.
-  const value = (deal: TDealFields, f: (typeof FIELDS)[number]) => (f === "amountMinor" && deal.amountMissing ? null : asHistory(deal[f]));
-  const changes = before ? Object.fromEntries(FIELDS.filter((f) => value(before, f) !== value(fields, f)).map((f) => [f, [value(before, f), value(fields, f)] as [THistoryValue, THistoryValue]])) : {};
+  const value = (deal: TDealFields, f: (typeof FIELDS)[number]) =>
+    f === "amountMinor" && deal.amountMissing ? null : asHistory(deal[f]);
+  const changes = before
+    ? Object.fromEntries(
+        FIELDS.filter((f) => value(before, f) !== value(fields, f)).map((f) => [
+          f,
+          [value(before, f), value(fields, f)] as [THistoryValue, THistoryValue],
+        ]),
+      )
+    : {};
   return { fields, changes };
 }
 
 /** Why a file may not make this change, if it may not. */
 function refusal(before: TExistingDeal, after: TDealFields, quarterEnd: string): string | null {
-  if (before.outcome !== "LOST" && after.outcome === "LOST") return "this row loses the deal, which needs a cause and a responsible department: lose it on the pipeline page";
-  if (before.outcome === "OPEN" && after.outcome === "OPEN" && before.expectedCloseDate <= quarterEnd && after.expectedCloseDate > quarterEnd) {
+  if (before.outcome !== "LOST" && after.outcome === "LOST")
+    return "this row loses the deal, which needs a cause and a responsible department: lose it on the pipeline page";
+  if (
+    before.outcome === "OPEN" &&
+    after.outcome === "OPEN" &&
+    before.expectedCloseDate <= quarterEnd &&
+    after.expectedCloseDate > quarterEnd
+  ) {
     return `this row moves the close date out of the current quarter (after ${quarterEnd}), which needs a cause and a responsible department: move it on the pipeline page`;
   }
   return null;
@@ -228,19 +285,54 @@ export function validateOpportunityRows(table: TCsvTable, options: TOpportunityR
     const reasons: string[] = malformed.has(line) ? ["malformed CSV quoting"] : [];
     const externalId = text(cells, options.mapping.externalId, "external id", reasons);
     const others = (linesById.get(externalId) ?? []).filter((l) => l !== line);
-    if (others.length) reasons.push(`external id ${quoteCell(externalId)} is also on line${others.length > 1 ? "s" : ""} ${others.slice(0, 5).join(", ")}`);
+    if (others.length)
+      reasons.push(
+        `external id ${quoteCell(externalId)} is also on line${others.length > 1 ? "s" : ""} ${others.slice(0, 5).join(", ")}`,
+      );
     const before = options.existing.get(externalId);
     const defaulted = { closeDate: false, amount: false };
     const read = readCells(cells, options, before, reasons, defaulted);
     const f = read.fields;
-    if (reasons.length || f.name === undefined || f.account === undefined || f.amountMinor === undefined || f.amountMissing === undefined || !f.stage || !f.expectedCloseDate) {
+    if (
+      reasons.length ||
+      f.name === undefined ||
+      f.account === undefined ||
+      f.amountMinor === undefined ||
+      f.amountMissing === undefined ||
+      !f.stage ||
+      !f.expectedCloseDate
+    ) {
       bad.push({ line, reason: reasons.join("; ") });
       continue;
     }
-    const { fields, changes } = plan({ ...read, fields: { ...f, name: f.name, account: f.account, amountMinor: f.amountMinor, amountMissing: f.amountMissing, stage: f.stage, expectedCloseDate: f.expectedCloseDate } }, before, options.importerId);
+    const { fields, changes } = plan(
+      {
+        ...read,
+        fields: {
+          ...f,
+          name: f.name,
+          account: f.account,
+          amountMinor: f.amountMinor,
+          amountMissing: f.amountMissing,
+          stage: f.stage,
+          expectedCloseDate: f.expectedCloseDate,
+        },
+      },
+      before,
+      options.importerId,
+    );
     const refused = before && Object.keys(changes).length ? refusal(before, fields, options.quarterEnd) : null;
     if (refused) bad.push({ line, reason: refused });
-    else accepted.push({ line, externalId, kind: !before ? "new" : Object.keys(changes).length ? "changed" : "unchanged", id: before?.id ?? null, fields, changes, defaulted });
+    else
+      accepted.push({
+        line,
+        externalId,
+        kind: !before ? "new" : Object.keys(changes).length ? "changed" : "unchanged",
+        id: before?.id ?? null,
+        fields,
+        changes,
+        defaulted,
+      });
   }
   return { accepted, bad };
 }

@@ -22,8 +22,13 @@ const ZValueMap = (what: string, target: z.ZodType<string>) =>
   z.preprocess(
     json,
     z
-      .record(z.string().max(200), target, { error: `The ${what} mapping is not valid: choose a ${what} for each value again.` })
-      .refine((m) => Object.keys(m).length <= 500, `The ${what} mapping has more than 500 values: check that the ${what} column is the right one.`)
+      .record(z.string().max(200), target, {
+        error: `The ${what} mapping is not valid: choose a ${what} for each value again.`,
+      })
+      .refine(
+        (m) => Object.keys(m).length <= 500,
+        `The ${what} mapping has more than 500 values: check that the ${what} column is the right one.`,
+      )
       .optional()
       .transform((m) => m ?? {}),
   );
@@ -49,7 +54,14 @@ const ZDefaultCloseDate = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the default close date as a date.")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d) && d >= "2000-01-01" && d <= "2100-12-31", "Choose a default close date between 2000 and 2100.")
+    .refine(
+      (d) =>
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d) &&
+        d >= "2000-01-01" &&
+        d <= "2100-12-31",
+      "Choose a default close date between 2000 and 2100.",
+    )
     .optional()
     .transform((d) => d ?? null),
 );
@@ -73,12 +85,22 @@ export const ZOpportunityImportInput = z
     ownerMap: ZOwnerMap,
     categoryMap: ZCategoryMap,
     /** "importer": a deal whose owner value is not mapped goes to the importer; else such rows are refused. */
-    unmappedOwner: z.preprocess(blank, z.enum(["refuse", "importer"], { error: "Choose what happens to deals whose owner is not mapped." }).optional()).transform((v) => v ?? "refuse"),
+    unmappedOwner: z
+      .preprocess(
+        blank,
+        z.enum(["refuse", "importer"], { error: "Choose what happens to deals whose owner is not mapped." }).optional(),
+      )
+      .transform((v) => v ?? "refuse"),
     defaultCloseDate: ZDefaultCloseDate,
     skipBadRows: ZSkipBadRows,
   })
   .superRefine((input, ctx) => {
-    if (input.nameColumn === null && input.nameColumns.length === 0) ctx.addIssue({ code: "custom", path: ["nameColumn"], message: "Choose the name column, or the columns a name is made of." });
+    if (input.nameColumn === null && input.nameColumns.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["nameColumn"],
+        message: "Choose the name column, or the columns a name is made of.",
+      });
   })
   .superRefine(
     distinctColumns({

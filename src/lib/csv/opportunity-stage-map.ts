@@ -17,7 +17,11 @@ const WON = new Set(["won", "closed won", "closed-won", "closedwon", "win"]);
 const LOST = new Set(["lost", "closed lost", "closed-lost", "closedlost", "loss"]);
 
 /** The stage a value maps to without a choice: remembered, same name, or won/lost by its usual names. */
-export function proposeStage<S extends TStageChoice>(value: string, stages: readonly S[], remembered: TStageMap): S | null {
+export function proposeStage<S extends TStageChoice>(
+  value: string,
+  stages: readonly S[],
+  remembered: TStageMap,
+): S | null {
   const key = stageKey(value);
   if (!key) return null;
   const kept = remembered[key];
@@ -30,14 +34,22 @@ export function proposeStage<S extends TStageChoice>(value: string, stages: read
 }
 
 /** The stage a value maps to: the user's choice (an id among `stages`, or "" for none), else the proposal. */
-export function resolveStage<S extends TStageChoice>(value: string, stages: readonly S[], chosen: TStageMap, remembered: TStageMap): S | null {
+export function resolveStage<S extends TStageChoice>(
+  value: string,
+  stages: readonly S[],
+  chosen: TStageMap,
+  remembered: TStageMap,
+): S | null {
   const key = stageKey(value);
   if (Object.hasOwn(chosen, key)) return stages.find((s) => s.id === chosen[key]) ?? null;
   return proposeStage(value, stages, remembered);
 }
 
 /** The distinct stage values of a column, in first-seen order, with how many rows carry each. */
-export function distinctStageValues(rows: readonly { cells: readonly string[] }[], column: number): { value: string; count: number }[] {
+export function distinctStageValues(
+  rows: readonly { cells: readonly string[] }[],
+  column: number,
+): { value: string; count: number }[] {
   const seen = new Map<string, { value: string; count: number }>();
   for (const { cells } of rows) {
     const value = (cells[column] ?? "").trim();

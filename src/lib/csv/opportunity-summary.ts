@@ -24,7 +24,15 @@ export type TOpportunityPreviewRow = {
 
 /** Bad rows grouped by reason, most frequent first, with what to do about it. */
 export type TBadReasonCount = { reason: string; count: number; hint: TReasonHint };
-export type TReasonHint = "map-stage" | "map-owner" | "map-category" | "open-default" | "closed-needs-values" | "column" | "on-page" | "fix-file";
+export type TReasonHint =
+  | "map-stage"
+  | "map-owner"
+  | "map-category"
+  | "open-default"
+  | "closed-needs-values"
+  | "column"
+  | "on-page"
+  | "fix-file";
 
 export type TOpportunityImportSummary = TBadRowsSummary & {
   reasons: TBadReasonCount[];
@@ -62,10 +70,13 @@ function reasonGroup(reason: string): { reason: string; hint: TReasonHint } {
   if (reason.startsWith("unknown stage ")) return { reason, hint: "map-stage" };
   if (reason.startsWith("unknown owner ")) return { reason, hint: "map-owner" };
   if (reason.startsWith("unknown forecast category ")) return { reason, hint: "map-category" };
-  const plain = reason.replace(/\s*"(?:[^"]|"")*"/g, "").replace(/ is also on lines? [\d, ]+$/, " is on more than one line");
+  const plain = reason
+    .replace(/\s*"(?:[^"]|"")*"/g, "")
+    .replace(/ is also on lines? [\d, ]+$/, " is on more than one line");
   if (plain === "empty close date" || plain === "empty amount") return { reason: plain, hint: "closed-needs-values" };
   if (plain.startsWith("this row ")) return { reason: plain.replace(/ \(after [\d-]+\)/, ""), hint: "on-page" };
-  if (/^(non-numeric amount|unparseable close date|empty external id|empty name|empty account|empty stage)/.test(plain)) return { reason: plain, hint: "column" };
+  if (/^(non-numeric amount|unparseable close date|empty external id|empty name|empty account|empty stage)/.test(plain))
+    return { reason: plain, hint: "column" };
   return { reason: plain, hint: "fix-file" };
 }
 
@@ -73,7 +84,12 @@ function reasonGroup(reason: string): { reason: string; hint: TReasonHint } {
 export function countBadReasons(bad: TOpportunityRowsResult["bad"]): TBadReasonCount[] {
   const groups = new Map<string, TBadReasonCount>();
   for (const row of bad) {
-    for (const part of new Set(row.reason.split("; ").map(reasonGroup).map((g) => JSON.stringify(g)))) {
+    for (const part of new Set(
+      row.reason
+        .split("; ")
+        .map(reasonGroup)
+        .map((g) => JSON.stringify(g)),
+    )) {
       const g = JSON.parse(part) as { reason: string; hint: TReasonHint };
       const entry = groups.get(g.reason) ?? { ...g, count: 0 };
       entry.count += 1;
@@ -83,9 +99,16 @@ export function countBadReasons(bad: TOpportunityRowsResult["bad"]): TBadReasonC
   return [...groups.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
-export function summariseOpportunityRows(result: TOpportunityRowsResult, stageNames: ReadonlyMap<string, string>, defaultCloseDate = ""): TOpportunityImportSummary {
+export function summariseOpportunityRows(
+  result: TOpportunityRowsResult,
+  stageNames: ReadonlyMap<string, string>,
+  defaultCloseDate = "",
+): TOpportunityImportSummary {
   const count = (kind: string) => result.accepted.filter((r) => r.kind === kind).length;
-  const ordered = [...result.accepted.filter((r) => r.kind !== "unchanged"), ...result.accepted.filter((r) => r.kind === "unchanged")];
+  const ordered = [
+    ...result.accepted.filter((r) => r.kind !== "unchanged"),
+    ...result.accepted.filter((r) => r.kind === "unchanged"),
+  ];
   return {
     reasons: countBadReasons(result.bad),
     closeDateDefaultCount: result.accepted.filter((r) => r.defaulted.closeDate).length,
@@ -130,16 +153,38 @@ export type TOpportunityImportPreview = {
 };
 
 export type TOpportunityCommitResult =
-  | { outcome: "imported"; batchId: string; rowCount: number; newCount: number; changedCount: number; unchangedCount: number; skippedCount: number; message: string }
+  | {
+      outcome: "imported";
+      batchId: string;
+      rowCount: number;
+      newCount: number;
+      changedCount: number;
+      unchangedCount: number;
+      skippedCount: number;
+      message: string;
+    }
   | TAlreadyImportedOutcome;
 
 const n = (count: number) => count.toLocaleString("en-US");
 const deals = (count: number) => `${n(count)} ${count === 1 ? "deal" : "deals"}`;
 
 /** What an import did, in words: "Nothing changed: 6,711 deals already up to date." or "Imported 12 deals: 3 new, 2 changed, 7 already up to date." */
-export function importedMessage(c: { rowCount: number; newCount: number; changedCount: number; unchangedCount: number; skippedCount: number }): string {
-  const skipped = c.skippedCount ? ` ${n(c.skippedCount)} skipped ${c.skippedCount === 1 ? "line is" : "lines are"} recorded with the batch.` : "";
-  if (c.newCount + c.changedCount === 0) return `Nothing changed: ${deals(c.unchangedCount)} already up to date.${skipped}`;
-  const parts = [c.newCount && `${n(c.newCount)} new`, c.changedCount && `${n(c.changedCount)} changed`, c.unchangedCount && `${n(c.unchangedCount)} already up to date`].filter(Boolean);
+export function importedMessage(c: {
+  rowCount: number;
+  newCount: number;
+  changedCount: number;
+  unchangedCount: number;
+  skippedCount: number;
+}): string {
+  const skipped = c.skippedCount
+    ? ` ${n(c.skippedCount)} skipped ${c.skippedCount === 1 ? "line is" : "lines are"} recorded with the batch.`
+    : "";
+  if (c.newCount + c.changedCount === 0)
+    return `Nothing changed: ${deals(c.unchangedCount)} already up to date.${skipped}`;
+  const parts = [
+    c.newCount && `${n(c.newCount)} new`,
+    c.changedCount && `${n(c.changedCount)} changed`,
+    c.unchangedCount && `${n(c.unchangedCount)} already up to date`,
+  ].filter(Boolean);
   return `Imported ${deals(c.newCount + c.changedCount + c.unchangedCount)}: ${parts.join(", ")}.${skipped}`;
 }

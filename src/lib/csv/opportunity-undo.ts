@@ -29,7 +29,17 @@ export type TUndoDealState = {
 };
 
 /** The fields an import writes, as its history rows name them. */
-export const REVERTIBLE_FIELDS = ["name", "account", "amountMinor", "stageId", "probabilityBp", "forecastCategory", "expectedCloseDate", "ownerId", "sourceDepartmentId"] as const;
+export const REVERTIBLE_FIELDS = [
+  "name",
+  "account",
+  "amountMinor",
+  "stageId",
+  "probabilityBp",
+  "forecastCategory",
+  "expectedCloseDate",
+  "ownerId",
+  "sourceDepartmentId",
+] as const;
 export type TRevertibleField = (typeof REVERTIBLE_FIELDS)[number];
 
 export type TDealRef = { id: string; name: string; externalId: string | null };
@@ -43,7 +53,12 @@ export type TRevert = TDealRef & {
   restoresVersion: number;
 };
 
-export type TUndoPlan = { edited: TDealRef[]; linked: TDealRef[]; remove: (TDealRef & { expectedVersion: number })[]; revert: TRevert[] };
+export type TUndoPlan = {
+  edited: TDealRef[];
+  linked: TDealRef[];
+  remove: (TDealRef & { expectedVersion: number })[];
+  revert: TRevert[];
+};
 
 const ref = (d: TUndoDealState): TDealRef => ({ id: d.id, name: d.name, externalId: d.externalId });
 
@@ -79,7 +94,8 @@ export function planOpportunityUndo(fileName: string, deals: readonly TUndoDealS
     plan.revert.push({ ...ref(deal), expectedVersion: deal.currentVersion, values, history, restoresVersion });
   }
   // Named in a message: in the order a person reads a list, by name.
-  const byName = (x: TDealRef, y: TDealRef) => x.name.localeCompare(y.name) || (x.externalId ?? "").localeCompare(y.externalId ?? "");
+  const byName = (x: TDealRef, y: TDealRef) =>
+    x.name.localeCompare(y.name) || (x.externalId ?? "").localeCompare(y.externalId ?? "");
   plan.edited.sort(byName);
   plan.linked.sort(byName);
   return plan;
@@ -101,16 +117,23 @@ const dealCount = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "deal
 export function undoRefusalMessage(plan: Pick<TUndoPlan, "edited" | "linked">): string | null {
   const reasons: string[] = [];
   if (plan.edited.length) {
-    reasons.push(`${dealCount(plan.edited.length)} ${plan.edited.length === 1 ? "was" : "were"} changed after this import (by hand or by a later import): ${dealList(plan.edited)}. Undoing would overwrite ${plan.edited.length === 1 ? "that change" : "those changes"}; undo the later import first, or edit ${plan.edited.length === 1 ? "the deal" : "the deals"} by hand.`);
+    reasons.push(
+      `${dealCount(plan.edited.length)} ${plan.edited.length === 1 ? "was" : "were"} changed after this import (by hand or by a later import): ${dealList(plan.edited)}. Undoing would overwrite ${plan.edited.length === 1 ? "that change" : "those changes"}; undo the later import first, or edit ${plan.edited.length === 1 ? "the deal" : "the deals"} by hand.`,
+    );
   }
   if (plan.linked.length) {
-    reasons.push(`${dealCount(plan.linked.length)} it added now ${plan.linked.length === 1 ? "has" : "have"} contributions or causes: ${dealList(plan.linked)}. Removing ${plan.linked.length === 1 ? "it" : "them"} would take those along.`);
+    reasons.push(
+      `${dealCount(plan.linked.length)} it added now ${plan.linked.length === 1 ? "has" : "have"} contributions or causes: ${dealList(plan.linked)}. Removing ${plan.linked.length === 1 ? "it" : "them"} would take those along.`,
+    );
   }
   return reasons.length ? `Nothing was undone. ${reasons.join(" ")}` : null;
 }
 
 /** "Import of crm.csv undone: 3 deals removed, 2 restored to what they were before." */
 export function undoneMessage(r: { fileName: string; removed: number; reverted: number }): string {
-  const parts = [r.removed && `${dealCount(r.removed)} removed`, r.reverted && `${dealCount(r.reverted)} restored to what ${r.reverted === 1 ? "it was" : "they were"} before`].filter(Boolean);
+  const parts = [
+    r.removed && `${dealCount(r.removed)} removed`,
+    r.reverted && `${dealCount(r.reverted)} restored to what ${r.reverted === 1 ? "it was" : "they were"} before`,
+  ].filter(Boolean);
   return `Import of ${r.fileName} undone${parts.length ? `: ${parts.join(", ")}` : "; it had changed no deal"}.`;
 }

@@ -15,7 +15,11 @@ export type TOwnerChoice = { userId: string; name: string; email: string };
  * The member a file's owner value names without a choice: remembered, else the member whose email
  * or name it is (any case and spacing). A name two members share proposes no one.
  */
-export function proposeOwner<M extends TOwnerChoice>(value: string, members: readonly M[], remembered: TValueMap): M | null {
+export function proposeOwner<M extends TOwnerChoice>(
+  value: string,
+  members: readonly M[],
+  remembered: TValueMap,
+): M | null {
   const key = stageKey(value);
   if (!key) return null;
   const kept = remembered[key];
@@ -28,13 +32,24 @@ export function proposeOwner<M extends TOwnerChoice>(value: string, members: rea
 }
 
 /** The member an owner value maps to: the user's choice (a member's id, or "" for none), else the proposal. */
-export function resolveOwner<M extends TOwnerChoice>(value: string, members: readonly M[], chosen: TValueMap, remembered: TValueMap): M | null {
+export function resolveOwner<M extends TOwnerChoice>(
+  value: string,
+  members: readonly M[],
+  chosen: TValueMap,
+  remembered: TValueMap,
+): M | null {
   const key = stageKey(value);
   if (Object.hasOwn(chosen, key)) return members.find((m) => m.userId === chosen[key]) ?? null;
   return proposeOwner(value, members, remembered);
 }
 
-export const FORECAST_CATEGORY_VALUES = ["PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED"] as const satisfies readonly ForecastCategory[];
+export const FORECAST_CATEGORY_VALUES = [
+  "PIPELINE",
+  "BEST_CASE",
+  "COMMIT",
+  "CLOSED",
+  "OMITTED",
+] as const satisfies readonly ForecastCategory[];
 
 // The usual spellings of Salesforce, HubSpot, Pipedrive and Dynamics exports, folded ("_" and "-" as spaces).
 const CATEGORY_NAMES: Record<string, ForecastCategory> = {
@@ -61,7 +76,8 @@ const CATEGORY_NAMES: Record<string, ForecastCategory> = {
   lost: "OMITTED",
 };
 
-const isCategory = (v: string | undefined): v is ForecastCategory => (FORECAST_CATEGORY_VALUES as readonly string[]).includes(v ?? "");
+const isCategory = (v: string | undefined): v is ForecastCategory =>
+  (FORECAST_CATEGORY_VALUES as readonly string[]).includes(v ?? "");
 
 /** A forecast category by one of its usual names ("Best Case", "BEST_CASE", "not-forecasted"); null if none. */
 export function parseCategory(raw: string): ForecastCategory | null {
@@ -78,7 +94,10 @@ export function resolveCategory(value: string, chosen: TValueMap, remembered: TV
 }
 
 /** The mapping a commit remembers: the old one with each value of this file that maps set to its target. */
-export function rememberValues(remembered: TValueMap, values: readonly { value: string; target: string | null }[]): TValueMap {
+export function rememberValues(
+  remembered: TValueMap,
+  values: readonly { value: string; target: string | null }[],
+): TValueMap {
   const next = { ...remembered };
   for (const v of values) if (v.target) next[stageKey(v.value)] = v.target;
   return next;
@@ -97,13 +116,20 @@ export function composeName(cells: readonly string[], columns: readonly number[]
     .join(NAME_SEPARATOR);
 }
 
-const PRODUCT = [/^(product|product[ _-]?name|item|plan|service|line[ _-]?item|offering)$/i, /product|item|plan|sku|service|offering/i];
+const PRODUCT = [
+  /^(product|product[ _-]?name|item|plan|service|line[ _-]?item|offering)$/i,
+  /product|item|plan|sku|service|offering/i,
+];
 
 /**
  * Columns to compose a name from when no column holds one: the account, then a product-like column
  * ("Product", "Plan", "Line item") if there is one. Empty without an account.
  */
-export function guessNameParts(header: readonly string[], account: number | null, taken: ReadonlySet<number>): number[] {
+export function guessNameParts(
+  header: readonly string[],
+  account: number | null,
+  taken: ReadonlySet<number>,
+): number[] {
   if (account === null) return [];
   for (const pattern of PRODUCT) {
     const product = header.findIndex((h, i) => i !== account && !taken.has(i) && pattern.test(h.trim()));

@@ -42,10 +42,18 @@ function readText(cells: string[], column: number | null, name: string, reasons:
 }
 
 /** Validates every data row of `table`; rows in `closedMonths` are bad rows too. */
-export function validateRows(table: TCsvTable, options: TRowOptions, closedMonths: ReadonlySet<MonthKey> = new Set()): TRowsResult {
+export function validateRows(
+  table: TCsvTable,
+  options: TRowOptions,
+  closedMonths: ReadonlySet<MonthKey> = new Set(),
+): TRowsResult {
   const { mapping } = options;
   const readDate = createDateParser(options.dateFormat, options.timeZone);
-  const amountOptions = { digits: options.digits, decimalSeparator: options.decimalSeparator, currency: options.currency };
+  const amountOptions = {
+    digits: options.digits,
+    decimalSeparator: options.decimalSeparator,
+    currency: options.currency,
+  };
   const malformed = new Set(table.malformedLines);
   const accepted: TImportRow[] = [];
   const bad: TBadRow[] = [];
@@ -62,7 +70,15 @@ export function validateRows(table: TCsvTable, options: TRowOptions, closedMonth
       bad.push({ line, reason: reasons.join("; ") });
       continue;
     }
-    accepted.push({ line, occurredAt: date.instant, month: date.month, amountMinor: amount.minor, isRounded: amount.isRounded, reference, customer });
+    accepted.push({
+      line,
+      occurredAt: date.instant,
+      month: date.month,
+      amountMinor: amount.minor,
+      isRounded: amount.isRounded,
+      reference,
+      customer,
+    });
   }
   return { accepted, bad };
 }

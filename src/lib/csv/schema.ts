@@ -22,13 +22,19 @@ export const ZImportFile = z
 export const ZColumn = (label: string) =>
   z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: `Choose the ${label} column.` }).int(`Choose the ${label} column.`).min(0, `Choose the ${label} column.`).max(MAX_COLUMNS - 1),
+    z.coerce
+      .number({ error: `Choose the ${label} column.` })
+      .int(`Choose the ${label} column.`)
+      .min(0, `Choose the ${label} column.`)
+      .max(MAX_COLUMNS - 1),
   );
 
-export const ZOptionalColumn = (label: string) => z.preprocess(blankToUndefined, ZColumn(label).optional()).transform((v) => v ?? null);
+export const ZOptionalColumn = (label: string) =>
+  z.preprocess(blankToUndefined, ZColumn(label).optional()).transform((v) => v ?? null);
 
 /** How a date (or month) column is written; blank means "detect it". */
-export const ZDateFormatChoice = (message: string) => z.preprocess(blankToUndefined, z.enum(DATE_FORMATS, { error: message }).optional());
+export const ZDateFormatChoice = (message: string) =>
+  z.preprocess(blankToUndefined, z.enum(DATE_FORMATS, { error: message }).optional());
 
 /** The user's explicit choice to import the good rows and record the bad ones as skipped. */
 export const ZSkipBadRows = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
@@ -44,7 +50,8 @@ export function distinctColumns(labels: Record<string, string>) {
       const column = input[field];
       if (typeof column !== "number") continue;
       const other = seen.get(column);
-      if (other) ctx.addIssue({ code: "custom", path: [field], message: `This column is already mapped as the ${other}.` });
+      if (other)
+        ctx.addIssue({ code: "custom", path: [field], message: `This column is already mapped as the ${other}.` });
       else seen.set(column, label);
     }
   };
@@ -58,15 +65,32 @@ export const ZRevenueImportInput = z
     referenceColumn: ZOptionalColumn("reference"),
     customerColumn: ZOptionalColumn("customer"),
     dateFormat: ZDateFormatChoice("Choose how the dates are written."),
-    decimalSeparator: z.preprocess(blankToUndefined, z.enum(DECIMAL_SEPARATORS, { error: "Choose the decimal separator." }).default(".")),
+    decimalSeparator: z.preprocess(
+      blankToUndefined,
+      z.enum(DECIMAL_SEPARATORS, { error: "Choose the decimal separator." }).default("."),
+    ),
     skipBadRows: ZSkipBadRows,
     /** Rows the organization already has (by content) are skipped unless the user says "import". */
-    duplicates: z.preprocess(blankToUndefined, z.enum(["skip", "import"], { error: "Choose whether to skip the rows already imported." }).default("skip")),
+    duplicates: z.preprocess(
+      blankToUndefined,
+      z.enum(["skip", "import"], { error: "Choose whether to skip the rows already imported." }).default("skip"),
+    ),
     /** A corrected file replaces this earlier batch in the same commit. */
-    replaceBatchId: z.preprocess(blankToUndefined, zText({ error: "Choose the batch to replace." }).trim().min(1).max(64).optional()).transform((v) => v ?? null),
+    replaceBatchId: z
+      .preprocess(blankToUndefined, zText({ error: "Choose the batch to replace." }).trim().min(1).max(64).optional())
+      .transform((v) => v ?? null),
   })
-  .superRefine(distinctColumns({ dateColumn: "date", amountColumn: "amount", referenceColumn: "reference", customerColumn: "customer" }));
+  .superRefine(
+    distinctColumns({
+      dateColumn: "date",
+      amountColumn: "amount",
+      referenceColumn: "reference",
+      customerColumn: "customer",
+    }),
+  );
 
 export type TRevenueImportInput = z.output<typeof ZRevenueImportInput>;
 
-export const ZUndoImportInput = z.object({ batchId: zText({ error: "Choose a batch." }).trim().min(1, "Choose a batch.").max(64) });
+export const ZUndoImportInput = z.object({
+  batchId: zText({ error: "Choose a batch." }).trim().min(1, "Choose a batch.").max(64),
+});

@@ -24,7 +24,10 @@ export type TImportSummary = TBadRowsSummary & {
 /** Past this many bad rows the column mapping is wrong, not the rows: listing them all helps nobody. */
 export const BAD_ROWS_SHOWN = 1000;
 
-export const summariseBadRows = (bad: TBadRow[]): TBadRowsSummary => ({ badRowCount: bad.length, badRows: bad.slice(0, BAD_ROWS_SHOWN) });
+export const summariseBadRows = (bad: TBadRow[]): TBadRowsSummary => ({
+  badRowCount: bad.length,
+  badRows: bad.slice(0, BAD_ROWS_SHOWN),
+});
 
 /** BigInt's limit for the batch total column (PostgreSQL bigint). */
 const MAX_TOTAL = 2n ** 63n - 1n;

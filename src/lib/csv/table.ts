@@ -33,7 +33,8 @@ export function detectDelimiter(text: string): string {
   for (const char of text) {
     if (char === '"') isQuoted = !isQuoted;
     else if (!isQuoted && (char === "\n" || char === "\r")) break;
-    else if (!isQuoted && (DELIMITERS as readonly string[]).includes(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    else if (!isQuoted && (DELIMITERS as readonly string[]).includes(char))
+      counts.set(char, (counts.get(char) ?? 0) + 1);
   }
   let best = ",";
   for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
@@ -46,7 +47,8 @@ export function parseCsvTable(text: string): TCsvTableResult {
   const delimiter = detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const [first, ...records] = parsed.data;
-  if (!first || isBlank(first)) return { ok: false, reason: "The file has no header row: its first line must name the columns." };
+  if (!first || isBlank(first))
+    return { ok: false, reason: "The file has no header row: its first line must name the columns." };
   const header = first.map((h) => h.trim());
   const rows: TCsvRow[] = [];
   records.forEach((cells, index) => {
@@ -54,6 +56,8 @@ export function parseCsvTable(text: string): TCsvTableResult {
   });
   if (!rows.length) return { ok: false, reason: "The file has no rows below its header." };
   // Papa numbers records from 0 including the header, so record r is line r + 1.
-  const malformedLines = [...new Set(parsed.errors.filter((e) => e.type === "Quotes" && e.row !== undefined).map((e) => (e.row ?? 0) + 1))];
+  const malformedLines = [
+    ...new Set(parsed.errors.filter((e) => e.type === "Quotes" && e.row !== undefined).map((e) => (e.row ?? 0) + 1)),
+  ];
   return { ok: true, table: { header, rows, delimiter, malformedLines } };
 }

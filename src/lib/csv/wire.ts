@@ -11,10 +11,22 @@ import type { TImportSummary } from "./summary";
 export type TAlreadyImported = { batchId: string; fileName: string; importedAt: Date; importedBy: string | null };
 
 /** A batch (or, with batchId null, entries made by hand or through the API) that already holds some of a file's rows. */
-export type TDuplicateBatch = { batchId: string | null; fileName: string | null; importedAt: Date | null; importedBy: string | null; rowCount: number };
+export type TDuplicateBatch = {
+  batchId: string | null;
+  fileName: string | null;
+  importedAt: Date | null;
+  importedBy: string | null;
+  rowCount: number;
+};
 
 /** One row of the file that the organization already has, by content key. */
-export type TDuplicateRow = { line: number; date: string; amountMinor: bigint; reference: string | null; batchId: string | null };
+export type TDuplicateRow = {
+  line: number;
+  date: string;
+  amountMinor: bigint;
+  reference: string | null;
+  batchId: string | null;
+};
 
 /** The file's rows already imported: skipped by default, imported anyway when the user says so. */
 export type TDuplicates = {
@@ -92,7 +104,9 @@ export type TImportBatchItem = {
 export type TImportProgress = { stage: "checking" | "writing"; done: number; total: number };
 
 /** One line of a commit's NDJSON response: progress lines, then exactly one result line. */
-export type TImportStreamLine<R = TCommitResult> = ({ type: "progress" } & TImportProgress) | { type: "result"; result: TJsonSafe<ActionResult<R>> };
+export type TImportStreamLine<R = TCommitResult> =
+  | ({ type: "progress" } & TImportProgress)
+  | { type: "result"; result: TJsonSafe<ActionResult<R>> };
 
 /** JSON carries no BigInt or Date: amounts cross the wire as their decimal string of minor units. */
 export type TJsonSafe<T> = T extends bigint
@@ -106,11 +120,18 @@ export type TJsonSafe<T> = T extends bigint
         : T;
 
 export function toJsonSafe<T>(value: T): TJsonSafe<T> {
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as TJsonSafe<T>;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as TJsonSafe<T>;
 }
 
 /** The message a user sees when a file was imported before: nothing is added a second time. */
-export function alreadyImportedMessage(info: { batchId: string; importedAt: Date | string; importedBy: string | null }, timeZone: string): string {
-  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(info.importedAt));
+export function alreadyImportedMessage(
+  info: { batchId: string; importedAt: Date | string; importedBy: string | null },
+  timeZone: string,
+): string {
+  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(info.importedAt),
+  );
   return `This file was already imported on ${when}${info.importedBy ? ` by ${info.importedBy}` : ""} as batch ${info.batchId}. Nothing was added.`;
 }

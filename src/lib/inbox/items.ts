@@ -40,13 +40,16 @@ export type TInboxItem = {
 
 export type TFormat = { slug: string; currency: string; locale: string; today: string };
 
-
 /** "since today", "waiting 1 day", "waiting 12 days". */
 export const waitedText = (days: number) => (days <= 0 ? "since today" : `waiting ${plural(days, "day")}`);
 
-const scorecardHref = (f: TFormat, departmentId: string, month: MonthKey, anchor: string) => `/o/${f.slug}/departments/${departmentId}?period=m-${month}#${anchor}`;
+const scorecardHref = (f: TFormat, departmentId: string, month: MonthKey, anchor: string) =>
+  `/o/${f.slug}/departments/${departmentId}?period=m-${month}#${anchor}`;
 
-export function redMonthItem(f: TFormat, row: { departmentId: string; departmentName: string; month: MonthKey }): TInboxItem {
+export function redMonthItem(
+  f: TFormat,
+  row: { departmentId: string; departmentName: string; month: MonthKey },
+): TInboxItem {
   const waitedDays = daysSinceMonthEnd(row.month, f.today) - 1;
   const label = monthLabel(row.month, { long: true });
   return {
@@ -62,14 +65,30 @@ export function redMonthItem(f: TFormat, row: { departmentId: string; department
   };
 }
 
-export function disputedClaimItem(f: TFormat, row: { id: string; departmentId: string; departmentName: string; month: MonthKey; description: string; amountMinor: bigint; reviewReason: string | null; disputedOn: string }): TInboxItem {
+export function disputedClaimItem(
+  f: TFormat,
+  row: {
+    id: string;
+    departmentId: string;
+    departmentName: string;
+    month: MonthKey;
+    description: string;
+    amountMinor: bigint;
+    reviewReason: string | null;
+    disputedOn: string;
+  },
+): TInboxItem {
   const waitedDays = daysBetween(row.disputedOn, f.today);
   return {
     key: `disputedClaim:${row.id}`,
     kind: "disputedClaim",
     urgency: isEscalated(waitedDays) ? "late" : "open",
     title: `Revise the disputed claim “${row.description}”${row.reviewReason ? ` — finance: ${row.reviewReason}` : ""}`,
-    context: [row.departmentName, monthLabel(row.month, { long: true }), formatMoney(row.amountMinor, f.currency, { locale: f.locale, signDisplay: "exceptZero" })],
+    context: [
+      row.departmentName,
+      monthLabel(row.month, { long: true }),
+      formatMoney(row.amountMinor, f.currency, { locale: f.locale, signDisplay: "exceptZero" }),
+    ],
     waited: waitedText(waitedDays),
     waitedDays,
     href: scorecardHref(f, row.departmentId, row.month, "contributions"),
@@ -77,7 +96,19 @@ export function disputedClaimItem(f: TFormat, row: { id: string; departmentId: s
   };
 }
 
-export function chargeItem(f: TFormat, row: { id: string; departmentId: string; departmentName: string; month: MonthKey; dealName: string; kind: "LOST" | "SLIPPED"; amountMinor: bigint; chargedOn: string }): TInboxItem {
+export function chargeItem(
+  f: TFormat,
+  row: {
+    id: string;
+    departmentId: string;
+    departmentName: string;
+    month: MonthKey;
+    dealName: string;
+    kind: "LOST" | "SLIPPED";
+    amountMinor: bigint;
+    chargedOn: string;
+  },
+): TInboxItem {
   const waitedDays = daysBetween(row.chargedOn, f.today);
   const by = chargeAnswerBy(row.chargedOn);
   return {
@@ -85,7 +116,11 @@ export function chargeItem(f: TFormat, row: { id: string; departmentId: string; 
     kind: "charge",
     urgency: daysBetween(f.today, by) <= 2 ? "soon" : "open",
     title: `Accept or dispute the ${row.kind === "LOST" ? "lost" : "slipped"} deal “${row.dealName}” charged to ${row.departmentName}`,
-    context: [row.departmentName, monthLabel(row.month, { long: true }), formatMoney(-row.amountMinor, f.currency, { locale: f.locale })],
+    context: [
+      row.departmentName,
+      monthLabel(row.month, { long: true }),
+      formatMoney(-row.amountMinor, f.currency, { locale: f.locale }),
+    ],
     waited: `${waitedText(waitedDays)}; left standing, it is accepted after ${formatDay(by, f.locale)}`,
     waitedDays,
     href: scorecardHref(f, row.departmentId, row.month, "causes"),
@@ -93,8 +128,17 @@ export function chargeItem(f: TFormat, row: { id: string; departmentId: string; 
   };
 }
 
-export function commitmentItem(f: TFormat, row: { id: string; departmentId: string; departmentName: string; title: string; dueDate: string; ownerName: string }, due: TCommitmentDue): TInboxItem {
-  const when = due.state === "overdue" ? `overdue by ${plural(due.days, "day")}` : due.days === 0 ? "due today" : `due in ${plural(due.days, "day")}`;
+export function commitmentItem(
+  f: TFormat,
+  row: { id: string; departmentId: string; departmentName: string; title: string; dueDate: string; ownerName: string },
+  due: TCommitmentDue,
+): TInboxItem {
+  const when =
+    due.state === "overdue"
+      ? `overdue by ${plural(due.days, "day")}`
+      : due.days === 0
+        ? "due today"
+        : `due in ${plural(due.days, "day")}`;
   return {
     key: `commitment:${row.id}`,
     kind: "commitment",
@@ -108,7 +152,17 @@ export function commitmentItem(f: TFormat, row: { id: string; departmentId: stri
   };
 }
 
-export function claimsToReviewItem(f: TFormat, row: { departmentId: string; departmentName: string; month: MonthKey; count: number; totalMinor: bigint; oldestOn: string }): TInboxItem {
+export function claimsToReviewItem(
+  f: TFormat,
+  row: {
+    departmentId: string;
+    departmentName: string;
+    month: MonthKey;
+    count: number;
+    totalMinor: bigint;
+    oldestOn: string;
+  },
+): TInboxItem {
   const waitedDays = daysBetween(row.oldestOn, f.today);
   const label = monthLabel(row.month, { long: true });
   return {
@@ -116,7 +170,11 @@ export function claimsToReviewItem(f: TFormat, row: { departmentId: string; depa
     kind: "claimsToReview",
     urgency: waitedDays > CLAIM_LATE_DAYS ? "late" : "open",
     title: `Confirm or dispute ${row.count === 1 ? "a claim" : `${row.count} claims`} from ${row.departmentName} for ${label}`,
-    context: [row.departmentName, label, `${formatMoney(row.totalMinor, f.currency, { locale: f.locale, signDisplay: "exceptZero" })} claimed`],
+    context: [
+      row.departmentName,
+      label,
+      `${formatMoney(row.totalMinor, f.currency, { locale: f.locale, signDisplay: "exceptZero" })} claimed`,
+    ],
     waited: `${row.count === 1 ? "" : "oldest "}${waitedText(waitedDays)}`,
     waitedDays,
     href: scorecardHref(f, row.departmentId, row.month, "contributions"),
@@ -124,14 +182,30 @@ export function claimsToReviewItem(f: TFormat, row: { departmentId: string; depa
   };
 }
 
-export function disputeToSettleItem(f: TFormat, row: { id: string; departmentId: string; departmentName: string; month: MonthKey; dealName: string; amountMinor: bigint; disputeReason: string | null; disputedOn: string }): TInboxItem {
+export function disputeToSettleItem(
+  f: TFormat,
+  row: {
+    id: string;
+    departmentId: string;
+    departmentName: string;
+    month: MonthKey;
+    dealName: string;
+    amountMinor: bigint;
+    disputeReason: string | null;
+    disputedOn: string;
+  },
+): TInboxItem {
   const waitedDays = daysBetween(row.disputedOn, f.today);
   return {
     key: `disputeToSettle:${row.id}`,
     kind: "disputeToSettle",
     urgency: isEscalated(waitedDays) ? "late" : "open",
     title: `Settle ${row.departmentName}’s dispute over the deal “${row.dealName}”${row.disputeReason ? ` — “${row.disputeReason}”` : ""}`,
-    context: [row.departmentName, monthLabel(row.month, { long: true }), formatMoney(-row.amountMinor, f.currency, { locale: f.locale })],
+    context: [
+      row.departmentName,
+      monthLabel(row.month, { long: true }),
+      formatMoney(-row.amountMinor, f.currency, { locale: f.locale }),
+    ],
     waited: waitedText(waitedDays),
     waitedDays,
     href: scorecardHref(f, row.departmentId, row.month, "causes"),
@@ -139,14 +213,28 @@ export function disputeToSettleItem(f: TFormat, row: { id: string; departmentId:
   };
 }
 
-export function monthCloseItem(f: TFormat, row: { month: MonthKey; fiscalYear: number }, state: TMonthCloseState): TInboxItem {
+export function monthCloseItem(
+  f: TFormat,
+  row: { month: MonthKey; fiscalYear: number },
+  state: TMonthCloseState,
+): TInboxItem {
   const label = monthLabel(row.month, { long: true });
   const since = daysSinceMonthEnd(row.month, f.today);
   const isLate = isCloseLate(row.month, f.today);
   const ended = `ended ${plural(since, "day")} ago`;
   const href = `/o/${f.slug}/revenue?fy=${row.fiscalYear}`;
   if (state === "no-actuals") {
-    return { key: `noActuals:${row.month}`, kind: "noActuals", urgency: isLate ? "late" : "open", title: `Record ${label}’s actuals: the month has no revenue entries`, context: [label], waited: ended, waitedDays: since, href, actionLabel: "Enter or import actuals" };
+    return {
+      key: `noActuals:${row.month}`,
+      kind: "noActuals",
+      urgency: isLate ? "late" : "open",
+      title: `Record ${label}’s actuals: the month has no revenue entries`,
+      context: [label],
+      waited: ended,
+      waitedDays: since,
+      href,
+      actionLabel: "Enter or import actuals",
+    };
   }
   return {
     key: `monthClose:${row.month}`,
@@ -161,7 +249,10 @@ export function monthCloseItem(f: TFormat, row: { month: MonthKey; fiscalYear: n
   };
 }
 
-export function staleDealItem(f: TFormat, row: { id: string; name: string; account: string; amountMinor: bigint; expectedCloseDate: string; ownerName: string }): TInboxItem {
+export function staleDealItem(
+  f: TFormat,
+  row: { id: string; name: string; account: string; amountMinor: bigint; expectedCloseDate: string; ownerName: string },
+): TInboxItem {
   const waitedDays = daysBetween(row.expectedCloseDate, f.today);
   return {
     key: `staleDeal:${row.id}`,
@@ -180,7 +271,10 @@ const URGENCY_RANK: Record<TUrgency, number> = { late: 0, soon: 1, open: 2 };
 
 /** Late first, then due soon, then the rest; within each, what has waited longest first. */
 export function sortItems(items: TInboxItem[]): TInboxItem[] {
-  return [...items].sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || b.waitedDays - a.waitedDays || a.key.localeCompare(b.key));
+  return [...items].sort(
+    (a, b) =>
+      URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || b.waitedDays - a.waitedDays || a.key.localeCompare(b.key),
+  );
 }
 
 export const URGENCY_LABELS: Record<TUrgency, string> = { late: "Late", soon: "Due soon", open: "To do" };
@@ -188,5 +282,7 @@ export const URGENCY_LABELS: Record<TUrgency, string> = { late: "Late", soon: "D
 /** The sorted items in their urgency groups, empty groups left out. */
 export function groupItems(items: TInboxItem[]): { urgency: TUrgency; label: string; items: TInboxItem[] }[] {
   const sorted = sortItems(items);
-  return (["late", "soon", "open"] as const).map((urgency) => ({ urgency, label: URGENCY_LABELS[urgency], items: sorted.filter((i) => i.urgency === urgency) })).filter((g) => g.items.length > 0);
+  return (["late", "soon", "open"] as const)
+    .map((urgency) => ({ urgency, label: URGENCY_LABELS[urgency], items: sorted.filter((i) => i.urgency === urgency) }))
+    .filter((g) => g.items.length > 0);
 }

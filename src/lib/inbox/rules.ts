@@ -28,7 +28,8 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string) => Math.round(dayNumber(to) - dayNumber(from));
 
-export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 export const monthOfDay = (iso: string) => iso.slice(0, 7) as MonthKey;
 
@@ -55,8 +56,13 @@ export const daysSinceMonthEnd = (month: MonthKey, today: string) => daysBetween
  * "what next" is still empty (the same two texts a red month needs before it is marked reviewed;
  * "what next" is the department's plan). The month in progress is still moving and owes nothing yet.
  */
-export function isRedMonthOwed(input: { month: MonthKey; status: TRag | null; why: string; whatNext: string }, today: string): boolean {
-  return input.status === "RED" && isMonthCompleted(input.month, today) && (!input.why.trim() || !input.whatNext.trim());
+export function isRedMonthOwed(
+  input: { month: MonthKey; status: TRag | null; why: string; whatNext: string },
+  today: string,
+): boolean {
+  return (
+    input.status === "RED" && isMonthCompleted(input.month, today) && (!input.why.trim() || !input.whatNext.trim())
+  );
 }
 
 export type TCommitmentDue = { state: "overdue" | "due"; days: number };
@@ -65,7 +71,10 @@ export type TCommitmentDue = { state: "overdue" | "due"; days: number };
  * An open commitment due within COMMITMENT_DUE_SOON_DAYS (today included) or overdue: how many days
  * until it is due, or how many it is overdue. Null when nothing is owed yet or it is resolved.
  */
-export function commitmentDue(input: { status: CommitmentStatus; dueDate: string }, today: string): TCommitmentDue | null {
+export function commitmentDue(
+  input: { status: CommitmentStatus; dueDate: string },
+  today: string,
+): TCommitmentDue | null {
   if (input.status !== "OPEN") return null;
   const days = daysBetween(today, input.dueDate);
   if (days < 0) return { state: "overdue", days: -days };
@@ -73,10 +82,12 @@ export function commitmentDue(input: { status: CommitmentStatus; dueDate: string
 }
 
 /** A contribution finance must confirm or dispute: claimed, in a month that is not closed. */
-export const isClaimToReview = (input: { status: ContributionStatus; isMonthClosed: boolean }) => input.status === "CLAIMED" && !input.isMonthClosed;
+export const isClaimToReview = (input: { status: ContributionStatus; isMonthClosed: boolean }) =>
+  input.status === "CLAIMED" && !input.isMonthClosed;
 
 /** A disputed contribution its department revises (or withdraws), in a month that is not closed. */
-export const isDisputedClaimToRevise = (input: { status: ContributionStatus; isMonthClosed: boolean }) => input.status === "DISPUTED" && !input.isMonthClosed;
+export const isDisputedClaimToRevise = (input: { status: ContributionStatus; isMonthClosed: boolean }) =>
+  input.status === "DISPUTED" && !input.isMonthClosed;
 
 /** A lost or slipped deal charged to a department, still within the window to dispute it. */
 export function isChargeToAnswer(input: { status: AttributionStatus; chargedOn: string }, today: string): boolean {
@@ -90,7 +101,8 @@ export const chargeAnswerBy = (chargedOn: string) => addDays(chargedOn, CHARGE_R
 export const isDisputeToSettle = (status: AttributionStatus) => status === "DISPUTED";
 
 /** An open deal whose expected close date has passed: stale (as the pipeline's stale filter). */
-export const isStaleDeal = (input: { outcome: StageOutcome; expectedCloseDate: string }, today: string) => input.outcome === "OPEN" && input.expectedCloseDate < today;
+export const isStaleDeal = (input: { outcome: StageOutcome; expectedCloseDate: string }, today: string) =>
+  input.outcome === "OPEN" && input.expectedCloseDate < today;
 
 export type TMonthCloseState = "no-actuals" | "ready";
 
@@ -99,7 +111,10 @@ export type TMonthCloseState = "no-actuals" | "ready";
  * month without a single revenue entry, its actuals (closing it empty would lock in a zero); else
  * its close.
  */
-export function monthCloseState(input: { month: MonthKey; isClosed: boolean; hasActuals: boolean }, today: string): TMonthCloseState | null {
+export function monthCloseState(
+  input: { month: MonthKey; isClosed: boolean; hasActuals: boolean },
+  today: string,
+): TMonthCloseState | null {
   if (input.isClosed || !isMonthCompleted(input.month, today)) return null;
   return input.hasActuals ? "ready" : "no-actuals";
 }
@@ -111,7 +126,16 @@ export const isCloseLate = (month: MonthKey, today: string) => daysSinceMonthEnd
 export const isEscalated = (waitedDays: number) => waitedDays >= ESCALATION_DAYS;
 
 /** The kinds of work each role is given (the OWNER also gets the escalated items of everyone). */
-export type TInboxKind = "redMonth" | "disputedClaim" | "charge" | "commitment" | "claimsToReview" | "disputeToSettle" | "monthClose" | "noActuals" | "staleDeal";
+export type TInboxKind =
+  | "redMonth"
+  | "disputedClaim"
+  | "charge"
+  | "commitment"
+  | "claimsToReview"
+  | "disputeToSettle"
+  | "monthClose"
+  | "noActuals"
+  | "staleDeal";
 
 const DEPARTMENT_WORK: TInboxKind[] = ["redMonth", "disputedClaim", "charge", "commitment"];
 const FINANCE_WORK: TInboxKind[] = ["claimsToReview", "disputeToSettle", "monthClose", "noActuals"];
@@ -125,9 +149,12 @@ export const INBOX_WORK: Record<Role, TInboxKind[]> = {
 };
 
 /** The kinds of work `role` is given; an unknown role is given none. */
-export const inboxWorkOf = (role: string): TInboxKind[] => (Object.hasOwn(INBOX_WORK, role) ? INBOX_WORK[role as Role] : []);
+export const inboxWorkOf = (role: string): TInboxKind[] =>
+  Object.hasOwn(INBOX_WORK, role) ? INBOX_WORK[role as Role] : [];
 
 /** Where a member lands on opening an organization: My work for those who answer, else the dashboard. */
 export function landingPath(slug: string, role: string | null): string {
-  return role === "DEPARTMENT_HEAD" || role === "FINANCE" || role === "SALES_MANAGER" ? `/o/${slug}/inbox` : `/o/${slug}`;
+  return role === "DEPARTMENT_HEAD" || role === "FINANCE" || role === "SALES_MANAGER"
+    ? `/o/${slug}/inbox`
+    : `/o/${slug}`;
 }

@@ -7,10 +7,22 @@ import { ZMonthKey, ZSupportedDate } from "./revenue";
 // and KPI values stay text here; the server parses them with the organization's currency digits
 // or the KPI's unit (lib/kpi.ts) and names the field when they do not parse.
 
-const ZId = (what: string) => zText({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `Choose ${what}.`);
-const ZAmountText = (what: string) => zText({ error: `Enter ${what}.` }).trim().min(1, `Enter ${what}.`).max(40, `${what[0]?.toUpperCase()}${what.slice(1)} is too long.`);
+const ZId = (what: string) =>
+  zText({ error: `Choose ${what}.` })
+    .trim()
+    .min(1, `Choose ${what}.`)
+    .max(64, `Choose ${what}.`);
+const ZAmountText = (what: string) =>
+  zText({ error: `Enter ${what}.` })
+    .trim()
+    .min(1, `Enter ${what}.`)
+    .max(40, `${what[0]?.toUpperCase()}${what.slice(1)} is too long.`);
 const ZOptionalText = (max: number, what: string) =>
-  zMultilineText().trim().max(max, `${what} is at most ${max} characters.`).optional().transform((v) => v || null);
+  zMultilineText()
+    .trim()
+    .max(max, `${what} is at most ${max} characters.`)
+    .optional()
+    .transform((v) => v || null);
 
 export const ZDepartmentId = ZId("a department");
 
@@ -19,19 +31,29 @@ const ZEvidenceUrl = zText()
   .max(500, "The evidence link is at most 500 characters.")
   .optional()
   .transform((v) => v || null)
-  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "The evidence link must start with http:// or https://.");
+  .refine(
+    (v) => v === null || /^https?:\/\/[^\s]+$/i.test(v),
+    "The evidence link must start with http:// or https://.",
+  );
 
 const ZContributionFields = z.object({
   month: ZMonthKey,
   categoryId: ZId("a category"),
   amount: ZAmountText("the amount"),
-  description: zMultilineText({ error: "Describe the impact." }).trim().min(3, "Describe the impact in a few words.").max(1000, "The description is at most 1000 characters."),
+  description: zMultilineText({ error: "Describe the impact." })
+    .trim()
+    .min(3, "Describe the impact in a few words.")
+    .max(1000, "The description is at most 1000 characters."),
   evidenceUrl: ZEvidenceUrl,
   /**
    * A deal this contribution explains (optional): counted in the bridge, it replaces the deal's
    * derived cause. Empty or absent: no deal (undefined, so existing callers' outputs are unchanged).
    */
-  opportunityId: zText().trim().max(64, "Choose a deal.").optional().transform((v) => v || undefined),
+  opportunityId: zText()
+    .trim()
+    .max(64, "Choose a deal.")
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 const ZEffect = z.enum(["ADDED", "COST"], { error: "Choose whether it added or cost revenue." }).optional();
@@ -43,14 +65,31 @@ type TEffectFields = { amount: string; effect?: "ADDED" | "COST" };
  * amount keeps its own sign, as before.
  */
 function checkEffect(v: TEffectFields, ctx: z.RefinementCtx) {
-  if (v.effect && /^[+\-\u2212]/.test(v.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the amount without a sign: the effect says whether it added or cost revenue." });
+  if (v.effect && /^[+\-\u2212]/.test(v.amount))
+    ctx.addIssue({
+      code: "custom",
+      path: ["amount"],
+      message: "Enter the amount without a sign: the effect says whether it added or cost revenue.",
+    });
 }
 function signByEffect<T extends TEffectFields>({ effect, ...v }: T): Omit<T, "effect"> {
   return effect === "COST" ? { ...v, amount: `-${v.amount}` } : v;
 }
 
-export const ZLogContributionInput = ZContributionFields.extend({ departmentId: ZDepartmentId, submissionId: ZSubmissionId, effect: ZEffect }).superRefine(checkEffect).transform(signByEffect);
-export const ZReviseContributionInput = ZContributionFields.extend({ contributionId: ZId("a contribution"), version: ZVersion, effect: ZEffect }).superRefine(checkEffect).transform(signByEffect);
+export const ZLogContributionInput = ZContributionFields.extend({
+  departmentId: ZDepartmentId,
+  submissionId: ZSubmissionId,
+  effect: ZEffect,
+})
+  .superRefine(checkEffect)
+  .transform(signByEffect);
+export const ZReviseContributionInput = ZContributionFields.extend({
+  contributionId: ZId("a contribution"),
+  version: ZVersion,
+  effect: ZEffect,
+})
+  .superRefine(checkEffect)
+  .transform(signByEffect);
 export const ZContributionIdInput = z.object({ contributionId: ZId("a contribution") });
 export const ZReviewContributionInput = z
   .object({
@@ -59,7 +98,10 @@ export const ZReviewContributionInput = z
     reason: ZOptionalText(1000, "The reason"),
     version: ZVersion,
   })
-  .refine((v) => v.decision !== "DISPUTED" || v.reason !== null, { path: ["reason"], message: "Say why you dispute it." });
+  .refine((v) => v.decision !== "DISPUTED" || v.reason !== null, {
+    path: ["reason"],
+    message: "Say why you dispute it.",
+  });
 
 const ZPercentText = (what: string) =>
   z
@@ -70,7 +112,10 @@ const ZPercentText = (what: string) =>
 
 export const ZKpiFields = z
   .object({
-    name: zText({ error: "Name the KPI." }).trim().min(2, "Name the KPI.").max(80, "KPI names are at most 80 characters."),
+    name: zText({ error: "Name the KPI." })
+      .trim()
+      .min(2, "Name the KPI.")
+      .max(80, "KPI names are at most 80 characters."),
     unit: z.enum(["CURRENCY", "COUNT", "PERCENT", "DAYS"], { error: "Choose a unit." }),
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose whether higher or lower is better." }),
     /**
@@ -89,13 +134,20 @@ export const ZKpiFields = z
     amberAt: ZPercentText("the amber band").prefault("90"),
   })
   .refine((v) => v.amberAt > 0, { path: ["amberAt"], message: "The amber band must be above 0 %." })
-  .refine((v) => v.amberAt <= v.greenAt, { path: ["amberAt"], message: "The amber band cannot be above the green band." });
+  .refine((v) => v.amberAt <= v.greenAt, {
+    path: ["amberAt"],
+    message: "The amber band cannot be above the green band.",
+  });
 
-const CHOOSE_AGGREGATION = "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
+const CHOOSE_AGGREGATION =
+  "Choose how a currency KPI combines over months: a flow adds up (sum), a rate is averaged, a stock takes the last month.";
 
 export const ZCreateKpiInput = z
   .intersection(z.object({ departmentId: ZDepartmentId, submissionId: ZSubmissionId }), ZKpiFields)
-  .refine((v) => v.unit !== "CURRENCY" || v.aggregation !== undefined, { path: ["aggregation"], message: CHOOSE_AGGREGATION });
+  .refine((v) => v.unit !== "CURRENCY" || v.aggregation !== undefined, {
+    path: ["aggregation"],
+    message: CHOOSE_AGGREGATION,
+  });
 export const ZUpdateKpiInput = z.intersection(z.object({ kpiId: ZId("a KPI"), version: ZVersion }), ZKpiFields);
 /** The message an edit gets when it turns a KPI into a currency one without choosing (the server checks; it knows the old unit). */
 export const CHOOSE_CURRENCY_AGGREGATION = CHOOSE_AGGREGATION;
@@ -112,7 +164,10 @@ export const ZSetKpiValuesInput = z.object({
 
 export const ZCreateCommitmentInput = z.object({
   departmentId: ZDepartmentId,
-  title: zText({ error: "Say what will be done." }).trim().min(3, "Say what will be done.").max(200, "The action is at most 200 characters."),
+  title: zText({ error: "Say what will be done." })
+    .trim()
+    .min(3, "Say what will be done.")
+    .max(200, "The action is at most 200 characters."),
   ownerId: ZId("an owner"),
   dueDate: ZSupportedDate("Enter the due date as YYYY-MM-DD."),
   expectedImpact: ZAmountText("the expected impact"),
@@ -138,8 +193,25 @@ export const ZSaveNarrativeInput = z.object({
 export const ZDepartmentMonthInput = z.object({ departmentId: ZDepartmentId, month: ZMonthKey });
 
 export const ZAddCategoryInput = z.object({
-  kind: z.enum(["SALES", "MARKETING", "BILLING", "ACCOUNTING", "AUDIT", "LEGAL", "MEDIA_RELATIONS", "CUSTOMER_SERVICE", "EXECUTIVE", "OTHER"], { error: "Choose a department kind." }),
-  name: zText({ error: "Name the category." }).trim().min(2, "Name the category.").max(80, "Category names are at most 80 characters."),
+  kind: z.enum(
+    [
+      "SALES",
+      "MARKETING",
+      "BILLING",
+      "ACCOUNTING",
+      "AUDIT",
+      "LEGAL",
+      "MEDIA_RELATIONS",
+      "CUSTOMER_SERVICE",
+      "EXECUTIVE",
+      "OTHER",
+    ],
+    { error: "Choose a department kind." },
+  ),
+  name: zText({ error: "Name the category." })
+    .trim()
+    .min(2, "Name the category.")
+    .max(80, "Category names are at most 80 characters."),
 });
 export const ZRenameCategoryInput = z.object({ categoryId: ZId("a category"), name: ZAddCategoryInput.shape.name });
 export const ZCategoryIdInput = z.object({ categoryId: ZId("a category") });

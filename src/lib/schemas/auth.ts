@@ -9,10 +9,7 @@ export const ZEmail = zText()
   .max(254, "Email addresses are at most 254 characters.")
   .pipe(z.email("Enter a valid email address, like name@company.com."));
 
-export const ZPassword = z
-  .string()
-  .min(8, "Use at least 8 characters.")
-  .max(128, "Use at most 128 characters.");
+export const ZPassword = z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters.");
 
 export const ZPersonName = zText().trim().min(1, "Enter your name.").max(100, "Names are at most 100 characters.");
 

@@ -52,6 +52,16 @@ export const ZUpdateOrganizationInput = ZOrganizationFields.extend({
 export type TUpdateOrganizationInput = z.infer<typeof ZUpdateOrganizationInput>;
 
 export const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;

@@ -6,10 +6,15 @@ import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import type { TTenantContext } from "../tenant";
 
-const nameTaken = () => new AppError("CONFLICT", "That kind already has a category with that name.", { name: ["That kind already has a category with that name."] });
+const nameTaken = () =>
+  new AppError("CONFLICT", "That kind already has a category with that name.", {
+    name: ["That kind already has a category with that name."],
+  });
 
 async function getCategory(tx: Tx, ctx: TTenantContext, categoryId: string) {
-  const category = await tx.contributionCategory.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: categoryId } } });
+  const category = await tx.contributionCategory.findUnique({
+    where: { organizationId_id: { organizationId: ctx.organizationId, id: categoryId } },
+  });
   if (!category) throw notFound("That category");
   return category;
 }
@@ -21,9 +26,23 @@ export const addCategory = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      if (await tx.contributionCategory.findUnique({ where: { organizationId_kind_name: { organizationId, kind: input.kind, name: input.name } } })) throw nameTaken();
-      const category = await tx.contributionCategory.create({ data: { organizationId, kind: input.kind, name: input.name } });
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "category.added", entityType: "ContributionCategory", entityId: category.id, after: category });
+      if (
+        await tx.contributionCategory.findUnique({
+          where: { organizationId_kind_name: { organizationId, kind: input.kind, name: input.name } },
+        })
+      )
+        throw nameTaken();
+      const category = await tx.contributionCategory.create({
+        data: { organizationId, kind: input.kind, name: input.name },
+      });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "category.added",
+        entityType: "ContributionCategory",
+        entityId: category.id,
+        after: category,
+      });
       return { categoryId: category.id };
     }),
 });
@@ -35,10 +54,23 @@ export const renameCategory = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getCategory(tx, ctx, input.categoryId);
-      const clash = await tx.contributionCategory.findUnique({ where: { organizationId_kind_name: { organizationId, kind: before.kind, name: input.name } } });
+      const clash = await tx.contributionCategory.findUnique({
+        where: { organizationId_kind_name: { organizationId, kind: before.kind, name: input.name } },
+      });
       if (clash && clash.id !== before.id) throw nameTaken();
-      await tx.contributionCategory.updateMany({ where: { organizationId, id: before.id }, data: { name: input.name } });
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "category.renamed", entityType: "ContributionCategory", entityId: before.id, before, after: { ...before, name: input.name } });
+      await tx.contributionCategory.updateMany({
+        where: { organizationId, id: before.id },
+        data: { name: input.name },
+      });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "category.renamed",
+        entityType: "ContributionCategory",
+        entityId: before.id,
+        before,
+        after: { ...before, name: input.name },
+      });
       return { categoryId: before.id };
     }),
 });
@@ -51,8 +83,19 @@ function setArchived(archived: boolean) {
       db.$transaction(async (tx) => {
         const before = await getCategory(tx, ctx, input.categoryId);
         const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
-        await tx.contributionCategory.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
-        await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: archived ? "category.archived" : "category.restored", entityType: "ContributionCategory", entityId: before.id, before, after: { ...before, archivedAt } });
+        await tx.contributionCategory.updateMany({
+          where: { organizationId: ctx.organizationId, id: before.id },
+          data: { archivedAt },
+        });
+        await recordAudit(tx, {
+          organizationId: ctx.organizationId,
+          actor: ctx.actor,
+          action: archived ? "category.archived" : "category.restored",
+          entityType: "ContributionCategory",
+          entityId: before.id,
+          before,
+          after: { ...before, archivedAt },
+        });
         return { categoryId: before.id };
       }),
   });

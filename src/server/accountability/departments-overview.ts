@@ -34,10 +34,22 @@ export async function departmentsOverview(ctx: TTenantContext, months: MonthKey[
     listDepartments(ctx),
     db.kpi.findMany({
       where: { organizationId, archivedAt: null },
-      select: { id: true, name: true, departmentId: true, unit: true, aggregation: true, direction: true, greenAtBp: true, amberAtBp: true },
+      select: {
+        id: true,
+        name: true,
+        departmentId: true,
+        unit: true,
+        aggregation: true,
+        direction: true,
+        greenAtBp: true,
+        amberAtBp: true,
+      },
     }),
     // KPIs × months: small whatever the number of records elsewhere.
-    db.kpiValue.findMany({ where: { organizationId, month: { in: dbMonths }, kpi: { archivedAt: null } }, select: { kpiId: true, month: true, valueScaled: true, targetScaled: true } }),
+    db.kpiValue.findMany({
+      where: { organizationId, month: { in: dbMonths }, kpi: { archivedAt: null } },
+      select: { kpiId: true, month: true, valueScaled: true, targetScaled: true },
+    }),
     departmentImpacts(ctx, months),
     months.length
       ? db.$queryRaw<{ departmentId: string; count: number }[]>`
@@ -51,17 +63,33 @@ export async function departmentsOverview(ctx: TTenantContext, months: MonthKey[
           WHERE "organizationId" = ${organizationId} AND month = ANY(${dbMonths}::date[]) AND status = 'DISPUTED'
           GROUP BY "responsibleDepartmentId"`
       : [],
-    db.membership.findMany({ where: { organizationId, role: "DEPARTMENT_HEAD", departmentId: { not: null } }, select: { departmentId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.membership.findMany({
+      where: { organizationId, role: "DEPARTMENT_HEAD", departmentId: { not: null } },
+      select: { departmentId: true, user: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
   ]);
   const valuesByKpi = new Map<string, { month: MonthKey; valueScaled: bigint; targetScaled: bigint | null }[]>();
-  for (const v of values) valuesByKpi.set(v.kpiId, [...(valuesByKpi.get(v.kpiId) ?? []), { month: dbDateToMonth(v.month), valueScaled: v.valueScaled, targetScaled: v.targetScaled }]);
+  for (const v of values)
+    valuesByKpi.set(v.kpiId, [
+      ...(valuesByKpi.get(v.kpiId) ?? []),
+      { month: dbDateToMonth(v.month), valueScaled: v.valueScaled, targetScaled: v.targetScaled },
+    ]);
   const rated = kpis.map((kpi) => ({ kpi, ...ratePeriodKpi(kpi, valuesByKpi.get(kpi.id) ?? []) }));
   const impactOf = new Map(impacts.map((i) => [i.departmentId, i]));
   const claimsOf = new Map(claims.map((c) => [c.departmentId, c.count]));
   const causesOf = new Map(causes.map((c) => [c.departmentId, c.count]));
   return departments.map((d) => {
     const own = rated.filter((r) => r.kpi.departmentId === d.id);
-    const worst = worstKpi(own.map((r) => ({ item: r, rag: r.rag, actual: r.period.ratedActual, target: r.period.target, direction: r.kpi.direction })));
+    const worst = worstKpi(
+      own.map((r) => ({
+        item: r,
+        rag: r.rag,
+        actual: r.period.ratedActual,
+        target: r.period.target,
+        direction: r.kpi.direction,
+      })),
+    );
     return {
       id: d.id,
       name: d.name,

@@ -47,7 +47,11 @@ export async function readKpiImport(input: TKpiImportInput, target: TKpiImportTa
   // Only full dates such as 03/04/2026 in the month column need a reading order.
   const { format: monthFormat, isDetected } = chooseDateFormat(table, columns.month, input.monthFormat, "monthFormat");
   const { department, kpis, currency, timeZone, closedMonths } = target;
-  const rows = validateKpiRows(table, { mapping: columns, monthFormat, timeZone, currency, kpis, departmentName: department.name }, closedMonths);
+  const rows = validateKpiRows(
+    table,
+    { mapping: columns, monthFormat, timeZone, currency, kpis, departmentName: department.name },
+    closedMonths,
+  );
   return {
     fileName,
     fileHash,
@@ -58,7 +62,11 @@ export async function readKpiImport(input: TKpiImportInput, target: TKpiImportTa
     mapping: {
       departmentId: department.id,
       department: department.name,
-      columns: { kpi: columnName(table, columns.kpi), month: columnName(table, columns.month), value: columnName(table, columns.value) },
+      columns: {
+        kpi: columnName(table, columns.kpi),
+        month: columnName(table, columns.month),
+        value: columnName(table, columns.value),
+      },
       monthFormat,
       delimiter: table.delimiter,
     },

@@ -9,7 +9,10 @@ import type { TTenantContext } from "../tenant";
 export async function getKpiImportPage(ctx: TTenantContext, departmentId: string) {
   const { organizationId } = ctx;
   const [department, organization] = await Promise.all([
-    db.department.findUnique({ where: { organizationId_id: { organizationId, id: departmentId } }, select: { id: true, name: true, archivedAt: true } }),
+    db.department.findUnique({
+      where: { organizationId_id: { organizationId, id: departmentId } },
+      select: { id: true, name: true, archivedAt: true },
+    }),
     Promise.resolve(ctx.organization),
   ]);
   if (!department) return null;

@@ -3,7 +3,13 @@ import type { KpiUnit } from "@db/enums";
 import type { z } from "zod";
 import { defaultAggregation, formatKpiValue, parseKpiValue } from "@/lib/kpi";
 import { dbDateToMonth, monthLabel, monthToDbDate, type MonthKey } from "@/lib/period";
-import { CHOOSE_CURRENCY_AGGREGATION, ZCreateKpiInput, ZKpiIdInput, ZSetKpiValuesInput, ZUpdateKpiInput } from "@/lib/schemas/accountability";
+import {
+  CHOOSE_CURRENCY_AGGREGATION,
+  ZCreateKpiInput,
+  ZKpiIdInput,
+  ZSetKpiValuesInput,
+  ZUpdateKpiInput,
+} from "@/lib/schemas/accountability";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -23,18 +29,30 @@ async function parseTarget(tx: Tx, ctx: TTenantContext, text: string, unit: KpiU
 }
 
 async function getKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
-  const kpi = await tx.kpi.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: kpiId } } });
+  const kpi = await tx.kpi.findUnique({
+    where: { organizationId_id: { organizationId: ctx.organizationId, id: kpiId } },
+  });
   if (!kpi) throw notFound("That KPI");
   return kpi;
 }
 
-const nameTaken = () => new AppError("CONFLICT", "This department already has a KPI with that name.", { name: ["This department already has a KPI with that name."] });
+const nameTaken = () =>
+  new AppError("CONFLICT", "This department already has a KPI with that name.", {
+    name: ["This department already has a KPI with that name."],
+  });
 
 /**
  * The conflict for a KPI value changed since the form loaded (`loaded`: its version token then):
  * who set it to what and when — the value's own row, or the audit of its removal.
  */
-async function staleKpiValue(tx: Tx, ctx: TTenantContext, kpi: { id: string; name: string; unit: KpiUnit } | undefined, month: MonthKey, currency: string, loaded: string | undefined) {
+async function staleKpiValue(
+  tx: Tx,
+  ctx: TTenantContext,
+  kpi: { id: string; name: string; unit: KpiUnit } | undefined,
+  month: MonthKey,
+  currency: string,
+  loaded: string | undefined,
+) {
   const { organizationId } = ctx;
   if (!kpi) return notFound("That KPI");
   const { timeZone } = await getOrganizationMoney(tx, ctx);
@@ -44,12 +62,28 @@ async function staleKpiValue(tx: Tx, ctx: TTenantContext, kpi: { id: string; nam
   });
   const loadedId = loaded?.split(":")[0];
   const error = current
-    ? await staleSave(`changed ${kpi.name} for ${monthLabel(month)} to ${formatKpiValue(current.valueScaled, kpi.unit, currency)}`, { by: current.updatedBy?.name ?? "Someone", at: current.updatedAt }, timeZone)
-    : await staleSave(`removed ${kpi.name}'s value for ${monthLabel(month)}`, loadedId ? await lastAuditedChange(tx, ctx, "KpiValue", loadedId) : null, timeZone);
+    ? await staleSave(
+        `changed ${kpi.name} for ${monthLabel(month)} to ${formatKpiValue(current.valueScaled, kpi.unit, currency)}`,
+        { by: current.updatedBy?.name ?? "Someone", at: current.updatedAt },
+        timeZone,
+      )
+    : await staleSave(
+        `removed ${kpi.name}'s value for ${monthLabel(month)}`,
+        loadedId ? await lastAuditedChange(tx, ctx, "KpiValue", loadedId) : null,
+        timeZone,
+      );
   return new AppError("CONFLICT", error.message, { [`values.${kpi.id}`]: [error.message] });
 }
 
-const KPI_FIELDS = { name: "name", unit: "unit", direction: "direction", aggregation: "aggregation", targetScaled: "target", greenAtBp: "green band", amberAtBp: "amber band" };
+const KPI_FIELDS = {
+  name: "name",
+  unit: "unit",
+  direction: "direction",
+  aggregation: "aggregation",
+  targetScaled: "target",
+  greenAtBp: "green band",
+  amberAtBp: "amber band",
+};
 
 /** Who changed the KPI's definition since the form loaded it, what and when. */
 async function staleKpi(tx: Tx, ctx: TTenantContext, kpiId: string) {
@@ -67,7 +101,10 @@ export const createKpi = tenantMutation({
     createOnce(
       input.submissionId,
       async (submissionId) => {
-        const found = await db.kpi.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        const found = await db.kpi.findUnique({
+          where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } },
+          select: { id: true },
+        });
         return found && { kpiId: found.id };
       },
       () =>
@@ -75,14 +112,40 @@ export const createKpi = tenantMutation({
           const { organizationId } = ctx;
           const department = await departmentForWrite(tx, ctx, input.departmentId, "kpiDefinitions.write");
           const targetScaled = await parseTarget(tx, ctx, input.target, input.unit);
-          if (await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name } } })) throw nameTaken();
+          if (
+            await tx.kpi.findUnique({
+              where: {
+                organizationId_departmentId_name: { organizationId, departmentId: department.id, name: input.name },
+              },
+            })
+          )
+            throw nameTaken();
           const sortOrder = await tx.kpi.count({ where: { organizationId, departmentId: department.id } });
           // The schema refuses a CURRENCY KPI without an aggregation, so the unit's default exists here.
           const aggregation = input.aggregation ?? defaultAggregation(input.unit) ?? "SUM";
           const kpi = await tx.kpi.create({
-            data: { organizationId, departmentId: department.id, name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt, sortOrder, submissionId: input.submissionId },
+            data: {
+              organizationId,
+              departmentId: department.id,
+              name: input.name,
+              unit: input.unit,
+              direction: input.direction,
+              aggregation,
+              targetScaled,
+              greenAtBp: input.greenAt,
+              amberAtBp: input.amberAt,
+              sortOrder,
+              submissionId: input.submissionId,
+            },
           });
-          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpi.created", entityType: "Kpi", entityId: kpi.id, after: kpi });
+          await recordAudit(tx, {
+            organizationId,
+            actor: ctx.actor,
+            action: "kpi.created",
+            entityType: "Kpi",
+            entityId: kpi.id,
+            after: kpi,
+          });
           return { kpiId: kpi.id };
         }),
     ),
@@ -103,23 +166,56 @@ export const updateKpi = tenantMutation({
       const { organizationId } = ctx;
       const before = await getKpi(tx, ctx, input.kpiId);
       if (input.version !== undefined && input.version !== before.version) throw await staleKpi(tx, ctx, before.id);
-      if (input.unit !== before.unit && (await tx.kpiValue.count({ where: { organizationId, kpiId: before.id } })) > 0) {
-        throw new AppError("CONFLICT", "The unit cannot change once the KPI has values.", { unit: ["The unit cannot change once the KPI has values; create a new KPI instead."] });
+      if (
+        input.unit !== before.unit &&
+        (await tx.kpiValue.count({ where: { organizationId, kpiId: before.id } })) > 0
+      ) {
+        throw new AppError("CONFLICT", "The unit cannot change once the KPI has values.", {
+          unit: ["The unit cannot change once the KPI has values; create a new KPI instead."],
+        });
       }
-      const aggregation = input.aggregation ?? (input.unit === before.unit ? before.aggregation : defaultAggregation(input.unit));
-      if (!aggregation) throw new AppError("VALIDATION", CHOOSE_CURRENCY_AGGREGATION, { aggregation: [CHOOSE_CURRENCY_AGGREGATION] });
+      const aggregation =
+        input.aggregation ?? (input.unit === before.unit ? before.aggregation : defaultAggregation(input.unit));
+      if (!aggregation)
+        throw new AppError("VALIDATION", CHOOSE_CURRENCY_AGGREGATION, { aggregation: [CHOOSE_CURRENCY_AGGREGATION] });
       const targetScaled = await parseTarget(tx, ctx, input.target, input.unit);
-      const clash = await tx.kpi.findUnique({ where: { organizationId_departmentId_name: { organizationId, departmentId: before.departmentId, name: input.name } } });
+      const clash = await tx.kpi.findUnique({
+        where: {
+          organizationId_departmentId_name: { organizationId, departmentId: before.departmentId, name: input.name },
+        },
+      });
       if (clash && clash.id !== before.id) throw nameTaken();
-      const data = { name: input.name, unit: input.unit, direction: input.direction, aggregation, targetScaled, greenAtBp: input.greenAt, amberAtBp: input.amberAt };
-      const { count } = await tx.kpi.updateMany({ where: { organizationId, id: before.id, version: before.version }, data });
+      const data = {
+        name: input.name,
+        unit: input.unit,
+        direction: input.direction,
+        aggregation,
+        targetScaled,
+        greenAtBp: input.greenAt,
+        amberAtBp: input.amberAt,
+      };
+      const { count } = await tx.kpi.updateMany({
+        where: { organizationId, id: before.id, version: before.version },
+        data,
+      });
       if (count !== 1) throw await staleKpi(tx, ctx, before.id);
       let restamped = 0;
       if (targetScaled !== before.targetScaled) {
         const closed = [...(await getClosedMonths(tx, ctx))].map(monthToDbDate);
-        ({ count: restamped } = await tx.kpiValue.updateMany({ where: { organizationId, kpiId: before.id, month: { notIn: closed } }, data: { targetScaled } }));
+        ({ count: restamped } = await tx.kpiValue.updateMany({
+          where: { organizationId, kpiId: before.id, month: { notIn: closed } },
+          data: { targetScaled },
+        }));
       }
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpi.updated", entityType: "Kpi", entityId: before.id, before, after: { ...before, ...data, restampedValues: restamped } });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "kpi.updated",
+        entityType: "Kpi",
+        entityId: before.id,
+        before,
+        after: { ...before, ...data, restampedValues: restamped },
+      });
       return { kpiId: before.id, restamped };
     }),
 });
@@ -133,7 +229,15 @@ function setArchived(archived: boolean) {
         const before = await getKpi(tx, ctx, input.kpiId);
         const archivedAt = archived ? (before.archivedAt ?? new Date()) : null;
         await tx.kpi.updateMany({ where: { organizationId: ctx.organizationId, id: before.id }, data: { archivedAt } });
-        await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: archived ? "kpi.archived" : "kpi.restored", entityType: "Kpi", entityId: before.id, before, after: { ...before, archivedAt } });
+        await recordAudit(tx, {
+          organizationId: ctx.organizationId,
+          actor: ctx.actor,
+          action: archived ? "kpi.archived" : "kpi.restored",
+          entityType: "Kpi",
+          entityId: before.id,
+          before,
+          after: { ...before, archivedAt },
+        });
         return { kpiId: before.id };
       }),
   });
@@ -159,7 +263,9 @@ export async function writeKpiValuesInTx(tx: Tx, ctx: TTenantContext, input: z.o
   const { organizationId } = ctx;
   const department = await departmentForWrite(tx, ctx, input.departmentId);
   const ids = Object.keys(input.values);
-  const kpis = await tx.kpi.findMany({ where: { organizationId, departmentId: department.id, id: { in: ids }, archivedAt: null } });
+  const kpis = await tx.kpi.findMany({
+    where: { organizationId, departmentId: department.id, id: { in: ids }, archivedAt: null },
+  });
   if (kpis.length !== ids.length) throw notFound("That KPI");
   const { currency } = await getOrganizationMoney(tx, ctx);
   const month = monthToDbDate(input.month);
@@ -181,13 +287,21 @@ export async function writeKpiValuesInTx(tx: Tx, ctx: TTenantContext, input: z.o
     }
     if (value !== (existing.get(kpi.id)?.valueScaled ?? null)) writes.push({ kpiId: kpi.id, value });
   }
-  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", `Please correct the highlighted values: ${Object.values(fieldErrors)[0]?.[0]}`, fieldErrors);
+  if (Object.keys(fieldErrors).length)
+    throw new AppError(
+      "VALIDATION",
+      `Please correct the highlighted values: ${Object.values(fieldErrors)[0]?.[0]}`,
+      fieldErrors,
+    );
   if (!writes.length) return { changed: 0 };
   const byId = new Map(kpis.map((k) => [k.id, k]));
-  const staleValue = (kpiId: string) => staleKpiValue(tx, ctx, byId.get(kpiId), input.month, currency, input.versions?.[kpiId]);
+  const staleValue = (kpiId: string) =>
+    staleKpiValue(tx, ctx, byId.get(kpiId), input.month, currency, input.versions?.[kpiId]);
   // The form sends only the values the user changed, each with the version it was loaded with.
   const versions = input.versions;
-  if (versions) for (const write of writes) if (versions[write.kpiId] !== cellToken(existing.get(write.kpiId))) throw await staleValue(write.kpiId);
+  if (versions)
+    for (const write of writes)
+      if (versions[write.kpiId] !== cellToken(existing.get(write.kpiId))) throw await staleValue(write.kpiId);
   await assertMonthsOpen(tx, ctx, [input.month]);
   for (const write of writes) {
     const before = existing.get(write.kpiId) ?? null;
@@ -195,16 +309,41 @@ export async function writeKpiValuesInTx(tx: Tx, ctx: TTenantContext, input: z.o
     const guard = before ? { organizationId, id: before.id, version: before.version } : null;
     if (write.value === null) {
       if (!guard || (await tx.kpiValue.deleteMany({ where: guard })).count !== 1) throw await staleValue(write.kpiId);
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.cleared", entityType: "KpiValue", entityId: before?.id ?? write.kpiId, before });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "kpiValue.cleared",
+        entityType: "KpiValue",
+        entityId: before?.id ?? write.kpiId,
+        before,
+      });
       continue;
     }
-    const data = { valueScaled: write.value, targetScaled: byId.get(write.kpiId)?.targetScaled ?? null, updatedById: ctx.userId, importBatchId: null };
+    const data = {
+      valueScaled: write.value,
+      targetScaled: byId.get(write.kpiId)?.targetScaled ?? null,
+      updatedById: ctx.userId,
+      importBatchId: null,
+    };
     const { count } = guard
       ? await tx.kpiValue.updateMany({ where: guard, data })
-      : await tx.kpiValue.createMany({ data: [{ organizationId, kpiId: write.kpiId, month, ...data }], skipDuplicates: true });
+      : await tx.kpiValue.createMany({
+          data: [{ organizationId, kpiId: write.kpiId, month, ...data }],
+          skipDuplicates: true,
+        });
     if (count !== 1) throw await staleValue(write.kpiId);
-    const after = await tx.kpiValue.findUniqueOrThrow({ where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } } });
-    await recordAudit(tx, { organizationId, actor: ctx.actor, action: "kpiValue.set", entityType: "KpiValue", entityId: after.id, before, after: { ...after, month: dbDateToMonth(after.month) } });
+    const after = await tx.kpiValue.findUniqueOrThrow({
+      where: { organizationId_kpiId_month: { organizationId, kpiId: write.kpiId, month } },
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actor: ctx.actor,
+      action: "kpiValue.set",
+      entityType: "KpiValue",
+      entityId: after.id,
+      before,
+      after: { ...after, month: dbDateToMonth(after.month) },
+    });
   }
   return { changed: writes.length };
 }

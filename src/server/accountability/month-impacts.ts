@@ -13,7 +13,10 @@ export type TMonthImpact = { confirmedMinor: bigint; claimedMinor: bigint; pipel
  * so the heat map can show impact next to status. Two GROUP BYs; nothing is summed in JavaScript
  * but the few grouped rows.
  */
-export async function impactsByDepartmentMonth(ctx: TTenantContext, months: MonthKey[]): Promise<Map<string, TMonthImpact>> {
+export async function impactsByDepartmentMonth(
+  ctx: TTenantContext,
+  months: MonthKey[],
+): Promise<Map<string, TMonthImpact>> {
   const { organizationId } = ctx;
   if (!months.length) return new Map();
   const dates = months.map(monthToDbDate);
@@ -57,18 +60,33 @@ export type TUnexplainedRed = { departmentId: string; name: string; months: Mont
  * Departments whose scorecard is red in one of `months` without a "why" for that month: the red
  * nobody has explained yet, named under the bridge's unattributed bar.
  */
-export async function unexplainedRedMonths(ctx: TTenantContext, months: MonthKey[], tx: Tx = db): Promise<TUnexplainedRed[]> {
+export async function unexplainedRedMonths(
+  ctx: TTenantContext,
+  months: MonthKey[],
+  tx: Tx = db,
+): Promise<TUnexplainedRed[]> {
   const { organizationId } = ctx;
   if (!months.length) return [];
   const [departments, rated, explained] = await Promise.all([
-    tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    tx.department.findMany({
+      where: { organizationId, archivedAt: null },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     ratedKpiValues(ctx, months, undefined, tx),
-    tx.narrative.findMany({ where: { organizationId, month: { in: months.map(monthToDbDate) }, NOT: { why: "" } }, select: { departmentId: true, month: true } }),
+    tx.narrative.findMany({
+      where: { organizationId, month: { in: months.map(monthToDbDate) }, NOT: { why: "" } },
+      select: { departmentId: true, month: true },
+    }),
   ]);
   const status = statusByDepartmentMonth(rated);
   const hasWhy = new Set(explained.map((n) => statusKey(n.departmentId, dbDateToMonth(n.month))));
   return departments
-    .map((d) => ({ departmentId: d.id, name: d.name, months: months.filter((m) => status.get(statusKey(d.id, m)) === "RED" && !hasWhy.has(statusKey(d.id, m))) }))
+    .map((d) => ({
+      departmentId: d.id,
+      name: d.name,
+      months: months.filter((m) => status.get(statusKey(d.id, m)) === "RED" && !hasWhy.has(statusKey(d.id, m))),
+    }))
     .filter((d) => d.months.length > 0);
 }
 
@@ -77,7 +95,11 @@ export async function unexplainedRedMonths(ctx: TTenantContext, months: MonthKey
  * slipped deals naming it responsible, unless overturned, and unless a contribution linked to the
  * deal is counted in the bridge (it replaces the derived amount, so nothing counts twice).
  */
-export async function pipelineImpacts(ctx: TTenantContext, months: MonthKey[], includeClaimed: boolean): Promise<Map<string, bigint>> {
+export async function pipelineImpacts(
+  ctx: TTenantContext,
+  months: MonthKey[],
+  includeClaimed: boolean,
+): Promise<Map<string, bigint>> {
   const { organizationId } = ctx;
   if (!months.length) return new Map();
   const counted = includeClaimed ? ["CONFIRMED", "CLAIMED"] : ["CONFIRMED"];

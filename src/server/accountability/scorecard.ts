@@ -12,7 +12,6 @@ import { commitmentAccuracyByDepartment } from "./dashboard";
 import { commitmentAccuracy } from "@/lib/commitments";
 import { isoDate } from "@/lib/dates";
 
-
 /** How many contributions and charged deals of the period the scorecard lists (latest first). */
 const LIST_LIMIT = 500;
 
@@ -22,7 +21,12 @@ const LIST_LIMIT = 500;
  * the period; its net impact (confirmed, claimed); contributions with their history; commitments
  * and accuracy; narratives. Null when the department is not this organization's.
  */
-export async function getScorecard(ctx: TTenantContext, departmentId: string, periodParamText: string | undefined, now: Date = new Date()) {
+export async function getScorecard(
+  ctx: TTenantContext,
+  departmentId: string,
+  periodParamText: string | undefined,
+  now: Date = new Date(),
+) {
   const { organizationId } = ctx;
   const department = await db.department.findUnique({
     where: { organizationId_id: { organizationId, id: departmentId } },
@@ -32,13 +36,36 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
   const organization = await getOrganization(ctx);
   const today = todayIn(organization.timeZone, now);
   const todayIso = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
-  const resolved = resolvePeriod(parsePeriod(periodParamText, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
+  const resolved = resolvePeriod(
+    parsePeriod(periodParamText, today, organization.fiscalYearStartMonth),
+    today,
+    organization.fiscalYearStartMonth,
+  );
   const periodMonths = resolved.months.map(monthToDbDate);
 
-  const [allKpis, values, impactRows, contributions, commitments, accuracyRows, narratives, members, categories, closed, causes, causeTotals, pipelineByDepartment, chargedDeals] = await Promise.all([
+  const [
+    allKpis,
+    values,
+    impactRows,
+    contributions,
+    commitments,
+    accuracyRows,
+    narratives,
+    members,
+    categories,
+    closed,
+    causes,
+    causeTotals,
+    pipelineByDepartment,
+    chargedDeals,
+  ] = await Promise.all([
     db.kpi.findMany({ where: { organizationId, departmentId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.kpiValue.findMany({
-      where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) }, kpi: { departmentId, archivedAt: null } },
+      where: {
+        organizationId,
+        month: { in: resolved.yearMonths.map(monthToDbDate) },
+        kpi: { departmentId, archivedAt: null },
+      },
       select: { id: true, version: true, kpiId: true, month: true, valueScaled: true, targetScaled: true },
     }),
     db.$queryRaw<{ status: ContributionStatus; total: string; count: number }[]>`
@@ -51,7 +78,12 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       // The latest LIST_LIMIT: the sums above cover all of them; a list of every record would pass
       // PostgreSQL's bind-parameter limit once a department logs tens of thousands in a period.
       take: LIST_LIMIT,
-      include: { category: { select: { id: true, name: true } }, createdBy: { select: { name: true } }, reviewedBy: { select: { name: true } }, opportunity: { select: { id: true, name: true } } },
+      include: {
+        category: { select: { id: true, name: true } },
+        createdBy: { select: { name: true } },
+        reviewedBy: { select: { name: true } },
+        opportunity: { select: { id: true, name: true } },
+      },
     }),
     db.commitment.findMany({
       where: { organizationId, departmentId },
@@ -65,9 +97,20 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       where: { organizationId, departmentId, month: { in: resolved.yearMonths.map(monthToDbDate) } },
       include: { updatedBy: { select: { name: true } }, reviewedBy: { select: { name: true } } },
     }),
-    db.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
-    db.contributionCategory.findMany({ where: { organizationId, kind: department.kind, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.periodClose.findMany({ where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) } }, select: { month: true } }),
+    db.membership.findMany({
+      where: { organizationId },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.contributionCategory.findMany({
+      where: { organizationId, kind: department.kind, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.periodClose.findMany({
+      where: { organizationId, month: { in: resolved.yearMonths.map(monthToDbDate) } },
+      select: { month: true },
+    }),
     // The lost and slipped deals charged to this department in the period, with the contributions
     // linked to each deal (a counted one replaces the cause in the bridge).
     db.opportunityCause.findMany({
@@ -75,7 +118,14 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
       orderBy: [{ month: "desc" }, { createdAt: "desc" }],
       take: LIST_LIMIT,
       include: {
-        opportunity: { select: { id: true, name: true, account: true, contributions: { select: { id: true, status: true, departmentId: true } } } },
+        opportunity: {
+          select: {
+            id: true,
+            name: true,
+            account: true,
+            contributions: { select: { id: true, status: true, departmentId: true } },
+          },
+        },
         lossCause: { select: { name: true } },
       },
     }),
@@ -97,8 +147,19 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     }),
   ]);
   // Who disputed and settled: the cause keeps user ids only.
-  const actorIds = [...new Set(causes.flatMap((c) => [c.disputedById, c.settledById, c.createdById].filter((id): id is string => id !== null)))];
-  const actors = actorIds.length ? new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
+  const actorIds = [
+    ...new Set(
+      causes.flatMap((c) => [c.disputedById, c.settledById, c.createdById].filter((id): id is string => id !== null)),
+    ),
+  ];
+  const actors = actorIds.length
+    ? new Map(
+        (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      )
+    : new Map<string, string>();
   const nameOf = (id: string | null) => (id === null ? null : (actors.get(id) ?? "a former member"));
 
   const kpis = allKpis.filter((k) => k.archivedAt === null);
@@ -115,7 +176,13 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     const bands = { greenAtBp: kpi.greenAtBp, amberAtBp: kpi.amberAtBp };
     const series = resolved.yearMonths.map((month) => {
       const v = valueByKpiMonth.get(`${kpi.id}|${month}`);
-      return { month, value: v?.valueScaled ?? null, token: cellToken(v), target: v ? v.targetScaled : kpi.targetScaled, rag: v ? ragOf(v.valueScaled, v.targetScaled, kpi.direction, bands) : null };
+      return {
+        month,
+        value: v?.valueScaled ?? null,
+        token: cellToken(v),
+        target: v ? v.targetScaled : kpi.targetScaled,
+        rag: v ? ragOf(v.valueScaled, v.targetScaled, kpi.direction, bands) : null,
+      };
     });
     const inPeriod = resolved.months.flatMap((month) => {
       const v = valueByKpiMonth.get(`${kpi.id}|${month}`);
@@ -125,12 +192,28 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
     // month keeps its own status in `series`.
     return { kpi, series, ...ratePeriodKpi(kpi, inPeriod) };
   });
-  const worst = worstKpi(kpiRows.map((row) => ({ item: row, rag: row.rag, actual: row.period.ratedActual, target: row.period.target, direction: row.kpi.direction })));
+  const worst = worstKpi(
+    kpiRows.map((row) => ({
+      item: row,
+      rag: row.rag,
+      actual: row.period.ratedActual,
+      target: row.period.target,
+      direction: row.kpi.direction,
+    })),
+  );
 
   const monthStatus = new Map<MonthKey, TRag | null>(
-    resolved.yearMonths.map((month) => [month, worstRag(kpiRows.map((row) => row.series.find((s) => s.month === month)?.rag ?? null))]),
+    resolved.yearMonths.map((month) => [
+      month,
+      worstRag(kpiRows.map((row) => row.series.find((s) => s.month === month)?.rag ?? null)),
+    ]),
   );
-  const impact = { confirmed: 0n, claimed: 0n, disputed: 0n, counts: { CONFIRMED: 0, CLAIMED: 0, DISPUTED: 0 } as Record<ContributionStatus, number> };
+  const impact = {
+    confirmed: 0n,
+    claimed: 0n,
+    disputed: 0n,
+    counts: { CONFIRMED: 0, CLAIMED: 0, DISPUTED: 0 } as Record<ContributionStatus, number>,
+  };
   for (const r of impactRows) {
     impact.counts[r.status] = r.count;
     if (r.status === "CONFIRMED") impact.confirmed = BigInt(r.total);
@@ -181,18 +264,33 @@ export async function getScorecard(ctx: TTenantContext, departmentId: string, pe
         settledAt: c.settledAt,
         chargedBy: nameOf(c.createdById),
         /** A confirmed contribution linked to the deal replaces the cause in the bridge; a claimed one would, once confirmed (or with claimed counted). */
-        replacedBy: linked.some((k) => k.status === "CONFIRMED") ? ("CONFIRMED" as const) : linked.some((k) => k.status === "CLAIMED") ? ("CLAIMED" as const) : null,
+        replacedBy: linked.some((k) => k.status === "CONFIRMED")
+          ? ("CONFIRMED" as const)
+          : linked.some((k) => k.status === "CLAIMED")
+            ? ("CLAIMED" as const)
+            : null,
       };
     }),
     chargedDeals: chargedDeals.map((c) => c.opportunity),
     contributions: contributions.map((c) => ({
       ...c,
       month: dbDateToMonth(c.month),
-      history: history.filter((h) => h.entityId === c.id).map((h) => ({ action: h.action, at: h.createdAt, actor: h.actor?.name ?? null, reason: (h.after as { reviewReason?: string | null } | null)?.reviewReason ?? null })),
+      history: history
+        .filter((h) => h.entityId === c.id)
+        .map((h) => ({
+          action: h.action,
+          at: h.createdAt,
+          actor: h.actor?.name ?? null,
+          reason: (h.after as { reviewReason?: string | null } | null)?.reviewReason ?? null,
+        })),
     })),
     commitments: commitments.map((c) => ({ ...c, dueDate: isoDate(c.dueDate) })),
     accuracy: accuracyRows[0]?.accuracy ?? commitmentAccuracy([]),
-    narratives: new Map(narratives.filter((n) => resolved.months.includes(dbDateToMonth(n.month))).map((n) => [dbDateToMonth(n.month), n])),
+    narratives: new Map(
+      narratives
+        .filter((n) => resolved.months.includes(dbDateToMonth(n.month)))
+        .map((n) => [dbDateToMonth(n.month), n]),
+    ),
     reviewedMonths: new Set(narratives.filter((n) => n.reviewedAt).map((n) => dbDateToMonth(n.month))),
     members: members.map((m) => m.user),
     categories,

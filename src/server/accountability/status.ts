@@ -13,11 +13,25 @@ export type TRatedValue = { departmentId: string; kpiId: string; month: MonthKey
  * stamped on it. At most one row per KPI and month, so this stays small (KPIs × months) and the
  * rating logic lives once, in lib/kpi.ts.
  */
-export async function ratedKpiValues(ctx: TTenantContext, months: MonthKey[], departmentId?: string, tx: Tx = db): Promise<TRatedValue[]> {
+export async function ratedKpiValues(
+  ctx: TTenantContext,
+  months: MonthKey[],
+  departmentId?: string,
+  tx: Tx = db,
+): Promise<TRatedValue[]> {
   const { organizationId } = ctx;
   if (!months.length) return [];
   const rows = await tx.$queryRaw<
-    { departmentId: string; kpiId: string; month: Date; valueScaled: bigint; targetScaled: bigint | null; direction: KpiDirection; greenAtBp: number; amberAtBp: number }[]
+    {
+      departmentId: string;
+      kpiId: string;
+      month: Date;
+      valueScaled: bigint;
+      targetScaled: bigint | null;
+      direction: KpiDirection;
+      greenAtBp: number;
+      amberAtBp: number;
+    }[]
   >`
     SELECT k."departmentId", v."kpiId", v.month, v."valueScaled", v."targetScaled", k.direction, k."greenAtBp", k."amberAtBp"
     FROM "KpiValue" v
@@ -30,7 +44,10 @@ export async function ratedKpiValues(ctx: TTenantContext, months: MonthKey[], de
     departmentId: r.departmentId,
     kpiId: r.kpiId,
     month: dbDateToMonth(r.month),
-    rag: ragOf(BigInt(r.valueScaled), r.targetScaled === null ? null : BigInt(r.targetScaled), r.direction, { greenAtBp: r.greenAtBp, amberAtBp: r.amberAtBp }),
+    rag: ragOf(BigInt(r.valueScaled), r.targetScaled === null ? null : BigInt(r.targetScaled), r.direction, {
+      greenAtBp: r.greenAtBp,
+      amberAtBp: r.amberAtBp,
+    }),
   }));
 }
 

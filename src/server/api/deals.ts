@@ -20,7 +20,9 @@ const API_FIELD: Record<string, string> = {
 
 function renameFields(error: unknown): unknown {
   if (!(error instanceof AppError) || !error.fieldErrors) return error;
-  const fields: FieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([key, messages]) => [API_FIELD[key] ?? key, messages]));
+  const fields: FieldErrors = Object.fromEntries(
+    Object.entries(error.fieldErrors).map(([key, messages]) => [API_FIELD[key] ?? key, messages]),
+  );
   return new AppError(error.code, error.message, fields);
 }
 
@@ -30,21 +32,44 @@ const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 async function resolveNames(tx: Tx, ctx: TTenantContext, body: TBody) {
   const { organizationId } = ctx;
   const [stages, member, causes, departments] = await Promise.all([
-    tx.pipelineStage.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
-    tx.membership.findFirst({ where: { organizationId, user: { email: body.ownerEmail.toLowerCase() } }, select: { userId: true } }),
-    body.lossCause ? tx.lossCause.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }) : [],
-    body.responsibleDepartment ? tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }) : [],
+    tx.pipelineStage.findMany({
+      where: { organizationId, archivedAt: null },
+      select: { id: true, name: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    tx.membership.findFirst({
+      where: { organizationId, user: { email: body.ownerEmail.toLowerCase() } },
+      select: { userId: true },
+    }),
+    body.lossCause
+      ? tx.lossCause.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } })
+      : [],
+    body.responsibleDepartment
+      ? tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } })
+      : [],
   ]);
   const errors: FieldErrors = {};
   const stage = stages.find((s) => fold(s.name) === fold(body.stage));
   if (!stage) errors.stage = [`Use one of this organization's stages: ${stages.map((s) => s.name).join(", ")}.`];
   if (!member) errors.ownerEmail = ["Use the email of a member of this organization."];
   const cause = body.lossCause ? causes.find((c) => fold(c.name) === fold(body.lossCause ?? "")) : undefined;
-  if (body.lossCause && !cause) errors.lossCause = [`Use one of this organization's causes: ${causes.map((c) => c.name).join(", ")}.`];
-  const department = body.responsibleDepartment ? departments.find((d) => fold(d.name) === fold(body.responsibleDepartment ?? "")) : undefined;
-  if (body.responsibleDepartment && !department) errors.responsibleDepartment = [`Use one of this organization's departments: ${departments.map((d) => d.name).join(", ")}.`];
-  if (!stage || !member || Object.keys(errors).length) throw new AppError("VALIDATION", `Please correct: ${Object.values(errors)[0]?.[0] ?? "the request"}`, errors);
-  return { stageId: stage.id, ownerId: member.userId, lossCauseId: cause?.id ?? null, responsibleDepartmentId: department?.id ?? null };
+  if (body.lossCause && !cause)
+    errors.lossCause = [`Use one of this organization's causes: ${causes.map((c) => c.name).join(", ")}.`];
+  const department = body.responsibleDepartment
+    ? departments.find((d) => fold(d.name) === fold(body.responsibleDepartment ?? ""))
+    : undefined;
+  if (body.responsibleDepartment && !department)
+    errors.responsibleDepartment = [
+      `Use one of this organization's departments: ${departments.map((d) => d.name).join(", ")}.`,
+    ];
+  if (!stage || !member || Object.keys(errors).length)
+    throw new AppError("VALIDATION", `Please correct: ${Object.values(errors)[0]?.[0] ?? "the request"}`, errors);
+  return {
+    stageId: stage.id,
+    ownerId: member.userId,
+    lossCauseId: cause?.id ?? null,
+    responsibleDepartmentId: department?.id ?? null,
+  };
 }
 
 /**
@@ -58,7 +83,10 @@ export async function upsertDeal(tx: Tx, ctx: TTenantContext, externalId: string
     const forecastCategory = body.forecastCategory ?? null;
     // Locks the deal (if any) so two upserts of one external id serialize.
     await tx.$queryRaw`SELECT 1 AS locked FROM "Opportunity" WHERE "organizationId" = ${ctx.organizationId} AND "externalId" = ${externalId} FOR UPDATE`;
-    const existing = await tx.opportunity.findUnique({ where: { organizationId_externalId: { organizationId: ctx.organizationId, externalId } }, select: { id: true } });
+    const existing = await tx.opportunity.findUnique({
+      where: { organizationId_externalId: { organizationId: ctx.organizationId, externalId } },
+      select: { id: true },
+    });
     if (!existing) {
       const created = await createDealInTx(tx, ctx, {
         name: body.name,
@@ -73,7 +101,10 @@ export async function upsertDeal(tx: Tx, ctx: TTenantContext, externalId: string
         externalId,
         submissionId: null,
       });
-      return { status: 201, body: { id: created.opportunityId, externalId, created: true, changedFields: 0, version: null } };
+      return {
+        status: 201,
+        body: { id: created.opportunityId, externalId, created: true, changedFields: 0, version: null },
+      };
     }
     const updated = await updateDealInTx(tx, ctx, {
       opportunityId: existing.id,
@@ -88,7 +119,10 @@ export async function upsertDeal(tx: Tx, ctx: TTenantContext, externalId: string
       lossCauseId: ids.lossCauseId,
       responsibleDepartmentId: ids.responsibleDepartmentId,
     });
-    return { status: 200, body: { id: existing.id, externalId, created: false, changedFields: updated.changed, version: updated.version } };
+    return {
+      status: 200,
+      body: { id: existing.id, externalId, created: false, changedFields: updated.changed, version: updated.version },
+    };
   } catch (error) {
     throw renameFields(error);
   }

@@ -19,20 +19,27 @@ export async function putKpiValues(tx: Tx, ctx: TTenantContext, body: TBody) {
   const { organizationId } = ctx;
   const [departments, kpis] = await Promise.all([
     tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
-    tx.kpi.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true, departmentId: true } }),
+    tx.kpi.findMany({
+      where: { organizationId, archivedAt: null },
+      select: { id: true, name: true, departmentId: true },
+    }),
   ]);
   const errors: FieldErrors = {};
   const byDepartment = new Map<string, { name: string; values: Record<string, string>; seen: Set<string> }>();
   body.values.forEach((item, index) => {
     const department = departments.find((d) => fold(d.name) === fold(item.department));
     if (!department) {
-      errors[`values.${index}.department`] = [`Use one of this organization's departments: ${departments.map((d) => d.name).join(", ")}.`];
+      errors[`values.${index}.department`] = [
+        `Use one of this organization's departments: ${departments.map((d) => d.name).join(", ")}.`,
+      ];
       return;
     }
     const kpi = kpis.find((k) => k.departmentId === department.id && fold(k.name) === fold(item.kpi));
     if (!kpi) {
       const own = kpis.filter((k) => k.departmentId === department.id).map((k) => k.name);
-      errors[`values.${index}.kpi`] = [own.length ? `${department.name}'s KPIs are: ${own.join(", ")}.` : `${department.name} has no KPIs yet.`];
+      errors[`values.${index}.kpi`] = [
+        own.length ? `${department.name}'s KPIs are: ${own.join(", ")}.` : `${department.name} has no KPIs yet.`,
+      ];
       return;
     }
     const group = byDepartment.get(department.id) ?? { name: department.name, values: {}, seen: new Set<string>() };
@@ -41,7 +48,8 @@ export async function putKpiValues(tx: Tx, ctx: TTenantContext, body: TBody) {
     group.values[kpi.id] = item.value;
     byDepartment.set(department.id, group);
   });
-  if (Object.keys(errors).length) throw new AppError("VALIDATION", `Please correct the values: ${Object.values(errors)[0]?.[0]}`, errors);
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION", `Please correct the values: ${Object.values(errors)[0]?.[0]}`, errors);
   let changed = 0;
   for (const [departmentId, group] of byDepartment) {
     try {
@@ -53,7 +61,13 @@ export async function putKpiValues(tx: Tx, ctx: TTenantContext, body: TBody) {
         const fields: FieldErrors = {};
         for (const [key, messages] of Object.entries(error.fieldErrors)) {
           const kpiId = key.startsWith("values.") ? key.slice("values.".length) : null;
-          const index = kpiId ? body.values.findIndex((item) => group.values[kpiId] === item.value && kpis.find((k) => k.id === kpiId && fold(k.name) === fold(item.kpi))) : -1;
+          const index = kpiId
+            ? body.values.findIndex(
+                (item) =>
+                  group.values[kpiId] === item.value &&
+                  kpis.find((k) => k.id === kpiId && fold(k.name) === fold(item.kpi)),
+              )
+            : -1;
           fields[index >= 0 ? `values.${index}.value` : key] = messages;
         }
         throw new AppError(error.code, error.message, fields);

@@ -14,7 +14,15 @@ export type TRateVerdict = { ok: true; remaining: number } | { ok: false; retryA
 export type TApiRateLimiter = { consume(tokenId: string): Promise<TRateVerdict>; limit: number };
 
 export function createApiRateLimiter(pool: Pool, points: number): TApiRateLimiter {
-  const limiter = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "SignInThrottle", tableCreated: true, keyPrefix: "api", points, duration: API_WINDOW_SECONDS });
+  const limiter = new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "SignInThrottle",
+    tableCreated: true,
+    keyPrefix: "api",
+    points,
+    duration: API_WINDOW_SECONDS,
+  });
   return {
     limit: points,
     async consume(tokenId) {
@@ -22,7 +30,8 @@ export function createApiRateLimiter(pool: Pool, points: number): TApiRateLimite
         const res = await limiter.consume(tokenId);
         return { ok: true, remaining: res.remainingPoints };
       } catch (error) {
-        if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        if (error instanceof RateLimiterRes)
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
         throw error;
       }
     },
@@ -33,6 +42,9 @@ const globalForLimiter = globalThis as unknown as { apiRateLimiter?: TApiRateLim
 
 /** The process's limiter (API_RATE_LIMIT_PER_MINUTE, default 600), on a small pool of its own. */
 export function apiRateLimiter(): TApiRateLimiter {
-  globalForLimiter.apiRateLimiter ??= createApiRateLimiter(new Pool({ connectionString: env().DATABASE_URL, max: 4 }), env().API_RATE_LIMIT_PER_MINUTE);
+  globalForLimiter.apiRateLimiter ??= createApiRateLimiter(
+    new Pool({ connectionString: env().DATABASE_URL, max: 4 }),
+    env().API_RATE_LIMIT_PER_MINUTE,
+  );
   return globalForLimiter.apiRateLimiter;
 }

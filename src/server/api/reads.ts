@@ -14,7 +14,8 @@ import type { TTenantContext } from "../tenant";
 // The read endpoints of /api/v1: the same functions the screens use, money as decimal strings.
 
 const money = (ctx: TTenantContext) => (minor: bigint) => minorToDecimalString(minor, ctx.organization.digits);
-const maybeMoney = (ctx: TTenantContext) => (minor: bigint | null) => (minor === null ? null : minorToDecimalString(minor, ctx.organization.digits));
+const maybeMoney = (ctx: TTenantContext) => (minor: bigint | null) =>
+  minor === null ? null : minorToDecimalString(minor, ctx.organization.digits);
 
 function periodInfo(dashboard: TDashboard) {
   const { resolved, asOfDate } = dashboard;
@@ -32,9 +33,19 @@ export async function dashboardNumbers(ctx: TTenantContext, period: string | und
   const mm = maybeMoney(ctx);
   const { organization } = ctx;
   return {
-    organization: { name: organization.name, currency: organization.currency, timeZone: organization.timeZone, fiscalYearStartMonth: organization.fiscalYearStartMonth },
+    organization: {
+      name: organization.name,
+      currency: organization.currency,
+      timeZone: organization.timeZone,
+      fiscalYearStartMonth: organization.fiscalYearStartMonth,
+    },
     period: periodInfo(d),
-    toDate: { months: d.resolved.toDateMonths, target: mm(d.toDate.target), actual: m(d.toDate.actual), gap: mm(d.toDate.gap) },
+    toDate: {
+      months: d.resolved.toDateMonths,
+      target: mm(d.toDate.target),
+      actual: m(d.toDate.actual),
+      gap: mm(d.toDate.gap),
+    },
     monthInProgress: d.monthInProgress && {
       month: d.monthInProgress.month,
       day: d.monthInProgress.day,
@@ -46,7 +57,12 @@ export async function dashboardNumbers(ctx: TTenantContext, period: string | und
     actualYearToDate: m(d.actualYtd),
     forecast: { amount: mm(d.forecast), kind: d.forecastKind },
     outlook: d.outlook,
-    months: d.rows.map((r) => ({ month: r.month, target: mm(r.target), actual: m(r.actual ?? 0n), isComplete: !r.isFuture && !r.isInProgress })),
+    months: d.rows.map((r) => ({
+      month: r.month,
+      target: mm(r.target),
+      actual: m(r.actual ?? 0n),
+      isComplete: !r.isFuture && !r.isInProgress,
+    })),
   };
 }
 
@@ -63,7 +79,14 @@ export async function bridgeNumbers(ctx: TTenantContext, query: z.output<typeof 
       actual: m(b.bridge.actualMinor),
       attributed: m(b.bridge.attributedMinor),
       unattributed: m(b.bridge.unattributedMinor),
-      steps: b.bridge.steps.map((s) => ({ kind: s.kind, label: s.label, departmentId: s.departmentId ?? null, amount: m(s.amountMinor), start: m(s.startMinor), end: m(s.endMinor) })),
+      steps: b.bridge.steps.map((s) => ({
+        kind: s.kind,
+        label: s.label,
+        departmentId: s.departmentId ?? null,
+        amount: m(s.amountMinor),
+        start: m(s.startMinor),
+        end: m(s.endMinor),
+      })),
     },
   };
 }
@@ -116,12 +139,15 @@ function decodeCursor(cursor: string | undefined): string | null {
   } catch {
     // fall through
   }
-  throw new AppError("VALIDATION", "That cursor is not one this API gave out.", { cursor: ["Send the nextCursor of the previous page, unchanged."] });
+  throw new AppError("VALIDATION", "That cursor is not one this API gave out.", {
+    cursor: ["Send the nextCursor of the previous page, unchanged."],
+  });
 }
 
 export async function dealPage(ctx: TTenantContext, query: z.output<typeof ZDealsQuery>) {
   const after = decodeCursor(query.cursor);
-  const outcome = query.status === "all" ? Prisma.empty : Prisma.sql`AND o.outcome = ${query.status.toUpperCase()}::"StageOutcome"`;
+  const outcome =
+    query.status === "all" ? Prisma.empty : Prisma.sql`AND o.outcome = ${query.status.toUpperCase()}::"StageOutcome"`;
   const from = after === null ? Prisma.empty : Prisma.sql`AND o.id > ${after}`;
   const rows = await db.$queryRaw<TDealRow[]>`
     SELECT o.id, o."externalId", o.name, o.account, o."amountMinor", o."amountMissing", s.name AS stage, o.outcome, o."probabilityBp",
@@ -153,4 +179,3 @@ export async function dealPage(ctx: TTenantContext, query: z.output<typeof ZDeal
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
   };
 }
-

@@ -22,10 +22,18 @@ const NO_STORE = { "cache-control": "no-store" };
 
 /** JSON with money as decimal strings: BigInt never reaches JSON.stringify. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...NO_STORE, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...NO_STORE, ...headers },
+  });
 }
 
-export function apiError(code: TApiErrorCode, message: string, fields?: FieldErrors, headers?: Record<string, string>): Response {
+export function apiError(
+  code: TApiErrorCode,
+  message: string,
+  fields?: FieldErrors,
+  headers?: Record<string, string>,
+): Response {
   return json(API_STATUS[code], { error: { code, message, fields: fields ?? {} } }, headers);
 }
 

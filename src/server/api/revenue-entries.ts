@@ -45,15 +45,28 @@ export async function pushRevenueEntries(tx: Tx, ctx: TTenantContext, body: TBod
     }
     const [year, month, day] = entry.date.split("-").map(Number) as [number, number, number];
     const occurredAt = startOfLocalDate(year, month, day, timeZone);
-    return { occurredAt, amountMinor: amountMinor ?? 0n, reference: entry.reference || null, customer: entry.customer || null, month: monthOf(occurredAt, timeZone) };
+    return {
+      occurredAt,
+      amountMinor: amountMinor ?? 0n,
+      reference: entry.reference || null,
+      customer: entry.customer || null,
+      month: monthOf(occurredAt, timeZone),
+    };
   });
   if (bad) {
     const [first] = Object.entries(fieldErrors);
     const where = first ? `entry ${Number(first[0].split(".")[1]) + 1}: ${first[1][0]}` : "";
-    throw new AppError("VALIDATION", `${bad.toLocaleString("en-US")} entr${bad === 1 ? "y has" : "ies have"} a bad amount (first: ${where}). Nothing was written.`, fieldErrors);
+    throw new AppError(
+      "VALIDATION",
+      `${bad.toLocaleString("en-US")} entr${bad === 1 ? "y has" : "ies have"} a bad amount (first: ${where}). Nothing was written.`,
+      fieldErrors,
+    );
   }
   const total = rows.reduce((sum, r) => sum + r.amountMinor, 0n);
-  if (!isTotalInRange(total)) throw new AppError("VALIDATION", "The entries' total is too large to store.", { entries: ["The entries' total is too large to store."] });
+  if (!isTotalInRange(total))
+    throw new AppError("VALIDATION", "The entries' total is too large to store.", {
+      entries: ["The entries' total is too large to store."],
+    });
   const months = [...new Set(rows.map((r) => r.month))].sort() as MonthKey[];
   await lockRevenueImports(tx, ctx);
   await assertMonthsOpen(tx, ctx, months);
@@ -85,6 +98,13 @@ export async function pushRevenueEntries(tx: Tx, ctx: TTenantContext, body: TBod
         ${chunk.map((r) => r.customer)}::text[]
       ) AS r(occurred_at, amount_minor, reference, customer)`;
   }
-  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenue.pushed", entityType: "ImportBatch", entityId: batch.id, after: { id: batch.id, fileName: `API: ${ctx.actor.name}`, rowCount: rows.length, totalMinor: total, months } });
+  await recordAudit(tx, {
+    organizationId,
+    actor: ctx.actor,
+    action: "revenue.pushed",
+    entityType: "ImportBatch",
+    entityId: batch.id,
+    after: { id: batch.id, fileName: `API: ${ctx.actor.name}`, rowCount: rows.length, totalMinor: total, months },
+  });
   return { batchId: batch.id, created: rows.length, total: minorToDecimalString(total, digits), currency, months };
 }

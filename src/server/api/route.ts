@@ -24,7 +24,12 @@ const UNAUTHENTICATED_MESSAGES = {
   expired: "That API token has expired. Ask an owner for a new one.",
 } as const;
 
-export const SCOPE_NAMES: Record<ApiScope, string> = { READ: "read", REVENUE_WRITE: "revenue:write", PIPELINE_WRITE: "pipeline:write", KPIS_WRITE: "kpis:write" };
+export const SCOPE_NAMES: Record<ApiScope, string> = {
+  READ: "read",
+  REVENUE_WRITE: "revenue:write",
+  PIPELINE_WRITE: "pipeline:write",
+  KPIS_WRITE: "kpis:write",
+};
 
 /** A handler's answer: the status (200 unless said) and a JSON body (money already as strings). */
 export type TApiAnswer = { status?: number; body: unknown };
@@ -48,12 +53,20 @@ export type TWriteDefinition<B extends z.ZodType> = {
 
 async function authenticate(request: Request, scope: ApiScope): Promise<TTenantContext | Response> {
   const verdict = await verifyBearer(request.headers.get("authorization"));
-  if (!verdict.ok) return apiError("UNAUTHENTICATED", UNAUTHENTICATED_MESSAGES[verdict.reason], undefined, { "www-authenticate": 'Bearer realm="revtrace"' });
+  if (!verdict.ok)
+    return apiError("UNAUTHENTICATED", UNAUTHENTICATED_MESSAGES[verdict.reason], undefined, {
+      "www-authenticate": 'Bearer realm="revtrace"',
+    });
   const { ctx } = verdict;
   if (ctx.actor.kind !== "token") return apiError("UNAUTHENTICATED", UNAUTHENTICATED_MESSAGES.unknown);
   const rate = await apiRateLimiter().consume(ctx.actor.tokenId);
   if (!rate.ok) {
-    return apiError("RATE_LIMITED", `Too many requests with this token; try again in ${rate.retryAfterSeconds} s.`, undefined, { "retry-after": String(rate.retryAfterSeconds) });
+    return apiError(
+      "RATE_LIMITED",
+      `Too many requests with this token; try again in ${rate.retryAfterSeconds} s.`,
+      undefined,
+      { "retry-after": String(rate.retryAfterSeconds) },
+    );
   }
   if (!ctx.scopes.includes(scope)) return apiError("FORBIDDEN", `This token lacks the ${SCOPE_NAMES[scope]} scope.`);
   return ctx;
@@ -91,7 +104,8 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * A write endpoint (POST/PUT). The Idempotency-Key is required: the answer is stored with the
@@ -108,16 +122,30 @@ export function apiWrite<B extends z.ZodType>(definition: TWriteDefinition<B>) {
       const tokenId = ctx.actor.tokenId;
       const key = request.headers.get("idempotency-key");
       if (!key || !ZKey.test(key)) {
-        return apiError("VALIDATION", "Send an Idempotency-Key header (1–255 visible ASCII characters, e.g. a UUID) with every write.", { "Idempotency-Key": ["Required: 1–255 visible ASCII characters."] });
+        return apiError(
+          "VALIDATION",
+          "Send an Idempotency-Key header (1–255 visible ASCII characters, e.g. a UUID) with every write.",
+          { "Idempotency-Key": ["Required: 1–255 visible ASCII characters."] },
+        );
       }
       const raw = await readJson(request);
       const params = await route.params;
-      const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${JSON.stringify(raw)}`).digest("hex");
+      const requestHash = createHash("sha256")
+        .update(`${request.method} ${new URL(request.url).pathname}\n${JSON.stringify(raw)}`)
+        .digest("hex");
       const where = { organizationId_apiTokenId_key: { organizationId: ctx.organizationId, apiTokenId: tokenId, key } };
       const replay = async (): Promise<Response | null> => {
-        const stored = await db.apiIdempotencyKey.findUnique({ where, select: { requestHash: true, status: true, response: true } });
+        const stored = await db.apiIdempotencyKey.findUnique({
+          where,
+          select: { requestHash: true, status: true, response: true },
+        });
         if (!stored) return null;
-        if (stored.requestHash !== requestHash) return apiError("IDEMPOTENCY_CONFLICT", "This Idempotency-Key was used with another request body. Use a new key for a new request.", { "Idempotency-Key": ["Already used with another body."] });
+        if (stored.requestHash !== requestHash)
+          return apiError(
+            "IDEMPOTENCY_CONFLICT",
+            "This Idempotency-Key was used with another request body. Use a new key for a new request.",
+            { "Idempotency-Key": ["Already used with another body."] },
+          );
         return json(stored.status, stored.response, { "idempotent-replayed": "true" });
       };
       const earlier = await replay();
@@ -128,10 +156,22 @@ export function apiWrite<B extends z.ZodType>(definition: TWriteDefinition<B>) {
         const answer = await db.$transaction(
           async (tx) => {
             // First: a concurrent request with the same key waits here until this one commits, then conflicts.
-            await tx.apiIdempotencyKey.create({ data: { organizationId: ctx.organizationId, apiTokenId: tokenId, key, requestHash, status: 0, response: {} } });
+            await tx.apiIdempotencyKey.create({
+              data: {
+                organizationId: ctx.organizationId,
+                apiTokenId: tokenId,
+                key,
+                requestHash,
+                status: 0,
+                response: {},
+              },
+            });
             const result = await definition.run(tx, ctx, { body: parsed.data, params });
             const status = result.status ?? 200;
-            await tx.apiIdempotencyKey.update({ where, data: { status, response: result.body as Prisma.InputJsonValue } });
+            await tx.apiIdempotencyKey.update({
+              where,
+              data: { status, response: result.body as Prisma.InputJsonValue },
+            });
             return { status, body: result.body };
           },
           { timeout: 120_000, maxWait: 30_000 },

@@ -29,15 +29,33 @@ export const createApiToken = tenantMutation({
   run: async (ctx, input) => {
     const createdById = memberIdOf(ctx);
     const expiresAt = input.expiresOn ? dayStartUtc(input.expiresOn) : null;
-    if (expiresAt && expiresAt <= (await now())) throw new AppError("VALIDATION", "Choose an expiry date in the future.", { expiresOn: ["Choose a date after today, or leave it empty for no expiry."] });
+    if (expiresAt && expiresAt <= (await now()))
+      throw new AppError("VALIDATION", "Choose an expiry date in the future.", {
+        expiresOn: ["Choose a date after today, or leave it empty for no expiry."],
+      });
     const secret = randomBytes(32).toString("base64url");
     const bearer = `${PREFIX}${ctx.organizationId}_${secret}`;
     const token = await db.$transaction(async (tx) => {
       const created = await tx.apiToken.create({
-        data: { organizationId: ctx.organizationId, name: input.name, prefix: displayPrefix(secret), secretHash: hashSecret(secret), scopes: input.scopes, expiresAt, createdById },
+        data: {
+          organizationId: ctx.organizationId,
+          name: input.name,
+          prefix: displayPrefix(secret),
+          secretHash: hashSecret(secret),
+          scopes: input.scopes,
+          expiresAt,
+          createdById,
+        },
         select: { id: true, name: true, prefix: true, scopes: true, expiresAt: true },
       });
-      await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "apiToken.created", entityType: "ApiToken", entityId: created.id, after: created });
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actor: ctx.actor,
+        action: "apiToken.created",
+        entityType: "ApiToken",
+        entityId: created.id,
+        after: created,
+      });
       return created;
     });
     return { ...token, bearer };
@@ -50,12 +68,23 @@ export const revokeApiToken = tenantMutation({
   run: (ctx, input) =>
     db.$transaction(async (tx) => {
       const where = { organizationId: ctx.organizationId, id: input.tokenId };
-      const before = await tx.apiToken.findFirst({ where, select: { id: true, name: true, prefix: true, revokedAt: true } });
+      const before = await tx.apiToken.findFirst({
+        where,
+        select: { id: true, name: true, prefix: true, revokedAt: true },
+      });
       if (!before) throw notFound("That token");
       if (before.revokedAt) return { tokenId: before.id, name: before.name, alreadyRevoked: true };
       const revokedAt = await now();
       await tx.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt } });
-      await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "apiToken.revoked", entityType: "ApiToken", entityId: before.id, before, after: { ...before, revokedAt } });
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actor: ctx.actor,
+        action: "apiToken.revoked",
+        entityType: "ApiToken",
+        entityId: before.id,
+        before,
+        after: { ...before, revokedAt },
+      });
       return { tokenId: before.id, name: before.name, alreadyRevoked: false };
     }),
 });
@@ -76,7 +105,17 @@ export type TApiTokenRow = {
 export async function listApiTokens(ctx: TTenantContext): Promise<TApiTokenRow[]> {
   const rows = await db.apiToken.findMany({
     where: { organizationId: ctx.organizationId },
-    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { name: true } },
+    },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
   return rows.map(({ createdBy, ...row }) => ({ ...row, createdBy: createdBy?.name ?? null }));
@@ -100,9 +139,19 @@ export async function verifyBearer(authorization: string | null): Promise<TBeare
   const secretHash = hashSecret(secret);
   const token = await db.apiToken.findUnique({
     where: { organizationId_secretHash: { organizationId, secretHash } },
-    select: { id: true, name: true, scopes: true, secretHash: true, expiresAt: true, revokedAt: true, lastUsedAt: true, organization: { select: ORGANIZATION_SELECT } },
+    select: {
+      id: true,
+      name: true,
+      scopes: true,
+      secretHash: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      organization: { select: ORGANIZATION_SELECT },
+    },
   });
-  if (!token || !timingSafeEqual(Buffer.from(token.secretHash), Buffer.from(secretHash))) return { ok: false, reason: "unknown" };
+  if (!token || !timingSafeEqual(Buffer.from(token.secretHash), Buffer.from(secretHash)))
+    return { ok: false, reason: "unknown" };
   if (token.revokedAt) return { ok: false, reason: "revoked" };
   const at = await now();
   if (token.expiresAt && token.expiresAt <= at) return { ok: false, reason: "expired" };

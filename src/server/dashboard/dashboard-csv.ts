@@ -28,19 +28,68 @@ function monthsTable(data: TDashboard, dec: (v: bigint | null) => string | null,
     const gap = isComparable && r.target !== null && r.actual !== null ? r.target - r.actual : null;
     const attainment = isComparable && r.target !== null && r.actual !== null ? ratioBp(r.actual, r.target) : null;
     const status = r.isFuture ? "forecast" : r.isInProgress ? "in_progress" : "actual";
-    return [r.month, dec(r.target), dec(r.actual), dec(gap), pct(attainment), dec(r.cumulativeTarget), dec(r.cumulativeActual), dec(r.forecastCumulative), dec(r.commitCumulative), dec(r.bestCaseCumulative), dec(r.weightedCumulative), status];
+    return [
+      r.month,
+      dec(r.target),
+      dec(r.actual),
+      dec(gap),
+      pct(attainment),
+      dec(r.cumulativeTarget),
+      dec(r.cumulativeActual),
+      dec(r.forecastCumulative),
+      dec(r.commitCumulative),
+      dec(r.bestCaseCumulative),
+      dec(r.weightedCumulative),
+      status,
+    ];
   });
-  const header = ["month", `target_${cur}`, `actual_${cur}`, `gap_${cur}`, "attainment_pct", `cumulative_target_${cur}`, `cumulative_actual_${cur}`, `forecast_cumulative_${cur}`, `commit_cumulative_${cur}`, `best_case_cumulative_${cur}`, `weighted_cumulative_${cur}`, "status"];
+  const header = [
+    "month",
+    `target_${cur}`,
+    `actual_${cur}`,
+    `gap_${cur}`,
+    "attainment_pct",
+    `cumulative_target_${cur}`,
+    `cumulative_actual_${cur}`,
+    `forecast_cumulative_${cur}`,
+    `commit_cumulative_${cur}`,
+    `best_case_cumulative_${cur}`,
+    `weighted_cumulative_${cur}`,
+    "status",
+  ];
   return { name: "revenue", header, rows };
 }
 
-async function bridgeTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigint | null) => string | null, cur: string, includeClaimed: boolean, includeUnfinished: boolean): Promise<TCsvTable> {
+async function bridgeTable(
+  ctx: TTenantContext,
+  data: TDashboard,
+  dec: (v: bigint | null) => string | null,
+  cur: string,
+  includeClaimed: boolean,
+  includeUnfinished: boolean,
+): Promise<TCsvTable> {
   const { bridge } = await getDashboardBridge(ctx, data, includeClaimed, { includeUnfinished });
   // A department's amount = its contributions + its lost and slipped deals (pipeline causes); other steps leave both empty.
   const part = (s: TBridgeStep, v: bigint | undefined) => (s.kind === "department" ? dec(v ?? 0n) : null);
   // Claims awaiting finance are listed, not counted (empty when claimed ones are counted).
-  const rows: TCsvCell[][] = (bridge?.steps ?? []).map((s) => [s.label, s.kind, dec(s.amountMinor), dec(s.endMinor), part(s, s.contributionsMinor), part(s, s.pipelineMinor), part(s, s.pendingMinor)]);
-  const header = ["step", "kind", `amount_${cur}`, `running_total_${cur}`, `contributions_${cur}`, `pipeline_${cur}`, `claimed_not_counted_${cur}`];
+  const rows: TCsvCell[][] = (bridge?.steps ?? []).map((s) => [
+    s.label,
+    s.kind,
+    dec(s.amountMinor),
+    dec(s.endMinor),
+    part(s, s.contributionsMinor),
+    part(s, s.pipelineMinor),
+    part(s, s.pendingMinor),
+  ]);
+  const header = [
+    "step",
+    "kind",
+    `amount_${cur}`,
+    `running_total_${cur}`,
+    `contributions_${cur}`,
+    `pipeline_${cur}`,
+    `claimed_not_counted_${cur}`,
+  ];
   return { name: includeClaimed ? "bridge-with-claimed" : "bridge", header, rows };
 }
 
@@ -49,21 +98,58 @@ async function heatMapTable(ctx: TTenantContext, data: TDashboard): Promise<TCsv
   // One row per department, one column per month, as on screen; months not yet reached stay empty.
   const rows = heatMap.map((r) => [
     r.name,
-    ...r.cells.map((c) => (c.isFuture ? null : `${c.status ? RAG_LABELS[c.status] : "Not rated"}${c.reviewed ? " (reviewed)" : ""}`)),
+    ...r.cells.map((c) =>
+      c.isFuture ? null : `${c.status ? RAG_LABELS[c.status] : "Not rated"}${c.reviewed ? " (reviewed)" : ""}`,
+    ),
   ]);
   return { name: "department-status", header: ["department", ...data.resolved.yearMonths], rows };
 }
 
-async function accuracyTable(ctx: TTenantContext, data: TDashboard, dec: (v: bigint | null) => string | null, cur: string): Promise<TCsvTable> {
+async function accuracyTable(
+  ctx: TTenantContext,
+  data: TDashboard,
+  dec: (v: bigint | null) => string | null,
+  cur: string,
+): Promise<TCsvTable> {
   const accuracy = await commitmentAccuracyByDepartment(ctx, isoDate(data.today));
-  const rows = accuracy.map(({ name, accuracy: a }) => [name, a.done, a.missed, pct(a.hitRateBp), dec(a.deliveredMinor), dec(a.promisedMinor), pct(a.deliveredBp), a.open, a.overdue]);
-  return { name: "commitment-accuracy", header: ["department", "done", "missed", "hit_rate_pct", `delivered_${cur}`, `promised_${cur}`, "delivered_pct", "open", "overdue"], rows };
+  const rows = accuracy.map(({ name, accuracy: a }) => [
+    name,
+    a.done,
+    a.missed,
+    pct(a.hitRateBp),
+    dec(a.deliveredMinor),
+    dec(a.promisedMinor),
+    pct(a.deliveredBp),
+    a.open,
+    a.overdue,
+  ]);
+  return {
+    name: "commitment-accuracy",
+    header: [
+      "department",
+      "done",
+      "missed",
+      "hit_rate_pct",
+      `delivered_${cur}`,
+      `promised_${cur}`,
+      "delivered_pct",
+      "open",
+      "overdue",
+    ],
+    rows,
+  };
 }
 
 /** One of the dashboard's tables for the period in `params` (the page's own query string). */
-export async function getDashboardCsv(ctx: TTenantContext, params: URLSearchParams, now: Date = new Date()): Promise<{ filename: string; csv: string }> {
+export async function getDashboardCsv(
+  ctx: TTenantContext,
+  params: URLSearchParams,
+  now: Date = new Date(),
+): Promise<{ filename: string; csv: string }> {
   const data = await getDashboard(ctx, params.get("period") ?? undefined, now);
-  const table = (DASHBOARD_TABLES as readonly string[]).includes(params.get("table") ?? "") ? (params.get("table") as TDashboardTable) : "months";
+  const table = (DASHBOARD_TABLES as readonly string[]).includes(params.get("table") ?? "")
+    ? (params.get("table") as TDashboardTable)
+    : "months";
   const cur = data.organization.currency;
   const digits = currencyDigits(cur);
   const dec = (v: bigint | null) => (v === null ? null : minorToDecimalString(v, digits));
@@ -75,5 +161,8 @@ export async function getDashboardCsv(ctx: TTenantContext, params: URLSearchPara
         : table === "accuracy"
           ? await accuracyTable(ctx, data, dec, cur)
           : monthsTable(data, dec, cur);
-  return { filename: `${ctx.slug}-${result.name}-${periodParam(data.resolved.period)}.csv`, csv: toCsv(result.header, result.rows) };
+  return {
+    filename: `${ctx.slug}-${result.name}-${periodParam(data.resolved.period)}.csv`,
+    csv: toCsv(result.header, result.rows),
+  };
 }

@@ -2,7 +2,18 @@ import "server-only";
 import { buildMonthRows } from "@/lib/dashboard-rows";
 import { fiscalYearsWithData } from "@/lib/fiscal-years";
 import { headlineForecast, pipelineForecast, rangeCoverage, type TCoverageMonth } from "@/lib/forecast";
-import { actualOf, outlookOf, requiredRunRate, runRateForecast, stillToBook, summarizeRange, targetOf, ytdMonths, type TAsOf, type TMonthFigures } from "@/lib/metrics";
+import {
+  actualOf,
+  outlookOf,
+  requiredRunRate,
+  runRateForecast,
+  stillToBook,
+  summarizeRange,
+  targetOf,
+  ytdMonths,
+  type TAsOf,
+  type TMonthFigures,
+} from "@/lib/metrics";
 import { fiscalQuarterOfMonth, type MonthKey } from "@/lib/period";
 import { parsePeriod, resolvePeriod, todayIn, type TLocalDate, type TResolvedPeriod } from "@/lib/period-selection";
 import { tracedShare } from "@/lib/bridge";
@@ -40,7 +51,9 @@ function headlineOf(resolved: TResolvedPeriod, figures: TMonthFigures[]) {
     toDate: summarizeRange(inRange(resolved.toDateMonths)),
     /** D's month when the range includes it: actual so far against its target, day d of n. */
     monthInProgress:
-      resolved.inProgress && current ? { ...resolved.inProgress, targetMinor: current.targetMinor, actualMinor: current.actualMinor } : null,
+      resolved.inProgress && current
+        ? { ...resolved.inProgress, targetMinor: current.targetMinor, actualMinor: current.actualMinor }
+        : null,
   };
 }
 
@@ -48,7 +61,11 @@ function headlineOf(resolved: TResolvedPeriod, figures: TMonthFigures[]) {
 export async function getDashboard(ctx: TTenantContext, periodParam: string | undefined, now: Date = new Date()) {
   const organization = await getOrganization(ctx);
   const today = todayIn(organization.timeZone, now);
-  const resolved = resolvePeriod(parsePeriod(periodParam, today, organization.fiscalYearStartMonth), today, organization.fiscalYearStartMonth);
+  const resolved = resolvePeriod(
+    parsePeriod(periodParam, today, organization.fiscalYearStartMonth),
+    today,
+    organization.fiscalYearStartMonth,
+  );
   const d = asOfDate(resolved, today);
   const yearEnd = lastDayOfMonth(resolved.yearMonths.at(-1) ?? resolved.asOf.month);
   // A custom range may reach beyond its fiscal year: fetch both, once.
@@ -87,12 +104,22 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
     coverage: coverage(year, resolved.asOf, organization.fiscalYearStartMonth, openByMonth),
     staleDeals: stale,
     requiredRunRate: requiredRunRate(year, resolved.asOf),
-    outlook: outlookOf(forecast, annualTarget, { onTrackBp: organization.onTrackThresholdBp, atRiskBp: organization.atRiskThresholdBp }),
+    outlook: outlookOf(forecast, annualTarget, {
+      onTrackBp: organization.onTrackThresholdBp,
+      atRiskBp: organization.atRiskThresholdBp,
+    }),
     /**
      * The chart's and table's months: the period's own. The projections to year end belong to the
      * full-year view only; any other range's cumulative lines start at its first month.
      */
-    rows: isFullYear ? buildMonthRows(year, resolved.asOf, openByMonth) : buildMonthRows(figures.filter((m) => resolved.months.includes(m.month)), resolved.asOf, [], { projections: false }),
+    rows: isFullYear
+      ? buildMonthRows(year, resolved.asOf, openByMonth)
+      : buildMonthRows(
+          figures.filter((m) => resolved.months.includes(m.month)),
+          resolved.asOf,
+          [],
+          { projections: false },
+        ),
     hasProjections: isFullYear,
     /** Fiscal years with targets, actuals or deals (for the period picker), oldest first. */
     fiscalYears: fiscalYearsWithData(span, organization.fiscalYearStartMonth, today),
@@ -105,7 +132,13 @@ export async function getDashboard(ctx: TTenantContext, periodParam: string | un
  * falls outside the year (a future year is read from before it starts).
  */
 function coverage(year: TMonthFigures[], asOf: TAsOf, fiscalYearStartMonth: number, openByMonth: TCoverageMonth[]) {
-  const ofRange = (months: TMonthFigures[]) => rangeCoverage(openByMonth, months.map((m) => m.month), targetOf(months), actualOf(months.filter((m) => m.month <= asOf.month)));
+  const ofRange = (months: TMonthFigures[]) =>
+    rangeCoverage(
+      openByMonth,
+      months.map((m) => m.month),
+      targetOf(months),
+      actualOf(months.filter((m) => m.month <= asOf.month)),
+    );
   const inYear = year.some((m) => m.month === asOf.month);
   const quarterNumber = inYear ? fiscalQuarterOfMonth(asOf.month, fiscalYearStartMonth) : null;
   const quarter = quarterNumber === null ? null : year.slice((quarterNumber - 1) * 3, quarterNumber * 3);
@@ -125,7 +158,12 @@ export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
  * summed (no second revenue query). Claims awaiting finance ride along per department; the traced
  * share says how much of the gap the departments explain.
  */
-export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashboard, includeClaimed: boolean, options: { includeUnfinished?: boolean } = {}) {
+export async function getDashboardBridge(
+  ctx: TTenantContext,
+  dashboard: TDashboard,
+  includeClaimed: boolean,
+  options: { includeUnfinished?: boolean } = {},
+) {
   const { resolved } = dashboard;
   const includeUnfinished = Boolean(options.includeUnfinished) && resolved.toDateMonths.length < resolved.months.length;
   const months = includeUnfinished ? resolved.months : resolved.toDateMonths;
@@ -141,7 +179,9 @@ export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashbo
     includeClaimed,
     includeUnfinished,
     /** Target of the months under way or to come that the bridge includes (0 to date). */
-    unfinishedTargetMinor: includeUnfinished ? dashboard.rows.filter((r) => unfinished.includes(r.month)).reduce((sum, r) => sum + (r.target ?? 0n), 0n) : 0n,
+    unfinishedTargetMinor: includeUnfinished
+      ? dashboard.rows.filter((r) => unfinished.includes(r.month)).reduce((sum, r) => sum + (r.target ?? 0n), 0n)
+      : 0n,
     hasConfirmed: impacts.some((d) => d.confirmedMinor !== 0n),
     claimedMinor: impacts.reduce((s, d) => s + d.claimedMinor, 0n),
     claimedDepartments: impacts.filter((d) => d.claimedMinor !== 0n).length,
@@ -153,7 +193,10 @@ export async function getDashboardBridge(ctx: TTenantContext, dashboard: TDashbo
 /** The heat map over the fiscal year with each cell's revenue impact; months after the as-of month are marked, to be shown blank. */
 export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashboard) {
   const { resolved } = dashboard;
-  const [rows, impacts] = await Promise.all([getHeatMap(ctx, resolved.yearMonths), impactsByDepartmentMonth(ctx, resolved.yearMonths)]);
+  const [rows, impacts] = await Promise.all([
+    getHeatMap(ctx, resolved.yearMonths),
+    impactsByDepartmentMonth(ctx, resolved.yearMonths),
+  ]);
   return rows.map((r) => ({
     ...r,
     cells: r.cells.map((c) => {
@@ -162,7 +205,10 @@ export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashb
         ...c,
         isFuture: c.month > resolved.asOf.month,
         /** Counted impact (confirmed contributions + charged deals), null when there is none. */
-        impactMinor: impact && impact.confirmedMinor + impact.pipelineMinor !== 0n ? impact.confirmedMinor + impact.pipelineMinor : null,
+        impactMinor:
+          impact && impact.confirmedMinor + impact.pipelineMinor !== 0n
+            ? impact.confirmedMinor + impact.pipelineMinor
+            : null,
         claimedMinor: impact && impact.claimedMinor !== 0n ? impact.claimedMinor : null,
       };
     }),
@@ -170,7 +216,11 @@ export async function getDashboardHeatMap(ctx: TTenantContext, dashboard: TDashb
 }
 
 /** The accountability half of the CEO dashboard: bridge, heat map and commitment accuracy, side by side. */
-export async function getDashboardAccountability(ctx: TTenantContext, dashboard: TDashboard, options: { includeClaimed: boolean; includeUnfinished?: boolean }) {
+export async function getDashboardAccountability(
+  ctx: TTenantContext,
+  dashboard: TDashboard,
+  options: { includeClaimed: boolean; includeUnfinished?: boolean },
+) {
   const [bridge, heatMap, accuracy] = await Promise.all([
     getDashboardBridge(ctx, dashboard, options.includeClaimed, { includeUnfinished: options.includeUnfinished }),
     getDashboardHeatMap(ctx, dashboard),

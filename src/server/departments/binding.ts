@@ -24,6 +24,7 @@ export async function resolveDepartmentBinding(
     select: { kind: true, archivedAt: true },
   });
   if (!department || department.archivedAt) throw fieldError("Choose an active department of this organization.");
-  if (role === "SALES_MANAGER" && department.kind !== "SALES") throw fieldError("A sales manager is bound to a sales department.");
+  if (role === "SALES_MANAGER" && department.kind !== "SALES")
+    throw fieldError("A sales manager is bound to a sales department.");
   return departmentId;
 }

@@ -29,7 +29,14 @@ export const createDepartment = tenantMutation({
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? nameTaken() : e;
         });
-      await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "department.created", entityType: "Department", entityId: department.id, after: department });
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actor: ctx.actor,
+        action: "department.created",
+        entityType: "Department",
+        entityId: department.id,
+        after: department,
+      });
       return { departmentId: department.id };
     }),
 });
@@ -49,14 +56,23 @@ export const renameDepartment = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getDepartment(tx, organizationId, input.departmentId);
-      if (input.version !== undefined && input.version !== before.version) throw await staleDepartment(tx, ctx, before.id);
+      if (input.version !== undefined && input.version !== before.version)
+        throw await staleDepartment(tx, ctx, before.id);
       const { count } = await tx.department
         .updateMany({ where: { organizationId, id: before.id, version: before.version }, data: { name: input.name } })
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? nameTaken() : e;
         });
       if (count !== 1) throw await staleDepartment(tx, ctx, before.id);
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "department.renamed", entityType: "Department", entityId: before.id, before, after: { ...before, name: input.name } });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "department.renamed",
+        entityType: "Department",
+        entityId: before.id,
+        before,
+        after: { ...before, name: input.name },
+      });
       return { departmentId: before.id };
     }),
 });
@@ -104,7 +120,15 @@ export const restoreDepartment = tenantMutation({
       const { organizationId } = ctx;
       const before = await getDepartment(tx, organizationId, input.departmentId);
       await tx.department.updateMany({ where: { organizationId, id: before.id }, data: { archivedAt: null } });
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "department.restored", entityType: "Department", entityId: before.id, before, after: { ...before, archivedAt: null } });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "department.restored",
+        entityType: "Department",
+        entityId: before.id,
+        before,
+        after: { ...before, archivedAt: null },
+      });
       return { departmentId: before.id };
     }),
 });

@@ -30,14 +30,26 @@ export const IMPORT_CHUNK_ROWS = 5000;
 const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
 
 /** The batch of `kind` that already holds this exact file, if any. */
-export async function findImportedBatch(tx: Tx, ctx: TTenantContext, kind: string, fileHash: string): Promise<TAlreadyImported | null> {
+export async function findImportedBatch(
+  tx: Tx,
+  ctx: TTenantContext,
+  kind: string,
+  fileHash: string,
+): Promise<TAlreadyImported | null> {
   const { organizationId } = ctx;
   const batch = await tx.importBatch.findFirst({
     where: { organizationId, kind, fileHash },
     orderBy: { createdAt: "asc" },
     select: { id: true, fileName: true, createdAt: true, createdBy: { select: { name: true } } },
   });
-  return batch && { batchId: batch.id, fileName: batch.fileName, importedAt: batch.createdAt, importedBy: batch.createdBy?.name ?? null };
+  return (
+    batch && {
+      batchId: batch.id,
+      fileName: batch.fileName,
+      importedAt: batch.createdAt,
+      importedBy: batch.createdBy?.name ?? null,
+    }
+  );
 }
 
 async function lockFile(tx: Tx, organizationId: string, kind: string, fileHash: string): Promise<void> {
@@ -52,7 +64,10 @@ export function assertCommittable(parsed: TParsedFile, skipBadRows: boolean): vo
     const message = `${count} row${bad.length === 1 ? " has" : "s have"} problems (${describeBadRows(bad)}). Fix the file, or choose to skip ${bad.length === 1 ? "it" : "them"}.`;
     throw new AppError("VALIDATION", message, { skipBadRows: [message] });
   }
-  if (!accepted.length) throw new AppError("VALIDATION", "No row of this file can be imported.", { file: ["No row of this file can be imported."] });
+  if (!accepted.length)
+    throw new AppError("VALIDATION", "No row of this file can be imported.", {
+      file: ["No row of this file can be imported."],
+    });
 }
 
 /**
@@ -89,18 +104,42 @@ export async function createImportBatch(
   ctx: TTenantContext,
   kind: string,
   parsed: TParsedFile,
-  totals: { rowCount: number; totalMinor?: bigint; roundedCount?: number; duplicateCount?: number; duplicatesImported?: boolean; newCount?: number; changedCount?: number; unchangedCount?: number },
+  totals: {
+    rowCount: number;
+    totalMinor?: bigint;
+    roundedCount?: number;
+    duplicateCount?: number;
+    duplicatesImported?: boolean;
+    newCount?: number;
+    changedCount?: number;
+    unchangedCount?: number;
+  },
 ): Promise<string> {
   const { fileName, fileHash, mapping, rows } = parsed;
   const batch = await tx.importBatch.create({
-    data: { organizationId: ctx.organizationId, kind, fileName, fileHash, mapping, createdById: ctx.userId, totalMinor: 0n, roundedCount: 0, ...totals, skipped: rows.bad },
+    data: {
+      organizationId: ctx.organizationId,
+      kind,
+      fileName,
+      fileHash,
+      mapping,
+      createdById: ctx.userId,
+      totalMinor: 0n,
+      roundedCount: 0,
+      ...totals,
+      skipped: rows.bad,
+    },
     select: { id: true },
   });
   return batch.id;
 }
 
 /** Writes `rows` chunk by chunk through `insert`, reporting the rows written after each chunk. */
-export async function writeInChunks<T>(rows: readonly T[], onProgress: TProgressListener, insert: (chunk: readonly T[]) => Promise<void>): Promise<void> {
+export async function writeInChunks<T>(
+  rows: readonly T[],
+  onProgress: TProgressListener,
+  insert: (chunk: readonly T[]) => Promise<void>,
+): Promise<void> {
   for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
     const chunk = rows.slice(start, start + IMPORT_CHUNK_ROWS);
     await insert(chunk);

@@ -12,10 +12,21 @@ import { isAppOrigin } from "../security/request-origin";
 // line. Route handlers rather than server actions, because a real export is larger than a server
 // action's 1 MB body limit; they run the same mutations as everything else.
 
-const STATUS: Record<ErrorCode, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAVAILABLE: 503, INTERNAL: 500 };
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
 
 export function jsonResult<T>(result: ActionResult<T>): Response {
-  return Response.json(toJsonSafe(result), { status: result.ok ? 200 : STATUS[result.code], headers: { "Cache-Control": "no-store" } });
+  return Response.json(toJsonSafe(result), {
+    status: result.ok ? 200 : STATUS[result.code],
+    headers: { "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -77,14 +88,22 @@ export function streamCommit<R>(run: TCommitRun<R>): Promise<Response> {
 
 function tooLarge(): Response {
   const message = importLimitMessage();
-  return Response.json({ ok: false, code: "VALIDATION", message, fieldErrors: { file: [message] } }, { status: 413, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { ok: false, code: "VALIDATION", message, fieldErrors: { file: [message] } },
+    { status: 413, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
-const failure = (code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN", message: string) => jsonResult({ ok: false, code, message });
+const failure = (code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN", message: string) =>
+  jsonResult({ ok: false, code, message });
 
 type TImportHandlers<P, R> = {
   preview: (userId: string, input: Record<string, unknown>) => Promise<ActionResult<P>>;
-  commit: (userId: string, input: Record<string, unknown>, onProgress: (progress: TImportProgress) => void) => Promise<ActionResult<R>>;
+  commit: (
+    userId: string,
+    input: Record<string, unknown>,
+    onProgress: (progress: TImportProgress) => void,
+  ) => Promise<ActionResult<R>>;
   /** After a commit that wrote something: refresh the pages that show it. */
   onImported: (result: R) => void;
 };
@@ -107,7 +126,10 @@ export async function handleImportPost<P, R>(request: Request, handlers: TImport
     form = await request.formData();
   } catch {
     // A body sent without a length and cut at the limit lands here too: name the limit.
-    return failure("VALIDATION", `Send the file as multipart form data, at most ${MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 - 1} MB.`);
+    return failure(
+      "VALIDATION",
+      `Send the file as multipart form data, at most ${MAX_IMPORT_REQUEST_BYTES / 1024 / 1024 - 1} MB.`,
+    );
   }
   const input = { ...formToObject(form), file: form.get("file") ?? undefined };
   const intent = form.get("intent");

@@ -33,7 +33,9 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
   // Two round trips on the critical path: these three together, then every rule's query together.
   const [organization, departments, closedMonths] = await Promise.all([
     Promise.resolve(ctx.organization),
-    work.size ? db.department.findMany({ where: { organizationId }, select: { id: true, name: true, archivedAt: true } }) : [],
+    work.size
+      ? db.department.findMany({ where: { organizationId }, select: { id: true, name: true, archivedAt: true } })
+      : [],
     work.size ? getClosedMonths(db, ctx) : new Set<never>(),
   ]);
   const today = localDay(organization.timeZone, now);
@@ -41,14 +43,27 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
   const all = new Map(departments.map((d) => [d.id, d.name]));
   const active = new Map(departments.filter((d) => d.archivedAt === null).map((d) => [d.id, d.name]));
   const f: TFormat = { slug: organization.slug, currency: organization.currency, locale, today };
-  const scope = (departmentId: string | null): TInboxScope => ({ ctx, organizationId, departmentId, timeZone: organization.timeZone, departments: active, closedMonths });
+  const scope = (departmentId: string | null): TInboxScope => ({
+    ctx,
+    organizationId,
+    departmentId,
+    timeZone: organization.timeZone,
+    departments: active,
+    closedMonths,
+  });
 
   const isDepartmentRole = work.has("redMonth");
   const [own, finance, escalations, stale] = await Promise.all([
     // A department-bound role without its binding owes nothing (permissions fail closed the same way).
     isDepartmentRole && ctx.departmentId ? departmentWork(scope(ctx.departmentId), f) : [],
     work.has("claimsToReview") ? financeWork(scope(null), f, all, organization.fiscalYearStartMonth) : [],
-    ctx.role === "OWNER" ? departmentWork(scope(null), f).then((items) => items.filter((i) => i.urgency === "late" && isEscalated(i.waitedDays)).map((i) => ({ ...i, escalatedFrom: "Escalated: still open after a week" }))) : [],
+    ctx.role === "OWNER"
+      ? departmentWork(scope(null), f).then((items) =>
+          items
+            .filter((i) => i.urgency === "late" && isEscalated(i.waitedDays))
+            .map((i) => ({ ...i, escalatedFrom: "Escalated: still open after a week" })),
+        )
+      : [],
     work.has("staleDeal") ? staleDeals(ctx, f) : { items: [], total: 0 },
   ]);
   const items = sortItems([...own, ...finance, ...escalations, ...stale.items]);

@@ -31,7 +31,11 @@ export async function describeInvitation(token: string) {
   const invitation = await db.invitation.findUnique({
     where: { organizationId_tokenHash: key },
     select: {
-      email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true,
+      email: true,
+      role: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
       organization: { select: { name: true, slug: true } },
       department: { select: { name: true } },
     },
@@ -53,15 +57,25 @@ async function acceptInTx(tx: Tx, token: string, user: { id: string; email: stri
   const invitation = key && (await tx.invitation.findUnique({ where: { organizationId_tokenHash: key } }));
   if (!invitation) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
   const state = stateOf(invitation);
-  if (state !== "valid") throw new AppError("CONFLICT", `This invitation has been ${state}. Ask an owner for a new link.`);
+  if (state !== "valid")
+    throw new AppError("CONFLICT", `This invitation has been ${state}. Ask an owner for a new link.`);
   if (invitation.email !== user.email) {
-    throw new AppError("FORBIDDEN", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `This invitation is for ${invitation.email}. Sign in with that address to accept it.`,
+    );
   }
   const { organizationId } = invitation;
   if (invitation.departmentId) {
-    const department = await tx.department.findUnique({ where: { organizationId_id: { organizationId, id: invitation.departmentId } }, select: { archivedAt: true } });
+    const department = await tx.department.findUnique({
+      where: { organizationId_id: { organizationId, id: invitation.departmentId } },
+      select: { archivedAt: true },
+    });
     if (!department || department.archivedAt) {
-      throw new AppError("CONFLICT", "The department this invitation binds you to has been archived. Ask an owner for a new invitation.");
+      throw new AppError(
+        "CONFLICT",
+        "The department this invitation binds you to has been archived. Ask an owner for a new invitation.",
+      );
     }
   }
   // The conditional update makes a second, concurrent acceptance find nothing to accept.
@@ -70,19 +84,34 @@ async function acceptInTx(tx: Tx, token: string, user: { id: string; email: stri
     data: { acceptedAt: new Date() },
   });
   if (count === 0) throw new AppError("CONFLICT", "This invitation has already been used.");
-  const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
+  const existing = await tx.membership.findUnique({
+    where: { organizationId_userId: { organizationId, userId: user.id } },
+  });
   if (existing) throw new AppError("CONFLICT", "You are already a member of this organization.");
   const membership = await tx.membership.create({
     data: { organizationId, userId: user.id, role: invitation.role, departmentId: invitation.departmentId },
   });
-  await recordAudit(tx, { organizationId, actor: { kind: "member", userId: user.id }, action: "invitation.accepted", entityType: "Membership", entityId: membership.id, after: membership });
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } });
+  await recordAudit(tx, {
+    organizationId,
+    actor: { kind: "member", userId: user.id },
+    action: "invitation.accepted",
+    entityType: "Membership",
+    entityId: membership.id,
+    after: membership,
+  });
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { slug: true },
+  });
   // Where the new member lands: My work for those who answer, the dashboard for the rest.
   return { slug: organization.slug, href: landingPath(organization.slug, invitation.role) };
 }
 
 /** An existing, signed-in user joins through the link. */
-export async function acceptInvitation(userId: string | null, token: unknown): Promise<ActionResult<{ slug: string; href: string }>> {
+export async function acceptInvitation(
+  userId: string | null,
+  token: unknown,
+): Promise<ActionResult<{ slug: string; href: string }>> {
   try {
     if (!userId) throw new AppError("UNAUTHENTICATED", "Sign in to accept this invitation.");
     if (typeof token !== "string") throw new AppError("NOT_FOUND", "This invitation link is not valid.");
@@ -99,19 +128,24 @@ export async function acceptInvitation(userId: string | null, token: unknown): P
 }
 
 /** A new person signs up through the link: the account is created for the invited email. */
-export async function signUpWithInvitation(rawInput: unknown): Promise<ActionResult<{ slug: string; href: string; email: string }>> {
+export async function signUpWithInvitation(
+  rawInput: unknown,
+): Promise<ActionResult<{ slug: string; href: string; email: string }>> {
   try {
     const parsed = ZAcceptInvitationSignUpInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const { token, name, password } = parsed.data;
     const key = parseToken(token);
-    const invitation = key && (await db.invitation.findUnique({ where: { organizationId_tokenHash: key }, select: { email: true } }));
+    const invitation =
+      key && (await db.invitation.findUnique({ where: { organizationId_tokenHash: key }, select: { email: true } }));
     if (!invitation) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
     const passwordHash = await hashPassword(password);
     const data = await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: invitation.email, name, passwordHash } }).catch((e: unknown) => {
-        throw isUniqueViolation(e) ? emailTaken() : e;
-      });
+      const user = await tx.user
+        .create({ data: { email: invitation.email, name, passwordHash } })
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? emailTaken() : e;
+        });
       return acceptInTx(tx, token, user);
     });
     return { ok: true, data: { ...data, email: invitation.email } };

@@ -28,7 +28,11 @@ export const hashToken = (secret: string) => createHash("sha256").update(secret)
 export function newInvitationToken(ctx: TTenantContext, submissionId: string | null = null) {
   const { organizationId } = ctx;
   const secret = submissionId
-    ? createHmac("sha256", env().NEXTAUTH_SECRET).update(`invitation:${organizationId}:${submissionId}`).digest().subarray(0, 24).toString("base64url")
+    ? createHmac("sha256", env().NEXTAUTH_SECRET)
+        .update(`invitation:${organizationId}:${submissionId}`)
+        .digest()
+        .subarray(0, 24)
+        .toString("base64url")
     : randomBytes(24).toString("base64url");
   return { token: `${organizationId}.${secret}`, tokenHash: hashToken(secret) };
 }
@@ -40,16 +44,24 @@ export const inviteMember = tenantMutation({
     createOnce(
       input.submissionId,
       async (submissionId) => {
-        const found = await db.invitation.findUnique({ where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } }, select: { id: true } });
+        const found = await db.invitation.findUnique({
+          where: { organizationId_submissionId: { organizationId: ctx.organizationId, submissionId } },
+          select: { id: true },
+        });
         return found && { invitationId: found.id, token: newInvitationToken(ctx, submissionId).token };
       },
       () =>
         db.$transaction(async (tx) => {
           const { organizationId } = ctx;
           const departmentId = await resolveDepartmentBinding(tx, ctx, input.role, input.departmentId);
-          const isMember = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
+          const isMember = await tx.membership.findFirst({
+            where: { organizationId, user: { email: input.email } },
+            select: { id: true },
+          });
           if (isMember) {
-            throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member."] });
+            throw new AppError("CONFLICT", "This person is already a member.", {
+              email: ["This person is already a member."],
+            });
           }
           // A new invitation to the same address replaces any pending one, so only one link works.
           await tx.invitation.updateMany({
@@ -70,7 +82,14 @@ export const inviteMember = tenantMutation({
             },
             select: { id: true, email: true, role: true, departmentId: true, expiresAt: true },
           });
-          await recordAudit(tx, { organizationId, actor: ctx.actor, action: "invitation.created", entityType: "Invitation", entityId: invitation.id, after: invitation });
+          await recordAudit(tx, {
+            organizationId,
+            actor: ctx.actor,
+            action: "invitation.created",
+            entityType: "Invitation",
+            entityId: invitation.id,
+            after: invitation,
+          });
           return { invitationId: invitation.id, token };
         }),
     ),
@@ -84,7 +103,13 @@ export const revokeInvitation = tenantMutation({
       const where = { organizationId: ctx.organizationId, id: input.invitationId, acceptedAt: null, revokedAt: null };
       const { count } = await tx.invitation.updateMany({ where, data: { revokedAt: new Date() } });
       if (count === 0) throw notFound("That pending invitation");
-      await recordAudit(tx, { organizationId: ctx.organizationId, actor: ctx.actor, action: "invitation.revoked", entityType: "Invitation", entityId: input.invitationId });
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actor: ctx.actor,
+        action: "invitation.revoked",
+        entityType: "Invitation",
+        entityId: input.invitationId,
+      });
       return { invitationId: input.invitationId };
     }),
 });
@@ -114,7 +139,8 @@ export const changeMemberRole = tenantMutation({
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
       const before = await getMembershipForUpdate(tx, organizationId, input.membershipId);
-      if (before.role === "OWNER" && input.role !== "OWNER") await assertAnotherOwnerRemains(tx, organizationId, before.id);
+      if (before.role === "OWNER" && input.role !== "OWNER")
+        await assertAnotherOwnerRemains(tx, organizationId, before.id);
       const departmentId = await resolveDepartmentBinding(tx, ctx, input.role, input.departmentId);
       const { count } = await tx.membership.updateMany({
         where: { organizationId, id: before.id },
@@ -122,7 +148,15 @@ export const changeMemberRole = tenantMutation({
       });
       if (count === 0) throw notFound("That member");
       const after = { ...before, role: input.role, departmentId };
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "membership.updated", entityType: "Membership", entityId: before.id, before, after });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "membership.updated",
+        entityType: "Membership",
+        entityId: before.id,
+        before,
+        after,
+      });
       return after;
     }),
 });
@@ -137,7 +171,14 @@ export const removeMember = tenantMutation({
       if (before.role === "OWNER") await assertAnotherOwnerRemains(tx, organizationId, before.id);
       const { count } = await tx.membership.deleteMany({ where: { organizationId, id: before.id } });
       if (count === 0) throw notFound("That member");
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "membership.removed", entityType: "Membership", entityId: before.id, before });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "membership.removed",
+        entityType: "Membership",
+        entityId: before.id,
+        before,
+      });
       return { membershipId: before.id };
     }),
 });

@@ -20,7 +20,14 @@ export function listMembers(ctx: TTenantContext) {
 export function listPendingInvitations(ctx: TTenantContext) {
   return db.invitation.findMany({
     where: { organizationId: ctx.organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, department: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      createdAt: true,
+      department: { select: { name: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
 }

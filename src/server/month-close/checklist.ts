@@ -12,10 +12,16 @@ import type { TTenantContext } from "../tenant";
 
 type TCountRow = { departmentId: string; name: string; count: number };
 
-const scorecard = (slug: string, departmentId: string, month: MonthKey, anchor = "") => `/o/${slug}/departments/${departmentId}?period=m-${month}${anchor}`;
+const scorecard = (slug: string, departmentId: string, month: MonthKey, anchor = "") =>
+  `/o/${slug}/departments/${departmentId}?period=m-${month}${anchor}`;
 
 /** The open items of `month`, blocking ones first, each with its department and a link. */
-export async function monthCloseChecklist(tx: Tx, ctx: TTenantContext, slug: string, month: MonthKey): Promise<TCloseItem[]> {
+export async function monthCloseChecklist(
+  tx: Tx,
+  ctx: TTenantContext,
+  slug: string,
+  month: MonthKey,
+): Promise<TCloseItem[]> {
   const { organizationId } = ctx;
   const first = monthToDbDate(month);
   const [contributions, disputedCauses, missingKpis, unexplained] = await Promise.all([
@@ -44,11 +50,61 @@ export async function monthCloseChecklist(tx: Tx, ctx: TTenantContext, slug: str
   const claims = contributions.filter((r) => r.status === "CLAIMED");
   const disputedClaims = contributions.filter((r) => r.status === "DISPUTED");
   return [
-    ...claims.map((r): TCloseItem => ({ kind: "claims", blocking: true, departmentId: r.departmentId, department: r.name, count: r.count, href: scorecard(slug, r.departmentId, month, "#contributions"), label })),
-    ...disputedClaims.map((r): TCloseItem => ({ kind: "disputedClaims", blocking: false, departmentId: r.departmentId, department: r.name, count: r.count, href: scorecard(slug, r.departmentId, month, "#contributions"), label })),
-    ...disputedCauses.map((r): TCloseItem => ({ kind: "disputedCauses", blocking: false, departmentId: r.departmentId, department: r.name, count: r.count, href: scorecard(slug, r.departmentId, month), label })),
-    ...unexplained.map((r): TCloseItem => ({ kind: "redWithoutWhy", blocking: false, departmentId: r.departmentId, department: r.name, count: 1, href: scorecard(slug, r.departmentId, month), label })),
-    ...missingKpis.map((r): TCloseItem => ({ kind: "missingKpiValues", blocking: false, departmentId: r.departmentId, department: r.name, count: r.count, href: scorecard(slug, r.departmentId, month), label })),
+    ...claims.map(
+      (r): TCloseItem => ({
+        kind: "claims",
+        blocking: true,
+        departmentId: r.departmentId,
+        department: r.name,
+        count: r.count,
+        href: scorecard(slug, r.departmentId, month, "#contributions"),
+        label,
+      }),
+    ),
+    ...disputedClaims.map(
+      (r): TCloseItem => ({
+        kind: "disputedClaims",
+        blocking: false,
+        departmentId: r.departmentId,
+        department: r.name,
+        count: r.count,
+        href: scorecard(slug, r.departmentId, month, "#contributions"),
+        label,
+      }),
+    ),
+    ...disputedCauses.map(
+      (r): TCloseItem => ({
+        kind: "disputedCauses",
+        blocking: false,
+        departmentId: r.departmentId,
+        department: r.name,
+        count: r.count,
+        href: scorecard(slug, r.departmentId, month),
+        label,
+      }),
+    ),
+    ...unexplained.map(
+      (r): TCloseItem => ({
+        kind: "redWithoutWhy",
+        blocking: false,
+        departmentId: r.departmentId,
+        department: r.name,
+        count: 1,
+        href: scorecard(slug, r.departmentId, month),
+        label,
+      }),
+    ),
+    ...missingKpis.map(
+      (r): TCloseItem => ({
+        kind: "missingKpiValues",
+        blocking: false,
+        departmentId: r.departmentId,
+        department: r.name,
+        count: r.count,
+        href: scorecard(slug, r.departmentId, month),
+        label,
+      }),
+    ),
   ];
 }
 

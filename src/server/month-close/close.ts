@@ -36,13 +36,33 @@ export const closeMonth = tenantMutation({
       const decision = closeDecision(input.month, monthKey(local.year, local.month), items, input.confirmOpenItems);
       if (!decision.ok) {
         const { blockingCount, openCount } = closeChecklistSummary(items);
-        if (decision.reason === "inProgress") throw new AppError("VALIDATION", `${label} has not ended yet; a month can be closed from the day after its last day.`, { month: [`${label} is not over yet.`] });
-        if (decision.reason === "blocked") throw new AppError("CONFLICT", `${label} cannot close while ${plural(blockingCount, "department")} ${blockingCount === 1 ? "has" : "have"} claims awaiting review: confirm or dispute them first.`);
-        throw new AppError("CONFLICT", `${label} still has ${plural(openCount, "open item")}. Confirm that you close it over them.`, { confirmOpenItems: [`Confirm closing over ${plural(openCount, "open item")}.`] });
+        if (decision.reason === "inProgress")
+          throw new AppError(
+            "VALIDATION",
+            `${label} has not ended yet; a month can be closed from the day after its last day.`,
+            { month: [`${label} is not over yet.`] },
+          );
+        if (decision.reason === "blocked")
+          throw new AppError(
+            "CONFLICT",
+            `${label} cannot close while ${plural(blockingCount, "department")} ${blockingCount === 1 ? "has" : "have"} claims awaiting review: confirm or dispute them first.`,
+          );
+        throw new AppError(
+          "CONFLICT",
+          `${label} still has ${plural(openCount, "open item")}. Confirm that you close it over them.`,
+          { confirmOpenItems: [`Confirm closing over ${plural(openCount, "open item")}.`] },
+        );
       }
       const close = await tx.periodClose.create({ data: { organizationId, month, closedById: ctx.userId } });
       const openItems = items.map(({ kind, departmentId, count }) => ({ kind, departmentId, count }));
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "period.closed", entityType: "PeriodClose", entityId: input.month, after: { ...close, openItems } });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "period.closed",
+        entityType: "PeriodClose",
+        entityId: input.month,
+        after: { ...close, openItems },
+      });
       return { month: input.month, closedOver: items.length };
     });
   },
@@ -59,7 +79,14 @@ export const reopenMonth = tenantMutation({
       const existing = await tx.periodClose.findUnique({ where: { organizationId_month: { organizationId, month } } });
       if (!existing) throw new AppError("NOT_FOUND", `${monthLabel(input.month)} is not closed.`);
       await tx.periodClose.deleteMany({ where: { organizationId, id: existing.id } });
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "period.reopened", entityType: "PeriodClose", entityId: input.month, before: existing });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "period.reopened",
+        entityType: "PeriodClose",
+        entityId: input.month,
+        before: existing,
+      });
       return { month: input.month };
     }),
 });

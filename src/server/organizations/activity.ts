@@ -38,7 +38,17 @@ export function decodeActivityCursor(value: unknown): TActivityCursor | null {
   return Number.isNaN(at.getTime()) ? null : { at, id: match[2] ?? "" };
 }
 
-type TRow = { id: string; createdAt: Date; actorKind: "MEMBER" | "TOKEN" | "SYSTEM"; memberName: string | null; tokenName: string | null; systemJob: string | null; action: string; entityType: string; entityName: string | null };
+type TRow = {
+  id: string;
+  createdAt: Date;
+  actorKind: "MEMBER" | "TOKEN" | "SYSTEM";
+  memberName: string | null;
+  tokenName: string | null;
+  systemJob: string | null;
+  action: string;
+  entityType: string;
+  entityName: string | null;
+};
 
 function toActor(row: TRow): TAuditActor {
   if (row.actorKind === "TOKEN") return { kind: "token", name: row.tokenName };
@@ -47,8 +57,14 @@ function toActor(row: TRow): TAuditActor {
 }
 
 /** One page of the trail, older than `before` when given, and the cursor of the next page (null: no older events). */
-export async function listActivity(ctx: TTenantContext, before: TActivityCursor | null, take = ACTIVITY_PAGE_SIZE): Promise<{ events: TActivityEvent[]; next: string | null }> {
-  const older = before ? Prisma.sql`AND e."createdAt" <= ${before.at} AND (e."createdAt" < ${before.at} OR e.id < ${before.id})` : Prisma.empty;
+export async function listActivity(
+  ctx: TTenantContext,
+  before: TActivityCursor | null,
+  take = ACTIVITY_PAGE_SIZE,
+): Promise<{ events: TActivityEvent[]; next: string | null }> {
+  const older = before
+    ? Prisma.sql`AND e."createdAt" <= ${before.at} AND (e."createdAt" < ${before.at} OR e.id < ${before.id})`
+    : Prisma.empty;
   const rows = await db.$queryRaw<TRow[]>`
     SELECT e.id, e."createdAt", e."actorKind"::text AS "actorKind", u.name AS "memberName", t.name AS "tokenName", e."systemJob",
            e.action, e."entityType",
@@ -63,7 +79,14 @@ export async function listActivity(ctx: TTenantContext, before: TActivityCursor 
   const page = rows.slice(0, take);
   const last = page.at(-1);
   return {
-    events: page.map((row) => ({ id: row.id, at: row.createdAt, actor: toActor(row), action: row.action, entityType: row.entityType, entityName: row.entityName })),
+    events: page.map((row) => ({
+      id: row.id,
+      at: row.createdAt,
+      actor: toActor(row),
+      action: row.action,
+      entityType: row.entityType,
+      entityName: row.entityName,
+    })),
     next: rows.length > take && last ? encodeActivityCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }

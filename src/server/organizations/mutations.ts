@@ -29,9 +29,11 @@ export async function signUp(rawInput: unknown): Promise<ActionResult<{ slug: st
     const input: TSignUpInput = parsed.data;
     const passwordHash = await hashPassword(input.password);
     const organization = await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }).catch((e: unknown) => {
-        throw isUniqueViolation(e) ? emailTaken() : e;
-      });
+      const user = await tx.user
+        .create({ data: { email: input.email, name: input.name, passwordHash } })
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? emailTaken() : e;
+        });
       return createOrganizationInTx(tx, user.id, input.organization);
     });
     return { ok: true, data: { slug: organization.slug, email: input.email } };
@@ -41,7 +43,10 @@ export async function signUp(rawInput: unknown): Promise<ActionResult<{ slug: st
 }
 
 /** A signed-in user starts another organization. */
-export async function createOrganization(userId: string | null, rawInput: unknown): Promise<ActionResult<{ slug: string }>> {
+export async function createOrganization(
+  userId: string | null,
+  rawInput: unknown,
+): Promise<ActionResult<{ slug: string }>> {
   try {
     const parsed = ZOrganizationFields.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
@@ -67,7 +72,10 @@ async function hasMoneyRecords(tx: Tx, organizationId: string): Promise<boolean>
  */
 export async function organizationSettingLocks(ctx: TTenantContext, tx: Tx = db): Promise<TOrganizationLocks> {
   const { organizationId } = ctx;
-  const [hasMoney, closedCount] = await Promise.all([hasMoneyRecords(tx, organizationId), tx.periodClose.count({ where: { organizationId } })]);
+  const [hasMoney, closedCount] = await Promise.all([
+    hasMoneyRecords(tx, organizationId),
+    tx.periodClose.count({ where: { organizationId } }),
+  ]);
   const closed = `Locked: ${closedCount === 1 ? "a month is" : `${closedCount} months are`} closed, and changing this would move amounts between closed months. Reopen every closed month to change it.`;
   return {
     ...(hasMoney && { currency: "Locked: this organization already has targets or actuals in this currency." }),
@@ -75,7 +83,14 @@ export async function organizationSettingLocks(ctx: TTenantContext, tx: Tx = db)
   };
 }
 
-const SETTINGS_FIELDS = { name: "name", currency: "currency", fiscalYearStartMonth: "fiscal year start", timeZone: "time zone", onTrackThresholdBp: "on-track threshold", atRiskThresholdBp: "at-risk threshold" };
+const SETTINGS_FIELDS = {
+  name: "name",
+  currency: "currency",
+  fiscalYearStartMonth: "fiscal year start",
+  timeZone: "time zone",
+  onTrackThresholdBp: "on-track threshold",
+  atRiskThresholdBp: "at-risk threshold",
+};
 
 /** Who changed which settings since the form loaded them, and when. */
 async function staleSettings(tx: Tx, ctx: TTenantContext, timeZone: string) {
@@ -92,7 +107,8 @@ export const updateOrganization = tenantMutation({
     db.$transaction(async (tx) => {
       const where = { id: ctx.organizationId };
       const before = await tx.organization.findUniqueOrThrow({ where });
-      if (input.version !== undefined && input.version !== before.version) throw await staleSettings(tx, ctx, before.timeZone);
+      if (input.version !== undefined && input.version !== before.version)
+        throw await staleSettings(tx, ctx, before.timeZone);
       if (input.currency !== before.currency && (await hasMoneyRecords(tx, ctx.organizationId))) {
         // Amounts are stored as minor units of the currency: switching USD to JPY would silently
         // multiply every figure by 100. Converting existing money is a migration, not a setting.
@@ -104,19 +120,23 @@ export const updateOrganization = tenantMutation({
         await lockPeriods(tx, ctx, "shared");
         const locks = await organizationSettingLocks(ctx, tx);
         const fieldErrors = {
-          ...(input.timeZone !== before.timeZone && locks.timeZone && { timeZone: [`The time zone stays ${before.timeZone}. ${locks.timeZone}`] }),
-          ...(input.fiscalYearStartMonth !== before.fiscalYearStartMonth && locks.fiscalYearStartMonth && { fiscalYearStartMonth: [`The fiscal year start stays as it is. ${locks.fiscalYearStartMonth}`] }),
+          ...(input.timeZone !== before.timeZone &&
+            locks.timeZone && { timeZone: [`The time zone stays ${before.timeZone}. ${locks.timeZone}`] }),
+          ...(input.fiscalYearStartMonth !== before.fiscalYearStartMonth &&
+            locks.fiscalYearStartMonth && {
+              fiscalYearStartMonth: [`The fiscal year start stays as it is. ${locks.fiscalYearStartMonth}`],
+            }),
         };
         const first = Object.values(fieldErrors)[0]?.[0];
         if (first) throw new AppError("VALIDATION", first, fieldErrors);
       }
       const data = {
-          name: input.name,
-          currency: input.currency,
-          fiscalYearStartMonth: input.fiscalYearStartMonth,
-          timeZone: input.timeZone,
-          onTrackThresholdBp: Math.round(input.onTrackThresholdPct * 100),
-          atRiskThresholdBp: Math.round(input.atRiskThresholdPct * 100),
+        name: input.name,
+        currency: input.currency,
+        fiscalYearStartMonth: input.fiscalYearStartMonth,
+        timeZone: input.timeZone,
+        onTrackThresholdBp: Math.round(input.onTrackThresholdPct * 100),
+        atRiskThresholdBp: Math.round(input.atRiskThresholdPct * 100),
       };
       // Guarded by the version read above: a save landing in between makes the count 0.
       const { count } = await tx.organization.updateMany({ where: { ...where, version: before.version }, data });

@@ -22,9 +22,21 @@ export async function listFiscalYears(ctx: TTenantContext, now: Date, organizati
  * The first and last month with a target, an actual or a deal's expected close (null with none):
  * the period picker offers every fiscal year between them. Three min/max lookups on indexed columns.
  */
-export async function dataSpan(ctx: TTenantContext, timeZone: string): Promise<{ first: MonthKey; last: MonthKey } | null> {
+export async function dataSpan(
+  ctx: TTenantContext,
+  timeZone: string,
+): Promise<{ first: MonthKey; last: MonthKey } | null> {
   const { organizationId } = ctx;
-  const [row] = await db.$queryRaw<{ tfirst: Date | null; tlast: Date | null; efirst: Date | null; elast: Date | null; ofirst: Date | null; olast: Date | null }[]>`
+  const [row] = await db.$queryRaw<
+    {
+      tfirst: Date | null;
+      tlast: Date | null;
+      efirst: Date | null;
+      elast: Date | null;
+      ofirst: Date | null;
+      olast: Date | null;
+    }[]
+  >`
     SELECT (SELECT MIN(month) FROM "RevenueTarget" WHERE "organizationId" = ${organizationId}) AS tfirst,
            (SELECT MAX(month) FROM "RevenueTarget" WHERE "organizationId" = ${organizationId}) AS tlast,
            (SELECT MIN("occurredAt") FROM "RevenueEntry" WHERE "organizationId" = ${organizationId}) AS efirst,

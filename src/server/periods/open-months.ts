@@ -28,7 +28,8 @@ export function listClosedMonths(ctx: TTenantContext): Promise<Set<MonthKey>> {
 export async function lockPeriods(tx: Tx, ctx: TTenantContext, mode: "shared" | "exclusive"): Promise<void> {
   const { organizationId } = ctx;
   const key = `period-close:${organizationId}`;
-  if (mode === "shared") await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtext(${key}))) AS l`;
+  if (mode === "shared")
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtext(${key}))) AS l`;
   else await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
 
@@ -43,6 +44,9 @@ export async function assertMonthsOpen(tx: Tx, ctx: TTenantContext, months: Iter
     WHERE "organizationId" = ${organizationId} AND month = ANY(${wanted.map(monthToDbDate)}::date[])`;
   if (closed.length) {
     const names = closed.map((c) => monthLabel(dbDateToMonth(c.month))).sort();
-    throw new AppError("CONFLICT", `${names.join(", ")} ${names.length > 1 ? "are" : "is"} closed. An owner must reopen ${names.length > 1 ? "them" : "it"} before anything in ${names.length > 1 ? "them" : "it"} can change.`);
+    throw new AppError(
+      "CONFLICT",
+      `${names.join(", ")} ${names.length > 1 ? "are" : "is"} closed. An owner must reopen ${names.length > 1 ? "them" : "it"} before anything in ${names.length > 1 ? "them" : "it"} can change.`,
+    );
   }
 }

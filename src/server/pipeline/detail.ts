@@ -11,7 +11,11 @@ export async function getOpportunityDetail(ctx: TTenantContext, opportunityId: s
   const { organizationId } = ctx;
   const opportunity = await db.opportunity.findUnique({
     where: { organizationId_id: { organizationId, id: opportunityId } },
-    include: { stage: { select: { name: true } }, owner: { select: { name: true } }, sourceDepartment: { select: { name: true } } },
+    include: {
+      stage: { select: { name: true } },
+      owner: { select: { name: true } },
+      sourceDepartment: { select: { name: true } },
+    },
   });
   if (!opportunity) return null;
   const [changes, causes, stages, departments] = await Promise.all([
@@ -36,7 +40,12 @@ export async function getOpportunityDetail(ctx: TTenantContext, opportunityId: s
     if (Array.isArray(owner)) for (const id of owner) if (typeof id === "string") userIds.add(id);
   }
   for (const c of causes) for (const id of [c.disputedById, c.settledById, c.createdById]) if (id) userIds.add(id);
-  const users = userIds.size ? await db.user.findMany({ where: { id: { in: [...userIds] }, memberships: { some: { organizationId } } }, select: { id: true, name: true } }) : [];
+  const users = userIds.size
+    ? await db.user.findMany({
+        where: { id: { in: [...userIds] }, memberships: { some: { organizationId } } },
+        select: { id: true, name: true },
+      })
+    : [];
   return {
     opportunity,
     changes,

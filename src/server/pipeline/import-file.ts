@@ -1,8 +1,20 @@
 import "server-only";
 import type { TDateFormat } from "@/lib/csv/date";
 import type { TOpportunityImportInput } from "@/lib/csv/opportunity-schema";
-import { validateOpportunityRows, type TExistingDeal, type TOpportunityColumnMapping, type TOpportunityRowsResult, type TStageRef } from "@/lib/csv/opportunity-rows";
-import { distinctStageValues, readStageMap, resolveStage, stageKey, type TStageMap } from "@/lib/csv/opportunity-stage-map";
+import {
+  validateOpportunityRows,
+  type TExistingDeal,
+  type TOpportunityColumnMapping,
+  type TOpportunityRowsResult,
+  type TStageRef,
+} from "@/lib/csv/opportunity-rows";
+import {
+  distinctStageValues,
+  readStageMap,
+  resolveStage,
+  stageKey,
+  type TStageMap,
+} from "@/lib/csv/opportunity-stage-map";
 import { rememberValues, resolveCategory, resolveOwner } from "@/lib/csv/opportunity-value-maps";
 import { monthKey } from "@/lib/period";
 import { todayIn } from "@/lib/period-selection";
@@ -40,19 +52,43 @@ export type TParsedOpportunityImport = Omit<TParsedFile, "rows"> & {
   rows: TOpportunityRowsResult;
 };
 
-const foldKeys = (map: TStageMap): TStageMap => Object.fromEntries(Object.entries(map).map(([k, v]) => [stageKey(k), v]));
+const foldKeys = (map: TStageMap): TStageMap =>
+  Object.fromEntries(Object.entries(map).map(([k, v]) => [stageKey(k), v]));
 
 /** The organization's deals with an external id among `ids`, as the rows compare them. */
 async function existingDeals(tx: Tx, organizationId: string, ids: string[]): Promise<Map<string, TExistingDeal>> {
   if (!ids.length) return new Map();
   const deals = await tx.opportunity.findMany({
     where: { organizationId, externalId: { in: ids } },
-    select: { id: true, externalId: true, name: true, account: true, amountMinor: true, amountMissing: true, stageId: true, outcome: true, probabilityBp: true, forecastCategory: true, expectedCloseDate: true, ownerId: true, sourceDepartmentId: true },
+    select: {
+      id: true,
+      externalId: true,
+      name: true,
+      account: true,
+      amountMinor: true,
+      amountMissing: true,
+      stageId: true,
+      outcome: true,
+      probabilityBp: true,
+      forecastCategory: true,
+      expectedCloseDate: true,
+      ownerId: true,
+      sourceDepartmentId: true,
+    },
   });
-  return new Map(deals.map(({ externalId, expectedCloseDate, ...d }) => [externalId ?? "", { ...d, expectedCloseDate: isoDate(expectedCloseDate) }]));
+  return new Map(
+    deals.map(({ externalId, expectedCloseDate, ...d }) => [
+      externalId ?? "",
+      { ...d, expectedCloseDate: isoDate(expectedCloseDate) },
+    ]),
+  );
 }
 
-export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: TOpportunityImportInput): Promise<TParsedOpportunityImport> {
+export async function readOpportunityImport(
+  tx: Tx,
+  ctx: TTenantContext,
+  input: TOpportunityImportInput,
+): Promise<TParsedOpportunityImport> {
   const { organizationId } = ctx;
   const { fileName, fileHash, table } = await readCsvUpload(input.file);
   const mapping: TOpportunityColumnMapping = {
@@ -85,9 +121,19 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
   const ids = [...new Set(table.rows.map((r) => (r.cells[mapping.externalId] ?? "").trim()).filter(Boolean))];
   const [money, organization, stages, members, departments, existing] = await Promise.all([
     getOrganizationMoney(tx, ctx),
-    tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { pipelineStageMap: true, pipelineOwnerMap: true, pipelineCategoryMap: true } }),
-    tx.pipelineStage.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true, outcome: true, probabilityBp: true }, orderBy: { sortOrder: "asc" } }),
-    tx.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { email: true, name: true } } } }),
+    tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { pipelineStageMap: true, pipelineOwnerMap: true, pipelineCategoryMap: true },
+    }),
+    tx.pipelineStage.findMany({
+      where: { organizationId, archivedAt: null },
+      select: { id: true, name: true, outcome: true, probabilityBp: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    tx.membership.findMany({
+      where: { organizationId },
+      select: { userId: true, user: { select: { email: true, name: true } } },
+    }),
     tx.department.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
     existingDeals(tx, organizationId, ids),
   ]);
@@ -96,16 +142,34 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
   const defaultCloseDate = input.defaultCloseDate ?? quarterEnd;
   const remembered = readStageMap(organization.pipelineStageMap);
   const chosen = foldKeys(input.stageMap);
-  const stageValues = distinctStageValues(table.rows, mapping.stage).map((v) => ({ ...v, stageId: resolveStage(v.value, stages, chosen, remembered)?.id ?? null }));
-  const stageMapToRemember = rememberValues(remembered, stageValues.map((v) => ({ value: v.value, target: v.stageId })));
+  const stageValues = distinctStageValues(table.rows, mapping.stage).map((v) => ({
+    ...v,
+    stageId: resolveStage(v.value, stages, chosen, remembered)?.id ?? null,
+  }));
+  const stageMapToRemember = rememberValues(
+    remembered,
+    stageValues.map((v) => ({ value: v.value, target: v.stageId })),
+  );
   // Owners by the member's email or name, categories by their usual names; both remembered like stages.
   const people = members.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name }));
   const rememberedOwners = readStageMap(organization.pipelineOwnerMap);
   const ownerChoices = foldKeys(input.ownerMap);
-  const ownerValues = mapping.owner === null ? [] : distinctStageValues(table.rows, mapping.owner).map((v) => ({ ...v, userId: resolveOwner(v.value, people, ownerChoices, rememberedOwners)?.userId ?? null }));
+  const ownerValues =
+    mapping.owner === null
+      ? []
+      : distinctStageValues(table.rows, mapping.owner).map((v) => ({
+          ...v,
+          userId: resolveOwner(v.value, people, ownerChoices, rememberedOwners)?.userId ?? null,
+        }));
   const rememberedCategories = readStageMap(organization.pipelineCategoryMap);
   const categoryChoices = foldKeys(input.categoryMap);
-  const categoryValues = mapping.category === null ? [] : distinctStageValues(table.rows, mapping.category).map((v) => ({ ...v, category: resolveCategory(v.value, categoryChoices, rememberedCategories) }));
+  const categoryValues =
+    mapping.category === null
+      ? []
+      : distinctStageValues(table.rows, mapping.category).map((v) => ({
+          ...v,
+          category: resolveCategory(v.value, categoryChoices, rememberedCategories),
+        }));
   const rows = validateOpportunityRows(table, {
     mapping,
     dateFormat,
@@ -138,8 +202,14 @@ export async function readOpportunityImport(tx: Tx, ctx: TTenantContext, input: 
     ownerValues,
     categoryValues,
     stageMapToRemember,
-    ownerMapToRemember: rememberValues(rememberedOwners, ownerValues.map((v) => ({ value: v.value, target: v.userId }))),
-    categoryMapToRemember: rememberValues(rememberedCategories, categoryValues.map((v) => ({ value: v.value, target: v.category }))),
+    ownerMapToRemember: rememberValues(
+      rememberedOwners,
+      ownerValues.map((v) => ({ value: v.value, target: v.userId })),
+    ),
+    categoryMapToRemember: rememberValues(
+      rememberedCategories,
+      categoryValues.map((v) => ({ value: v.value, target: v.category })),
+    ),
     defaultCloseDate,
     mapping: {
       columns,

@@ -68,7 +68,11 @@ function revertedRow(revert: TRevert, now: TRow, stages: Map<string, StageOutcom
   const v = revert.values;
   const stageId = has(v, "stageId") ? String(v.stageId) : now.stageId;
   const outcome = has(v, "stageId") ? stages.get(stageId) : now.outcome;
-  if (!outcome) throw new AppError("CONFLICT", `"${revert.name}" was in a stage that no longer exists, so it cannot be restored. Nothing was undone.`);
+  if (!outcome)
+    throw new AppError(
+      "CONFLICT",
+      `"${revert.name}" was in a stage that no longer exists, so it cannot be restored. Nothing was undone.`,
+    );
   return {
     id: revert.id,
     version: revert.expectedVersion,
@@ -83,7 +87,11 @@ function revertedRow(revert: TRevert, now: TRow, stages: Map<string, StageOutcom
     forecastCategory: has(v, "forecastCategory") ? String(v.forecastCategory) : now.forecastCategory,
     expectedCloseDate: has(v, "expectedCloseDate") ? String(v.expectedCloseDate) : isoDate(now.expectedCloseDate),
     ownerId: has(v, "ownerId") ? String(v.ownerId) : now.ownerId,
-    sourceDepartmentId: has(v, "sourceDepartmentId") ? (v.sourceDepartmentId === null ? null : String(v.sourceDepartmentId)) : now.sourceDepartmentId,
+    sourceDepartmentId: has(v, "sourceDepartmentId")
+      ? v.sourceDepartmentId === null
+        ? null
+        : String(v.sourceDepartmentId)
+      : now.sourceDepartmentId,
     closedAt: outcome === now.outcome ? now.closedAt : outcome === "OPEN" ? null : at,
   };
 }
@@ -92,7 +100,12 @@ function revertedRow(revert: TRevert, now: TRow, stages: Map<string, StageOutcom
  * Writes the reverted rows, one UPDATE … FROM jsonb_to_recordset per chunk, each guarded by the
  * version checked under the lock; returns each deal's version after (the trigger moves it by one).
  */
-async function writeReverts(tx: Tx, organizationId: string, rows: ReturnType<typeof revertedRow>[], at: Date): Promise<Map<string, number>> {
+async function writeReverts(
+  tx: Tx,
+  organizationId: string,
+  rows: ReturnType<typeof revertedRow>[],
+  at: Date,
+): Promise<Map<string, number>> {
   const versions = new Map<string, number>();
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) {
     const chunk = rows.slice(i, i + IMPORT_CHUNK_ROWS);
@@ -106,7 +119,11 @@ async function writeReverts(tx: Tx, organizationId: string, rows: ReturnType<typ
         "forecastCategory" "ForecastCategory", "expectedCloseDate" date, "ownerId" text, "sourceDepartmentId" text, "closedAt" timestamptz)
       WHERE o."organizationId" = ${organizationId} AND o.id = r.id AND o.version = r.version
       RETURNING o.id, o.version`;
-    if (written.length !== chunk.length) throw new AppError("CONFLICT", "A deal of this import was changed while it was undone. Nothing was undone; try again.");
+    if (written.length !== chunk.length)
+      throw new AppError(
+        "CONFLICT",
+        "A deal of this import was changed while it was undone. Nothing was undone; try again.",
+      );
     for (const w of written) versions.set(w.id, w.version);
   }
   return versions;
@@ -121,23 +138,49 @@ export const undoOpportunityImportBatch = tenantMutation({
       async (tx) => {
         const { organizationId } = ctx;
         // Locks the batch: a second undo of it waits here, then finds it gone.
-        const [batch] = await tx.$queryRaw<{ id: string; fileName: string; rowCount: number; newCount: number; changedCount: number; unchangedCount: number; skipped: Prisma.JsonValue; createdAt: Date }[]>`
+        const [batch] = await tx.$queryRaw<
+          {
+            id: string;
+            fileName: string;
+            rowCount: number;
+            newCount: number;
+            changedCount: number;
+            unchangedCount: number;
+            skipped: Prisma.JsonValue;
+            createdAt: Date;
+          }[]
+        >`
           SELECT id, "fileName", "rowCount", "newCount", "changedCount", "unchangedCount", skipped, "createdAt" FROM "ImportBatch"
           WHERE "organizationId" = ${organizationId} AND id = ${input.batchId} AND kind = ${OPPORTUNITY_IMPORT_KIND} FOR UPDATE`;
         if (!batch) throw notFound("That import batch");
         const rows = await lockedDeals(tx, organizationId, batch.id);
         if (rows.length < batch.newCount + batch.changedCount) {
-          throw new AppError("CONFLICT", "This import was made before imports kept what they wrote, so it cannot be undone. Nothing was undone.");
+          throw new AppError(
+            "CONFLICT",
+            "This import was made before imports kept what they wrote, so it cannot be undone. Nothing was undone.",
+          );
         }
-        const plan = planOpportunityUndo(batch.fileName, rows.map((r) => ({ ...r, changes: r.changes as TUndoDealState["changes"] })));
+        const plan = planOpportunityUndo(
+          batch.fileName,
+          rows.map((r) => ({ ...r, changes: r.changes as TUndoDealState["changes"] })),
+        );
         const refusal = undoRefusalMessage(plan);
         if (refusal) throw new AppError("CONFLICT", refusal);
 
         const at = new Date();
-        const stages = new Map((await tx.pipelineStage.findMany({ where: { organizationId }, select: { id: true, outcome: true } })).map((s) => [s.id, s.outcome]));
+        const stages = new Map(
+          (await tx.pipelineStage.findMany({ where: { organizationId }, select: { id: true, outcome: true } })).map(
+            (s) => [s.id, s.outcome],
+          ),
+        );
         const byId = new Map(rows.map((r) => [r.id, r]));
         // Guarded by the versions checked above (the rows are locked, so the guard states the rule).
-        const versions = await writeReverts(tx, organizationId, plan.revert.map((revert) => revertedRow(revert, byId.get(revert.id) as TRow, stages, at)), at);
+        const versions = await writeReverts(
+          tx,
+          organizationId,
+          plan.revert.map((revert) => revertedRow(revert, byId.get(revert.id) as TRow, stages, at)),
+          at,
+        );
         const history = plan.revert.map((revert) => ({
           organizationId,
           id: crypto.randomUUID(),
@@ -151,13 +194,20 @@ export const undoOpportunityImportBatch = tenantMutation({
         }));
         await insertRows(tx, "OpportunityChange", { ...CHANGE_COLUMNS, restoresVersion: "integer" }, history);
         // The history rows of the reverted deals stay; they no longer point at a batch.
-        await tx.opportunityChange.updateMany({ where: { organizationId, importBatchId: batch.id }, data: { importBatchId: null } });
+        await tx.opportunityChange.updateMany({
+          where: { organizationId, importBatchId: batch.id },
+          data: { importBatchId: null },
+        });
         if (plan.remove.length) {
           // Their history goes with them (ON DELETE CASCADE); the audit event below keeps who they were.
           const removed = await tx.$executeRaw`
             DELETE FROM "Opportunity" o USING jsonb_to_recordset(${JSON.stringify(plan.remove.map((d) => ({ id: d.id, version: d.expectedVersion })))}::jsonb) AS r(id text, version integer)
             WHERE o."organizationId" = ${organizationId} AND o.id = r.id AND o.version = r.version`;
-          if (removed !== plan.remove.length) throw new AppError("CONFLICT", "A deal of this import was changed while it was undone. Nothing was undone; try again.");
+          if (removed !== plan.remove.length)
+            throw new AppError(
+              "CONFLICT",
+              "A deal of this import was changed while it was undone. Nothing was undone; try again.",
+            );
         }
         const { count } = await tx.importBatch.deleteMany({ where: { organizationId, id: batch.id } });
         if (count === 0) throw notFound("That import batch");
@@ -171,10 +221,20 @@ export const undoOpportunityImportBatch = tenantMutation({
           before: { ...kept, kind: OPPORTUNITY_IMPORT_KIND, skippedLines: readSkipped(skipped).map((s) => s.line) },
           after: {
             removed: plan.remove.map(({ id, name, externalId }) => ({ id, name, externalId })),
-            reverted: plan.revert.map(({ id, name, externalId, history: changes }) => ({ id, name, externalId, changes })),
+            reverted: plan.revert.map(({ id, name, externalId, history: changes }) => ({
+              id,
+              name,
+              externalId,
+              changes,
+            })),
           },
         });
-        return { batchId: batch.id, fileName: batch.fileName, removed: plan.remove.length, reverted: plan.revert.length };
+        return {
+          batchId: batch.id,
+          fileName: batch.fileName,
+          removed: plan.remove.length,
+          reverted: plan.revert.length,
+        };
       },
       // A batch of thousands of deals reverts in seconds; the bound only stops a transaction that hangs.
       { timeout: 5 * 60_000, maxWait: 30_000 },

@@ -1,12 +1,24 @@
 import "server-only";
 import { ZOpportunityImportInput } from "@/lib/csv/opportunity-schema";
 import type { TOpportunityImportRow } from "@/lib/csv/opportunity-rows";
-import { importedMessage, OPPORTUNITY_IMPORT_KIND, summariseOpportunityRows, type TOpportunityCommitResult, type TOpportunityImportPreview } from "@/lib/csv/opportunity-summary";
+import {
+  importedMessage,
+  OPPORTUNITY_IMPORT_KIND,
+  summariseOpportunityRows,
+  type TOpportunityCommitResult,
+  type TOpportunityImportPreview,
+} from "@/lib/csv/opportunity-summary";
 import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
-import { commitImport, createImportBatch, findImportedBatch, writeInChunks, type TProgressListener } from "../imports/commit";
+import {
+  commitImport,
+  createImportBatch,
+  findImportedBatch,
+  writeInChunks,
+  type TProgressListener,
+} from "../imports/commit";
 import type { TTenantContext } from "../tenant";
 import { CHANGE_COLUMNS, IMPORTED_OPPORTUNITY_COLUMNS, insertRows } from "./import-bulk";
 import { readOpportunityImport, type TParsedOpportunityImport } from "./import-file";
@@ -30,7 +42,19 @@ export const previewOpportunityImport = tenantMutation({
     const alreadyImported = await findImportedBatch(db, ctx, OPPORTUNITY_IMPORT_KIND, parsed.fileHash);
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected } = parsed;
     const summary = summariseOpportunityRows(parsed.rows, parsed.stageNames, parsed.defaultCloseDate);
-    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, stageValues: parsed.stageValues, ownerValues: parsed.ownerValues, categoryValues: parsed.categoryValues, summary, alreadyImported };
+    return {
+      fileName,
+      fileHash,
+      header,
+      delimiter,
+      dateFormat,
+      isDateFormatDetected,
+      stageValues: parsed.stageValues,
+      ownerValues: parsed.ownerValues,
+      categoryValues: parsed.categoryValues,
+      summary,
+      alreadyImported,
+    };
   },
 });
 
@@ -48,13 +72,40 @@ const dealRow = (ctx: TTenantContext, id: string, row: TOpportunityImportRow, no
  * New deals: one INSERT per chunk, and their "created" history rows, linked to the batch with the
  * version the deal starts at (0), so the batch's undo can tell whether anyone changed it since.
  */
-async function insertDeals(tx: Tx, ctx: TTenantContext, batchId: string, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
+async function insertDeals(
+  tx: Tx,
+  ctx: TTenantContext,
+  batchId: string,
+  rows: TOpportunityImportRow[],
+  now: Date,
+  onProgress: TProgressListener,
+) {
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, crypto.randomUUID(), row, now));
-    const written = await insertRows(tx, "Opportunity", IMPORTED_OPPORTUNITY_COLUMNS, deals, { onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING' });
+    const written = await insertRows(tx, "Opportunity", IMPORTED_OPPORTUNITY_COLUMNS, deals, {
+      onConflict: 'ON CONFLICT ("organizationId", "externalId") DO NOTHING',
+    });
     // Another writer created one of these external ids since the file was read.
-    if (written !== deals.length) throw new AppError("CONFLICT", "A deal of this file was created while the file was imported. Check the file again.");
-    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, deals.map((d) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: d.id, changedById: ctx.userId, changedAt: now, changes: { created: [null, d.name] }, importBatchId: batchId, version: 0 })));
+    if (written !== deals.length)
+      throw new AppError(
+        "CONFLICT",
+        "A deal of this file was created while the file was imported. Check the file again.",
+      );
+    await insertRows(
+      tx,
+      "OpportunityChange",
+      CHANGE_COLUMNS,
+      deals.map((d) => ({
+        organizationId: ctx.organizationId,
+        id: crypto.randomUUID(),
+        opportunityId: d.id,
+        changedById: ctx.userId,
+        changedAt: now,
+        changes: { created: [null, d.name] },
+        importBatchId: batchId,
+        version: 0,
+      })),
+    );
   });
 }
 
@@ -63,7 +114,14 @@ async function insertDeals(tx: Tx, ctx: TTenantContext, batchId: string, rows: T
  * when a deal closes, cleared when it reopens). The rows were compared inside this transaction.
  * Each history row keeps the version the update left the deal at (the trigger moves it).
  */
-async function updateDeals(tx: Tx, ctx: TTenantContext, batchId: string, rows: TOpportunityImportRow[], now: Date, onProgress: TProgressListener) {
+async function updateDeals(
+  tx: Tx,
+  ctx: TTenantContext,
+  batchId: string,
+  rows: TOpportunityImportRow[],
+  now: Date,
+  onProgress: TProgressListener,
+) {
   await writeInChunks(rows, onProgress, async (chunk) => {
     const deals = chunk.map((row) => dealRow(ctx, row.id ?? "", row, now));
     const written = await tx.$queryRaw<{ id: string; version: number }[]>`
@@ -77,33 +135,95 @@ async function updateDeals(tx: Tx, ctx: TTenantContext, batchId: string, rows: T
         "forecastCategory" "ForecastCategory", "expectedCloseDate" date, "ownerId" text, "sourceDepartmentId" text)
       WHERE o."organizationId" = ${ctx.organizationId} AND o.id = r.id
       RETURNING o.id, o.version`;
-    if (written.length !== deals.length) throw new AppError("CONFLICT", "A deal of this file was removed while the file was imported. Check the file again.");
+    if (written.length !== deals.length)
+      throw new AppError(
+        "CONFLICT",
+        "A deal of this file was removed while the file was imported. Check the file again.",
+      );
     const versions = new Map(written.map((w) => [w.id, w.version]));
-    await insertRows(tx, "OpportunityChange", CHANGE_COLUMNS, chunk.map((row) => ({ organizationId: ctx.organizationId, id: crypto.randomUUID(), opportunityId: row.id, changedById: ctx.userId, changedAt: now, changes: row.changes, importBatchId: batchId, version: versions.get(row.id ?? "") })));
+    await insertRows(
+      tx,
+      "OpportunityChange",
+      CHANGE_COLUMNS,
+      chunk.map((row) => ({
+        organizationId: ctx.organizationId,
+        id: crypto.randomUUID(),
+        opportunityId: row.id,
+        changedById: ctx.userId,
+        changedAt: now,
+        changes: row.changes,
+        importBatchId: batchId,
+        version: versions.get(row.id ?? ""),
+      })),
+    );
   });
 }
 
-async function writeBatch(tx: Tx, ctx: TTenantContext, parsed: TParsedOpportunityImport, onProgress: TProgressListener): Promise<TOpportunityCommitResult> {
+async function writeBatch(
+  tx: Tx,
+  ctx: TTenantContext,
+  parsed: TParsedOpportunityImport,
+  onProgress: TProgressListener,
+): Promise<TOpportunityCommitResult> {
   const { organizationId } = ctx;
   const { accepted, bad } = parsed.rows;
   const created = accepted.filter((r) => r.kind === "new");
   const changed = accepted.filter((r) => r.kind === "changed");
-  const counts = { rowCount: accepted.length, newCount: created.length, changedCount: changed.length, unchangedCount: accepted.length - created.length - changed.length };
+  const counts = {
+    rowCount: accepted.length,
+    newCount: created.length,
+    changedCount: changed.length,
+    unchangedCount: accepted.length - created.length - changed.length,
+  };
   const now = new Date();
   // The week's snapshot, if the week has none yet, is taken of the pipeline before this import:
   // "what changed since the last snapshot" then counts the deals it adds as new.
   await takeWeeklySnapshot(tx, ctx, await clockNow());
   const { rowCount, newCount, changedCount, unchangedCount } = counts;
-  const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, { rowCount, newCount, changedCount, unchangedCount, totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n) });
+  const batchId = await createImportBatch(tx, ctx, OPPORTUNITY_IMPORT_KIND, parsed, {
+    rowCount,
+    newCount,
+    changedCount,
+    unchangedCount,
+    totalMinor: accepted.reduce((s, r) => s + r.fields.amountMinor, 0n),
+  });
   // The stage, owner and category mappings of this file are remembered for the organization's next import.
-  const { stageMapToRemember: pipelineStageMap, ownerMapToRemember: pipelineOwnerMap, categoryMapToRemember: pipelineCategoryMap } = parsed;
-  await tx.organization.update({ where: { id: organizationId }, data: { pipelineStageMap, pipelineOwnerMap, pipelineCategoryMap } });
+  const {
+    stageMapToRemember: pipelineStageMap,
+    ownerMapToRemember: pipelineOwnerMap,
+    categoryMapToRemember: pipelineCategoryMap,
+  } = parsed;
+  await tx.organization.update({
+    where: { id: organizationId },
+    data: { pipelineStageMap, pipelineOwnerMap, pipelineCategoryMap },
+  });
   await insertDeals(tx, ctx, batchId, created, now, onProgress);
   await updateDeals(tx, ctx, batchId, changed, now, onProgress);
   // One event for the batch: the deals' own history holds each change.
-  const after = { id: batchId, kind: OPPORTUNITY_IMPORT_KIND, fileName: parsed.fileName, fileHash: parsed.fileHash, ...counts, skippedLines: bad.map((b) => b.line), mapping: parsed.mapping };
-  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "opportunities.imported", entityType: "ImportBatch", entityId: batchId, after });
-  return { outcome: "imported", batchId, ...counts, skippedCount: bad.length, message: importedMessage({ ...counts, skippedCount: bad.length }) };
+  const after = {
+    id: batchId,
+    kind: OPPORTUNITY_IMPORT_KIND,
+    fileName: parsed.fileName,
+    fileHash: parsed.fileHash,
+    ...counts,
+    skippedLines: bad.map((b) => b.line),
+    mapping: parsed.mapping,
+  };
+  await recordAudit(tx, {
+    organizationId,
+    actor: ctx.actor,
+    action: "opportunities.imported",
+    entityType: "ImportBatch",
+    entityId: batchId,
+    after,
+  });
+  return {
+    outcome: "imported",
+    batchId,
+    ...counts,
+    skippedCount: bad.length,
+    message: importedMessage({ ...counts, skippedCount: bad.length }),
+  };
 }
 
 const commitMutation = (onProgress: TProgressListener) =>
@@ -114,11 +234,18 @@ const commitMutation = (onProgress: TProgressListener) =>
       onProgress({ stage: "checking", done: 0, total: 0 });
       const preview = await readOpportunityImport(db, ctx, input);
       // Read again inside the transaction: the deals compared are the ones the write sees.
-      return commitImport(ctx, OPPORTUNITY_IMPORT_KIND, preview, input.skipBadRows, async (tx) => writeBatch(tx, ctx, await readOpportunityImport(tx, ctx, input), onProgress));
+      return commitImport(ctx, OPPORTUNITY_IMPORT_KIND, preview, input.skipBadRows, async (tx) =>
+        writeBatch(tx, ctx, await readOpportunityImport(tx, ctx, input), onProgress),
+      );
     },
   });
 
 /** Writes every good row of the file as one batch, or nothing; `onProgress` hears the rows written. */
-export function commitOpportunityImport(userId: string | null, slug: string, rawInput: unknown, onProgress: TProgressListener = () => {}) {
+export function commitOpportunityImport(
+  userId: string | null,
+  slug: string,
+  rawInput: unknown,
+  onProgress: TProgressListener = () => {},
+) {
   return commitMutation(onProgress)(userId, slug, rawInput);
 }

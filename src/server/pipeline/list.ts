@@ -86,7 +86,12 @@ const SELECT_ROW = Prisma.sql`
 
 function toRow(raw: TRawRow, today: string): TPipelineRow {
   const expectedCloseDate = isoDate(raw.expectedCloseDate);
-  return { ...raw, amountMinor: BigInt(raw.amountMinor), expectedCloseDate, isStale: raw.outcome === "OPEN" && expectedCloseDate < today };
+  return {
+    ...raw,
+    amountMinor: BigInt(raw.amountMinor),
+    expectedCloseDate,
+    isStale: raw.outcome === "OPEN" && expectedCloseDate < today,
+  };
 }
 
 /**
@@ -104,7 +109,14 @@ export async function listPipeline(ctx: TTenantContext, filters: TPipelineFilter
              SUM(o."amountMinor"::numeric * o."probabilityBp")::text AS "weightedBp"
       FROM "Opportunity" o WHERE ${where} GROUP BY o."forecastCategory"`,
   ]);
-  const { categories, total } = categoryTotals(sums.map((s) => ({ category: s.category, count: s.count, amountMinor: BigInt(s.amount ?? 0), weightedBpMinor: BigInt(s.weightedBp ?? 0) })));
+  const { categories, total } = categoryTotals(
+    sums.map((s) => ({
+      category: s.category,
+      count: s.count,
+      amountMinor: BigInt(s.amount ?? 0),
+      weightedBpMinor: BigInt(s.weightedBp ?? 0),
+    })),
+  );
   return {
     rows: rows.map((r) => toRow(r, cal.today)),
     totals: total,
@@ -113,17 +125,31 @@ export async function listPipeline(ctx: TTenantContext, filters: TPipelineFilter
   };
 }
 
-export type TBoardColumn = { stageId: string; stageName: string; count: number; amountMinor: bigint; deals: TPipelineRow[] };
+export type TBoardColumn = {
+  stageId: string;
+  stageName: string;
+  count: number;
+  amountMinor: bigint;
+  deals: TPipelineRow[];
+};
 
 /**
  * The board: one column per open stage, with the filtered count and Σ amount (one GROUP BY) and
  * the 20 largest deals (a LATERAL top-N per stage, so no stage's deals are all sorted or loaded).
  */
-export async function pipelineBoard(ctx: TTenantContext, filters: TPipelineFilters, cal: TPipelineCalendar): Promise<TBoardColumn[]> {
+export async function pipelineBoard(
+  ctx: TTenantContext,
+  filters: TPipelineFilters,
+  cal: TPipelineCalendar,
+): Promise<TBoardColumn[]> {
   const { organizationId } = ctx;
   const where = whereOf(organizationId, filters, cal, true);
   const [stages, sums, top] = await Promise.all([
-    db.pipelineStage.findMany({ where: { organizationId, outcome: "OPEN", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.pipelineStage.findMany({
+      where: { organizationId, outcome: "OPEN", archivedAt: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true },
+    }),
     db.$queryRaw<{ stageId: string; count: number; amount: string }[]>`
       SELECT o."stageId", COUNT(*)::int AS count, SUM(o."amountMinor")::text AS amount FROM "Opportunity" o WHERE ${where} GROUP BY o."stageId"`,
     db.$queryRaw<TRawRow[]>`
@@ -146,7 +172,9 @@ export async function* pipelineExportRows(ctx: TTenantContext, filters: TPipelin
   const where = whereOf(ctx.organizationId, filters, cal);
   let after = "";
   for (;;) {
-    const rows = await db.$queryRaw<TRawRow[]>`${SELECT_ROW} WHERE ${where} AND o.id > ${after} ORDER BY o.id LIMIT 5000`;
+    const rows = await db.$queryRaw<
+      TRawRow[]
+    >`${SELECT_ROW} WHERE ${where} AND o.id > ${after} ORDER BY o.id LIMIT 5000`;
     for (const row of rows) yield toRow(row, cal.today);
     const last = rows.at(-1);
     if (!last || rows.length < 5000) return;
@@ -158,11 +186,27 @@ export async function* pipelineExportRows(ctx: TTenantContext, filters: TPipelin
 export async function pipelineOptions(ctx: TTenantContext) {
   const { organizationId } = ctx;
   const [stages, members, departments, lossCauses] = await Promise.all([
-    db.pipelineStage.findMany({ where: { organizationId, archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, outcome: true, probabilityBp: true } }),
-    db.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.pipelineStage.findMany({
+      where: { organizationId, archivedAt: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, outcome: true, probabilityBp: true },
+    }),
+    db.membership.findMany({
+      where: { organizationId },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
     // ALL departments: a deal can be lost because of any of them.
-    db.department.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.lossCause.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.department.findMany({
+      where: { organizationId, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.lossCause.findMany({
+      where: { organizationId, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return { stages, owners: members.map((m) => m.user), departments, lossCauses };
 }

@@ -16,9 +16,23 @@ export type TMonthPipeline = TOpenPipeline & { month: MonthKey; amountMinor: big
  * openPipeline's totals (weighted stays in basis-point minor units, so nothing is rounded here).
  * Deals imported without an amount (stored as 0) are left out of `amountMinor` and counted apart.
  */
-export async function openPipelineByMonth(ctx: TTenantContext, afterDate: string, throughDate: string): Promise<TMonthPipeline[]> {
+export async function openPipelineByMonth(
+  ctx: TTenantContext,
+  afterDate: string,
+  throughDate: string,
+): Promise<TMonthPipeline[]> {
   const { organizationId } = ctx;
-  const rows = await db.$queryRaw<{ month: Date; count: number; amount: string; noAmount: number; commit: string | null; best: string | null; weighted: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      month: Date;
+      count: number;
+      amount: string;
+      noAmount: number;
+      commit: string | null;
+      best: string | null;
+      weighted: string | null;
+    }[]
+  >`
     SELECT date_trunc('month', "expectedCloseDate")::date AS month,
            COUNT(*)::int AS count,
            COALESCE(SUM("amountMinor") FILTER (WHERE NOT "amountMissing"), 0)::text AS amount,

@@ -39,7 +39,9 @@ export async function getPipelineOverview(ctx: TTenantContext, at?: Date) {
     listFiscalYears(ctx, instant, organization),
   ]);
   const actualYtd = actualOf(ytdMonths(year, fy.asOf));
-  const quarterMonths = year.filter((m) => fiscalQuarterOfMonth(m.month, organization.fiscalYearStartMonth) === quarter);
+  const quarterMonths = year.filter(
+    (m) => fiscalQuarterOfMonth(m.month, organization.fiscalYearStartMonth) === quarter,
+  );
   const calendar: TPipelineCalendar = { today: todayIso, fiscalYearStartMonth: organization.fiscalYearStartMonth };
   return {
     organization,
@@ -56,15 +58,22 @@ export async function getPipelineOverview(ctx: TTenantContext, at?: Date) {
     quarter: {
       key: `${fy.fiscalYear}-Q${quarter}`,
       label: `Q${quarter} ${fiscalYearLabel(fy.fiscalYear)}`,
-      coverage: rangeCoverage(openByMonth, quarterMonths.map((m) => m.month), targetOf(quarterMonths), actualOf(quarterMonths.filter((m) => m.month <= fy.asOf.month))),
+      coverage: rangeCoverage(
+        openByMonth,
+        quarterMonths.map((m) => m.month),
+        targetOf(quarterMonths),
+        actualOf(quarterMonths.filter((m) => m.month <= fy.asOf.month)),
+      ),
     },
   };
 }
 
-
 /** The organization's today and fiscal calendar, for filtering without the forecast's queries. */
 export async function getPipelineCalendar(ctx: TTenantContext) {
   const organization = await getOrganization(ctx);
-  const calendar: TPipelineCalendar = { today: isoDate(todayIn(organization.timeZone, await now())), fiscalYearStartMonth: organization.fiscalYearStartMonth };
+  const calendar: TPipelineCalendar = {
+    today: isoDate(todayIn(organization.timeZone, await now())),
+    fiscalYearStartMonth: organization.fiscalYearStartMonth,
+  };
   return { organization, calendar };
 }

@@ -9,7 +9,14 @@ export async function getPipelineSettings(ctx: TTenantContext) {
     db.pipelineStage.findMany({
       where: { organizationId },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, probabilityBp: true, outcome: true, archivedAt: true, _count: { select: { opportunities: true } } },
+      select: {
+        id: true,
+        name: true,
+        probabilityBp: true,
+        outcome: true,
+        archivedAt: true,
+        _count: { select: { opportunities: true } },
+      },
     }),
     db.lossCause.findMany({
       where: { organizationId },

@@ -11,7 +11,14 @@ import { isoDate } from "@/lib/dates";
 export const DIFF_BUCKETS = ["added", "won", "lost", "slipped", "revalued"] as const;
 export type TDiffBucket = (typeof DIFF_BUCKETS)[number];
 
-export type TDiffDeal = { opportunityId: string; name: string; amountMinor: bigint; previousAmountMinor: bigint | null; fromDate: string | null; toDate: string | null };
+export type TDiffDeal = {
+  opportunityId: string;
+  name: string;
+  amountMinor: bigint;
+  previousAmountMinor: bigint | null;
+  fromDate: string | null;
+  toDate: string | null;
+};
 export type TDiffBucketSummary = { count: number; movedMinor: bigint; top: TDiffDeal[] };
 export type TSnapshotDiffSummary = {
   snapshot: { id: string; kind: SnapshotKind; takenAt: Date; takenByName: string | null } | null;
@@ -30,7 +37,11 @@ type TRaw = {
   date: Date;
 };
 
-const empty = (): Record<TDiffBucket, TDiffBucketSummary> => Object.fromEntries(DIFF_BUCKETS.map((b) => [b, { count: 0, movedMinor: 0n, top: [] }])) as unknown as Record<TDiffBucket, TDiffBucketSummary>;
+const empty = (): Record<TDiffBucket, TDiffBucketSummary> =>
+  Object.fromEntries(DIFF_BUCKETS.map((b) => [b, { count: 0, movedMinor: 0n, top: [] }])) as unknown as Record<
+    TDiffBucket,
+    TDiffBucketSummary
+  >;
 
 /** The latest snapshot (weekly or manual) of the organization, compared with its deals now. */
 export async function snapshotDiff(ctx: TTenantContext): Promise<TSnapshotDiffSummary> {
@@ -41,7 +52,9 @@ export async function snapshotDiff(ctx: TTenantContext): Promise<TSnapshotDiffSu
     select: { id: true, kind: true, takenAt: true, takenById: true },
   });
   if (!latest) return { snapshot: null, buckets: empty() };
-  const takenBy = latest.takenById ? await db.user.findUnique({ where: { id: latest.takenById }, select: { name: true } }) : null;
+  const takenBy = latest.takenById
+    ? await db.user.findUnique({ where: { id: latest.takenById }, select: { name: true } })
+    : null;
 
   // moved: the deal's amount, except re-valued deals, which move by new − old.
   const rows = await db.$queryRaw<TRaw[]>`
@@ -84,5 +97,8 @@ export async function snapshotDiff(ctx: TTenantContext): Promise<TSnapshotDiffSu
       toDate: r.bucket === "slipped" ? isoDate(r.date) : null,
     });
   }
-  return { snapshot: { id: latest.id, kind: latest.kind, takenAt: latest.takenAt, takenByName: takenBy?.name ?? null }, buckets };
+  return {
+    snapshot: { id: latest.id, kind: latest.kind, takenAt: latest.takenAt, takenByName: takenBy?.name ?? null },
+    buckets,
+  };
 }

@@ -20,9 +20,18 @@ export const takeSnapshot = tenantMutation({
   run: (ctx) =>
     db.$transaction(async (tx) => {
       const { organizationId } = ctx;
-      const snapshot = await tx.pipelineSnapshot.create({ data: { organizationId, kind: "MANUAL", takenById: ctx.userId } });
+      const snapshot = await tx.pipelineSnapshot.create({
+        data: { organizationId, kind: "MANUAL", takenById: ctx.userId },
+      });
       const deals = await copyPipeline(tx, organizationId, snapshot.id);
-      await recordAudit(tx, { organizationId, actor: ctx.actor, action: "pipeline.snapshot", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { ...snapshot, deals } });
+      await recordAudit(tx, {
+        organizationId,
+        actor: ctx.actor,
+        action: "pipeline.snapshot",
+        entityType: "PipelineSnapshot",
+        entityId: snapshot.id,
+        after: { ...snapshot, deals },
+      });
       return { snapshotId: snapshot.id, deals };
     }),
 });
@@ -40,7 +49,13 @@ export function weekOf(now: Date): string {
 export async function ensureWeeklySnapshot(ctx: TTenantContext, now: Date = new Date()): Promise<boolean> {
   const { organizationId } = ctx;
   const week = new Date(`${weekOf(now)}T00:00:00Z`);
-  if (await db.pipelineSnapshot.findUnique({ where: { organizationId_weekOf: { organizationId, weekOf: week } }, select: { id: true } })) return false;
+  if (
+    await db.pipelineSnapshot.findUnique({
+      where: { organizationId_weekOf: { organizationId, weekOf: week } },
+      select: { id: true },
+    })
+  )
+    return false;
   return db.$transaction((tx) => takeWeeklySnapshot(tx, ctx, now));
 }
 
@@ -52,10 +67,21 @@ export async function ensureWeeklySnapshot(ctx: TTenantContext, now: Date = new 
 export async function takeWeeklySnapshot(tx: Tx, ctx: TTenantContext, now: Date): Promise<boolean> {
   const { organizationId } = ctx;
   const week = new Date(`${weekOf(now)}T00:00:00Z`);
-  const created = await tx.pipelineSnapshot.createManyAndReturn({ data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }], skipDuplicates: true, select: { id: true } });
+  const created = await tx.pipelineSnapshot.createManyAndReturn({
+    data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
   const snapshot = created[0];
   if (!snapshot) return false;
   const deals = await copyPipeline(tx, organizationId, snapshot.id);
-  await recordAudit(tx, { organizationId, actor: { kind: "system", job: "weekly-snapshot" }, action: "pipeline.snapshot.weekly", entityType: "PipelineSnapshot", entityId: snapshot.id, after: { weekOf: weekOf(now), deals } });
+  await recordAudit(tx, {
+    organizationId,
+    actor: { kind: "system", job: "weekly-snapshot" },
+    action: "pipeline.snapshot.weekly",
+    entityType: "PipelineSnapshot",
+    entityId: snapshot.id,
+    after: { weekOf: weekOf(now), deals },
+  });
   return true;
 }

@@ -18,7 +18,14 @@ export async function wonByMonthCsv(ctx: TTenantContext, period: string | undefi
   const { organization, resolved, table } = await getWonByMonth(ctx, period, now);
   const currency = organization.currency;
   const digits = currencyDigits(currency);
-  const line = (kind: string, month: string, owner: string, f: TWonFigure): TCsvCell[] => [kind, month, owner, f.count, minorToDecimalString(f.amountMinor, digits), currency];
+  const line = (kind: string, month: string, owner: string, f: TWonFigure): TCsvCell[] => [
+    kind,
+    month,
+    owner,
+    f.count,
+    minorToDecimalString(f.amountMinor, digits),
+    currency,
+  ];
   const rows: TCsvCell[][] = [];
   for (const owner of table.owners) {
     table.months.forEach((month, i) => {
@@ -27,7 +34,8 @@ export async function wonByMonthCsv(ctx: TTenantContext, period: string | undefi
     });
   }
   for (const owner of table.owners) rows.push(line("owner total", "all", owner.ownerName, owner.total));
-  for (const [i, month] of table.months.entries()) rows.push(line("month total", month, "all", table.monthTotals[i] ?? { count: 0, amountMinor: 0n }));
+  for (const [i, month] of table.months.entries())
+    rows.push(line("month total", month, "all", table.monthTotals[i] ?? { count: 0, amountMinor: 0n }));
   rows.push(line("grand total", "all", "all", table.total));
   return new Response(toCsv(HEADER, rows), {
     headers: {

@@ -16,14 +16,22 @@ const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  */
 export async function wonCells(ctx: TTenantContext, months: MonthKey[]): Promise<TWonCell[]> {
   const { from, to } = closeDateRange(months);
-  const rows = await db.$queryRaw<{ month: string; ownerId: string; ownerName: string; count: number; amount: string }[]>`
+  const rows = await db.$queryRaw<
+    { month: string; ownerId: string; ownerName: string; count: number; amount: string }[]
+  >`
     SELECT to_char(o."expectedCloseDate"::timestamp, 'YYYY-MM') AS month, o."ownerId", u.name AS "ownerName",
            COUNT(*)::int AS count, SUM(o."amountMinor")::text AS amount
     FROM "Opportunity" o JOIN "User" u ON u.id = o."ownerId"
     WHERE o."organizationId" = ${ctx.organizationId} AND o.outcome = 'WON'
       AND o."expectedCloseDate" >= ${dbDate(from)}::date AND o."expectedCloseDate" <= ${dbDate(to)}::date
     GROUP BY 1, 2, 3 ORDER BY 1, 2`;
-  return rows.map((r) => ({ month: r.month as MonthKey, ownerId: r.ownerId, ownerName: r.ownerName, count: r.count, amountMinor: BigInt(r.amount) }));
+  return rows.map((r) => ({
+    month: r.month as MonthKey,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    count: r.count,
+    amountMinor: BigInt(r.amount),
+  }));
 }
 
 /**
@@ -35,9 +43,14 @@ export async function getWonByMonth(ctx: TTenantContext, periodParam: string | u
   const today = todayIn(organization.timeZone, now);
   const start = organization.fiscalYearStartMonth;
   const parsed = parsePeriod(periodParam, today, start);
-  const period = isWonPeriod(parsed) ? parsed : { kind: "fy" as const, fiscalYear: fiscalYearOfMonth(monthKey(today.year, today.month), start) };
+  const period = isWonPeriod(parsed)
+    ? parsed
+    : { kind: "fy" as const, fiscalYear: fiscalYearOfMonth(monthKey(today.year, today.month), start) };
   const resolved = resolvePeriod(period, today, start);
-  const [cells, fiscalYears] = await Promise.all([wonCells(ctx, resolved.months), listFiscalYears(ctx, now, organization)]);
+  const [cells, fiscalYears] = await Promise.all([
+    wonCells(ctx, resolved.months),
+    listFiscalYears(ctx, now, organization),
+  ]);
   return {
     organization,
     today,

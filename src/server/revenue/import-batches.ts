@@ -18,7 +18,12 @@ export const REVENUE_IMPORT_KIND = "revenue";
 const ZSkipped = z.array(z.object({ line: z.number().int(), reason: z.string() }));
 
 /** The months (in `timeZone`) that each of `batchIds` has entries in. */
-export async function getBatchMonths(tx: Tx, ctx: TTenantContext, timeZone: string, batchIds: string[]): Promise<Map<string, MonthKey[]>> {
+export async function getBatchMonths(
+  tx: Tx,
+  ctx: TTenantContext,
+  timeZone: string,
+  batchIds: string[],
+): Promise<Map<string, MonthKey[]>> {
   const { organizationId } = ctx;
   const months = new Map<string, MonthKey[]>();
   if (!batchIds.length) return months;
@@ -43,12 +48,23 @@ const ZKpiMapping = z.object({ departmentId: z.string(), department: z.string() 
  * Pipeline batches whose history rows are not linked to them (imported before the link was kept):
  * they wrote deals but cannot say which, so they cannot be undone.
  */
-async function untracedOpportunityBatches(organizationId: string, batches: { id: string; kind: string; newCount: number; changedCount: number }[]): Promise<Set<string>> {
-  const ids = batches.filter((b) => b.kind === OPPORTUNITY_IMPORT_KIND && b.newCount + b.changedCount > 0).map((b) => b.id);
+async function untracedOpportunityBatches(
+  organizationId: string,
+  batches: { id: string; kind: string; newCount: number; changedCount: number }[],
+): Promise<Set<string>> {
+  const ids = batches
+    .filter((b) => b.kind === OPPORTUNITY_IMPORT_KIND && b.newCount + b.changedCount > 0)
+    .map((b) => b.id);
   if (!ids.length) return new Set();
-  const linked = await db.opportunityChange.groupBy({ by: ["importBatchId"], where: { organizationId, importBatchId: { in: ids } }, _count: { _all: true } });
+  const linked = await db.opportunityChange.groupBy({
+    by: ["importBatchId"],
+    where: { organizationId, importBatchId: { in: ids } },
+    _count: { _all: true },
+  });
   const counts = new Map(linked.map((l) => [l.importBatchId, l._count._all]));
-  return new Set(batches.filter((b) => ids.includes(b.id) && (counts.get(b.id) ?? 0) < b.newCount + b.changedCount).map((b) => b.id));
+  return new Set(
+    batches.filter((b) => ids.includes(b.id) && (counts.get(b.id) ?? 0) < b.newCount + b.changedCount).map((b) => b.id),
+  );
 }
 
 /**
@@ -56,7 +72,11 @@ async function untracedOpportunityBatches(organizationId: string, batches: { id:
  * months each touches (a KPI batch's months and undo information come from its import's audit
  * event; a pipeline batch has no months, and its counts are stored on it).
  */
-export async function listImportBatches(ctx: TTenantContext, timeZone: string, options: { take?: number; kinds?: TImportBatchItem["kind"][] } = {}): Promise<TImportBatchItem[]> {
+export async function listImportBatches(
+  ctx: TTenantContext,
+  timeZone: string,
+  options: { take?: number; kinds?: TImportBatchItem["kind"][] } = {},
+): Promise<TImportBatchItem[]> {
   const { organizationId } = ctx;
   const kinds = options.kinds ?? [REVENUE_IMPORT_KIND];
   const [batches, closed] = await Promise.all([
@@ -64,13 +84,34 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       where: { organizationId, kind: { in: kinds } },
       orderBy: { createdAt: "desc" },
       take: options.take ?? 50,
-      select: { id: true, kind: true, fileName: true, createdAt: true, rowCount: true, totalMinor: true, roundedCount: true, duplicateCount: true, duplicatesImported: true, newCount: true, changedCount: true, unchangedCount: true, skipped: true, mapping: true, createdBy: { select: { name: true } }, apiToken: { select: { name: true } } },
+      select: {
+        id: true,
+        kind: true,
+        fileName: true,
+        createdAt: true,
+        rowCount: true,
+        totalMinor: true,
+        roundedCount: true,
+        duplicateCount: true,
+        duplicatesImported: true,
+        newCount: true,
+        changedCount: true,
+        unchangedCount: true,
+        skipped: true,
+        mapping: true,
+        createdBy: { select: { name: true } },
+        apiToken: { select: { name: true } },
+      },
     }),
     getClosedMonths(db, ctx),
   ]);
   const revenueIds = batches.filter((b) => b.kind === REVENUE_IMPORT_KIND).map((b) => b.id);
   const kpiIds = batches.filter((b) => b.kind === KPI_IMPORT_KIND).map((b) => b.id);
-  const [months, kpiInfo, untraced] = await Promise.all([getBatchMonths(db, ctx, timeZone, revenueIds), readKpiBatchAudit(db, ctx, kpiIds), untracedOpportunityBatches(organizationId, batches)]);
+  const [months, kpiInfo, untraced] = await Promise.all([
+    getBatchMonths(db, ctx, timeZone, revenueIds),
+    readKpiBatchAudit(db, ctx, kpiIds),
+    untracedOpportunityBatches(organizationId, batches),
+  ]);
   return batches.map((b) => {
     const isKpi = b.kind === KPI_IMPORT_KIND;
     const isDeals = b.kind === OPPORTUNITY_IMPORT_KIND;
@@ -81,7 +122,11 @@ export async function listImportBatches(ctx: TTenantContext, timeZone: string, o
       id: b.id,
       kind: isKpi ? "kpi" : isDeals ? "opportunity" : "revenue",
       department: mapping?.success ? { id: mapping.data.departmentId, name: mapping.data.department } : null,
-      undoRefusal: isKpi ? kpiUndoRefusal(info) : untraced.has(b.id) ? "It was imported before imports kept which deals they wrote." : null,
+      undoRefusal: isKpi
+        ? kpiUndoRefusal(info)
+        : untraced.has(b.id)
+          ? "It was imported before imports kept which deals they wrote."
+          : null,
       fileName: b.fileName,
       createdAt: b.createdAt,
       createdBy: b.createdBy?.name ?? null,

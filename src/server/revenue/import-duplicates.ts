@@ -76,13 +76,26 @@ export async function findDuplicateRows(
   const found = ids.length
     ? await tx.importBatch.findMany({
         where: { organizationId, id: { in: ids } },
-        select: { id: true, fileName: true, createdAt: true, createdBy: { select: { name: true } }, apiToken: { select: { name: true } } },
+        select: {
+          id: true,
+          fileName: true,
+          createdAt: true,
+          createdBy: { select: { name: true } },
+          apiToken: { select: { name: true } },
+        },
       })
     : [];
   // A batch the API sent names its token, not a member.
-  const importedBy = (b: (typeof found)[number]) => (b.apiToken ? describeActor({ kind: "token", name: b.apiToken.name }) : (b.createdBy?.name ?? null));
+  const importedBy = (b: (typeof found)[number]) =>
+    b.apiToken ? describeActor({ kind: "token", name: b.apiToken.name }) : (b.createdBy?.name ?? null);
   const batches: TDuplicateBatch[] = found
-    .map((b) => ({ batchId: b.id, fileName: b.fileName, importedAt: b.createdAt, importedBy: importedBy(b), rowCount: counts.get(b.id) ?? 0 }))
+    .map((b) => ({
+      batchId: b.id,
+      fileName: b.fileName,
+      importedAt: b.createdAt,
+      importedBy: importedBy(b),
+      rowCount: counts.get(b.id) ?? 0,
+    }))
     .sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime());
   const manual = counts.get(null);
   if (manual) batches.push({ batchId: null, fileName: null, importedAt: null, importedBy: null, rowCount: manual });

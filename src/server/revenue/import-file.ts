@@ -20,18 +20,34 @@ export type TBatchMapping = {
 };
 
 /** What the preview shows (without the idempotency check), plus what the commit writes. */
-export type TParsedImport = Omit<TImportPreview, "alreadyImported" | "duplicates"> & { mapping: TBatchMapping; rows: TRowsResult };
+export type TParsedImport = Omit<TImportPreview, "alreadyImported" | "duplicates"> & {
+  mapping: TBatchMapping;
+  rows: TRowsResult;
+};
 
 /** Hashes, decodes, parses and validates the file; rows in `closedMonths` are bad rows. */
-export async function readRevenueImport(input: TRevenueImportInput, organization: TImportOrganization, closedMonths: ReadonlySet<MonthKey>): Promise<TParsedImport> {
+export async function readRevenueImport(
+  input: TRevenueImportInput,
+  organization: TImportOrganization,
+  closedMonths: ReadonlySet<MonthKey>,
+): Promise<TParsedImport> {
   const { fileName, fileHash, table } = await readCsvUpload(input.file);
-  const mapping: TColumnMapping = { date: input.dateColumn, amount: input.amountColumn, reference: input.referenceColumn, customer: input.customerColumn };
+  const mapping: TColumnMapping = {
+    date: input.dateColumn,
+    amount: input.amountColumn,
+    reference: input.referenceColumn,
+    customer: input.customerColumn,
+  };
   assertColumnsInFile(
     table,
     Object.entries(mapping).map(([name, column]) => [`${name}Column`, name, column]),
   );
   const { format: dateFormat, isDetected } = chooseDateFormat(table, mapping.date, input.dateFormat, "dateFormat");
-  const rows = validateRows(table, { mapping, dateFormat, decimalSeparator: input.decimalSeparator, ...organization }, closedMonths);
+  const rows = validateRows(
+    table,
+    { mapping, dateFormat, decimalSeparator: input.decimalSeparator, ...organization },
+    closedMonths,
+  );
   return {
     fileName,
     fileHash,
@@ -40,7 +56,12 @@ export async function readRevenueImport(input: TRevenueImportInput, organization
     dateFormat,
     isDateFormatDetected: isDetected,
     mapping: {
-      columns: { date: columnName(table, mapping.date), amount: columnName(table, mapping.amount), reference: columnName(table, mapping.reference), customer: columnName(table, mapping.customer) },
+      columns: {
+        date: columnName(table, mapping.date),
+        amount: columnName(table, mapping.amount),
+        reference: columnName(table, mapping.reference),
+        customer: columnName(table, mapping.customer),
+      },
       dateFormat,
       decimalSeparator: input.decimalSeparator,
       delimiter: table.delimiter,

@@ -13,7 +13,16 @@ export async function findRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: str
   const { organizationId } = ctx;
   const batch = await tx.importBatch.findFirst({
     where: { organizationId, id: batchId, kind: REVENUE_IMPORT_KIND },
-    select: { id: true, fileName: true, fileHash: true, rowCount: true, totalMinor: true, roundedCount: true, skipped: true, createdAt: true },
+    select: {
+      id: true,
+      fileName: true,
+      fileHash: true,
+      rowCount: true,
+      totalMinor: true,
+      roundedCount: true,
+      skipped: true,
+      createdAt: true,
+    },
   });
   if (!batch) throw notFound("That import batch");
   return batch;
@@ -23,7 +32,12 @@ export async function findRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: str
  * Removes a revenue batch and its entries (ON DELETE CASCADE), audited as undone or as replaced by
  * a corrected file. Refused when any month the batch has entries in is closed.
  */
-export async function removeRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: string, audit: { action: "revenue.importUndone" | "revenue.importReplaced"; after?: Record<string, unknown> }) {
+export async function removeRevenueBatch(
+  tx: Tx,
+  ctx: TTenantContext,
+  batchId: string,
+  audit: { action: "revenue.importUndone" | "revenue.importReplaced"; after?: Record<string, unknown> },
+) {
   const { organizationId } = ctx;
   const batch = await findRevenueBatch(tx, ctx, batchId);
   const { timeZone } = ctx.organization;
@@ -33,7 +47,15 @@ export async function removeRevenueBatch(tx: Tx, ctx: TTenantContext, batchId: s
   if (count === 0) throw notFound("That import batch");
   const { skipped, ...kept } = batch;
   const before = { ...kept, months, skippedLines: readSkipped(skipped).map((s) => s.line) };
-  await recordAudit(tx, { organizationId, actor: ctx.actor, action: audit.action, entityType: "ImportBatch", entityId: batch.id, before, after: audit.after });
+  await recordAudit(tx, {
+    organizationId,
+    actor: ctx.actor,
+    action: audit.action,
+    entityType: "ImportBatch",
+    entityId: batch.id,
+    before,
+    after: audit.after,
+  });
   return { batchId: batch.id, fileName: batch.fileName, rowCount: batch.rowCount };
 }
 

@@ -37,8 +37,11 @@ async function readForOrganization(ctx: TTenantContext, input: TRevenueImportInp
   return { parsed: await readRevenueImport(input, { currency, digits, timeZone }, closed), timeZone };
 }
 
-
-function describeDuplicates(rows: readonly TImportRow[], match: TDuplicateMatch, keyDates: (row: TImportRow) => string): TDuplicates {
+function describeDuplicates(
+  rows: readonly TImportRow[],
+  match: TDuplicateMatch,
+  keyDates: (row: TImportRow) => string,
+): TDuplicates {
   const months = new Map<MonthKey, { month: MonthKey; rowCount: number; totalMinor: bigint }>();
   const shown: TDuplicates["rows"] = [];
   let totalMinor = 0n;
@@ -50,9 +53,22 @@ function describeDuplicates(rows: readonly TImportRow[], match: TDuplicateMatch,
     month.totalMinor += row.amountMinor;
     months.set(row.month, month);
     totalMinor += row.amountMinor;
-    if (shown.length < DUPLICATE_ROWS_SHOWN) shown.push({ line: row.line, date: keyDates(row), amountMinor: row.amountMinor, reference: row.reference, batchId });
+    if (shown.length < DUPLICATE_ROWS_SHOWN)
+      shown.push({
+        line: row.line,
+        date: keyDates(row),
+        amountMinor: row.amountMinor,
+        reference: row.reference,
+        batchId,
+      });
   }
-  return { count: match.byRow.size, totalMinor, batches: match.batches, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), rows: shown };
+  return {
+    count: match.byRow.size,
+    totalMinor,
+    batches: match.batches,
+    months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    rows: shown,
+  };
 }
 
 /** Reads the file and reports what a commit would write. Nothing is written; the permission is the writer's. */
@@ -65,7 +81,17 @@ export const previewRevenueImport = tenantMutation({
     const { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, rows } = parsed;
     const match = await findDuplicateRows(db, ctx, timeZone, rows.accepted, { excludeBatchId: input.replaceBatchId });
     const duplicates = describeDuplicates(rows.accepted, match, (row) => localDate(row.occurredAt, timeZone));
-    return { fileName, fileHash, header, delimiter, dateFormat, isDateFormatDetected, summary, alreadyImported: null, duplicates };
+    return {
+      fileName,
+      fileHash,
+      header,
+      delimiter,
+      dateFormat,
+      isDateFormatDetected,
+      summary,
+      alreadyImported: null,
+      duplicates,
+    };
   },
 });
 
@@ -74,7 +100,13 @@ export const previewRevenueImport = tenantMutation({
  * 100,000 rows this is several times faster than createMany, whose per-row bind parameters and
  * row mapping dominate at this size; the tenant and batch are single parameters of every chunk.
  */
-function insertEntries(tx: Tx, ctx: TTenantContext, batchId: string, rows: readonly TImportRow[], onProgress: TProgressListener): Promise<void> {
+function insertEntries(
+  tx: Tx,
+  ctx: TTenantContext,
+  batchId: string,
+  rows: readonly TImportRow[],
+  onProgress: TProgressListener,
+): Promise<void> {
   return writeInChunks(rows, onProgress, async (chunk) => {
     await tx.$executeRaw`
       INSERT INTO "RevenueEntry" ("organizationId", id, "occurredAt", "amountMinor", source, reference, customer, "importBatchId", "importLine", "createdById")
@@ -96,13 +128,24 @@ export async function lockRevenueImports(tx: Tx, ctx: TTenantContext): Promise<v
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
 
-async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInput, read: TReadImport, onProgress: TProgressListener): Promise<TCommitResult> {
+async function writeBatch(
+  tx: Tx,
+  ctx: TTenantContext,
+  input: TRevenueImportInput,
+  read: TReadImport,
+  onProgress: TProgressListener,
+): Promise<TCommitResult> {
   const { organizationId } = ctx;
   const { parsed, timeZone } = read;
   const { fileName, fileHash, rows, mapping } = parsed;
   await lockRevenueImports(tx, ctx);
   // The batch a corrected file replaces goes in the same transaction; refused when any of its months is closed.
-  const replaced = input.replaceBatchId ? await removeRevenueBatch(tx, ctx, input.replaceBatchId, { action: "revenue.importReplaced", after: { replacedByFile: fileName } }) : null;
+  const replaced = input.replaceBatchId
+    ? await removeRevenueBatch(tx, ctx, input.replaceBatchId, {
+        action: "revenue.importReplaced",
+        after: { replacedByFile: fileName },
+      })
+    : null;
   const match = await findDuplicateRows(tx, ctx, timeZone, rows.accepted);
   const duplicatesImported = input.duplicates === "import" && match.byRow.size > 0;
   const toWrite = duplicatesImported ? rows.accepted : rows.accepted.filter((_row, index) => !match.byRow.has(index));
@@ -112,17 +155,51 @@ async function writeBatch(tx: Tx, ctx: TTenantContext, input: TRevenueImportInpu
       const message = "Every row of this file is already in other entries; nothing would be written.";
       throw new AppError("VALIDATION", message, { file: [message] });
     }
-    return { outcome: "already-imported", batchId: first.batchId ?? "", fileName: first.fileName ?? "", importedAt: first.importedAt ?? new Date(0), importedBy: first.importedBy };
+    return {
+      outcome: "already-imported",
+      batchId: first.batchId ?? "",
+      fileName: first.fileName ?? "",
+      importedAt: first.importedAt ?? new Date(0),
+      importedBy: first.importedBy,
+    };
   }
   const summary = summariseRows({ accepted: toWrite, bad: rows.bad });
-  if (!isTotalInRange(summary.totalMinor)) throw new AppError("VALIDATION", "The file's total is too large to store.", { file: ["The file's total is too large to store."] });
-  await assertMonthsOpen(tx, ctx, summary.months.map((m) => m.month));
-  const totals = { rowCount: summary.acceptedCount, totalMinor: summary.totalMinor, roundedCount: summary.roundedCount, duplicateCount: match.byRow.size, duplicatesImported };
+  if (!isTotalInRange(summary.totalMinor))
+    throw new AppError("VALIDATION", "The file's total is too large to store.", {
+      file: ["The file's total is too large to store."],
+    });
+  await assertMonthsOpen(
+    tx,
+    ctx,
+    summary.months.map((m) => m.month),
+  );
+  const totals = {
+    rowCount: summary.acceptedCount,
+    totalMinor: summary.totalMinor,
+    roundedCount: summary.roundedCount,
+    duplicateCount: match.byRow.size,
+    duplicatesImported,
+  };
   const batchId = await createImportBatch(tx, ctx, REVENUE_IMPORT_KIND, parsed, totals);
   await insertEntries(tx, ctx, batchId, toWrite, onProgress);
   // The audit event describes the batch; its rows are in the batch, not copied into the log.
-  const after = { id: batchId, fileName, fileHash, ...totals, skippedLines: rows.bad.map((b) => b.line), mapping, replacesBatchId: replaced?.batchId ?? null };
-  await recordAudit(tx, { organizationId, actor: ctx.actor, action: "revenue.imported", entityType: "ImportBatch", entityId: batchId, after });
+  const after = {
+    id: batchId,
+    fileName,
+    fileHash,
+    ...totals,
+    skippedLines: rows.bad.map((b) => b.line),
+    mapping,
+    replacesBatchId: replaced?.batchId ?? null,
+  };
+  await recordAudit(tx, {
+    organizationId,
+    actor: ctx.actor,
+    action: "revenue.imported",
+    entityType: "ImportBatch",
+    entityId: batchId,
+    after,
+  });
   return { outcome: "imported", batchId, ...totals, skippedCount: rows.bad.length, replaced };
 }
 
@@ -145,6 +222,11 @@ const commitMutation = (onProgress: TProgressListener) =>
  * with nothing new answers "already imported". `replaceBatchId` removes that batch in the same
  * transaction. `onProgress` hears how many rows are written, for the route's streamed progress.
  */
-export function commitRevenueImport(userId: string | null, slug: string, rawInput: unknown, onProgress: TProgressListener = () => {}) {
+export function commitRevenueImport(
+  userId: string | null,
+  slug: string,
+  rawInput: unknown,
+  onProgress: TProgressListener = () => {},
+) {
   return commitMutation(onProgress)(userId, slug, rawInput);
 }

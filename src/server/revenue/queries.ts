@@ -11,7 +11,11 @@ import type { TTenantContext } from "../tenant";
  * (organizationId, occurredAt, amountMinor): measured 5× faster on 200,000 entries a year than a
  * GROUP BY on date_trunc(occurredAt AT TIME ZONE …), which converts and hashes every row.
  */
-export async function monthlyActuals(ctx: TTenantContext, timeZone: string, months: MonthKey[]): Promise<Map<MonthKey, bigint>> {
+export async function monthlyActuals(
+  ctx: TTenantContext,
+  timeZone: string,
+  months: MonthKey[],
+): Promise<Map<MonthKey, bigint>> {
   const { organizationId } = ctx;
   if (!months.length) return new Map();
   const ranges = months.map((m) => monthRange(m, timeZone));
@@ -36,7 +40,10 @@ export async function monthlyTargets(ctx: TTenantContext, months: MonthKey[]): P
  * The targets grid's cells: each month's amount with its version token, read together so a form
  * never pairs one copy's amount with another's version.
  */
-export async function targetCells(ctx: TTenantContext, months: MonthKey[]): Promise<Map<MonthKey, { amountMinor: bigint; token: string }>> {
+export async function targetCells(
+  ctx: TTenantContext,
+  months: MonthKey[],
+): Promise<Map<MonthKey, { amountMinor: bigint; token: string }>> {
   const rows = await db.revenueTarget.findMany({
     where: { organizationId: ctx.organizationId, month: { in: months.map(monthToDbDate) } },
     select: { id: true, month: true, amountMinor: true, version: true },
@@ -44,19 +51,32 @@ export async function targetCells(ctx: TTenantContext, months: MonthKey[]): Prom
   return new Map(rows.map((r) => [dbDateToMonth(r.month), { amountMinor: r.amountMinor, token: cellToken(r) }]));
 }
 
-export async function closedMonths(ctx: TTenantContext, months: MonthKey[]): Promise<Map<MonthKey, { closedAt: Date; closedBy: string | null }>> {
+export async function closedMonths(
+  ctx: TTenantContext,
+  months: MonthKey[],
+): Promise<Map<MonthKey, { closedAt: Date; closedBy: string | null }>> {
   const { organizationId } = ctx;
   const rows = await db.periodClose.findMany({
     where: { organizationId, month: { in: months.map(monthToDbDate) } },
     select: { month: true, closedAt: true, closedBy: { select: { name: true } } },
   });
-  return new Map(rows.map((r) => [dbDateToMonth(r.month), { closedAt: r.closedAt, closedBy: r.closedBy?.name ?? null }]));
+  return new Map(
+    rows.map((r) => [dbDateToMonth(r.month), { closedAt: r.closedAt, closedBy: r.closedBy?.name ?? null }]),
+  );
 }
 
 /** Target and actual of each month, in order. */
-export async function getMonthFigures(ctx: TTenantContext, timeZone: string, months: MonthKey[]): Promise<TMonthFigures[]> {
+export async function getMonthFigures(
+  ctx: TTenantContext,
+  timeZone: string,
+  months: MonthKey[],
+): Promise<TMonthFigures[]> {
   const [targets, actuals] = await Promise.all([monthlyTargets(ctx, months), monthlyActuals(ctx, timeZone, months)]);
-  return months.map((month) => ({ month, targetMinor: targets.get(month) ?? null, actualMinor: actuals.get(month) ?? 0n }));
+  return months.map((month) => ({
+    month,
+    targetMinor: targets.get(month) ?? null,
+    actualMinor: actuals.get(month) ?? 0n,
+  }));
 }
 
 export function listRecentEntries(ctx: TTenantContext, take = 20) {
@@ -64,6 +84,14 @@ export function listRecentEntries(ctx: TTenantContext, take = 20) {
     where: { organizationId: ctx.organizationId },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, occurredAt: true, amountMinor: true, source: true, reference: true, customer: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      occurredAt: true,
+      amountMinor: true,
+      source: true,
+      reference: true,
+      customer: true,
+      createdBy: { select: { name: true } },
+    },
   });
 }

@@ -13,7 +13,8 @@ import type { TTenantContext } from "../tenant";
 import { getOrganizationMoney } from "../organizations/queries";
 import { assertMonthsOpen } from "../periods/open-months";
 
-const amountHint = (digits: number) => `Enter an amount like 125000 or 125,000${digits ? `.${"5".padEnd(digits, "0")}` : ""}.`;
+const amountHint = (digits: number) =>
+  `Enter an amount like 125000 or 125,000${digits ? `.${"5".padEnd(digits, "0")}` : ""}.`;
 
 type TTargetRow = { id: string; month: Date; amountMinor: bigint; version: number };
 
@@ -23,7 +24,13 @@ type TTargetRow = { id: string; month: Date; amountMinor: bigint; version: numbe
  * edit elsewhere; a changed closed month refuses the whole write. With `versions` (the grid's
  * loaded tokens), each written month must still be the copy the user saw, else nothing is written.
  */
-async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wanted: Map<MonthKey, bigint | null>, versions?: Record<string, string>) {
+async function writeTargets(
+  tx: Tx,
+  ctx: TTenantContext,
+  fiscalYear: number,
+  wanted: Map<MonthKey, bigint | null>,
+  versions?: Record<string, string>,
+) {
   const { organizationId } = ctx;
   const existing: TTargetRow[] = await tx.revenueTarget.findMany({
     where: { organizationId, month: { in: [...wanted.keys()].map(monthToDbDate) } },
@@ -36,9 +43,14 @@ async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wan
     const stale = changed.map(([m]) => m).filter((m) => versions[m] !== cellToken(rows.get(m)));
     if (stale.length) throw await staleTargets(tx, ctx, fiscalYear, stale);
   }
-  await assertMonthsOpen(tx, ctx, changed.map(([m]) => m));
+  await assertMonthsOpen(
+    tx,
+    ctx,
+    changed.map(([m]) => m),
+  );
   for (const [month, amountMinor] of changed) {
-    if (!(await writeCell(tx, organizationId, month, rows.get(month), amountMinor))) throw await staleTargets(tx, ctx, fiscalYear, [month]);
+    if (!(await writeCell(tx, organizationId, month, rows.get(month), amountMinor)))
+      throw await staleTargets(tx, ctx, fiscalYear, [month]);
   }
   if (changed.length) {
     await recordAudit(tx, {
@@ -58,14 +70,26 @@ async function writeTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, wan
  * Writes one month, guarded by the version read with `row` (or by the month being still empty):
  * false when another save landed in between, and nothing was written.
  */
-async function writeCell(tx: Tx, organizationId: string, month: MonthKey, row: TTargetRow | undefined, amountMinor: bigint | null): Promise<boolean> {
+async function writeCell(
+  tx: Tx,
+  organizationId: string,
+  month: MonthKey,
+  row: TTargetRow | undefined,
+  amountMinor: bigint | null,
+): Promise<boolean> {
   if (!row) {
     if (amountMinor === null) return true;
-    const { count } = await tx.revenueTarget.createMany({ data: [{ organizationId, month: monthToDbDate(month), amountMinor }], skipDuplicates: true });
+    const { count } = await tx.revenueTarget.createMany({
+      data: [{ organizationId, month: monthToDbDate(month), amountMinor }],
+      skipDuplicates: true,
+    });
     return count === 1;
   }
   const guard = { organizationId, id: row.id, version: row.version };
-  const { count } = amountMinor === null ? await tx.revenueTarget.deleteMany({ where: guard }) : await tx.revenueTarget.updateMany({ where: guard, data: { amountMinor } });
+  const { count } =
+    amountMinor === null
+      ? await tx.revenueTarget.deleteMany({ where: guard })
+      : await tx.revenueTarget.updateMany({ where: guard, data: { amountMinor } });
   return count === 1;
 }
 
@@ -84,12 +108,18 @@ async function staleTargets(tx: Tx, ctx: TTenantContext, fiscalYear: number, mon
       WHERE a."organizationId" = ${ctx.organizationId} AND a."entityType" = 'RevenueTarget' AND a."entityId" = ${`FY${fiscalYear}`}
         AND jsonb_exists(a.after, ${month})
       ORDER BY a."createdAt" DESC LIMIT 1`;
-    const what = last?.value == null ? `removed ${monthLabel(month)}'s target` : `changed ${monthLabel(month)}'s target to ${formatMoney(BigInt(last.value), currency)}`;
+    const what =
+      last?.value == null
+        ? `removed ${monthLabel(month)}'s target`
+        : `changed ${monthLabel(month)}'s target to ${formatMoney(BigInt(last.value), currency)}`;
     const error = await staleSave(what, last ? { by: last.name ?? "Someone", at: last.at } : null, timeZone);
     fieldErrors[`targets.${month}`] = [error.message];
     sentences.push(error.message);
   }
-  const message = sentences.length > 1 ? `${sentences[0]} (${sentences.length - 1} more month${sentences.length > 2 ? "s" : ""} changed too: see the marked months.)` : (sentences[0] ?? "");
+  const message =
+    sentences.length > 1
+      ? `${sentences[0]} (${sentences.length - 1} more month${sentences.length > 2 ? "s" : ""} changed too: see the marked months.)`
+      : (sentences[0] ?? "");
   return new AppError("CONFLICT", message, fieldErrors);
 }
 
@@ -103,14 +133,20 @@ export const setMonthlyTargets = tenantMutation({
       const wanted = new Map<MonthKey, bigint | null>();
       const fieldErrors: FieldErrors = {};
       for (const [month, text] of Object.entries(input.targets) as [MonthKey, string][]) {
-        if (!yearMonths.has(month)) throw new AppError("VALIDATION", `${monthLabel(month)} is not in FY${input.fiscalYear}.`);
+        if (!yearMonths.has(month))
+          throw new AppError("VALIDATION", `${monthLabel(month)} is not in FY${input.fiscalYear}.`);
         const amount = text === "" ? null : parseMoneyInput(text, digits);
         if (text !== "" && (amount === null || amount < 0n)) fieldErrors[`targets.${month}`] = [amountHint(digits)];
-        else if (amount !== null && !isWithinAmountBound(amount)) fieldErrors[`targets.${month}`] = [amountBoundMessage(currency)];
+        else if (amount !== null && !isWithinAmountBound(amount))
+          fieldErrors[`targets.${month}`] = [amountBoundMessage(currency)];
         else wanted.set(month, amount);
       }
-      if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Some targets are not amounts: see the marked months.", fieldErrors);
-      if (input.versions) for (const month of wanted.keys()) if (input.versions[month] === undefined) throw new AppError("VALIDATION", "This form is out of date; reload the page.");
+      if (Object.keys(fieldErrors).length)
+        throw new AppError("VALIDATION", "Some targets are not amounts: see the marked months.", fieldErrors);
+      if (input.versions)
+        for (const month of wanted.keys())
+          if (input.versions[month] === undefined)
+            throw new AppError("VALIDATION", "This form is out of date; reload the page.");
       return writeTargets(tx, ctx, input.fiscalYear, wanted, input.versions);
     }),
 });
@@ -122,7 +158,8 @@ export const spreadAnnualTarget = tenantMutation({
     db.$transaction(async (tx) => {
       const { digits, fiscalYearStartMonth, currency } = await getOrganizationMoney(tx, ctx);
       const annual = parseMoneyInput(input.annual, digits);
-      if (annual === null || annual <= 0n) throw new AppError("VALIDATION", "Enter the annual target.", { annual: [amountHint(digits)] });
+      if (annual === null || annual <= 0n)
+        throw new AppError("VALIDATION", "Enter the annual target.", { annual: [amountHint(digits)] });
       assertAmountBound(annual, currency, "annual");
       const weights = input.distribution === "even" ? EVEN_WEIGHTS_BP : parsePercentages(input.percentages ?? []);
       const months = fiscalYearMonths(input.fiscalYear, fiscalYearStartMonth);

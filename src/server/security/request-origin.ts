@@ -37,7 +37,11 @@ export function clientAddress(headers: THeaders, trustedProxies = env().TRUSTED_
  * Whether an Origin header names this app: the configured app URL (NEXTAUTH_URL), or, behind a
  * trusted proxy, the host and scheme that proxy forwarded. Without either, the Host header.
  */
-export function isAppOrigin(origin: string | null, headers: THeaders, config: TOriginConfig = configFromEnv()): boolean {
+export function isAppOrigin(
+  origin: string | null,
+  headers: THeaders,
+  config: TOriginConfig = configFromEnv(),
+): boolean {
   if (!origin) return false;
   let url: URL;
   try {

@@ -31,9 +31,19 @@ export type TSignInThrottle = {
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex");
 
 export function createSignInThrottle(pool: Pool): TSignInThrottle {
-  const common = { storeClient: pool, storeType: "pool", tableName: "SignInThrottle", tableCreated: true, duration: SIGN_IN_WINDOW_MINUTES * 60 };
+  const common = {
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "SignInThrottle",
+    tableCreated: true,
+    duration: SIGN_IN_WINDOW_MINUTES * 60,
+  };
   const perAddress = new RateLimiterPostgres({ ...common, keyPrefix: "addr", points: SIGN_IN_LIMITS.perAddress });
-  const perAccount = new RateLimiterPostgres({ ...common, keyPrefix: "acct", points: SIGN_IN_LIMITS.perAccountAndAddress });
+  const perAccount = new RateLimiterPostgres({
+    ...common,
+    keyPrefix: "acct",
+    points: SIGN_IN_LIMITS.perAccountAndAddress,
+  });
   return {
     async attempt(email, address) {
       try {
@@ -41,7 +51,8 @@ export function createSignInThrottle(pool: Pool): TSignInThrottle {
         await perAccount.consume(digest(email, address));
         return { ok: true };
       } catch (error) {
-        if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        if (error instanceof RateLimiterRes)
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
         throw error;
       }
     },

@@ -32,7 +32,10 @@ export function AcceptButton({ token }: { token: string }) {
 
 export function InvitationSignUpForm({ token, email }: { token: string; email: string }) {
   const { errors, onBlur, onChange, setServerErrors } = useFieldValidation({ name: ZPersonName, password: ZPassword });
-  const { onSubmit, message, isPending } = useSignUpSubmit((formData) => signUpWithInvitationAction(decodeURIComponent(token), formData), setServerErrors);
+  const { onSubmit, message, isPending } = useSignUpSubmit(
+    (formData) => signUpWithInvitationAction(decodeURIComponent(token), formData),
+    setServerErrors,
+  );
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
@@ -41,8 +44,24 @@ export function InvitationSignUpForm({ token, email }: { token: string; email: s
         <span className="block font-medium">Email</span>
         <span className="text-zinc-700 dark:text-zinc-300">{email}</span>
       </p>
-      <TextField label="Your name" name="name" autoComplete="name" errors={errors.name} onBlur={onBlur} onChange={onChange} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} hint="8 to 128 characters." onBlur={onBlur} onChange={onChange} />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        errors={errors.name}
+        onBlur={onBlur}
+        onChange={onChange}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        errors={errors.password}
+        hint="8 to 128 characters."
+        onBlur={onBlur}
+        onChange={onChange}
+      />
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Creating your account…" : "Create account and join"}
       </Button>

@@ -31,14 +31,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <h1 className="text-xl font-semibold">Join {invitation.organization?.name}</h1>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
               You are invited as <strong>{invitation.role && ROLE_LABELS[invitation.role]}</strong>
-              {invitation.departmentName ? ` of ${invitation.departmentName}` : ""}, with the address {invitation.email}.
+              {invitation.departmentName ? ` of ${invitation.departmentName}` : ""}, with the address {invitation.email}
+              .
             </p>
             {user ? (
               user.email === invitation.email ? (
                 <AcceptButton token={token} />
               ) : (
                 <p role="alert" className="mt-4 text-sm text-red-700 dark:text-red-400">
-                  You are signed in as {user.email}. This invitation is for {invitation.email}: sign out and sign in with that address to accept it.
+                  You are signed in as {user.email}. This invitation is for {invitation.email}: sign out and sign in
+                  with that address to accept it.
                 </p>
               )
             ) : invitation.hasAccount ? (

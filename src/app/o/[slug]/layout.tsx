@@ -18,7 +18,13 @@ async function NavWithCount({ ctx }: { ctx: TMemberContext }) {
   return <NavLinks slug={ctx.slug} items={navigationFor(ctx.slug, ctx, inbox.total)} />;
 }
 
-export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function OrganizationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const [user, organizations] = await Promise.all([getSessionUser(), listUserOrganizations(ctx.userId)]);
@@ -29,7 +35,14 @@ export default async function OrganizationLayout({ children, params }: { childre
           <Link href={landingPath(slug, ctx.role)} className="text-base font-semibold tracking-tight">
             <span className="text-accent-600 dark:text-accent-400">Rev</span>trace
           </Link>
-          <OrgSwitcher current={slug} organizations={organizations.map((o) => ({ name: o.name, href: landingPath(o.slug, o.role), slug: o.slug }))} />
+          <OrgSwitcher
+            current={slug}
+            organizations={organizations.map((o) => ({
+              name: o.name,
+              href: landingPath(o.slug, o.role),
+              slug: o.slug,
+            }))}
+          />
           <div className="ml-auto flex shrink-0 items-center gap-3 text-sm">
             <UserMenu name={user?.name ?? ""} email={user?.email ?? ""} roleLabel={ROLE_LABELS[ctx.role]} />
             <SignOutButton />
@@ -42,7 +55,9 @@ export default async function OrganizationLayout({ children, params }: { childre
           </Suspense>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -21,11 +21,21 @@ import { OutlookCard } from "../_components/outlook-card";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<TSearchParams>;
+}) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const search = await searchParams;
-  const query = { period: readParam(search, "period"), claimed: readParam(search, "claimed"), bridge: readParam(search, "bridge") };
+  const query = {
+    period: readParam(search, "period"),
+    claimed: readParam(search, "claimed"),
+    bridge: readParam(search, "bridge"),
+  };
   const [data, locale] = await Promise.all([getDashboard(ctx, query.period, await now()), getRequestLocale()]);
   const notice = <IgnoredParamsNotice names={isIgnoredPeriod(query.period, data.resolved.period) ? ["period"] : []} />;
   const { organization: org, resolved, range } = data;
@@ -36,7 +46,11 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const canSetTargets = can(ctx, "targets.write");
   const header = (
     <>
-      <PageHeader title={org.name} description={`Revenue target versus actual · ${resolved.label}`} actions={<PeriodPicker key={periodParam(resolved.period)} {...picker} />} />
+      <PageHeader
+        title={org.name}
+        description={`Revenue target versus actual · ${resolved.label}`}
+        actions={<PeriodPicker key={periodParam(resolved.period)} {...picker} />}
+      />
       {notice}
     </>
   );
@@ -46,7 +60,12 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     return (
       <>
         {header}
-        <EmptyState title={`No targets for ${resolved.label} yet`} action={canSetTargets ? { href: `/o/${slug}/revenue?fy=${resolved.fiscalYear}`, label: "Set them" } : undefined}>
+        <EmptyState
+          title={`No targets for ${resolved.label} yet`}
+          action={
+            canSetTargets ? { href: `/o/${slug}/revenue?fy=${resolved.fiscalYear}`, label: "Set them" } : undefined
+          }
+        >
           {canSetTargets
             ? "Set the year's monthly revenue targets and bring in actuals; the gap, forecast and the departments' part in it appear here."
             : "An owner or the finance lead sets the year's revenue targets; the gap, forecast and each department's part in it appear here once they do."}
@@ -55,7 +74,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     );
   }
 
-  const accountability = await getDashboardAccountability(ctx, data, { includeClaimed: query.claimed === "1", includeUnfinished: query.bridge === "all" });
+  const accountability = await getDashboardAccountability(ctx, data, {
+    includeClaimed: query.claimed === "1",
+    includeUnfinished: query.bridge === "all",
+  });
   const chartTitle = `Monthly target and actual, ${resolved.label}, in ${currency}`;
   const asOfText = `as of ${monthLabel(resolved.asOf.month)}`;
   const toNumber = (v: bigint | null) => (v === null ? null : Number(v));
@@ -63,7 +85,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     <>
       {header}
       {range.target === null && (
-        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="targets-missing">
+        <p
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="targets-missing"
+        >
           No targets for {resolved.label} yet — the actuals are shown without a plan to compare them with.{" "}
           {canSetTargets ? (
             <Link href={`/o/${slug}/revenue?fy=${resolved.fiscalYear}`} className="font-medium underline">
@@ -76,10 +101,20 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       )}
       <HeadlineTiles data={data} locale={locale} />
 
-      <GapBridgeCard slug={slug} dashboard={data} locale={locale} data={accountability.bridge} canSetTargets={canSetTargets} />
+      <GapBridgeCard
+        slug={slug}
+        dashboard={data}
+        locale={locale}
+        data={accountability.bridge}
+        canSetTargets={canSetTargets}
+      />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <Card title="Target versus actual" description={`${resolved.label}, each month and cumulative, ${asOfText}`} className="min-w-0 lg:col-span-2">
+        <Card
+          title="Target versus actual"
+          description={`${resolved.label}, each month and cumulative, ${asOfText}`}
+          className="min-w-0 lg:col-span-2"
+        >
           <TargetActualChart
             title={chartTitle}
             hasPipeline={data.pipeline !== null}
@@ -107,13 +142,28 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <HeatMapCard slug={slug} dashboard={data} locale={locale} rows={accountability.heatMap} />
       <CommitmentAccuracyCard slug={slug} dashboard={data} locale={locale} rows={accountability.accuracy} />
 
-      <Card className="mt-6" title="Monthly figures" description={`${resolved.label}, in ${currency} (whole units; the exact amount on hover and in the CSV)`}>
+      <Card
+        className="mt-6"
+        title="Monthly figures"
+        description={`${resolved.label}, in ${currency} (whole units; the exact amount on hover and in the CSV)`}
+      >
         <div className="-mt-10 mb-2 flex justify-end">
-          <Link href={`/o/${slug}/export/dashboard?period=${periodParam(resolved.period)}`} className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline" prefetch={false}>
+          <Link
+            href={`/o/${slug}/export/dashboard?period=${periodParam(resolved.period)}`}
+            className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline"
+            prefetch={false}
+          >
             Export CSV
           </Link>
         </div>
-        <MonthTable hasPipeline={data.pipeline !== null} hasProjections={data.hasProjections} rows={data.rows} currency={currency} locale={locale} caption={chartTitle} />
+        <MonthTable
+          hasPipeline={data.pipeline !== null}
+          hasProjections={data.hasProjections}
+          rows={data.rows}
+          currency={currency}
+          locale={locale}
+          caption={chartTitle}
+        />
       </Card>
     </>
   );

@@ -15,7 +15,8 @@ import type { TDashboard } from "@/server/dashboard/dashboard";
  */
 export function HeadlineTiles({ data, locale }: { data: TDashboard; locale: string }) {
   const { resolved, organization: org, range, toDate, monthInProgress } = data;
-  const money = (v: bigint | null, compact = true) => (v === null ? "—" : formatMoney(v, org.currency, { locale, compact }));
+  const money = (v: bigint | null, compact = true) =>
+    v === null ? "—" : formatMoney(v, org.currency, { locale, compact });
   const abs = (v: bigint) => (v < 0n ? -v : v);
   const fy = fiscalYearLabel(resolved.fiscalYear);
   const todayMonth = monthKey(data.today.year, data.today.month);
@@ -28,16 +29,29 @@ export function HeadlineTiles({ data, locale }: { data: TDashboard; locale: stri
         label={`Forecast ${fy}`}
         value={money(data.forecast)}
         exact={money(data.forecast, false)}
-        detail={data.forecast === null ? "After the first month completes" : `${FORECAST_KIND_LABELS[data.forecastKind]}${asOfNote}`}
+        detail={
+          data.forecast === null
+            ? "After the first month completes"
+            : `${FORECAST_KIND_LABELS[data.forecastKind]}${asOfNote}`
+        }
       />
       <Tile
         testId="tile-run-rate"
         label="Required per month"
         value={money(data.requiredRunRate)}
         exact={money(data.requiredRunRate, false)}
-        detail={data.requiredRunRate === null ? (data.annualTarget === null ? `No target for ${fy}` : "No months left") : `For the rest of ${fy}${asOfNote}`}
+        detail={
+          data.requiredRunRate === null
+            ? data.annualTarget === null
+              ? `No target for ${fy}`
+              : "No months left"
+            : `For the rest of ${fy}${asOfNote}`
+        }
       />
-      <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="tile-outlook">
+      <div
+        className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"
+        data-testid="tile-outlook"
+      >
         <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Outlook {fy}</dt>
         <dd className="mt-2">
           <OutlookBadge outlook={data.outlook} />
@@ -70,7 +84,13 @@ export function HeadlineTiles({ data, locale }: { data: TDashboard; locale: stri
           label="Actual to date"
           value={through ? money(toDate.actual) : "—"}
           exact={through ? money(toDate.actual, false) : undefined}
-          detail={through ? (toDate.target === null ? through : `against ${money(toDate.target)} plan ${through}`) : "Completed months only"}
+          detail={
+            through
+              ? toDate.target === null
+                ? through
+                : `against ${money(toDate.target)} plan ${through}`
+              : "Completed months only"
+          }
         />
         <Tile
           testId="tile-month"
@@ -84,7 +104,13 @@ export function HeadlineTiles({ data, locale }: { data: TDashboard; locale: stri
           label={data.stillToBook !== null && data.stillToBook <= 0n ? `${fy} target reached` : `Still to book ${fy}`}
           value={data.stillToBook === null ? "—" : money(abs(data.stillToBook))}
           exact={data.stillToBook === null ? undefined : money(data.stillToBook, false)}
-          detail={data.annualTarget === null ? `No target for ${fy}` : data.stillToBook !== null && data.stillToBook < 0n ? "above the annual target" : `of ${money(data.annualTarget)} annual target`}
+          detail={
+            data.annualTarget === null
+              ? `No target for ${fy}`
+              : data.stillToBook !== null && data.stillToBook < 0n
+                ? "above the annual target"
+                : `of ${money(data.annualTarget)} annual target`
+          }
         />
         {yearTiles}
       </dl>
@@ -94,16 +120,36 @@ export function HeadlineTiles({ data, locale }: { data: TDashboard; locale: stri
   const label = resolved.label;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7" data-testid="headline-tiles">
-      <Tile testId="tile-target" label={`Target · ${label}`} value={money(range.target)} exact={money(range.target, false)} detail={range.target === null ? "Not set" : undefined} />
-      <Tile testId="tile-actual" label={`Actual · ${label}`} value={resolved.isFuture ? "—" : money(range.actual)} exact={resolved.isFuture ? undefined : money(range.actual, false)} detail={resolved.isFuture ? "Not started" : undefined} />
+      <Tile
+        testId="tile-target"
+        label={`Target · ${label}`}
+        value={money(range.target)}
+        exact={money(range.target, false)}
+        detail={range.target === null ? "Not set" : undefined}
+      />
+      <Tile
+        testId="tile-actual"
+        label={`Actual · ${label}`}
+        value={resolved.isFuture ? "—" : money(range.actual)}
+        exact={resolved.isFuture ? undefined : money(range.actual, false)}
+        detail={resolved.isFuture ? "Not started" : undefined}
+      />
       <Tile
         testId="tile-gap"
         label={range.gap !== null && range.gap < 0n ? "Ahead of target" : "Gap"}
         value={resolved.isFuture ? "—" : money(range.gap === null ? null : abs(range.gap))}
         exact={resolved.isFuture ? undefined : money(range.gap, false)}
-        detail={range.gap === null || resolved.isFuture ? undefined : `${formatRatio(abs(range.gap), range.target, locale)} of target`}
+        detail={
+          range.gap === null || resolved.isFuture
+            ? undefined
+            : `${formatRatio(abs(range.gap), range.target, locale)} of target`
+        }
       />
-      <Tile testId="tile-attainment" label="Attainment" value={resolved.isFuture ? "—" : formatRatio(range.actual, range.target, locale)} />
+      <Tile
+        testId="tile-attainment"
+        label="Attainment"
+        value={resolved.isFuture ? "—" : formatRatio(range.actual, range.target, locale)}
+      />
       {yearTiles}
     </dl>
   );

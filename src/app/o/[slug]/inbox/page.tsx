@@ -34,7 +34,10 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
   const unbound = (ctx.role === "DEPARTMENT_HEAD" || ctx.role === "SALES_MANAGER") && !ctx.departmentId;
   return (
     <>
-      <PageHeader title="My work" description={`What waits on you today, ${formatDay(inbox.today, locale)}. An item leaves this list as soon as it is done.`} />
+      <PageHeader
+        title="My work"
+        description={`What waits on you today, ${formatDay(inbox.today, locale)}. An item leaves this list as soon as it is done.`}
+      />
       {work.length === 0 ? (
         <EmptyState title="Nothing owed" action={{ href: `/o/${slug}`, label: "Open the dashboard" }}>
           Your role here reads Revtrace; nothing waits on you.
@@ -54,7 +57,10 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
           {inbox.moreStaleDeals > 0 && (
             <p className="mt-4 text-sm">
               And {inbox.moreStaleDeals} more stale {inbox.moreStaleDeals === 1 ? "deal" : "deals"}:{" "}
-              <Link href={`/o/${slug}/pipeline?stale=1&sort=close`} className="font-medium text-accent-700 underline dark:text-accent-400">
+              <Link
+                href={`/o/${slug}/pipeline?stale=1&sort=close`}
+                className="font-medium text-accent-700 underline dark:text-accent-400"
+              >
                 see every stale deal in the pipeline
               </Link>
               .

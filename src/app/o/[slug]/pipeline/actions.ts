@@ -17,9 +17,14 @@ export async function createOpportunityAction(slug: string, _prev: unknown, form
  * An inline edit: the deal's id and the one changed field (plus a cause and a responsible
  * department when the server asked for them).
  */
-export async function updateOpportunityAction(slug: string, input: Record<string, string | number>): Promise<ActionResult<{ changed: number; version: number }>> {
+export async function updateOpportunityAction(
+  slug: string,
+  input: Record<string, string | number>,
+): Promise<ActionResult<{ changed: number; version: number }>> {
   const result = await run(updateOpportunity, slug, input, (d) => (d.changed ? "Saved." : "No change."));
-  return result.ok ? { ok: true, data: { changed: result.data.changed, version: result.data.version }, message: result.message } : result;
+  return result.ok
+    ? { ok: true, data: { changed: result.data.changed, version: result.data.version }, message: result.message }
+    : result;
 }
 
 export async function takeSnapshotAction(slug: string) {

@@ -36,11 +36,19 @@ export function toRowView(row: TPipelineRow, currency: string, locale: string): 
   };
 }
 
-export const CATEGORY_OPTIONS: TOption[] = FORECAST_CATEGORIES.map((c) => ({ value: c, label: FORECAST_CATEGORY_LABELS[c] }));
+export const CATEGORY_OPTIONS: TOption[] = FORECAST_CATEGORIES.map((c) => ({
+  value: c,
+  label: FORECAST_CATEGORY_LABELS[c],
+}));
 
 export function toEditOptions(options: TPipelineOptions): TEditOptions {
   return {
-    stages: options.stages.map((s) => ({ value: s.id, label: s.name, probabilityText: percentText(s.probabilityBp), outcome: s.outcome })),
+    stages: options.stages.map((s) => ({
+      value: s.id,
+      label: s.name,
+      probabilityText: percentText(s.probabilityBp),
+      outcome: s.outcome,
+    })),
     categories: CATEGORY_OPTIONS,
     owners: options.owners.map((u) => ({ value: u.id, label: u.name })),
     departments: options.departments.map((d) => ({ value: d.id, label: d.name })),
@@ -53,5 +61,7 @@ export function toEditOptions(options: TPipelineOptions): TEditOptions {
  * (server/periods/fiscal-years.ts), and of the year of the quarter a link already filters on.
  */
 export function quarterOptions(fiscalYears: number[], selected?: string): TOption[] {
-  return withYear(fiscalYears, selected ? Number(selected.slice(0, 4)) : undefined).flatMap((fy) => [1, 2, 3, 4].map((q) => ({ value: `${fy}-Q${q}`, label: `Q${q} ${fiscalYearLabel(fy)}` })));
+  return withYear(fiscalYears, selected ? Number(selected.slice(0, 4)) : undefined).flatMap((fy) =>
+    [1, 2, 3, 4].map((q) => ({ value: `${fy}-Q${q}`, label: `Q${q} ${fiscalYearLabel(fy)}` })),
+  );
 }

@@ -8,7 +8,9 @@ import { closeMonth, reopenMonth } from "@/server/month-close/close";
 import { setMonthlyTargets, spreadAnnualTarget } from "@/server/revenue/targets";
 
 const monthsChanged = (d: { changedMonths: string[] }) =>
-  d.changedMonths.length ? `Saved targets for ${d.changedMonths.length} month${d.changedMonths.length > 1 ? "s" : ""}.` : "No target changed.";
+  d.changedMonths.length
+    ? `Saved targets for ${d.changedMonths.length} month${d.changedMonths.length > 1 ? "s" : ""}.`
+    : "No target changed.";
 
 export async function setMonthlyTargetsAction(slug: string, fiscalYear: number, _prev: unknown, formData: FormData) {
   const targets: Record<string, string> = {};
@@ -25,7 +27,18 @@ export async function setMonthlyTargetsAction(slug: string, fiscalYear: number, 
 export async function spreadAnnualTargetAction(slug: string, fiscalYear: number, _prev: unknown, formData: FormData) {
   const f = formToObject(formData);
   const percentages = Array.from({ length: 12 }, (_, i) => f[`percentage:${i}`] ?? "");
-  return run(spreadAnnualTarget, slug, { fiscalYear, annual: f.annual, distribution: f.distribution, remainderMonth: f.remainderMonth, percentages: f.distribution === "percentages" ? percentages : undefined }, (d) => `Spread ${d.annual} over the year. ${monthsChanged(d)}`);
+  return run(
+    spreadAnnualTarget,
+    slug,
+    {
+      fiscalYear,
+      annual: f.annual,
+      distribution: f.distribution,
+      remainderMonth: f.remainderMonth,
+      percentages: f.distribution === "percentages" ? percentages : undefined,
+    },
+    (d) => `Spread ${d.annual} over the year. ${monthsChanged(d)}`,
+  );
 }
 
 export async function addRevenueEntryAction(slug: string, _prev: unknown, formData: FormData) {
@@ -37,7 +50,13 @@ export async function deleteRevenueEntryAction(slug: string, entryId: string) {
 }
 
 export async function closeMonthAction(slug: string, month: string, confirmOpenItems = false) {
-  return run(closeMonth, slug, { month, confirmOpenItems }, (d) => `${monthLabel(d.month)} closed${d.closedOver ? ` over ${d.closedOver} open item${d.closedOver > 1 ? "s" : ""}` : ""}.`);
+  return run(
+    closeMonth,
+    slug,
+    { month, confirmOpenItems },
+    (d) =>
+      `${monthLabel(d.month)} closed${d.closedOver ? ` over ${d.closedOver} open item${d.closedOver > 1 ? "s" : ""}` : ""}.`,
+  );
 }
 
 export async function reopenMonthAction(slug: string, month: string) {

@@ -4,7 +4,12 @@ import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
 import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { addCategory, archiveCategory, renameCategory, restoreCategory } from "@/server/accountability/categories";
-import { createDepartment, removeDepartment, renameDepartment, restoreDepartment } from "@/server/departments/mutations";
+import {
+  createDepartment,
+  removeDepartment,
+  renameDepartment,
+  restoreDepartment,
+} from "@/server/departments/mutations";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/members/mutations";
 import { updateOrganization } from "@/server/organizations/mutations";
 import {
@@ -42,7 +47,12 @@ export async function restoreDepartmentAction(slug: string, _prev: unknown, form
 }
 
 export async function inviteMemberAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(inviteMember, slug, formToObject(formData), () => "Invitation created. Send this link to the person you invited:");
+  return run(
+    inviteMember,
+    slug,
+    formToObject(formData),
+    () => "Invitation created. Send this link to the person you invited:",
+  );
 }
 
 export async function revokeInvitationAction(slug: string, _prev: unknown, formData: FormData) {
@@ -66,7 +76,12 @@ export async function renameCategoryAction(slug: string, _prev: unknown, formDat
 }
 
 export async function archiveCategoryAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(archiveCategory, slug, formToObject(formData), () => "Category archived: past contributions keep it; new ones cannot use it.");
+  return run(
+    archiveCategory,
+    slug,
+    formToObject(formData),
+    () => "Category archived: past contributions keep it; new ones cannot use it.",
+  );
 }
 
 export async function restoreCategoryAction(slug: string, _prev: unknown, formData: FormData) {
@@ -78,11 +93,21 @@ export async function createStageAction(slug: string, _prev: unknown, formData: 
 }
 
 export async function updateStageAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(updateStage, slug, formToObject(formData), () => "Stage saved. Deals already in it keep their probability.");
+  return run(
+    updateStage,
+    slug,
+    formToObject(formData),
+    () => "Stage saved. Deals already in it keep their probability.",
+  );
 }
 
 export async function archiveStageAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(archiveStage, slug, formToObject(formData), () => "Stage archived: closed deals keep it; new deals cannot use it.");
+  return run(
+    archiveStage,
+    slug,
+    formToObject(formData),
+    () => "Stage archived: closed deals keep it; new deals cannot use it.",
+  );
 }
 
 export async function restoreStageAction(slug: string, _prev: unknown, formData: FormData) {
@@ -98,7 +123,12 @@ export async function renameLossCauseAction(slug: string, _prev: unknown, formDa
 }
 
 export async function archiveLossCauseAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(archiveLossCause, slug, formToObject(formData), () => "Cause archived: past deals keep it; new ones cannot name it.");
+  return run(
+    archiveLossCause,
+    slug,
+    formToObject(formData),
+    () => "Cause archived: past deals keep it; new ones cannot name it.",
+  );
 }
 
 export async function restoreLossCauseAction(slug: string, _prev: unknown, formData: FormData) {
@@ -116,5 +146,9 @@ export async function createApiTokenAction(slug: string, _prev: unknown, formDat
 }
 
 export async function revokeApiTokenAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(revokeApiToken, slug, formToObject(formData), (t) => (t.alreadyRevoked ? `Token “${t.name}” was already revoked.` : `Token “${t.name}” revoked. Calls with it now get 401.`));
+  return run(revokeApiToken, slug, formToObject(formData), (t) =>
+    t.alreadyRevoked
+      ? `Token “${t.name}” was already revoked.`
+      : `Token “${t.name}” revoked. Calls with it now get 401.`,
+  );
 }

@@ -11,7 +11,13 @@ import { SettingsNotAllowed } from "./_components/settings-not-allowed";
  * without "organization.update" is told so here, without the sections; each page also checks its
  * own section's permission, since a layout is not re-rendered on navigation between its pages.
  */
-export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   if (!can(ctx, "organization.update")) return <SettingsNotAllowed ctx={ctx} />;

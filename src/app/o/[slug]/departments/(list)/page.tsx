@@ -28,7 +28,13 @@ const th = "px-3 py-2 font-medium whitespace-nowrap";
  * does not read like a new organization): status and worst KPI by the scorecard's rule, net impact
  * confirmed and claimed, what waits for review, and its head.
  */
-export default async function DepartmentsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
+export default async function DepartmentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<TSearchParams>;
+}) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const [organization, locale] = await Promise.all([getOrganization(ctx), getRequestLocale()]);
@@ -38,10 +44,14 @@ export default async function DepartmentsPage({ params, searchParams }: { params
   const periodText = readParam(await searchParams, "period");
   const resolved = resolvePeriod(parsePeriod(periodText, today, fiscalYearStartMonth), today, fiscalYearStartMonth);
   const currentFy = fiscalYearOfMonth(monthKey(today.year, today.month), fiscalYearStartMonth);
-  const [rows, fiscalYears] = await Promise.all([departmentsOverview(ctx, resolved.months), listFiscalYears(ctx, at, organization)]);
+  const [rows, fiscalYears] = await Promise.all([
+    departmentsOverview(ctx, resolved.months),
+    listFiscalYears(ctx, at, organization),
+  ]);
   const period = periodParam(resolved.period);
   // The scorecard opens on the same period; without one chosen, both default to the fiscal year.
-  const scorecard = (id: string, anchor = "") => `/o/${slug}/departments/${id}${periodText === undefined ? "" : `?period=${period}`}${anchor}`;
+  const scorecard = (id: string, anchor = "") =>
+    `/o/${slug}/departments/${id}${periodText === undefined ? "" : `?period=${period}`}${anchor}`;
   return (
     <>
       <PageHeader
@@ -50,44 +60,102 @@ export default async function DepartmentsPage({ params, searchParams }: { params
         actions={<PeriodPicker key={period} {...periodOptions(resolved, currentFy, fiscalYears)} />}
       />
       <IgnoredParamsNotice names={isIgnoredPeriod(periodText, resolved.period) ? ["period"] : []} />
-      <ScrollRegion label="Departments table" className="relative rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <ScrollRegion
+        label="Departments table"
+        className="relative rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      >
         <table className="w-full text-left text-sm tabular-nums">
           <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
-              <th scope="col" className={th}>Department</th>
-              <th scope="col" className={th}>Status</th>
-              <th scope="col" className={th}>Worst KPI</th>
-              <th scope="col" className={`${th} text-right`}>Confirmed impact</th>
-              <th scope="col" className={`${th} text-right`}>Claimed, awaiting review</th>
-              <th scope="col" className={th}>Waiting</th>
-              <th scope="col" className={th}>Head</th>
+              <th scope="col" className={th}>
+                Department
+              </th>
+              <th scope="col" className={th}>
+                Status
+              </th>
+              <th scope="col" className={th}>
+                Worst KPI
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Confirmed impact
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Claimed, awaiting review
+              </th>
+              <th scope="col" className={th}>
+                Waiting
+              </th>
+              <th scope="col" className={th}>
+                Head
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((d) => (
-              <tr key={d.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`department-${d.name}`}>
+              <tr
+                key={d.id}
+                className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
+                data-testid={`department-${d.name}`}
+              >
                 <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={scorecard(d.id)} className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">{d.name}</Link>
+                  <Link
+                    href={scorecard(d.id)}
+                    className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
+                  >
+                    {d.name}
+                  </Link>
                   {/* The kind only when the name does not already say it ("Growth" is a Marketing department). */}
                   {DEPARTMENT_KIND_LABELS[d.kind as keyof typeof DEPARTMENT_KIND_LABELS] !== d.name && (
-                    <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{DEPARTMENT_KIND_LABELS[d.kind as keyof typeof DEPARTMENT_KIND_LABELS]}</span>
+                    <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                      {DEPARTMENT_KIND_LABELS[d.kind as keyof typeof DEPARTMENT_KIND_LABELS]}
+                    </span>
                   )}
                 </th>
-                <td className="px-3 py-2"><RagBadge rag={d.status} empty="No KPI values" size="sm" /></td>
-                <td className="px-3 py-2">{d.worstKpi ? <span>{d.worstKpi.name} <span className="text-xs text-zinc-500">({RAG_LABELS[d.worstKpi.rag]})</span></span> : <span className="text-zinc-500">—</span>}</td>
-                <td className="px-3 py-2 text-right whitespace-nowrap"><Amount minor={d.confirmedMinor} currency={currency} locale={locale} signed /></td>
-                <td className="px-3 py-2 text-right whitespace-nowrap"><Amount minor={d.claimedMinor} currency={currency} locale={locale} signed /></td>
+                <td className="px-3 py-2">
+                  <RagBadge rag={d.status} empty="No KPI values" size="sm" />
+                </td>
+                <td className="px-3 py-2">
+                  {d.worstKpi ? (
+                    <span>
+                      {d.worstKpi.name} <span className="text-xs text-zinc-500">({RAG_LABELS[d.worstKpi.rag]})</span>
+                    </span>
+                  ) : (
+                    <span className="text-zinc-500">—</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">
+                  <Amount minor={d.confirmedMinor} currency={currency} locale={locale} signed />
+                </td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">
+                  <Amount minor={d.claimedMinor} currency={currency} locale={locale} signed />
+                </td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   {d.claimsPending + d.causesDisputed === 0 ? (
                     <span className="text-zinc-500">Nothing</span>
                   ) : (
                     <span className="flex flex-col">
-                      {d.claimsPending > 0 && <Link href={scorecard(d.id, "#contributions")} className="inline-block py-0.5 text-accent-700 underline dark:text-accent-400">{d.claimsPending} claim{d.claimsPending > 1 ? "s" : ""} to review</Link>}
-                      {d.causesDisputed > 0 && <Link href={scorecard(d.id)} className="inline-block py-0.5 text-accent-700 underline dark:text-accent-400">{d.causesDisputed} disputed deal{d.causesDisputed > 1 ? "s" : ""}</Link>}
+                      {d.claimsPending > 0 && (
+                        <Link
+                          href={scorecard(d.id, "#contributions")}
+                          className="inline-block py-0.5 text-accent-700 underline dark:text-accent-400"
+                        >
+                          {d.claimsPending} claim{d.claimsPending > 1 ? "s" : ""} to review
+                        </Link>
+                      )}
+                      {d.causesDisputed > 0 && (
+                        <Link
+                          href={scorecard(d.id)}
+                          className="inline-block py-0.5 text-accent-700 underline dark:text-accent-400"
+                        >
+                          {d.causesDisputed} disputed deal{d.causesDisputed > 1 ? "s" : ""}
+                        </Link>
+                      )}
                     </span>
                   )}
                 </td>
-                <td className="px-3 py-2">{d.heads.length ? d.heads.join(", ") : <span className="text-zinc-500">No head</span>}</td>
+                <td className="px-3 py-2">
+                  {d.heads.length ? d.heads.join(", ") : <span className="text-zinc-500">No head</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,12 @@ import type { ActionResult } from "@/lib/action-result";
 import { formToObject } from "@/server/action";
 import { runTenantAction as run } from "@/server/run-action";
 import { createCommitment, reopenCommitment, resolveCommitment } from "@/server/accountability/commitments";
-import { logContribution, reviewContribution, reviseContribution, withdrawContribution } from "@/server/accountability/contributions";
+import {
+  logContribution,
+  reviewContribution,
+  reviseContribution,
+  withdrawContribution,
+} from "@/server/accountability/contributions";
 import { archiveKpi, createKpi, restoreKpi, setKpiValues, updateKpi } from "@/server/accountability/kpis";
 import { markMonthReviewed, saveNarrative } from "@/server/accountability/narratives";
 import { disputeCause, settleCause } from "@/server/pipeline/causes";
@@ -24,7 +29,9 @@ export async function setKpiValuesAction(slug: string, departmentId: string, _pr
   }
   // The form sends only the values the user changed, each with the version it was loaded with.
   return run(setKpiValues, slug, { departmentId, month: f.month, values, versions }, (d) =>
-    d.changed ? `Saved ${d.changed} value${d.changed > 1 ? "s" : ""} for ${monthLabel(f.month as MonthKey)}.` : "No value changed.",
+    d.changed
+      ? `Saved ${d.changed} value${d.changed > 1 ? "s" : ""} for ${monthLabel(f.month as MonthKey)}.`
+      : "No value changed.",
   );
 }
 
@@ -33,7 +40,11 @@ export async function createKpiAction(slug: string, departmentId: string, _prev:
 }
 
 export async function updateKpiAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(updateKpi, slug, formToObject(formData), (d) => (d.restamped ? `KPI saved; ${d.restamped} open month${d.restamped > 1 ? "s" : ""} re-rated against the new target.` : "KPI saved."));
+  return run(updateKpi, slug, formToObject(formData), (d) =>
+    d.restamped
+      ? `KPI saved; ${d.restamped} open month${d.restamped > 1 ? "s" : ""} re-rated against the new target.`
+      : "KPI saved.",
+  );
 }
 
 export async function archiveKpiAction(slug: string, kpiId: string) {
@@ -45,11 +56,21 @@ export async function restoreKpiAction(slug: string, kpiId: string) {
 }
 
 export async function logContributionAction(slug: string, departmentId: string, _prev: unknown, formData: FormData) {
-  return run(logContribution, slug, { ...formToObject(formData), departmentId }, () => "Contribution logged. It counts once finance confirms it.");
+  return run(
+    logContribution,
+    slug,
+    { ...formToObject(formData), departmentId },
+    () => "Contribution logged. It counts once finance confirms it.",
+  );
 }
 
 export async function reviseContributionAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(reviseContribution, slug, formToObject(formData), () => "Contribution revised; it is back with finance to review.");
+  return run(
+    reviseContribution,
+    slug,
+    formToObject(formData),
+    () => "Contribution revised; it is back with finance to review.",
+  );
 }
 
 export async function withdrawContributionAction(slug: string, contributionId: string) {
@@ -57,7 +78,12 @@ export async function withdrawContributionAction(slug: string, contributionId: s
 }
 
 export async function reviewContributionAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(reviewContribution, slug, formToObject(formData), (d) => `Contribution ${d.status === "CONFIRMED" ? "confirmed" : "disputed"}.`);
+  return run(
+    reviewContribution,
+    slug,
+    formToObject(formData),
+    (d) => `Contribution ${d.status === "CONFIRMED" ? "confirmed" : "disputed"}.`,
+  );
 }
 
 export async function createCommitmentAction(slug: string, departmentId: string, _prev: unknown, formData: FormData) {
@@ -65,7 +91,12 @@ export async function createCommitmentAction(slug: string, departmentId: string,
 }
 
 export async function resolveCommitmentAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(resolveCommitment, slug, formToObject(formData), (d) => `Commitment marked ${d.status === "DONE" ? "done" : "missed"}.`);
+  return run(
+    resolveCommitment,
+    slug,
+    formToObject(formData),
+    (d) => `Commitment marked ${d.status === "DONE" ? "done" : "missed"}.`,
+  );
 }
 
 export async function reopenCommitmentAction(slug: string, commitmentId: string) {
@@ -77,24 +108,47 @@ export async function reopenCommitmentAction(slug: string, commitmentId: string)
  * if it changed since the page loaded (so nobody has to press two buttons in turn), then signs the
  * month off; a red month without both texts comes back with the fields' errors.
  */
-export async function narrativeAction(slug: string, departmentId: string, month: string, _prev: unknown, formData: FormData): Promise<ActionResult<unknown>> {
+export async function narrativeAction(
+  slug: string,
+  departmentId: string,
+  month: string,
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
   const f = formToObject(formData);
   const text = { departmentId, month, why: f.why ?? "", whatNext: f.whatNext ?? "", version: f.version };
-  const isChanged = text.why.trim() !== (f.savedWhy ?? "").trim() || text.whatNext.trim() !== (f.savedWhatNext ?? "").trim();
-  if (f.intent !== "review") return run(saveNarrative, slug, text, () => `Narrative for ${monthLabel(month as MonthKey)} saved.`);
+  const isChanged =
+    text.why.trim() !== (f.savedWhy ?? "").trim() || text.whatNext.trim() !== (f.savedWhatNext ?? "").trim();
+  if (f.intent !== "review")
+    return run(saveNarrative, slug, text, () => `Narrative for ${monthLabel(month as MonthKey)} saved.`);
   if (isChanged) {
     const saved = await run(saveNarrative, slug, text, () => "");
     if (!saved.ok) return saved;
   }
-  const reviewed = await run(markMonthReviewed, slug, { departmentId, month }, (d) => `${isChanged ? "Narrative saved. " : ""}${monthLabel(d.month)} marked reviewed.`);
-  if (!reviewed.ok && isChanged) return { ...reviewed, message: `Narrative saved, but the month is not reviewed: ${reviewed.message}` };
+  const reviewed = await run(
+    markMonthReviewed,
+    slug,
+    { departmentId, month },
+    (d) => `${isChanged ? "Narrative saved. " : ""}${monthLabel(d.month)} marked reviewed.`,
+  );
+  if (!reviewed.ok && isChanged)
+    return { ...reviewed, message: `Narrative saved, but the month is not reviewed: ${reviewed.message}` };
   return reviewed;
 }
 
 export async function disputeCauseAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(disputeCause, slug, formToObject(formData), () => "Disputed. Finance or the owner settles it; until then it still counts.");
+  return run(
+    disputeCause,
+    slug,
+    formToObject(formData),
+    () => "Disputed. Finance or the owner settles it; until then it still counts.",
+  );
 }
 
 export async function settleCauseAction(slug: string, _prev: unknown, formData: FormData) {
-  return run(settleCause, slug, formToObject(formData), (d) => (d.status === "UPHELD" ? "Attribution upheld; it keeps counting against the department." : "Attribution overturned; the deal no longer counts against the department."));
+  return run(settleCause, slug, formToObject(formData), (d) =>
+    d.status === "UPHELD"
+      ? "Attribution upheld; it keeps counting against the department."
+      : "Attribution overturned; the deal no longer counts against the department.",
+  );
 }

@@ -34,7 +34,11 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
   if (!isRecordId(id)) notFound();
   const period = readParam(await searchParams, "period");
   const at = await now();
-  const [sc, locale, fiscalYears] = await Promise.all([getScorecard(ctx, id, period, at), getRequestLocale(), listFiscalYears(ctx, at)]);
+  const [sc, locale, fiscalYears] = await Promise.all([
+    getScorecard(ctx, id, period, at),
+    getRequestLocale(),
+    listFiscalYears(ctx, at),
+  ]);
   // Unknown, or another organization's department: the same 404 either way.
   if (!sc) notFound();
   const { department, organization, resolved } = sc;
@@ -57,11 +61,20 @@ export default async function DepartmentScorecardPage({ params, searchParams }: 
         status={sc.status}
         worst={view.worst}
         impact={view.impact}
-        picker={<PeriodPicker key={periodParam(resolved.period)} {...periodOptions(resolved, currentFy, fiscalYears)} />}
+        picker={
+          <PeriodPicker key={periodParam(resolved.period)} {...periodOptions(resolved, currentFy, fiscalYears)} />
+        }
       />
       <div className="mt-6 space-y-6">
         <IgnoredParamsNotice names={isIgnoredPeriod(period, resolved.period) ? ["period"] : []} />
-        <NarrativesSection slug={slug} departmentId={department.id} periodLabel={resolved.label} months={view.narratives} openMonth={view.openMonth} canWrite={canWrite} />
+        <NarrativesSection
+          slug={slug}
+          departmentId={department.id}
+          periodLabel={resolved.label}
+          months={view.narratives}
+          openMonth={view.openMonth}
+          canWrite={canWrite}
+        />
         <KpiSection
           {...common}
           departmentName={department.name}

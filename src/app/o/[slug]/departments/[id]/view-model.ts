@@ -2,7 +2,14 @@ import "server-only";
 import type { KpiUnit } from "@db/enums";
 import { isOverdue } from "@/lib/commitments";
 import { formatBp, formatRatio, plural } from "@/lib/format";
-import { formatKpiValue, KPI_AGGREGATION_LABELS, KPI_DIRECTION_LABELS, KPI_UNIT_LABELS, kpiValueToInput, RAG_LABELS } from "@/lib/kpi";
+import {
+  formatKpiValue,
+  KPI_AGGREGATION_LABELS,
+  KPI_DIRECTION_LABELS,
+  KPI_UNIT_LABELS,
+  kpiValueToInput,
+  RAG_LABELS,
+} from "@/lib/kpi";
 import { currencyDigits, formatMoney, minorToDecimalString } from "@/lib/money";
 import { fiscalYearLabel, monthLabel, type MonthKey } from "@/lib/period";
 import { monthToOpen } from "@/lib/scorecard-months";
@@ -35,14 +42,17 @@ export function scorecardView(sc: TScorecard, locale: string) {
   const { resolved } = sc;
   const todayMonth = sc.today.slice(0, 7) as MonthKey;
   // Impacts are signed (+ purified, − tainted); promised and delivered amounts are plain.
-  const money = (v: bigint, compact = false) => formatMoney(v, currency, { locale, compact, signDisplay: "exceptZero" });
+  const money = (v: bigint, compact = false) =>
+    formatMoney(v, currency, { locale, compact, signDisplay: "exceptZero" });
   const plain = (v: bigint) => formatMoney(v, currency, { locale });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const fy = fiscalYearLabel(resolved.fiscalYear);
 
   const isStarted = (m: MonthKey) => m <= todayMonth;
-  const monthOptions: TMonthOption[] = resolved.yearMonths.filter(isStarted).map((m) => ({ month: m, label: monthLabel(m), isClosed: sc.closedMonths.has(m) }));
+  const monthOptions: TMonthOption[] = resolved.yearMonths
+    .filter(isStarted)
+    .map((m) => ({ month: m, label: monthLabel(m), isClosed: sc.closedMonths.has(m) }));
   const openIn = (months: MonthKey[]) => months.filter((m) => isStarted(m) && !sc.closedMonths.has(m)).at(-1) ?? null;
   // The month a form starts on: the period's latest open month, else the year's.
   const defaultMonth = openIn(resolved.months) ?? openIn(resolved.yearMonths);
@@ -93,7 +103,11 @@ export function scorecardView(sc: TScorecard, locale: string) {
               isStarted: isStarted(s.month),
             }))
         : [],
-      spark: series.map((s) => ({ label: monthLabel(s.month, { withYear: false }), value: s.value === null ? null : Number(s.value), target: s.target === null ? null : Number(s.target) })),
+      spark: series.map((s) => ({
+        label: monthLabel(s.month, { withYear: false }),
+        value: s.value === null ? null : Number(s.value),
+        target: s.target === null ? null : Number(s.target),
+      })),
       sparkLabel: `${kpi.name}, ${fy}: ${reportedValues.length ? reportedValues.map((s) => `${monthLabel(s.month, { withYear: false })} ${fmt(s.value)}`).join(", ") : "no values yet"}`,
       reported: startedInPeriod ? `${period.months} of ${plural(startedInPeriod, "month")}` : "Not started",
       definition: {
@@ -116,7 +130,8 @@ export function scorecardView(sc: TScorecard, locale: string) {
     ? (() => {
         const { kpi, period } = worstRow;
         const fmt = (v: bigint | null) => formatKpiValue(v, kpi.unit, currency, locale);
-        const ratio = period.target !== null && period.target > 0n ? formatRatio(period.ratedActual, period.target, locale) : null;
+        const ratio =
+          period.target !== null && period.target > 0n ? formatRatio(period.ratedActual, period.target, locale) : null;
         return {
           name: kpi.name,
           detail: `${fmt(period.ratedActual)} against ${fmt(period.target)}${ratio ? `, ${ratio} of target` : ""}${kpi.direction === "LOWER_IS_BETTER" ? " (lower is better)" : ""}`,
@@ -128,7 +143,9 @@ export function scorecardView(sc: TScorecard, locale: string) {
     id: kpi.id,
     name: kpi.name,
     unitHint: `${UNIT_HINTS[kpi.unit](currency)}${kpi.targetScaled === null ? "" : ` · target ${formatKpiValue(kpi.targetScaled, kpi.unit, currency, locale)}`}`,
-    values: Object.fromEntries(series.flatMap((s) => (s.value === null ? [] : [[s.month, kpiValueToInput(s.value, kpi.unit, currency)]]))),
+    values: Object.fromEntries(
+      series.flatMap((s) => (s.value === null ? [] : [[s.month, kpiValueToInput(s.value, kpi.unit, currency)]])),
+    ),
     versions: Object.fromEntries(series.map((s) => [s.month, s.token])),
   }));
 
@@ -148,8 +165,16 @@ export function scorecardView(sc: TScorecard, locale: string) {
     confirmed: { compact: money(counted, true), exact: money(counted) },
     parts: { contributions: money(sc.impact.confirmed), pipeline: money(sc.pipeline.countedMinor) },
     disputedDeals: { exact: money(-sc.pipeline.disputedMinor), count: sc.pipeline.disputedCount },
-    claimed: { compact: money(sc.impact.claimed, true), exact: money(sc.impact.claimed), count: sc.impact.counts.CLAIMED },
-    disputed: { compact: money(sc.impact.disputed, true), exact: money(sc.impact.disputed), count: sc.impact.counts.DISPUTED },
+    claimed: {
+      compact: money(sc.impact.claimed, true),
+      exact: money(sc.impact.claimed),
+      count: sc.impact.counts.CLAIMED,
+    },
+    disputed: {
+      compact: money(sc.impact.disputed, true),
+      exact: money(sc.impact.disputed),
+      count: sc.impact.counts.DISPUTED,
+    },
   };
 
   const digits = currencyDigits(currency);
@@ -157,7 +182,12 @@ export function scorecardView(sc: TScorecard, locale: string) {
     // The reviewer beside the status; a dispute's reason too, since the head has to act on it.
     // Dates and a confirmation's reason are in the history.
     const reviewer = c.reviewedBy?.name ?? "a former member";
-    const reviewNote = c.status === "DISPUTED" ? `${reviewer}: “${c.reviewReason ?? ""}”` : c.status === "CONFIRMED" ? `by ${reviewer}` : null;
+    const reviewNote =
+      c.status === "DISPUTED"
+        ? `${reviewer}: “${c.reviewReason ?? ""}”`
+        : c.status === "CONFIRMED"
+          ? `by ${reviewer}`
+          : null;
     return {
       id: c.id,
       monthLabel: monthLabel(c.month),
@@ -172,7 +202,17 @@ export function scorecardView(sc: TScorecard, locale: string) {
       isClosed: sc.closedMonths.has(c.month),
       history: c.history.map((h) => ({ action: h.action, actor: h.actor, at: when.format(h.at), reason: h.reason })),
       deal: c.opportunity?.name ?? null,
-      draft: { contributionId: c.id, version: c.version, month: c.month, categoryId: c.category.id, amount: minorToDecimalString(c.amountMinor, digits), description: c.description, evidenceUrl: c.evidenceUrl ?? "", opportunityId: c.opportunityId ?? "", opportunityLabel: c.opportunity?.name ?? "" },
+      draft: {
+        contributionId: c.id,
+        version: c.version,
+        month: c.month,
+        categoryId: c.category.id,
+        amount: minorToDecimalString(c.amountMinor, digits),
+        description: c.description,
+        evidenceUrl: c.evidenceUrl ?? "",
+        opportunityId: c.opportunityId ?? "",
+        opportunityLabel: c.opportunity?.name ?? "",
+      },
     };
   });
 
@@ -188,8 +228,20 @@ export function scorecardView(sc: TScorecard, locale: string) {
     cause: c.cause,
     status: c.status,
     chargedBy: c.chargedBy,
-    dispute: c.disputeReason ? { reason: c.disputeReason, by: c.disputedBy ?? "a former member", at: c.disputedAt ? when.format(c.disputedAt) : "" } : null,
-    settlement: c.settleReason ? { reason: c.settleReason, by: c.settledBy ?? "a former member", at: c.settledAt ? when.format(c.settledAt) : "" } : null,
+    dispute: c.disputeReason
+      ? {
+          reason: c.disputeReason,
+          by: c.disputedBy ?? "a former member",
+          at: c.disputedAt ? when.format(c.disputedAt) : "",
+        }
+      : null,
+    settlement: c.settleReason
+      ? {
+          reason: c.settleReason,
+          by: c.settledBy ?? "a former member",
+          at: c.settledAt ? when.format(c.settledAt) : "",
+        }
+      : null,
     replacedBy: c.replacedBy,
   }));
   const dealOptions = sc.chargedDeals.map((d) => ({ value: d.id, label: `${d.name} · ${d.account}` }));
@@ -210,7 +262,8 @@ export function scorecardView(sc: TScorecard, locale: string) {
     hitRate: formatBp(a.hitRateBp, locale, 0),
     hitRateDetail: `${a.done} done, ${a.missed} missed`,
     delivered: a.promisedMinor === 0n ? "—" : `${plain(a.deliveredMinor)} of ${plain(a.promisedMinor)}`,
-    deliveredDetail: a.deliveredBp === null ? "Nothing resolved yet" : `${formatBp(a.deliveredBp, locale, 0)} of what was promised`,
+    deliveredDetail:
+      a.deliveredBp === null ? "Nothing resolved yet" : `${formatBp(a.deliveredBp, locale, 0)} of what was promised`,
     open: a.open,
     overdue: a.overdue,
   };
@@ -227,13 +280,36 @@ export function scorecardView(sc: TScorecard, locale: string) {
         why: n?.why ?? "",
         whatNext: n?.whatNext ?? "",
         version: cellToken(n),
-        updated: n && (n.why || n.whatNext) ? `by ${n.updatedBy?.name ?? "a former member"}, ${when.format(n.updatedAt)}` : null,
+        updated:
+          n && (n.why || n.whatNext)
+            ? `by ${n.updatedBy?.name ?? "a former member"}, ${when.format(n.updatedAt)}`
+            : null,
         reviewed: n?.reviewedAt ? `by ${n.reviewedBy?.name ?? "a former member"}, ${when.format(n.reviewedAt)}` : null,
       };
     });
 
   // The month that needs attention opens by default (a red month owing its narrative, else the latest completed one).
-  const openMonth = monthToOpen(narratives.map((n) => ({ ...n, month: n.month as MonthKey })), sc.today);
+  const openMonth = monthToOpen(
+    narratives.map((n) => ({ ...n, month: n.month as MonthKey })),
+    sc.today,
+  );
 
-  return { fy, todayMonth, monthOptions, defaultMonth, openMonth, kpiRows, worst, valueKpis, strip, impact, contributions, causes, dealOptions, commitments, accuracy, narratives };
+  return {
+    fy,
+    todayMonth,
+    monthOptions,
+    defaultMonth,
+    openMonth,
+    kpiRows,
+    worst,
+    valueKpis,
+    strip,
+    impact,
+    contributions,
+    causes,
+    dealOptions,
+    commitments,
+    accuracy,
+    narratives,
+  };
 }

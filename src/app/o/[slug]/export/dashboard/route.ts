@@ -9,6 +9,10 @@ import { tenantRoute } from "@/server/route-context";
 export const GET = tenantRoute(async (ctx, request) => {
   const { filename, csv } = await getDashboardCsv(ctx, new URL(request.url).searchParams, await now());
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -5,7 +5,22 @@ import { pipelineExportRows } from "@/server/pipeline/list";
 import { getPipelineCalendar } from "@/server/pipeline/overview";
 import { tenantRoute } from "@/server/route-context";
 
-const HEADER = ["id", "name", "account", "amount", "currency", "stage", "outcome", "probability_percent", "forecast_category", "expected_close", "stale", "owner", "source_department", "external_id"];
+const HEADER = [
+  "id",
+  "name",
+  "account",
+  "amount",
+  "currency",
+  "stage",
+  "outcome",
+  "probability_percent",
+  "forecast_category",
+  "expected_close",
+  "stale",
+  "owner",
+  "source_department",
+  "external_id",
+];
 
 /** The pipeline table as CSV, with the same filters as the page's URL (all pages, not just one). */
 export const GET = tenantRoute(async (ctx, request) => {
@@ -14,7 +29,22 @@ export const GET = tenantRoute(async (ctx, request) => {
   const digits = currencyDigits(organization.currency);
   const rows: TCsvCell[][] = [];
   for await (const r of pipelineExportRows(ctx, filters, calendar)) {
-    rows.push([r.id, r.name, r.account, minorToDecimalString(r.amountMinor, digits), organization.currency, r.stageName, r.outcome, r.probabilityBp / 100, r.forecastCategory, r.expectedCloseDate, r.isStale ? "yes" : "no", r.ownerName, r.sourceDepartmentName, r.externalId ?? ""]);
+    rows.push([
+      r.id,
+      r.name,
+      r.account,
+      minorToDecimalString(r.amountMinor, digits),
+      organization.currency,
+      r.stageName,
+      r.outcome,
+      r.probabilityBp / 100,
+      r.forecastCategory,
+      r.expectedCloseDate,
+      r.isStale ? "yes" : "no",
+      r.ownerName,
+      r.sourceDepartmentName,
+      r.externalId ?? "",
+    ]);
   }
   return new Response(toCsv(HEADER, rows), {
     headers: {

@@ -7,7 +7,12 @@ export default function PipelineLoading() {
     <PageSkeleton
       label="the pipeline"
       actions
-      blocks={[{ grid: "sm:grid-cols-2", items: ["h-24", "h-24"] }, { items: ["h-12"] }, { items: ["h-72 sm:h-36"] }, { items: ["h-96"] }]}
+      blocks={[
+        { grid: "sm:grid-cols-2", items: ["h-24", "h-24"] },
+        { items: ["h-12"] },
+        { items: ["h-72 sm:h-36"] },
+        { items: ["h-96"] },
+      ]}
     />
   );
 }

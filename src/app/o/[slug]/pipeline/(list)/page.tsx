@@ -28,9 +28,16 @@ export const metadata: Metadata = { title: "Pipeline" };
 
 type TSearch = Record<string, string | string[] | undefined>;
 
-const isFiltered = (f: TPipelineFilters) => Boolean(f.stageId || f.ownerId || f.category || f.from || f.to || f.quarter || f.status !== "open" || f.stale || f.q);
+const isFiltered = (f: TPipelineFilters) =>
+  Boolean(f.stageId || f.ownerId || f.category || f.from || f.to || f.quarter || f.status !== "open" || f.stale || f.q);
 
-export default async function PipelinePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearch> }) {
+export default async function PipelinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<TSearch>;
+}) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const search = await searchParams;
@@ -39,16 +46,25 @@ export default async function PipelinePage({ params, searchParams }: { params: P
   // A page view only reads: the week's snapshot is taken by a pipeline import (before it writes) or
   // on demand, so "what changed" compares with the latest snapshot there is and says how old it is.
   const at = await now();
-  const [overview, options, diff, locale] = await Promise.all([getPipelineOverview(ctx, at), pipelineOptions(ctx), snapshotDiff(ctx), getRequestLocale()]);
+  const [overview, options, diff, locale] = await Promise.all([
+    getPipelineOverview(ctx, at),
+    pipelineOptions(ctx),
+    snapshotDiff(ctx),
+    getRequestLocale(),
+  ]);
   const snapshotThisWeek = diff.snapshot !== null && weekOf(diff.snapshot.takenAt) === weekOf(at);
   const { organization, calendar } = overview;
   const currency = organization.currency;
   const money = (minor: bigint) => formatMoney(minor, currency, { locale });
-  const [list, board] = await Promise.all([view === "table" ? listPipeline(ctx, filters, calendar) : null, view === "board" ? pipelineBoard(ctx, filters, calendar) : null]);
+  const [list, board] = await Promise.all([
+    view === "table" ? listPipeline(ctx, filters, calendar) : null,
+    view === "board" ? pipelineBoard(ctx, filters, calendar) : null,
+  ]);
   const canWrite = can(ctx, "pipeline.write");
   const editOptions = toEditOptions(options);
   const query = pipelineQuery(filters);
-  const viewHref = (v: "table" | "board") => `/o/${slug}/pipeline${pipelineQuery(filters, { view: v === "board" ? "board" : null, page: null })}`;
+  const viewHref = (v: "table" | "board") =>
+    `/o/${slug}/pipeline${pipelineQuery(filters, { view: v === "board" ? "board" : null, page: null })}`;
 
   return (
     <>
@@ -58,24 +74,46 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         actions={
           <div className="flex items-center gap-4">
             {canWrite && (
-              <Link href={`/o/${slug}/pipeline/import`} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+              <Link
+                href={`/o/${slug}/pipeline/import`}
+                className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400"
+              >
                 Import CSV
               </Link>
             )}
-            <Link href={`/o/${slug}/pipeline/won`} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+            <Link
+              href={`/o/${slug}/pipeline/won`}
+              className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400"
+            >
               Won by month
             </Link>
-            <a href={`/o/${slug}/export/pipeline${query}`} className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400" download>
+            <a
+              href={`/o/${slug}/export/pipeline${query}`}
+              className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400"
+              download
+            >
               Export CSV
             </a>
           </div>
         }
       />
       <IgnoredParamsNotice names={ignored} />
-      <ForecastHeader slug={slug} currency={currency} locale={locale} quarter={overview.quarter} staleCount={overview.staleCount} />
+      <ForecastHeader
+        slug={slug}
+        currency={currency}
+        locale={locale}
+        quarter={overview.quarter}
+        staleCount={overview.staleCount}
+      />
       {canWrite && (
         <div className="mb-4">
-          <NewDealForm slug={slug} options={editOptions} defaultOwnerId={ctx.userId} defaultCloseDate={fiscalQuarterEnd(calendar.today.slice(0, 7) as MonthKey, calendar.fiscalYearStartMonth)} currency={currency} />
+          <NewDealForm
+            slug={slug}
+            options={editOptions}
+            defaultOwnerId={ctx.userId}
+            defaultCloseDate={fiscalQuarterEnd(calendar.today.slice(0, 7) as MonthKey, calendar.fiscalYearStartMonth)}
+            currency={currency}
+          />
         </div>
       )}
       <PipelineFilters
@@ -100,7 +138,8 @@ export default async function PipelinePage({ params, searchParams }: { params: P
         ))}
         {list && (
           <p className="tabular-nums text-zinc-600 dark:text-zinc-400" data-testid="pipeline-totals">
-            {list.totals.count.toLocaleString(locale)} deal{list.totals.count === 1 ? "" : "s"} · {money(list.totals.amountMinor)} · weighted {money(list.totals.weightedMinor)}
+            {list.totals.count.toLocaleString(locale)} deal{list.totals.count === 1 ? "" : "s"} ·{" "}
+            {money(list.totals.amountMinor)} · weighted {money(list.totals.weightedMinor)}
           </p>
         )}
       </nav>
@@ -108,12 +147,17 @@ export default async function PipelinePage({ params, searchParams }: { params: P
       {list &&
         (list.rows.length === 0 ? (
           isFiltered(filters) ? (
-            <EmptyState title="No deals match these filters" action={{ href: `/o/${slug}/pipeline`, label: "Clear the filters" }}>
+            <EmptyState
+              title="No deals match these filters"
+              action={{ href: `/o/${slug}/pipeline`, label: "Clear the filters" }}
+            >
               Widen the close-date range or pick another stage, owner or status.
             </EmptyState>
           ) : (
             <EmptyState title="No deals yet">
-              {canWrite ? "Add the first deal with “New deal” above; it starts at the stage you choose with that stage's probability." : "The sales team has not entered any deals yet. A sales manager or the owner adds them here."}
+              {canWrite
+                ? "Add the first deal with “New deal” above; it starts at the stage you choose with that stage's probability."
+                : "The sales team has not entered any deals yet. A sales manager or the owner adds them here."}
             </EmptyState>
           )
         ) : (
@@ -126,14 +170,34 @@ export default async function PipelinePage({ params, searchParams }: { params: P
               currency={currency}
               locale={locale}
             />
-            <PipelineTable slug={slug} rows={list.rows.map((r) => toRowView(r, currency, locale))} canEdit={canWrite} options={editOptions} currency={currency} />
+            <PipelineTable
+              slug={slug}
+              rows={list.rows.map((r) => toRowView(r, currency, locale))}
+              canEdit={canWrite}
+              options={editOptions}
+              currency={currency}
+            />
             {list.pageCount > 1 && (
               <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-                {filters.page > 1 && <Link href={`/o/${slug}/pipeline${pipelineQuery(filters, { page: String(filters.page - 1) })}`} className="text-accent-700 hover:underline dark:text-accent-400">← Previous</Link>}
+                {filters.page > 1 && (
+                  <Link
+                    href={`/o/${slug}/pipeline${pipelineQuery(filters, { page: String(filters.page - 1) })}`}
+                    className="text-accent-700 hover:underline dark:text-accent-400"
+                  >
+                    ← Previous
+                  </Link>
+                )}
                 <span className="text-zinc-600 dark:text-zinc-400">
                   Page {filters.page} of {list.pageCount.toLocaleString(locale)}
                 </span>
-                {filters.page < list.pageCount && <Link href={`/o/${slug}/pipeline${pipelineQuery(filters, { page: String(filters.page + 1) })}`} className="text-accent-700 hover:underline dark:text-accent-400">Next →</Link>}
+                {filters.page < list.pageCount && (
+                  <Link
+                    href={`/o/${slug}/pipeline${pipelineQuery(filters, { page: String(filters.page + 1) })}`}
+                    className="text-accent-700 hover:underline dark:text-accent-400"
+                  >
+                    Next →
+                  </Link>
+                )}
               </nav>
             )}
           </>
@@ -145,7 +209,15 @@ export default async function PipelinePage({ params, searchParams }: { params: P
           <PipelineBoard slug={slug} columns={board} currency={currency} locale={locale} />
         ))}
 
-      <SnapshotChanges slug={slug} diff={diff} snapshotThisWeek={snapshotThisWeek} canSnapshot={canWrite} currency={currency} locale={locale} timeZone={organization.timeZone} />
+      <SnapshotChanges
+        slug={slug}
+        diff={diff}
+        snapshotThisWeek={snapshotThisWeek}
+        canSnapshot={canWrite}
+        currency={currency}
+        locale={locale}
+        timeZone={organization.timeZone}
+      />
     </>
   );
 }

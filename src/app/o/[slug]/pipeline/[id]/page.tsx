@@ -30,10 +30,21 @@ const FIELD_LABELS: Record<string, string> = {
   externalId: "External id",
 };
 
-const STATUS_LABELS = { ATTRIBUTED: "Attributed", DISPUTED: "Disputed", UPHELD: "Upheld", OVERTURNED: "Overturned" } as const;
+const STATUS_LABELS = {
+  ATTRIBUTED: "Attributed",
+  DISPUTED: "Disputed",
+  UPHELD: "Upheld",
+  OVERTURNED: "Overturned",
+} as const;
 
 /** A history value as a person reads it: money formatted, ids as names, probabilities as %. */
-function valueText(field: string, value: unknown, names: TOpportunityDetail["names"], currency: string, locale: string): string {
+function valueText(
+  field: string,
+  value: unknown,
+  names: TOpportunityDetail["names"],
+  currency: string,
+  locale: string,
+): string {
   if (value === null || value === undefined || value === "") return "—";
   const text = String(value);
   switch (field) {
@@ -58,14 +69,25 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
   const { slug, id } = await params;
   const ctx = await getTenantContext(slug);
   if (!isRecordId(id)) notFound();
-  const [detail, organization, locale] = await Promise.all([getOpportunityDetail(ctx, id), getOrganization(ctx), getRequestLocale()]);
+  const [detail, organization, locale] = await Promise.all([
+    getOpportunityDetail(ctx, id),
+    getOrganization(ctx),
+    getRequestLocale(),
+  ]);
   if (!detail) notFound();
   const { opportunity: deal, changes, causes, names } = detail;
   const currency = organization.currency;
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: organization.timeZone });
+  const when = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: organization.timeZone,
+  });
   const facts: [string, ReactNode][] = [
     ["Account", deal.account],
-    ["Amount", deal.amountMissing ? <NoAmountBadge key="no-amount" /> : formatMoney(deal.amountMinor, currency, { locale })],
+    [
+      "Amount",
+      deal.amountMissing ? <NoAmountBadge key="no-amount" /> : formatMoney(deal.amountMinor, currency, { locale }),
+    ],
     ["Stage", deal.stage.name],
     ["Probability", `${deal.probabilityBp / 100} %`],
     ["Forecast category", FORECAST_CATEGORY_LABELS[deal.forecastCategory]],
@@ -79,27 +101,58 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
       <Link href={`/o/${slug}/pipeline`} className="text-sm text-accent-700 hover:underline dark:text-accent-400">
         ← Pipeline
       </Link>
-      <PageHeader title={deal.name} description={<>Deal with {deal.account} <OutcomeBadge outcome={deal.outcome} /></>} />
+      <PageHeader
+        title={deal.name}
+        description={
+          <>
+            Deal with {deal.account} <OutcomeBadge outcome={deal.outcome} />
+          </>
+        }
+      />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {facts.map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+          <div
+            key={label}
+            className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <dt className="text-xs font-medium text-zinc-500">{label}</dt>
             <dd className="mt-0.5 text-sm font-semibold break-words">{value}</dd>
           </div>
         ))}
       </dl>
 
-      <Card title="Causes" description="Who answers for this deal being lost or slipping, and where the attribution stands." className="mb-6">
+      <Card
+        title="Causes"
+        description="Who answers for this deal being lost or slipping, and where the attribution stands."
+        className="mb-6"
+      >
         {causes.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No cause recorded: the deal has not been lost or slipped out of a quarter.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No cause recorded: the deal has not been lost or slipped out of a quarter.
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">Causes of {deal.name}</caption>
               <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800">
                 <tr>
-                  {["Kind", "Month", "Cause", "Responsible department", "Amount", "Status", "Dispute", "Settlement"].map((h) => (
-                    <th key={h} scope="col" className={`px-2 py-1.5 font-medium whitespace-nowrap ${h === "Amount" ? "text-right" : ""}`}>{h}</th>
+                  {[
+                    "Kind",
+                    "Month",
+                    "Cause",
+                    "Responsible department",
+                    "Amount",
+                    "Status",
+                    "Dispute",
+                    "Settlement",
+                  ].map((h) => (
+                    <th
+                      key={h}
+                      scope="col"
+                      className={`px-2 py-1.5 font-medium whitespace-nowrap ${h === "Amount" ? "text-right" : ""}`}
+                    >
+                      {h}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -110,10 +163,20 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
                     <td className="px-2 py-1.5 whitespace-nowrap">{monthLabel(dbDateToMonth(c.month))}</td>
                     <td className="px-2 py-1.5 min-w-40">{c.lossCause.name}</td>
                     <td className="px-2 py-1.5">{c.responsibleDepartment.name}</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">{formatMoney(c.amountMinor, currency, { locale })}</td>
+                    <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">
+                      {formatMoney(c.amountMinor, currency, { locale })}
+                    </td>
                     <td className="px-2 py-1.5">{STATUS_LABELS[c.status]}</td>
-                    <td className="px-2 py-1.5 min-w-48">{c.disputeReason ? `${c.disputeReason}${c.disputedById ? ` (${names.users[c.disputedById] ?? "former member"})` : ""}` : "—"}</td>
-                    <td className="px-2 py-1.5 min-w-48">{c.settleReason ? `${c.settleReason}${c.settledById ? ` (${names.users[c.settledById] ?? "former member"})` : ""}` : "—"}</td>
+                    <td className="px-2 py-1.5 min-w-48">
+                      {c.disputeReason
+                        ? `${c.disputeReason}${c.disputedById ? ` (${names.users[c.disputedById] ?? "former member"})` : ""}`
+                        : "—"}
+                    </td>
+                    <td className="px-2 py-1.5 min-w-48">
+                      {c.settleReason
+                        ? `${c.settleReason}${c.settledById ? ` (${names.users[c.settledById] ?? "former member"})` : ""}`
+                        : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -122,14 +185,18 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
         )}
       </Card>
 
-      <Card title="History" description="Every save of this deal: who made it, when, and each field's old and new value.">
+      <Card
+        title="History"
+        description="Every save of this deal: who made it, when, and each field's old and new value."
+      >
         <ol className="space-y-3">
           {changes.map((change) => {
             const fields = Object.entries(change.changes as Record<string, [unknown, unknown]>);
             return (
               <li key={change.id} className="border-b border-zinc-100 pb-3 last:border-0 dark:border-zinc-800">
                 <p className="text-xs text-zinc-500">
-                  {change.changedBy?.name ?? "Import or former member"} · <time dateTime={change.changedAt.toISOString()}>{when.format(change.changedAt)}</time>
+                  {change.changedBy?.name ?? "Import or former member"} ·{" "}
+                  <time dateTime={change.changedAt.toISOString()}>{when.format(change.changedAt)}</time>
                 </p>
                 <ul className="mt-1 space-y-0.5 text-sm">
                   {fields.map(([field, pair]) => (
@@ -141,7 +208,8 @@ export default async function DealPage({ params }: { params: Promise<{ slug: str
                         `${String(pair?.[0] ?? "a file")}: its changes reverted`
                       ) : (
                         <>
-                          {valueText(field, pair?.[0], names, currency, locale)} → {valueText(field, pair?.[1], names, currency, locale)}
+                          {valueText(field, pair?.[0], names, currency, locale)} →{" "}
+                          {valueText(field, pair?.[1], names, currency, locale)}
                         </>
                       )}
                     </li>

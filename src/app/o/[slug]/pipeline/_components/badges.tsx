@@ -14,7 +14,10 @@ export function OutcomeBadge({ outcome }: { outcome: "OPEN" | "WON" | "LOST" }) 
 
 export function StaleBadge() {
   return (
-    <span title="Still open, and its expected close date has passed" className="ml-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+    <span
+      title="Still open, and its expected close date has passed"
+      className="ml-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+    >
       Stale
     </span>
   );
@@ -23,7 +26,10 @@ export function StaleBadge() {
 /** An open deal imported without an amount: counted as 0, left out of pipeline coverage until an amount is set. */
 export function NoAmountBadge() {
   return (
-    <span title="Imported without an amount: counted as 0 and left out of pipeline coverage until an amount is set" className="ml-1 inline-block rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+    <span
+      title="Imported without an amount: counted as 0 and left out of pipeline coverage until an amount is set"
+      className="ml-1 inline-block rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-sky-800 dark:bg-sky-950 dark:text-sky-200"
+    >
       No amount
     </span>
   );

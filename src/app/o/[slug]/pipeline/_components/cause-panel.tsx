@@ -33,7 +33,11 @@ export function CausePanel({
   const [responsibleDepartmentId, setDepartmentId] = useState("");
   const choose = (label: string) => [{ value: "", label }];
   return (
-    <div role="group" aria-label={`Cause for ${dealName}`} className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950">
+    <div
+      role="group"
+      aria-label={`Cause for ${dealName}`}
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
+    >
       <p className="text-sm font-medium text-amber-900 dark:text-amber-100">{message}</p>
       <form
         className="mt-2 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
@@ -42,7 +46,13 @@ export function CausePanel({
           onSubmit({ lossCauseId, responsibleDepartmentId });
         }}
       >
-        <SelectField label="Cause" value={lossCauseId} onChange={(e) => setLossCauseId(e.target.value)} options={[...choose("Choose a cause…"), ...lossCauses]} errors={errors?.lossCauseId} />
+        <SelectField
+          label="Cause"
+          value={lossCauseId}
+          onChange={(e) => setLossCauseId(e.target.value)}
+          options={[...choose("Choose a cause…"), ...lossCauses]}
+          errors={errors?.lossCauseId}
+        />
         <SelectField
           label="Responsible department"
           value={responsibleDepartmentId}

@@ -61,7 +61,14 @@ export function DealCard(props: TRowProps) {
   );
 }
 
-const LABELS: Record<TField, string> = { amount: "Amount ({currency})", stageId: "Stage", probability: "Probability (%)", forecastCategory: "Forecast category", expectedCloseDate: "Expected close", ownerId: "Owner" };
+const LABELS: Record<TField, string> = {
+  amount: "Amount ({currency})",
+  stageId: "Stage",
+  probability: "Probability (%)",
+  forecastCategory: "Forecast category",
+  expectedCloseDate: "Expected close",
+  ownerId: "Owner",
+};
 
 function EditingCard({ slug, row, options, currency, version, focusField, onSaved, onClose }: TRowProps) {
   const editor = useDealEditor({ slug, row, options, version, onSaved, onCancel: onClose });
@@ -74,7 +81,15 @@ function EditingCard({ slug, row, options, currency, version, focusField, onSave
             <span aria-hidden="true" className={term}>
               {LABELS[f].replace("{currency}", currency)}
             </span>
-            <FieldControl editor={editor} field={f} row={row} options={options} currency={currency} autoFocus={(focusField ?? "amount") === f} unitInLabel />
+            <FieldControl
+              editor={editor}
+              field={f}
+              row={row}
+              options={options}
+              currency={currency}
+              autoFocus={(focusField ?? "amount") === f}
+              unitInLabel
+            />
           </div>
         ))}
       </div>

@@ -16,7 +16,14 @@ import type { TEditOptions, TOption, TRowView } from "./types";
 export type TField = "amount" | "stageId" | "probability" | "forecastCategory" | "expectedCloseDate" | "ownerId";
 /** The hidden line that tells a reader of an editable cell how to edit it (the table's). */
 export const EDIT_HINT_ID = "pipeline-edit-hint";
-export const FIELDS: TField[] = ["amount", "stageId", "probability", "forecastCategory", "expectedCloseDate", "ownerId"];
+export const FIELDS: TField[] = [
+  "amount",
+  "stageId",
+  "probability",
+  "forecastCategory",
+  "expectedCloseDate",
+  "ownerId",
+];
 type TDraft = Record<TField, string>;
 export type TCause = { lossCauseId: string; responsibleDepartmentId: string };
 export type TAsk = { message: string; errors?: FieldErrors };
@@ -35,10 +42,26 @@ const draftOf = (row: TRowView): TDraft => ({
  * stage is left to the server, which derives the same from the stage.
  */
 export function changedFields(original: TDraft, draft: TDraft, followsStage: ReadonlySet<TField>): Partial<TDraft> {
-  return Object.fromEntries(FIELDS.filter((f) => !followsStage.has(f) && draft[f].trim() !== original[f]).map((f) => [f, draft[f].trim()]));
+  return Object.fromEntries(
+    FIELDS.filter((f) => !followsStage.has(f) && draft[f].trim() !== original[f]).map((f) => [f, draft[f].trim()]),
+  );
 }
 
-export function useDealEditor({ slug, row, options, version, onSaved, onCancel }: { slug: string; row: TRowView; options: TEditOptions; version: number; onSaved: (version: number) => void; onCancel: () => void }) {
+export function useDealEditor({
+  slug,
+  row,
+  options,
+  version,
+  onSaved,
+  onCancel,
+}: {
+  slug: string;
+  row: TRowView;
+  options: TEditOptions;
+  version: number;
+  onSaved: (version: number) => void;
+  onCancel: () => void;
+}) {
   const original = useRef(draftOf(row)).current;
   const [draft, setDraft] = useState<TDraft>(original);
   const [followsStage, setFollowsStage] = useState<Set<TField>>(new Set());
@@ -60,7 +83,10 @@ export function useDealEditor({ slug, row, options, version, onSaved, onCancel }
         if (value !== original.stageId) follows.add("probability");
       }
       if (stage && !touched("forecastCategory")) {
-        next.forecastCategory = value === original.stageId ? original.forecastCategory : categoryForStage(stage.outcome, row.forecastCategory, stage.label);
+        next.forecastCategory =
+          value === original.stageId
+            ? original.forecastCategory
+            : categoryForStage(stage.outcome, row.forecastCategory, stage.label);
         if (value !== original.stageId) follows.add("forecastCategory");
       }
     }
@@ -108,7 +134,15 @@ const control =
   "block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm focus:border-accent-500 focus:outline-2 focus:outline-accent-500 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950";
 
 /** One field's control while editing, labelled "<Field> of <deal>", with its error under it. */
-export function FieldControl({ editor, field, row, options, currency, autoFocus, unitInLabel = false }: {
+export function FieldControl({
+  editor,
+  field,
+  row,
+  options,
+  currency,
+  autoFocus,
+  unitInLabel = false,
+}: {
   editor: TDealEditor;
   field: TField;
   row: TRowView;
@@ -132,7 +166,14 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus,
   };
   const select = (label: string, list: TOption[]) => (
     // The whole name on hover, should a long one not fit the column.
-    <select {...common} aria-label={`${label} of ${row.name}`} title={list.find((o) => o.value === editor.draft[field])?.label} value={editor.draft[field]} onChange={(e) => editor.set(field, e.target.value)} className={control}>
+    <select
+      {...common}
+      aria-label={`${label} of ${row.name}`}
+      title={list.find((o) => o.value === editor.draft[field])?.label}
+      value={editor.draft[field]}
+      onChange={(e) => editor.set(field, e.target.value)}
+      className={control}
+    >
       {list.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -140,7 +181,10 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus,
       ))}
     </select>
   );
-  const input = (label: string, props: { type?: string; inputMode?: "decimal"; suffix?: string; className?: string }) => (
+  const input = (
+    label: string,
+    props: { type?: string; inputMode?: "decimal"; suffix?: string; className?: string },
+  ) => (
     <span className="flex items-center gap-1">
       <input
         {...common}
@@ -151,13 +195,18 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus,
         onChange={(e) => editor.set(field, e.target.value)}
         className={`${control} ${props.className ?? ""}`}
       />
-      {props.suffix && !unitInLabel && <span aria-hidden="true" className="text-xs text-zinc-500">{props.suffix}</span>}
+      {props.suffix && !unitInLabel && (
+        <span aria-hidden="true" className="text-xs text-zinc-500">
+          {props.suffix}
+        </span>
+      )}
     </span>
   );
   const controls: Record<TField, () => ReactNode> = {
     amount: () => input("Amount", { inputMode: "decimal", suffix: currency, className: "text-right tabular-nums" }),
     stageId: () => select("Stage", options.stages),
-    probability: () => input("Probability", { inputMode: "decimal", suffix: "%", className: "w-16 text-right tabular-nums" }),
+    probability: () =>
+      input("Probability", { inputMode: "decimal", suffix: "%", className: "w-16 text-right tabular-nums" }),
     forecastCategory: () => select("Forecast category", options.categories),
     expectedCloseDate: () => input("Expected close", { type: "date", className: "tabular-nums" }),
     ownerId: () => select("Owner", options.owners),
@@ -175,7 +224,17 @@ export function FieldControl({ editor, field, row, options, currency, autoFocus,
 }
 
 /** Save and Cancel, and what went wrong that is no single field's. */
-export function EditActions({ editor, dealName, onCancel, stacked = false }: { editor: TDealEditor; dealName: string; onCancel: () => void; stacked?: boolean }) {
+export function EditActions({
+  editor,
+  dealName,
+  onCancel,
+  stacked = false,
+}: {
+  editor: TDealEditor;
+  dealName: string;
+  onCancel: () => void;
+  stacked?: boolean;
+}) {
   return (
     <div className="flex flex-col items-start gap-1">
       <div className={`flex gap-2 ${stacked ? "flex-col items-stretch" : ""}`}>
@@ -208,7 +267,17 @@ export function EditActions({ editor, dealName, onCancel, stacked = false }: { e
 }
 
 /** The cause a loss or slip asks for, while the editor waits on it (row and card alike). */
-export function EditorCausePanel({ editor, dealName, options, onClose }: { editor: TDealEditor; dealName: string; options: TEditOptions; onClose: () => void }) {
+export function EditorCausePanel({
+  editor,
+  dealName,
+  options,
+  onClose,
+}: {
+  editor: TDealEditor;
+  dealName: string;
+  options: TEditOptions;
+  onClose: () => void;
+}) {
   if (!editor.ask) return null;
   return (
     <CausePanel

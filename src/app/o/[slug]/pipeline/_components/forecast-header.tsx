@@ -35,7 +35,9 @@ export function ForecastHeader({ slug, currency, locale, quarter, staleCount }: 
           <dd className="mt-1 text-lg font-semibold tabular-nums">{formatCoverage(coverageBp, locale)}</dd>
           <dd className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
             {detail}
-            {noAmountCount > 0 && ` (${noAmountCount.toLocaleString(locale)} ${noAmountCount === 1 ? "deal" : "deals"} without an amount left out)`}.{" "}
+            {noAmountCount > 0 &&
+              ` (${noAmountCount.toLocaleString(locale)} ${noAmountCount === 1 ? "deal" : "deals"} without an amount left out)`}
+            .{" "}
             <Link href={`/o/${slug}/pipeline?quarter=${quarter.key}&sort=close`} className={link}>
               The quarter&apos;s deals
             </Link>
@@ -45,14 +47,19 @@ export function ForecastHeader({ slug, currency, locale, quarter, staleCount }: 
           <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Stale deals</dt>
           <dd className="mt-1 text-lg font-semibold tabular-nums">
             {staleCount > 0 ? (
-              <Link href={`/o/${slug}/pipeline?stale=1&sort=close`} className="text-amber-800 underline dark:text-amber-300">
+              <Link
+                href={`/o/${slug}/pipeline?stale=1&sort=close`}
+                className="text-amber-800 underline dark:text-amber-300"
+              >
                 {staleCount.toLocaleString(locale)} stale
               </Link>
             ) : (
               "None"
             )}
           </dd>
-          <dd className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">Open, with a close date already passed: move the date, win or lose them.</dd>
+          <dd className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+            Open, with a close date already passed: move the date, win or lose them.
+          </dd>
         </div>
       </dl>
     </section>

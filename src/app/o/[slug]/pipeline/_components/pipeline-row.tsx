@@ -3,7 +3,15 @@
 import Link from "next/link";
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { OutcomeBadge, NoAmountBadge, StaleBadge } from "./badges";
-import { EDIT_HINT_ID, EditActions, EditorCausePanel, FIELDS, FieldControl, useDealEditor, type TField } from "./deal-editor";
+import {
+  EDIT_HINT_ID,
+  EditActions,
+  EditorCausePanel,
+  FIELDS,
+  FieldControl,
+  useDealEditor,
+  type TField,
+} from "./deal-editor";
 import type { TEditOptions, TRowView } from "./types";
 
 export type TRowProps = {
@@ -27,13 +35,19 @@ export type TRowProps = {
   onClose: () => void;
 };
 
-const cell = (children: ReactNode, className = "") => <td className={`px-2 py-2 align-top ${className}`}>{children}</td>;
+const cell = (children: ReactNode, className = "") => (
+  <td className={`px-2 py-2 align-top ${className}`}>{children}</td>
+);
 
 /** The deal's name (its page) and, when closed, whether it was won or lost. */
 export function DealName({ slug, row }: { slug: string; row: TRowView }) {
   return (
     <>
-      <Link prefetch={false} href={`/o/${slug}/pipeline/${row.id}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+      <Link
+        prefetch={false}
+        href={`/o/${slug}/pipeline/${row.id}`}
+        className="font-medium text-accent-700 hover:underline dark:text-accent-400"
+      >
         {row.name}
       </Link>{" "}
       <OutcomeBadge outcome={row.outcome} />
@@ -50,7 +64,8 @@ export const closeOf = (row: TRowView) => (
 );
 
 /** The editable cell for `field` in the row `tr`, if that row is not being edited. */
-const cellIn = (tr: Element | null, field: TField) => tr?.querySelector<HTMLElement>(`td[data-field="${field}"]`) ?? null;
+const cellIn = (tr: Element | null, field: TField) =>
+  tr?.querySelector<HTMLElement>(`td[data-field="${field}"]`) ?? null;
 
 /**
  * Arrow keys (and Home, End) move between the editable cells of the table, as in a spreadsheet;
@@ -65,12 +80,15 @@ function onCellKeyDown(e: KeyboardEvent<HTMLTableCellElement>, field: TField, on
     onEdit(field, true);
     return;
   }
-  if (e.key === "ArrowLeft" || e.key === "ArrowRight") to = cellIn(tr, FIELDS[at + (e.key === "ArrowLeft" ? -1 : 1)] ?? field);
-  else if (e.key === "Home" || e.key === "End") to = cellIn(tr, e.key === "Home" ? FIELDS[0]! : FIELDS[FIELDS.length - 1]!);
+  if (e.key === "ArrowLeft" || e.key === "ArrowRight")
+    to = cellIn(tr, FIELDS[at + (e.key === "ArrowLeft" ? -1 : 1)] ?? field);
+  else if (e.key === "Home" || e.key === "End")
+    to = cellIn(tr, e.key === "Home" ? FIELDS[0]! : FIELDS[FIELDS.length - 1]!);
   else if (e.key === "ArrowUp" || e.key === "ArrowDown") {
     // The next row that has cells to move to (an open editor or a cause panel has none).
     let next = e.key === "ArrowUp" ? tr?.previousElementSibling : tr?.nextElementSibling;
-    while (next && !cellIn(next, field)) next = e.key === "ArrowUp" ? next.previousElementSibling : next.nextElementSibling;
+    while (next && !cellIn(next, field))
+      next = e.key === "ArrowUp" ? next.previousElementSibling : next.nextElementSibling;
     to = cellIn(next ?? null, field);
   } else return;
   e.preventDefault();
@@ -86,7 +104,10 @@ export function PipelineRow(props: TRowProps) {
   const rowRef = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (!focusBack || isEditing) return;
-    const target = focusBack === "edit" ? rowRef.current?.querySelector<HTMLElement>("button[data-edit]") : cellIn(rowRef.current, focusBack);
+    const target =
+      focusBack === "edit"
+        ? rowRef.current?.querySelector<HTMLElement>("button[data-edit]")
+        : cellIn(rowRef.current, focusBack);
     target?.focus();
   }, [focusBack, isEditing]);
   if (isEditing) return <EditingRow {...props} />;
@@ -139,11 +160,28 @@ function EditingRow({ slug, row, options, currency, version, focusField, onSaved
   const editor = useDealEditor({ slug, row, options, version, onSaved, onCancel: onClose });
   // Tighter padding than the read-only row, so the controls get the width: a select as wide as the
   // longer stage and owner names (the whole name is its title too), the amount with its currency.
-  const editCell = (children: ReactNode, className = "") => <td className={`px-1 py-2 align-top ${className}`}>{children}</td>;
-  const field = (f: TField, className = "") => editCell(<FieldControl editor={editor} field={f} row={row} options={options} currency={currency} autoFocus={(focusField ?? "amount") === f} />, className);
+  const editCell = (children: ReactNode, className = "") => (
+    <td className={`px-1 py-2 align-top ${className}`}>{children}</td>
+  );
+  const field = (f: TField, className = "") =>
+    editCell(
+      <FieldControl
+        editor={editor}
+        field={f}
+        row={row}
+        options={options}
+        currency={currency}
+        autoFocus={(focusField ?? "amount") === f}
+      />,
+      className,
+    );
   return (
     <>
-      <tr className="border-b border-zinc-100 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-800/40" aria-busy={editor.isPending || undefined} onKeyDown={editor.onKeyDown}>
+      <tr
+        className="border-b border-zinc-100 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-800/40"
+        aria-busy={editor.isPending || undefined}
+        onKeyDown={editor.onKeyDown}
+      >
         {cell(<DealName slug={slug} row={row} />, "min-w-32")}
         {editCell(row.account, "min-w-24")}
         {field("amount", "min-w-36")}
@@ -154,14 +192,20 @@ function EditingRow({ slug, row, options, currency, version, focusField, onSaved
         {field("ownerId", "min-w-40")}
         {editCell(row.sourceDepartmentName ?? <span className="text-zinc-500">—</span>)}
         {/* Save and Cancel stay in sight at the right edge when the wider controls make the table scroll. */}
-        {editCell(<EditActions editor={editor} dealName={row.name} onCancel={onClose} stacked />, "sticky right-0 bg-zinc-50 shadow-[-6px_0_6px_-6px_rgb(0_0_0/0.2)] dark:bg-zinc-800")}
+        {editCell(
+          <EditActions editor={editor} dealName={row.name} onCancel={onClose} stacked />,
+          "sticky right-0 bg-zinc-50 shadow-[-6px_0_6px_-6px_rgb(0_0_0/0.2)] dark:bg-zinc-800",
+        )}
       </tr>
       {editor.ask && (
         <tr>
           <td colSpan={10} className="px-2 pb-3">
             {/* Pinned to the visible part of a sideways-scrolled table, and never wider than it. */}
             {/* biome-ignore lint/a11y/noStaticElementInteractions: catches Escape bubbling up from the cause panel's fields; it is not a control itself. */}
-            <div className="sticky left-2 max-w-[min(48rem,calc(100vw-4rem))]" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+            <div
+              className="sticky left-2 max-w-[min(48rem,calc(100vw-4rem))]"
+              onKeyDown={(e) => e.key === "Escape" && onClose()}
+            >
               <EditorCausePanel editor={editor} dealName={row.name} options={options} onClose={onClose} />
             </div>
           </td>

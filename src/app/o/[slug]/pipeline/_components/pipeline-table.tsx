@@ -29,12 +29,29 @@ type TCellStop = { id: string; field: TField };
  * at a time (opening another discards the first's unsaved changes). Only the row or card being
  * edited has form controls, so the page carries none for the rest.
  */
-export function PipelineTable({ slug, rows, canEdit, options, currency }: { slug: string; rows: TRowView[]; canEdit: boolean; options: TEditOptions; currency: string }) {
+export function PipelineTable({
+  slug,
+  rows,
+  canEdit,
+  options,
+  currency,
+}: {
+  slug: string;
+  rows: TRowView[];
+  canEdit: boolean;
+  options: TEditOptions;
+  currency: string;
+}) {
   const [editing, setEditing] = useState<TEditing | null>(null);
   const [focusBack, setFocusBack] = useState<TFocusBack | null>(null);
   const [cellStop, setCellStop] = useState<TCellStop | null>(null);
   // The stop stays on the cell last focused while its deal is listed; else the first deal's amount.
-  const stop: TCellStop | null = cellStop && rows.some((r) => r.id === cellStop.id) ? cellStop : rows[0] ? { id: rows[0].id, field: "amount" } : null;
+  const stop: TCellStop | null =
+    cellStop && rows.some((r) => r.id === cellStop.id)
+      ? cellStop
+      : rows[0]
+        ? { id: rows[0].id, field: "amount" }
+        : null;
   // Said after each save: a deal that no longer matches the filters (lost, in the open view) leaves the list.
   const [notice, setNotice] = useState("");
   // The version each deal's last save returned, against the version the page showed then: the
@@ -84,7 +101,12 @@ export function PipelineTable({ slug, rows, canEdit, options, currency }: { slug
       )}
       <div className="hidden overflow-x-auto rounded-lg border border-zinc-200 bg-white sm:block dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-sm">
-          <caption className="sr-only">Deals{canEdit ? ": Edit, or Enter on a cell, opens a deal's fields; Enter or Save saves them, Escape or Cancel puts them back" : ""}</caption>
+          <caption className="sr-only">
+            Deals
+            {canEdit
+              ? ": Edit, or Enter on a cell, opens a deal's fields; Enter or Save saves them, Escape or Cancel puts them back"
+              : ""}
+          </caption>
           <thead className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
               {HEADERS.map((h) => (

@@ -12,7 +12,12 @@ export function TakeSnapshotButton({ slug }: { slug: string }) {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button type="button" variant="secondary" disabled={isPending} onClick={() => startTransition(async () => setResult(await takeSnapshotAction(slug)))}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={isPending}
+        onClick={() => startTransition(async () => setResult(await takeSnapshotAction(slug)))}
+      >
         {isPending ? "Taking snapshot…" : "Take snapshot"}
       </Button>
       <FormMessage state={result} />

@@ -10,8 +10,16 @@ import { runTenantAction as run } from "@/server/run-action";
 // "Create a stage" from the import's stage mapping: the settings' own mutation (validated, tenant-
 // checked, owner-only "pipeline.configure", audited); the page's stages refresh with its answer.
 
-export async function createImportStageAction(slug: string, input: { name: string; probability: string; outcome: string }): Promise<ActionResult<{ stageId: string }>> {
-  return run(createStage, slug, { name: input.name, probability: input.probability, outcome: input.outcome }, () => "Stage added.");
+export async function createImportStageAction(
+  slug: string,
+  input: { name: string; probability: string; outcome: string },
+): Promise<ActionResult<{ stageId: string }>> {
+  return run(
+    createStage,
+    slug,
+    { name: input.name, probability: input.probability, outcome: input.outcome },
+    () => "Stage added.",
+  );
 }
 
 export async function undoOpportunityImportBatchAction(slug: string, _prev: unknown, formData: FormData) {

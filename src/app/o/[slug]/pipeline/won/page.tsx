@@ -21,7 +21,13 @@ export const metadata: Metadata = { title: "Won by month" };
 const link = "text-sm font-medium text-accent-700 hover:underline dark:text-accent-400";
 
 /** Deals and amount won per close month and owner, for a fiscal year or quarter. Whoever sees the pipeline sees this. */
-export default async function WonByMonthPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
+export default async function WonByMonthPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<TSearchParams>;
+}) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   const given = readParam(await searchParams, "period");
@@ -38,7 +44,9 @@ export default async function WonByMonthPage({ params, searchParams }: { params:
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/o/${slug}/pipeline`} className={link}>← Pipeline</Link>
+        <Link href={`/o/${slug}/pipeline`} className={link}>
+          ← Pipeline
+        </Link>
       </p>
       <PageHeader
         title="Won by month"
@@ -54,20 +62,37 @@ export default async function WonByMonthPage({ params, searchParams }: { params:
       />
       <IgnoredParamsNotice names={isIgnoredPeriod(given, resolved.period) ? ["period"] : []} />
       {table.owners.length === 0 ? (
-        <EmptyState title={`No deals won in ${resolved.label}`} action={canWrite ? { href: `/o/${slug}/pipeline/import`, label: "Import deals from your CRM" } : { href: `/o/${slug}/pipeline`, label: "Open the pipeline" }}>
-          A deal appears here once it is at a won stage with a close date in {resolved.label}. Pick another fiscal year or quarter above
-          {canWrite ? ", mark deals won on the pipeline, or import a CRM export with its won deals." : "; a sales manager marks deals won on the pipeline or imports them from the CRM."}
+        <EmptyState
+          title={`No deals won in ${resolved.label}`}
+          action={
+            canWrite
+              ? { href: `/o/${slug}/pipeline/import`, label: "Import deals from your CRM" }
+              : { href: `/o/${slug}/pipeline`, label: "Open the pipeline" }
+          }
+        >
+          A deal appears here once it is at a won stage with a close date in {resolved.label}. Pick another fiscal year
+          or quarter above
+          {canWrite
+            ? ", mark deals won on the pipeline, or import a CRM export with its won deals."
+            : "; a sales manager marks deals won on the pipeline or imports them from the CRM."}
         </EmptyState>
       ) : (
         <Card
           title={`${resolved.label} by close month`}
           description={
             <span data-testid="won-summary">
-              {table.total.count.toLocaleString(locale)} deal{table.total.count === 1 ? "" : "s"} won, <Amount minor={table.total.amountMinor} currency={currency} locale={locale} /> by close date; amounts in whole {currency}, the exact amount on hover and in the CSV.
+              {table.total.count.toLocaleString(locale)} deal{table.total.count === 1 ? "" : "s"} won,{" "}
+              <Amount minor={table.total.amountMinor} currency={currency} locale={locale} /> by close date; amounts in
+              whole {currency}, the exact amount on hover and in the CSV.
             </span>
           }
         >
-          <WonTable table={table} currency={currency} locale={locale} caption={`Deals and amount won in ${resolved.label} by owner and close month, in ${currency}`} />
+          <WonTable
+            table={table}
+            currency={currency}
+            locale={locale}
+            caption={`Deals and amount won in ${resolved.label} by owner and close month, in ${currency}`}
+          />
         </Card>
       )}
     </>

@@ -15,7 +15,9 @@ export function DeleteEntryButton({ slug, entryId, label }: { slug: string; entr
   return (
     <span className="inline-flex items-center gap-2">
       {error && <span className="text-xs text-red-700 dark:text-red-400">{error}</span>}
-      <Button type="button" variant="danger" onClick={remove} disabled={isPending} aria-label={`Delete ${label}`}>Delete</Button>
+      <Button type="button" variant="danger" onClick={remove} disabled={isPending} aria-label={`Delete ${label}`}>
+        Delete
+      </Button>
     </span>
   );
 }

@@ -15,11 +15,19 @@ export function EntryForm({ slug, currency, today }: { slug: string; currency: s
       <SubmissionIdField state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Date" name="date" type="date" defaultValue={today} errors={errors?.date} />
-        <TextField label={`Amount (${currency})`} name="amount" inputMode="decimal" errors={errors?.amount} hint="A refund is negative, e.g. -250 or (250)." />
+        <TextField
+          label={`Amount (${currency})`}
+          name="amount"
+          inputMode="decimal"
+          errors={errors?.amount}
+          hint="A refund is negative, e.g. -250 or (250)."
+        />
         <TextField label="Reference (invoice or order)" name="reference" errors={errors?.reference} />
         <TextField label="Customer" name="customer" errors={errors?.customer} />
       </div>
-      <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add entry"}</Button>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Adding…" : "Add entry"}
+      </Button>
     </form>
   );
 }

@@ -8,7 +8,17 @@ import { percentToBasisPoints } from "@/lib/targets-spread";
 import { spreadAnnualTargetAction } from "../actions";
 
 /** Annual target spread evenly or by percentages that must add up to exactly 100 %. */
-export function SpreadForm({ slug, fiscalYear, monthLabels, currency }: { slug: string; fiscalYear: number; monthLabels: string[]; currency: string }) {
+export function SpreadForm({
+  slug,
+  fiscalYear,
+  monthLabels,
+  currency,
+}: {
+  slug: string;
+  fiscalYear: number;
+  monthLabels: string[];
+  currency: string;
+}) {
   const { state, onSubmit, isPending, errors } = useFormAction(spreadAnnualTargetAction.bind(null, slug, fiscalYear));
   const [distribution, setDistribution] = useState<"even" | "percentages">("even");
   const [percentages, setPercentages] = useState<string[]>(() => Array(12).fill(""));
@@ -19,7 +29,13 @@ export function SpreadForm({ slug, fiscalYear, monthLabels, currency }: { slug: 
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Spread an annual target">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={`Annual target (${currency})`} name="annual" inputMode="decimal" errors={errors?.annual} placeholder="1,200,000" />
+        <TextField
+          label={`Annual target (${currency})`}
+          name="annual"
+          inputMode="decimal"
+          errors={errors?.annual}
+          placeholder="1,200,000"
+        />
         <SelectField
           label="Remainder cents go to"
           name="remainderMonth"
@@ -33,7 +49,13 @@ export function SpreadForm({ slug, fiscalYear, monthLabels, currency }: { slug: 
         <div className="mt-1 flex gap-4 text-sm">
           {(["even", "percentages"] as const).map((d) => (
             <label key={d} className="inline-flex items-center gap-1.5">
-              <input type="radio" name="distribution" value={d} checked={distribution === d} onChange={() => setDistribution(d)} />
+              <input
+                type="radio"
+                name="distribution"
+                value={d}
+                checked={distribution === d}
+                onChange={() => setDistribution(d)}
+              />
               {d === "even" ? "Even (1/12 each)" : "Percentages per month"}
             </label>
           ))}
@@ -56,13 +78,24 @@ export function SpreadForm({ slug, fiscalYear, monthLabels, currency }: { slug: 
               </label>
             ))}
           </div>
-          <p className={total === 10_000 && !hasBad ? "mt-2 text-xs text-zinc-600" : "mt-2 text-xs text-red-700 dark:text-red-400"} aria-live="polite">
-            {hasBad ? "Use percentages with at most two decimals." : `Total ${(total / 100).toFixed(2)} % — must be exactly 100.00 %.`}
+          <p
+            className={
+              total === 10_000 && !hasBad ? "mt-2 text-xs text-zinc-600" : "mt-2 text-xs text-red-700 dark:text-red-400"
+            }
+            aria-live="polite"
+          >
+            {hasBad
+              ? "Use percentages with at most two decimals."
+              : `Total ${(total / 100).toFixed(2)} % — must be exactly 100.00 %.`}
           </p>
-          {errors?.percentages && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.percentages[0]}</p>}
+          {errors?.percentages && (
+            <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.percentages[0]}</p>
+          )}
         </div>
       )}
-      <Button type="submit" disabled={isPending}>{isPending ? "Spreading…" : "Spread over the year"}</Button>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Spreading…" : "Spread over the year"}
+      </Button>
     </form>
   );
 }

@@ -23,14 +23,30 @@ const dealCount = (count: number) => `${n(count)} ${count === 1 ? "deal" : "deal
 
 /** What the confirm button says a pipeline undo does: "Remove 3 deals, restore 2". */
 function dealsUndoText({ newCount, changedCount }: { newCount: number; changedCount: number }): string {
-  const parts = [newCount && `remove ${dealCount(newCount)}`, changedCount && `restore ${dealCount(changedCount)}`].filter(Boolean) as string[];
+  const parts = [
+    newCount && `remove ${dealCount(newCount)}`,
+    changedCount && `restore ${dealCount(changedCount)}`,
+  ].filter(Boolean) as string[];
   const text = parts.length ? parts.join(", ") : "remove the batch";
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Undo asks once more: it removes every row of the batch. */
-export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMonthsLabel, kind = "revenue", deals }: TProps) {
-  const undo = kind === "kpi" ? undoKpiImportBatchAction : kind === "opportunity" ? undoOpportunityImportBatchAction : undoImportBatchAction;
+export function UndoImportButton({
+  slug,
+  batchId,
+  fileName,
+  rowCount,
+  closedMonthsLabel,
+  kind = "revenue",
+  deals,
+}: TProps) {
+  const undo =
+    kind === "kpi"
+      ? undoKpiImportBatchAction
+      : kind === "opportunity"
+        ? undoOpportunityImportBatchAction
+        : undoImportBatchAction;
   const what = kind === "kpi" ? "values" : "rows";
   const [isConfirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,12 +71,30 @@ export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMont
       {isConfirming ? (
         <>
           {kind === "opportunity" ? (
-            <Button type="submit" variant="danger" disabled={isPending} aria-label={`Confirm: undo the import of ${fileName} (${dealsUndoText(deals ?? { newCount: 0, changedCount: 0 }).toLowerCase()})`}>
+            <Button
+              type="submit"
+              variant="danger"
+              disabled={isPending}
+              aria-label={`Confirm: undo the import of ${fileName} (${dealsUndoText(deals ?? { newCount: 0, changedCount: 0 }).toLowerCase()})`}
+            >
               {isPending ? "Undoing…" : dealsUndoText(deals ?? { newCount: 0, changedCount: 0 })}
             </Button>
           ) : (
-            <Button type="submit" variant="danger" disabled={isPending} aria-label={kind === "kpi" ? `Confirm: undo the ${rowCount} values of ${fileName}` : `Confirm: remove the ${rowCount} rows of ${fileName}`}>
-              {isPending ? "Removing…" : kind === "kpi" ? `Undo ${rowCount.toLocaleString("en-US")} ${what}` : `Remove ${rowCount.toLocaleString("en-US")} ${what}`}
+            <Button
+              type="submit"
+              variant="danger"
+              disabled={isPending}
+              aria-label={
+                kind === "kpi"
+                  ? `Confirm: undo the ${rowCount} values of ${fileName}`
+                  : `Confirm: remove the ${rowCount} rows of ${fileName}`
+              }
+            >
+              {isPending
+                ? "Removing…"
+                : kind === "kpi"
+                  ? `Undo ${rowCount.toLocaleString("en-US")} ${what}`
+                  : `Remove ${rowCount.toLocaleString("en-US")} ${what}`}
             </Button>
           )}
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={isPending}>
@@ -68,7 +102,12 @@ export function UndoImportButton({ slug, batchId, fileName, rowCount, closedMont
           </Button>
         </>
       ) : (
-        <Button type="button" variant="danger" onClick={() => setConfirming(true)} aria-label={`Undo the import of ${fileName}`}>
+        <Button
+          type="button"
+          variant="danger"
+          onClick={() => setConfirming(true)}
+          aria-label={`Undo the import of ${fileName}`}
+        >
           Undo
         </Button>
       )}

@@ -7,13 +7,20 @@ import { runTenantAction } from "@/server/run-action";
 import { plural } from "@/lib/format";
 
 export async function undoImportBatchAction(slug: string, _prev: unknown, formData: FormData) {
-  return runTenantAction(undoImportBatch, slug, formToObject(formData), ({ fileName, rowCount }) =>
-    `Import of ${fileName} undone: ${plural(rowCount, "row")} removed.`,
+  return runTenantAction(
+    undoImportBatch,
+    slug,
+    formToObject(formData),
+    ({ fileName, rowCount }) => `Import of ${fileName} undone: ${plural(rowCount, "row")} removed.`,
   );
 }
 
 export async function undoKpiImportBatchAction(slug: string, _prev: unknown, formData: FormData) {
-  return runTenantAction(undoKpiImportBatch, slug, formToObject(formData), ({ fileName, removed, restored }) =>
-    `Import of ${fileName} undone: ${plural(removed, "value")} removed${restored ? `, ${plural(restored, "value")} restored to what they were before` : ""}.`,
+  return runTenantAction(
+    undoKpiImportBatch,
+    slug,
+    formToObject(formData),
+    ({ fileName, removed, restored }) =>
+      `Import of ${fileName} undone: ${plural(removed, "value")} removed${restored ? `, ${plural(restored, "value")} restored to what they were before` : ""}.`,
   );
 }

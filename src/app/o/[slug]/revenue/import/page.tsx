@@ -19,19 +19,29 @@ export default async function ImportActualsPage({ params }: { params: Promise<{ 
   const organization = await getOrganization(ctx);
   const batches = await listImportBatches(ctx, organization.timeZone, { take: 20 });
   // What a corrected file may replace: the recent batches none of whose months is closed.
-  const replaceable = batches.filter((b) => !b.closedMonths.length).map((b) => ({ id: b.id, fileName: b.fileName, createdAt: b.createdAt.toISOString(), rowCount: b.rowCount }));
+  const replaceable = batches
+    .filter((b) => !b.closedMonths.length)
+    .map((b) => ({ id: b.id, fileName: b.fileName, createdAt: b.createdAt.toISOString(), rowCount: b.rowCount }));
   return (
     <>
       <PageHeader
         title="Import actuals"
         description={`Revenue lines from an order or invoice export, in ${organization.currency}, dated in ${organization.timeZone}. Nothing is written until you confirm, and then every row or none.`}
         actions={
-          <Link href={`/o/${slug}/revenue`} className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline">
+          <Link
+            href={`/o/${slug}/revenue`}
+            className="text-sm font-medium text-accent-600 dark:text-accent-400 hover:underline"
+          >
             ← Targets and actuals
           </Link>
         }
       />
-      <ImportWizard slug={slug} currency={organization.currency} timeZone={organization.timeZone} replaceable={replaceable} />
+      <ImportWizard
+        slug={slug}
+        currency={organization.currency}
+        timeZone={organization.timeZone}
+        replaceable={replaceable}
+      />
     </>
   );
 }

@@ -11,10 +11,15 @@ export function ApiDocs({ origin, digits }: { origin: string; digits: number }) 
   const examples = apiExamples(origin, digits);
   const openapi = `${origin}/api/v1/openapi.json`;
   return (
-    <Card id="how-to-call" title="How to call the API" description="JSON over HTTPS. Every call carries a token of this organization as a Bearer header.">
+    <Card
+      id="how-to-call"
+      title="How to call the API"
+      description="JSON over HTTPS. Every call carries a token of this organization as a Bearer header."
+    >
       <div className="space-y-6 text-sm">
         <p>
-          Put the token in a variable first: <code className={codeClass}>export REVTRACE_TOKEN=&apos;rvt_…&apos;</code>. The full reference is the OpenAPI 3.1 document at{" "}
+          Put the token in a variable first: <code className={codeClass}>export REVTRACE_TOKEN=&apos;rvt_…&apos;</code>.
+          The full reference is the OpenAPI 3.1 document at{" "}
           <a href={openapi} className="font-medium break-all text-accent-600 hover:underline dark:text-accent-400">
             {openapi}
           </a>
@@ -32,7 +37,9 @@ export function ApiDocs({ origin, digits }: { origin: string; digits: number }) 
               </pre>
             </ScrollRegion>
             <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-              <span className="text-xs text-zinc-600 dark:text-zinc-400">Needs the scope {API_SCOPE_LABELS[example.scope].label}</span>
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                Needs the scope {API_SCOPE_LABELS[example.scope].label}
+              </span>
               <CopyButton text={example.command} label="Copy" ariaLabel={`Copy the example: ${example.title}`} />
             </div>
           </section>

@@ -12,14 +12,22 @@ import { createApiTokenAction } from "../actions";
 function BearerOnce({ name, bearer }: { name: string; bearer: string }) {
   const titleId = useId();
   return (
-    <div role="region" aria-labelledby={titleId} className="rounded-md border-2 border-accent-600 bg-accent-50 p-4 dark:border-accent-400 dark:bg-zinc-800">
+    <div
+      role="region"
+      aria-labelledby={titleId}
+      className="rounded-md border-2 border-accent-600 bg-accent-50 p-4 dark:border-accent-400 dark:bg-zinc-800"
+    >
       <h3 id={titleId} className="text-sm font-semibold">
         Copy the token “{name}” now
       </h3>
       <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-        It will not be shown again. Store it where the system that uses it keeps secrets; if it is lost, revoke it and create another.
+        It will not be shown again. Store it where the system that uses it keeps secrets; if it is lost, revoke it and
+        create another.
       </p>
-      <code data-testid="api-token-bearer" className="mt-3 block rounded bg-white px-3 py-2 font-mono text-sm break-all text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+      <code
+        data-testid="api-token-bearer"
+        className="mt-3 block rounded bg-white px-3 py-2 font-mono text-sm break-all text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+      >
         {bearer}
       </code>
       <div className="mt-3">
@@ -70,7 +78,13 @@ export function ApiTokenForm({ slug, minExpiresOn }: { slug: string; minExpiresO
       <FormMessage state={state} />
       {state?.ok && <BearerOnce name={state.data.name} bearer={state.data.bearer} />}
       <form ref={form} onSubmit={onSubmit} noValidate aria-label="Create an API token" className="space-y-4">
-        <TextField label="Name" name="name" maxLength={80} hint="Name it after the system that will use it, e.g. Billing sync." errors={errors?.name} />
+        <TextField
+          label="Name"
+          name="name"
+          maxLength={80}
+          hint="Name it after the system that will use it, e.g. Billing sync."
+          errors={errors?.name}
+        />
         <ScopeChoices errors={scopeErrors} />
         <TextField
           label="Expires on (optional)"

@@ -71,13 +71,22 @@ function TokenItem({ slug, token }: { slug: string; token: TApiTokenView }) {
 }
 
 /** Settings → API tokens: create (the value shown once), the list with each token's state, revoke. */
-export function ApiTokensPanel({ slug, tokens, minExpiresOn }: { slug: string; tokens: TApiTokenView[]; minExpiresOn: string }) {
+export function ApiTokensPanel({
+  slug,
+  tokens,
+  minExpiresOn,
+}: {
+  slug: string;
+  tokens: TApiTokenView[];
+  minExpiresOn: string;
+}) {
   return (
     <Card
       title="API tokens"
       description={
         <>
-          Tokens let your billing system, CRM or scripts read and write this organization through the API. Each is shown once when created and stored only as a hash.{" "}
+          Tokens let your billing system, CRM or scripts read and write this organization through the API. Each is shown
+          once when created and stored only as a hash.{" "}
           <a href="#how-to-call" className="font-medium text-accent-600 hover:underline dark:text-accent-400">
             How to call the API
           </a>
@@ -90,7 +99,9 @@ export function ApiTokensPanel({ slug, tokens, minExpiresOn }: { slug: string; t
         <FlashRegion />
       </div>
       {tokens.length === 0 ? (
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No tokens yet. Create one above for each system that should reach this organization.</p>
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          No tokens yet. Create one above for each system that should reach this organization.
+        </p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {tokens.map((t) => (

@@ -11,7 +11,13 @@ import type { DepartmentKind } from "@db/enums";
 import { addCategoryAction, archiveCategoryAction, renameCategoryAction, restoreCategoryAction } from "../actions";
 import { RenameArchiveRow } from "./rename-archive-row";
 
-export type TCategory = { id: string; kind: DepartmentKind; name: string; isArchived: boolean; contributionCount: number };
+export type TCategory = {
+  id: string;
+  kind: DepartmentKind;
+  name: string;
+  isArchived: boolean;
+  contributionCount: number;
+};
 
 function CategoryRow({ slug, category }: { slug: string; category: TCategory }) {
   return (
@@ -21,7 +27,11 @@ function CategoryRow({ slug, category }: { slug: string; category: TCategory }) 
       id={category.id}
       name={category.name}
       label={`Name${category.isArchived ? " · archived" : ""}`}
-      hint={category.contributionCount === 1 ? "used by 1 contribution" : `used by ${category.contributionCount} contributions`}
+      hint={
+        category.contributionCount === 1
+          ? "used by 1 contribution"
+          : `used by ${category.contributionCount} contributions`
+      }
       isArchived={category.isArchived}
       rename={renameCategoryAction.bind(null, slug)}
       archive={archiveCategoryAction.bind(null, slug)}
@@ -40,12 +50,21 @@ function AddCategoryForm({ slug, kind }: { slug: string; kind: DepartmentKind })
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800"
+    >
       <FormMessage state={state} />
       <input type="hidden" name="kind" value={kind} />
       <div className="flex items-end gap-2">
         <div className="flex-1">
-          <TextField label={`New ${DEPARTMENT_KIND_LABELS[kind].toLowerCase()} category`} name="name" errors={errors?.name ?? errors?.kind} />
+          <TextField
+            label={`New ${DEPARTMENT_KIND_LABELS[kind].toLowerCase()} category`}
+            name="name"
+            errors={errors?.name ?? errors?.kind}
+          />
         </div>
         <Button type="submit" disabled={isPending}>
           Add
@@ -62,7 +81,10 @@ function AddCategoryForm({ slug, kind }: { slug: string; kind: DepartmentKind })
 export function CategoriesPanel({ slug, categories }: { slug: string; categories: TCategory[] }) {
   const kinds = Object.keys(DEPARTMENT_KIND_LABELS) as DepartmentKind[];
   return (
-    <Card title="Contribution categories" description="What a department can name as the cause when it logs a contribution, per kind of department. Archived categories stay on past contributions but are not offered for new ones.">
+    <Card
+      title="Contribution categories"
+      description="What a department can name as the cause when it logs a contribution, per kind of department. Archived categories stay on past contributions but are not offered for new ones."
+    >
       <div className="-my-2 divide-y divide-zinc-100 dark:divide-zinc-800">
         {kinds.map((kind) => {
           const ofKind = categories.filter((c) => c.kind === kind);

@@ -6,7 +6,12 @@ import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { DEPARTMENT_KIND_LABELS } from "@/lib/departments";
 import type { DepartmentKind } from "@db/enums";
-import { createDepartmentAction, removeDepartmentAction, renameDepartmentAction, restoreDepartmentAction } from "../actions";
+import {
+  createDepartmentAction,
+  removeDepartmentAction,
+  renameDepartmentAction,
+  restoreDepartmentAction,
+} from "../actions";
 import { RenameArchiveRow } from "./rename-archive-row";
 
 type TDepartment = { id: string; name: string; kind: DepartmentKind; isArchived: boolean; version: number };
@@ -43,7 +48,10 @@ function AddDepartmentForm({ slug }: { slug: string }) {
           name="kind"
           defaultValue="OTHER"
           errors={errors?.kind}
-          options={(Object.keys(DEPARTMENT_KIND_LABELS) as DepartmentKind[]).map((k) => ({ value: k, label: DEPARTMENT_KIND_LABELS[k] }))}
+          options={(Object.keys(DEPARTMENT_KIND_LABELS) as DepartmentKind[]).map((k) => ({
+            value: k,
+            label: DEPARTMENT_KIND_LABELS[k],
+          }))}
         />
         <Button type="submit" disabled={isPending}>
           Add
@@ -55,7 +63,10 @@ function AddDepartmentForm({ slug }: { slug: string }) {
 
 export function DepartmentsPanel({ slug, departments }: { slug: string; departments: TDepartment[] }) {
   return (
-    <Card title="Departments" description="A department with records is archived rather than deleted, so its history stays intact.">
+    <Card
+      title="Departments"
+      description="A department with records is archived rather than deleted, so its history stays intact."
+    >
       <ul className="-my-3 divide-y divide-zinc-100 dark:divide-zinc-800">
         {departments.map((d) => (
           <DepartmentRow key={d.id} slug={slug} department={d} />

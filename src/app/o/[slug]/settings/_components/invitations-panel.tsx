@@ -23,7 +23,10 @@ function InviteForm({ slug, departments }: { slug: string; departments: TDepartm
       <FormMessage state={state} />
       <SubmissionIdField state={state} />
       {link && (
-        <p className="rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800" data-testid="invitation-link">
+        <p
+          className="rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs break-all dark:bg-zinc-800"
+          data-testid="invitation-link"
+        >
           {link}
         </p>
       )}
@@ -49,7 +52,15 @@ function RevokeButton({ slug, invitationId, email }: { slug: string; invitationI
   );
 }
 
-export function InvitationsPanel({ slug, departments, invitations }: { slug: string; departments: TDepartmentOption[]; invitations: TInvitation[] }) {
+export function InvitationsPanel({
+  slug,
+  departments,
+  invitations,
+}: {
+  slug: string;
+  departments: TDepartmentOption[];
+  invitations: TInvitation[];
+}) {
   return (
     <Card title="Invitations" description="Invite people by link. Links work once and expire after 7 days.">
       <InviteForm slug={slug} departments={departments} />

@@ -9,12 +9,33 @@ import type { TOrganizationLocks, TOrganizationOptions } from "@/lib/organizatio
 import { updateOrganizationAction } from "../actions";
 
 /** `version`: the settings as loaded; a save from an older copy is refused, naming who changed them. */
-type TOrganization = { name: string; currency: string; fiscalYearStartMonth: number; timeZone: string; onTrackThresholdBp: number; atRiskThresholdBp: number; version: number };
+type TOrganization = {
+  name: string;
+  currency: string;
+  fiscalYearStartMonth: number;
+  timeZone: string;
+  onTrackThresholdBp: number;
+  atRiskThresholdBp: number;
+  version: number;
+};
 
-export function OrganizationForm({ slug, organization, options, locks }: { slug: string; organization: TOrganization; options: TOrganizationOptions; locks: TOrganizationLocks }) {
+export function OrganizationForm({
+  slug,
+  organization,
+  options,
+  locks,
+}: {
+  slug: string;
+  organization: TOrganization;
+  options: TOrganizationOptions;
+  locks: TOrganizationLocks;
+}) {
   const { state, onSubmit, isPending, errors } = useFormAction(updateOrganizationAction.bind(null, slug));
   return (
-    <Card title="Organization" description="Months are computed in the organization's time zone; amounts are kept in its currency.">
+    <Card
+      title="Organization"
+      description="Months are computed in the organization's time zone; amounts are kept in its currency."
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormMessage state={state} />
         <input type="hidden" name="version" value={organization.version} />

@@ -20,7 +20,14 @@ import {
 import { RenameArchiveRow } from "./rename-archive-row";
 import { plural } from "@/lib/format";
 
-export type TStage = { id: string; name: string; probabilityBp: number; outcome: StageOutcome; isArchived: boolean; dealCount: number };
+export type TStage = {
+  id: string;
+  name: string;
+  probabilityBp: number;
+  outcome: StageOutcome;
+  isArchived: boolean;
+  dealCount: number;
+};
 export type TLossCause = { id: string; name: string; isArchived: boolean; useCount: number };
 
 const OUTCOMES = [
@@ -49,13 +56,31 @@ function StageRow({ slug, stage }: { slug: string; stage: TStage }) {
         <form onSubmit={save.onSubmit} noValidate className="flex flex-1 flex-wrap items-end gap-2">
           <input type="hidden" name="stageId" value={stage.id} />
           <div className="min-w-40 flex-1">
-            <TextField label={`Name${stage.isArchived ? " · archived" : ""}`} hint={plural(stage.dealCount, "deal")} name="name" defaultValue={stage.name} errors={save.errors?.name} />
+            <TextField
+              label={`Name${stage.isArchived ? " · archived" : ""}`}
+              hint={plural(stage.dealCount, "deal")}
+              name="name"
+              defaultValue={stage.name}
+              errors={save.errors?.name}
+            />
           </div>
           <div className="w-24">
-            <TextField label="Default %" name="probability" inputMode="decimal" defaultValue={percent(stage.probabilityBp)} errors={save.errors?.probability} />
+            <TextField
+              label="Default %"
+              name="probability"
+              inputMode="decimal"
+              defaultValue={percent(stage.probabilityBp)}
+              errors={save.errors?.probability}
+            />
           </div>
           <div className="w-36">
-            <SelectField label="Outcome" name="outcome" defaultValue={stage.outcome} options={OUTCOMES} errors={save.errors?.outcome} />
+            <SelectField
+              label="Outcome"
+              name="outcome"
+              defaultValue={stage.outcome}
+              options={OUTCOMES}
+              errors={save.errors?.outcome}
+            />
           </div>
           <Button type="submit" variant="secondary" disabled={save.isPending}>
             Save
@@ -63,7 +88,12 @@ function StageRow({ slug, stage }: { slug: string; stage: TStage }) {
         </form>
         <form onSubmit={toggle.onSubmit}>
           <input type="hidden" name="stageId" value={stage.id} />
-          <Button type="submit" variant={stage.isArchived ? "secondary" : "danger"} disabled={toggle.isPending} title={stage.isArchived ? undefined : "Closed deals keep it; new deals cannot use it"}>
+          <Button
+            type="submit"
+            variant={stage.isArchived ? "secondary" : "danger"}
+            disabled={toggle.isPending}
+            title={stage.isArchived ? undefined : "Closed deals keep it; new deals cannot use it"}
+          >
             {stage.isArchived ? "Restore" : "Archive"}
           </Button>
         </form>
@@ -85,7 +115,13 @@ function AddStageForm({ slug }: { slug: string }) {
   const { state, onSubmit, isPending, errors } = useFormAction(createStageAction.bind(null, slug));
   const form = useResetOnSuccess(state);
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800" aria-label="Add a stage">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800"
+      aria-label="Add a stage"
+    >
       <FormMessage state={state} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-40 flex-1">
@@ -109,7 +145,13 @@ function AddCauseForm({ slug }: { slug: string }) {
   const { state, onSubmit, isPending, errors } = useFormAction(addLossCauseAction.bind(null, slug));
   const form = useResetOnSuccess(state);
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800" aria-label="Add a cause">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800"
+      aria-label="Add a cause"
+    >
       <FormMessage state={state} />
       <div className="flex items-end gap-2">
         <div className="flex-1">
@@ -151,15 +193,30 @@ function HeadlineForm({ slug, value }: { slug: string; value: HeadlineForecast }
  * The sales process (OWNER): stages with their default probability and outcome, the causes a lost or
  * slipped deal can name, and which forecast headlines the dashboard. Archiving keeps history readable.
  */
-export function PipelinePanel({ slug, stages, causes, headlineForecast }: { slug: string; stages: TStage[]; causes: TLossCause[]; headlineForecast: HeadlineForecast }) {
+export function PipelinePanel({
+  slug,
+  stages,
+  causes,
+  headlineForecast,
+}: {
+  slug: string;
+  stages: TStage[];
+  causes: TLossCause[];
+  headlineForecast: HeadlineForecast;
+}) {
   return (
-    <Card title="Pipeline" description="Stages and their default probability (moving a deal to a stage sets it; the rep may override), why deals are lost or slip, and the dashboard's headline forecast.">
+    <Card
+      title="Pipeline"
+      description="Stages and their default probability (moving a deal to a stage sets it; the rep may override), why deals are lost or slip, and the dashboard's headline forecast."
+    >
       <div className="space-y-6">
         <div className="max-w-xl">
           <HeadlineForm slug={slug} value={headlineForecast} />
         </div>
         <section aria-labelledby="pipeline-stages">
-          <h3 id="pipeline-stages" className="text-sm font-medium">Stages</h3>
+          <h3 id="pipeline-stages" className="text-sm font-medium">
+            Stages
+          </h3>
           {stages.length === 0 ? (
             <p className="py-2 text-sm text-zinc-500">No stages yet — add the first below.</p>
           ) : (
@@ -172,7 +229,9 @@ export function PipelinePanel({ slug, stages, causes, headlineForecast }: { slug
           <AddStageForm slug={slug} />
         </section>
         <section aria-labelledby="pipeline-causes" className="max-w-3xl">
-          <h3 id="pipeline-causes" className="text-sm font-medium">Loss and slip causes</h3>
+          <h3 id="pipeline-causes" className="text-sm font-medium">
+            Loss and slip causes
+          </h3>
           {causes.length === 0 ? (
             <p className="py-2 text-sm text-zinc-500">No causes yet — add the first below.</p>
           ) : (

@@ -43,7 +43,13 @@ export function RenameArchiveRow(props: {
           <input type="hidden" name={props.idField} value={props.id} />
           {props.version !== undefined && <input type="hidden" name="version" value={props.version} />}
           <div className="flex-1">
-            <TextField label={props.label} hint={props.hint} name="name" defaultValue={props.name} errors={rename.errors?.name} />
+            <TextField
+              label={props.label}
+              hint={props.hint}
+              name="name"
+              defaultValue={props.name}
+              errors={rename.errors?.name}
+            />
           </div>
           <Button type="submit" variant="secondary" disabled={rename.isPending}>
             Rename
@@ -51,7 +57,12 @@ export function RenameArchiveRow(props: {
         </form>
         <form onSubmit={toggle.onSubmit}>
           <input type="hidden" name={props.idField} value={props.id} />
-          <Button type="submit" variant={props.isArchived ? "secondary" : "danger"} disabled={toggle.isPending} title={props.isArchived ? undefined : props.archiveTitle}>
+          <Button
+            type="submit"
+            variant={props.isArchived ? "secondary" : "danger"}
+            disabled={toggle.isPending}
+            title={props.isArchived ? undefined : props.archiveTitle}
+          >
             {props.isArchived ? "Restore" : props.archiveLabel}
           </Button>
         </form>

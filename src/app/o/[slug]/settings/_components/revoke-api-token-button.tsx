@@ -28,10 +28,21 @@ export function RevokeApiTokenButton({ slug, tokenId, name }: { slug: string; to
   };
   return (
     <>
-      <Button type="button" variant="danger" aria-haspopup="dialog" aria-label={`Revoke the token ${name}`} onClick={() => dialog.current?.open()}>
+      <Button
+        type="button"
+        variant="danger"
+        aria-haspopup="dialog"
+        aria-label={`Revoke the token ${name}`}
+        onClick={() => dialog.current?.open()}
+      >
         Revoke
       </Button>
-      <Dialog ref={dialog} title={`Revoke the token “${name}”?`} description="Every call made with it gets 401 from then on. This cannot be undone: to reconnect the system, create a new token." className="w-[min(30rem,calc(100vw-2rem))]">
+      <Dialog
+        ref={dialog}
+        title={`Revoke the token “${name}”?`}
+        description="Every call made with it gets 401 from then on. This cannot be undone: to reconnect the system, create a new token."
+        className="w-[min(30rem,calc(100vw-2rem))]"
+      >
         <form onSubmit={onSubmit} className="space-y-4">
           <input type="hidden" name="tokenId" value={tokenId} />
           {error && <FormMessage state={{ ok: false, message: error }} />}

@@ -16,7 +16,8 @@ export function SettingsNav({ items, base }: { items: TSettingsNavItem[]; base: 
       <ul className="flex flex-wrap gap-2 lg:flex-col lg:gap-1">
         {items.map((item) => {
           // The organization is the settings' own page: active only there, not under every section.
-          const isActive = item.href === base ? pathname === base : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const isActive =
+            item.href === base ? pathname === base : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link

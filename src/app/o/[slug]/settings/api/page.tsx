@@ -14,7 +14,8 @@ import { SettingsNotAllowed } from "../_components/settings-not-allowed";
 
 export const metadata: Metadata = { title: "API tokens · Settings" };
 
-const scopeLabel = (scope: string) => (Object.hasOwn(API_SCOPE_LABELS, scope) ? API_SCOPE_LABELS[scope as TApiScope].label : scope);
+const scopeLabel = (scope: string) =>
+  Object.hasOwn(API_SCOPE_LABELS, scope) ? API_SCOPE_LABELS[scope as TApiScope].label : scope;
 
 /** The day after `at` in UTC: the first expiry a new token may have (it ends at that day's start, UTC). */
 const nextUtcDay = (at: Date) => new Date(at.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -23,9 +24,18 @@ export default async function ApiTokensSettingsPage({ params }: { params: Promis
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   if (!canOpenSettings(ctx, "api")) return <SettingsNotAllowed ctx={ctx} />;
-  const [tokens, locale, at, requestHeaders] = await Promise.all([listApiTokens(ctx), getRequestLocale(), now(), headers()]);
+  const [tokens, locale, at, requestHeaders] = await Promise.all([
+    listApiTokens(ctx),
+    getRequestLocale(),
+    now(),
+    headers(),
+  ]);
   // Formatted here, in the organization's zone: server and browser would format differently.
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.organization.timeZone });
+  const when = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: ctx.organization.timeZone,
+  });
   return (
     <div className="space-y-6">
       <ApiTokensPanel

@@ -15,7 +15,13 @@ export default async function CategoriesSettingsPage({ params }: { params: Promi
   return (
     <CategoriesPanel
       slug={slug}
-      categories={categories.map((c) => ({ id: c.id, kind: c.kind, name: c.name, isArchived: c.archivedAt !== null, contributionCount: c._count.contributions }))}
+      categories={categories.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        isArchived: c.archivedAt !== null,
+        contributionCount: c._count.contributions,
+      }))}
     />
   );
 }

@@ -12,5 +12,16 @@ export default async function DepartmentsSettingsPage({ params }: { params: Prom
   const ctx = await getTenantContext(slug);
   if (!canOpenSettings(ctx, "departments")) return <SettingsNotAllowed ctx={ctx} />;
   const departments = await listDepartments(ctx, { includeArchived: true });
-  return <DepartmentsPanel slug={slug} departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, isArchived: d.archivedAt !== null, version: d.version }))} />;
+  return (
+    <DepartmentsPanel
+      slug={slug}
+      departments={departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        kind: d.kind,
+        isArchived: d.archivedAt !== null,
+        version: d.version,
+      }))}
+    />
+  );
 }

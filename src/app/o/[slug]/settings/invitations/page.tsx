@@ -14,14 +14,27 @@ export default async function InvitationsSettingsPage({ params }: { params: Prom
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
   if (!canOpenSettings(ctx, "invitations")) return <SettingsNotAllowed ctx={ctx} />;
-  const [organization, invitations, departments] = await Promise.all([getOrganization(ctx), listPendingInvitations(ctx), listDepartments(ctx)]);
+  const [organization, invitations, departments] = await Promise.all([
+    getOrganization(ctx),
+    listPendingInvitations(ctx),
+    listDepartments(ctx),
+  ]);
   // Formatted here, not in the client component: server and browser would format differently.
-  const dateFormat = new Intl.DateTimeFormat(await getRequestLocale(), { dateStyle: "medium", timeZone: organization.timeZone });
+  const dateFormat = new Intl.DateTimeFormat(await getRequestLocale(), {
+    dateStyle: "medium",
+    timeZone: organization.timeZone,
+  });
   return (
     <InvitationsPanel
       slug={slug}
       departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind }))}
-      invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, departmentName: i.department?.name ?? null, expiresLabel: dateFormat.format(i.expiresAt) }))}
+      invitations={invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        departmentName: i.department?.name ?? null,
+        expiresLabel: dateFormat.format(i.expiresAt),
+      }))}
     />
   );
 }

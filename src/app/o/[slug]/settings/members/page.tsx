@@ -18,7 +18,16 @@ export default async function MembersSettingsPage({ params }: { params: Promise<
       slug={slug}
       currentUserId={ctx.userId}
       departments={departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind }))}
-      members={members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, departmentId: m.departmentId, departmentName: m.department?.name ?? null, departmentKind: m.department?.kind ?? null }))}
+      members={members.map((m) => ({
+        id: m.id,
+        userId: m.user.id,
+        name: m.user.name,
+        email: m.user.email,
+        role: m.role,
+        departmentId: m.departmentId,
+        departmentName: m.department?.name ?? null,
+        departmentKind: m.department?.kind ?? null,
+      }))}
     />
   );
 }

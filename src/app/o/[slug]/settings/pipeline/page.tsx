@@ -16,8 +16,20 @@ export default async function PipelineSettingsPage({ params }: { params: Promise
     <PipelinePanel
       slug={slug}
       headlineForecast={pipeline.headlineForecast}
-      stages={pipeline.stages.map((s) => ({ id: s.id, name: s.name, probabilityBp: s.probabilityBp, outcome: s.outcome, isArchived: s.archivedAt !== null, dealCount: s._count.opportunities }))}
-      causes={pipeline.causes.map((c) => ({ id: c.id, name: c.name, isArchived: c.archivedAt !== null, useCount: c._count.causes }))}
+      stages={pipeline.stages.map((s) => ({
+        id: s.id,
+        name: s.name,
+        probabilityBp: s.probabilityBp,
+        outcome: s.outcome,
+        isArchived: s.archivedAt !== null,
+        dealCount: s._count.opportunities,
+      }))}
+      causes={pipeline.causes.map((c) => ({
+        id: c.id,
+        name: c.name,
+        isArchived: c.archivedAt !== null,
+        useCount: c._count.causes,
+      }))}
     />
   );
 }

@@ -16,8 +16,16 @@ export function DisputeCauseForm({ action, causeId, label }: { action: TAction; 
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`Dispute ${label}`}>
       <FormMessage state={message} />
       <input type="hidden" name="causeId" value={causeId} />
-      <TextareaField label="Reason" name="reason" rows={2} errors={errors?.reason} hint="Why the department is not responsible. Finance or the owner reads it and settles." />
-      <Button type="submit" variant="danger" disabled={isPending}>{isPending ? "Sending…" : "Dispute"}</Button>
+      <TextareaField
+        label="Reason"
+        name="reason"
+        rows={2}
+        errors={errors?.reason}
+        hint="Why the department is not responsible. Finance or the owner reads it and settles."
+      />
+      <Button type="submit" variant="danger" disabled={isPending}>
+        {isPending ? "Sending…" : "Dispute"}
+      </Button>
     </form>
   );
 }
@@ -29,10 +37,20 @@ export function SettleCauseForm({ action, causeId, label }: { action: TAction; c
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`Settle ${label}`}>
       <FormMessage state={message} />
       <input type="hidden" name="causeId" value={causeId} />
-      <TextareaField label="Reason" name="reason" rows={2} errors={errors?.reason ?? errors?.decision} hint="Required either way." />
+      <TextareaField
+        label="Reason"
+        name="reason"
+        rows={2}
+        errors={errors?.reason ?? errors?.decision}
+        hint="Required either way."
+      />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="decision" value="UPHELD" disabled={isPending}>Uphold</Button>
-        <Button type="submit" name="decision" value="OVERTURNED" variant="danger" disabled={isPending}>Overturn</Button>
+        <Button type="submit" name="decision" value="UPHELD" disabled={isPending}>
+          Uphold
+        </Button>
+        <Button type="submit" name="decision" value="OVERTURNED" variant="danger" disabled={isPending}>
+          Overturn
+        </Button>
       </div>
     </form>
   );

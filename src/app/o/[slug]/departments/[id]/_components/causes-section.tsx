@@ -42,7 +42,10 @@ function Cells({ slug, row }: { slug: string; row: TCauseRow }) {
   return (
     <>
       <td className={td}>
-        <Link href={`/o/${slug}/pipeline/${row.opportunityId}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+        <Link
+          href={`/o/${slug}/pipeline/${row.opportunityId}`}
+          className="font-medium text-accent-700 hover:underline dark:text-accent-400"
+        >
           {row.dealName}
         </Link>
         <span className="block text-xs text-zinc-500">{row.account}</span>
@@ -50,9 +53,23 @@ function Cells({ slug, row }: { slug: string; row: TCauseRow }) {
       <td className={td}>{KIND_LABELS[row.kind]}</td>
       <td className={`${td} whitespace-nowrap`}>{row.monthLabel}</td>
       <td className={`${td} text-right whitespace-nowrap`}>
-        <span className={row.status === "OVERTURNED" || row.replacedBy === "CONFIRMED" ? "font-medium text-zinc-400 line-through" : "font-medium"}>{row.amount}</span>
+        <span
+          className={
+            row.status === "OVERTURNED" || row.replacedBy === "CONFIRMED"
+              ? "font-medium text-zinc-400 line-through"
+              : "font-medium"
+          }
+        >
+          {row.amount}
+        </span>
         <span className="block text-xs text-zinc-500">
-          {row.status === "OVERTURNED" ? "not counted" : row.replacedBy === "CONFIRMED" ? "replaced by a contribution" : row.replacedBy === "CLAIMED" ? "a claimed contribution explains it" : "counts in the bridge"}
+          {row.status === "OVERTURNED"
+            ? "not counted"
+            : row.replacedBy === "CONFIRMED"
+              ? "replaced by a contribution"
+              : row.replacedBy === "CLAIMED"
+                ? "a claimed contribution explains it"
+                : "counts in the bridge"}
         </span>
       </td>
       <td className={td}>{row.cause}</td>
@@ -71,7 +88,21 @@ function Cells({ slug, row }: { slug: string; row: TCauseRow }) {
  * disputes an attribution with a reason; finance or the owner settles it. Disputed ones keep
  * counting in the bridge until settled; overturned ones leave it.
  */
-export function CausesSection({ slug, departmentName, periodLabel, rows, canDispute, canSettle }: { slug: string; departmentName: string; periodLabel: string; rows: TCauseRow[]; canDispute: boolean; canSettle: boolean }) {
+export function CausesSection({
+  slug,
+  departmentName,
+  periodLabel,
+  rows,
+  canDispute,
+  canSettle,
+}: {
+  slug: string;
+  departmentName: string;
+  periodLabel: string;
+  rows: TCauseRow[];
+  canDispute: boolean;
+  canSettle: boolean;
+}) {
   return (
     <Card
       id="causes"
@@ -80,23 +111,45 @@ export function CausesSection({ slug, departmentName, periodLabel, rows, canDisp
     >
       <SectionFlash scope="causes" />
       {rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400" data-testid="causes-empty">
-          No deal lost or slipped in {periodLabel} names {departmentName} responsible. When a sales manager charges one here, it shows up with its cause, and the head can dispute it.
+        <p
+          className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+          data-testid="causes-empty"
+        >
+          No deal lost or slipped in {periodLabel} names {departmentName} responsible. When a sales manager charges one
+          here, it shows up with its cause, and the head can dispute it.
         </p>
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full text-sm" data-testid="causes-table">
-            <caption className="sr-only">Lost and slipped deals charged to {departmentName}, {periodLabel}</caption>
+            <caption className="sr-only">
+              Lost and slipped deals charged to {departmentName}, {periodLabel}
+            </caption>
             <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800">
               <tr>
-                <th scope="col" className="px-2 py-2 font-medium">Deal</th>
-                <th scope="col" className="px-2 py-2 font-medium">Kind</th>
-                <th scope="col" className="px-2 py-2 font-medium">Month</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">Amount</th>
-                <th scope="col" className="px-2 py-2 font-medium">Cause</th>
-                <th scope="col" className="px-2 py-2 font-medium">Status</th>
-                <th scope="col" className="px-2 py-2 font-medium">Charged by</th>
-                <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Deal
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Kind
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Month
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  Amount
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Cause
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Charged by
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -122,7 +175,15 @@ export function CausesSection({ slug, departmentName, periodLabel, rows, canDisp
                     colSpan={8}
                     expansion={
                       <div className="max-w-2xl">
-                        {mayDispute ? <DisputeCauseForm action={disputeCauseAction.bind(null, slug)} causeId={row.id} label={label} /> : <SettleCauseForm action={settleCauseAction.bind(null, slug)} causeId={row.id} label={label} />}
+                        {mayDispute ? (
+                          <DisputeCauseForm
+                            action={disputeCauseAction.bind(null, slug)}
+                            causeId={row.id}
+                            label={label}
+                          />
+                        ) : (
+                          <SettleCauseForm action={settleCauseAction.bind(null, slug)} causeId={row.id} label={label} />
+                        )}
                       </div>
                     }
                   />

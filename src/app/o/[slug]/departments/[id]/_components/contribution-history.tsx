@@ -16,7 +16,9 @@ export function ContributionHistory({ entries }: { entries: THistoryEntry[] }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: an append-only trail, oldest first: an entry never changes position.
         <li key={i}>
           <span className="font-medium">{ACTIONS[e.action] ?? e.action}</span>{" "}
-          <span className="text-zinc-600 dark:text-zinc-400">by {e.actor ?? "a former member"}, {e.at}</span>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            by {e.actor ?? "a former member"}, {e.at}
+          </span>
           {e.reason && <span className="text-zinc-700 dark:text-zinc-300"> — “{e.reason}”</span>}
         </li>
       ))}

@@ -8,13 +8,31 @@ import { useId, useState, type ReactNode } from "react";
  * (a record's history, its edit or review form). The open state survives the refresh that follows
  * a server action, so a failed submission keeps its form in view.
  */
-export function ExpandableRow({ cells, actions, toggleLabel, toggleAriaLabel, colSpan, expansion }: { cells: ReactNode; actions?: ReactNode; toggleLabel: string; toggleAriaLabel: string; colSpan: number; expansion: ReactNode }) {
+export function ExpandableRow({
+  cells,
+  actions,
+  toggleLabel,
+  toggleAriaLabel,
+  colSpan,
+  expansion,
+}: {
+  cells: ReactNode;
+  actions?: ReactNode;
+  toggleLabel: string;
+  toggleAriaLabel: string;
+  colSpan: number;
+  expansion: ReactNode;
+}) {
   const [isOpen, setIsOpen] = useState(false);
   const id = useId();
   const Icon = isOpen ? ChevronDown : ChevronRight;
   return (
     <>
-      <tr className={isOpen ? "bg-zinc-50 dark:bg-zinc-950/40" : "border-b border-zinc-100 last:border-0 dark:border-zinc-800"}>
+      <tr
+        className={
+          isOpen ? "bg-zinc-50 dark:bg-zinc-950/40" : "border-b border-zinc-100 last:border-0 dark:border-zinc-800"
+        }
+      >
         {cells}
         <td className="px-2 py-1.5 text-right align-top">
           <div className="flex flex-wrap items-center justify-end gap-2">

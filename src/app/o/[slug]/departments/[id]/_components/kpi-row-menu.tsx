@@ -12,7 +12,15 @@ import { ActionButton } from "./action-button";
  * The menu is a native popover: it sits in the top layer (a scrolling table cannot clip it), and
  * the browser closes it on Escape or a click elsewhere.
  */
-export function KpiRowMenu({ kpiName, archive, editForm }: { kpiName: string; archive: () => Promise<ActionResult<unknown>>; editForm: ReactNode }) {
+export function KpiRowMenu({
+  kpiName,
+  archive,
+  editForm,
+}: {
+  kpiName: string;
+  archive: () => Promise<ActionResult<unknown>>;
+  editForm: ReactNode;
+}) {
   const id = useId();
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -26,7 +34,8 @@ export function KpiRowMenu({ kpiName, archive, editForm }: { kpiName: string; ar
     panel.style.left = `${Math.max(8, Math.min(button.right - width, window.innerWidth - width - 8))}px`;
     panel.style.top = `${button.bottom + 4}px`;
   };
-  const item = "block w-full rounded-md px-2 py-1.5 text-left text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
+  const item =
+    "block w-full rounded-md px-2 py-1.5 text-left text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   return (
     <>
       <button
@@ -59,8 +68,17 @@ export function KpiRowMenu({ kpiName, archive, editForm }: { kpiName: string; ar
           Edit KPI
         </button>
         <div className="border-t border-zinc-100 px-1 pt-1.5 dark:border-zinc-800">
-          <ActionButton scope="kpis" action={archive} label="Archive" confirm="Confirm archive" ariaLabel={`Archive KPI ${kpiName}`} variant="danger" />
-          <p className="mt-1 text-xs font-normal text-zinc-600 dark:text-zinc-400">Keeps its values; it counts in no status until restored.</p>
+          <ActionButton
+            scope="kpis"
+            action={archive}
+            label="Archive"
+            confirm="Confirm archive"
+            ariaLabel={`Archive KPI ${kpiName}`}
+            variant="danger"
+          />
+          <p className="mt-1 text-xs font-normal text-zinc-600 dark:text-zinc-400">
+            Keeps its values; it counts in no status until restored.
+          </p>
         </div>
       </div>
       <Dialog ref={dialog} title={`Edit KPI ${kpiName}`}>

@@ -15,10 +15,31 @@ export function KpiSparkline({ points, label }: { points: TSparkPoint[]; label: 
   if (points.every((p) => p.value === null)) return <span className="text-xs text-zinc-500">No values yet</span>;
   return (
     <div role="img" aria-label={label} title={label} className="inline-block align-middle">
-      <LineChart width={112} height={32} data={points} margin={{ top: 4, right: 3, bottom: 4, left: 3 }} accessibilityLayer={false}>
+      <LineChart
+        width={112}
+        height={32}
+        data={points}
+        margin={{ top: 4, right: 3, bottom: 4, left: 3 }}
+        accessibilityLayer={false}
+      >
         <YAxis hide domain={["dataMin", "dataMax"]} />
-        <Line isAnimationActive={false} dataKey="target" stroke={COLORS.target} strokeWidth={1} strokeDasharray="3 3" dot={false} connectNulls />
-        <Line isAnimationActive={false} dataKey="value" stroke={COLORS.value} strokeWidth={2} dot={{ r: 1.5, fill: COLORS.value }} connectNulls={false} />
+        <Line
+          isAnimationActive={false}
+          dataKey="target"
+          stroke={COLORS.target}
+          strokeWidth={1}
+          strokeDasharray="3 3"
+          dot={false}
+          connectNulls
+        />
+        <Line
+          isAnimationActive={false}
+          dataKey="value"
+          stroke={COLORS.value}
+          strokeWidth={2}
+          dot={{ r: 1.5, fill: COLORS.value }}
+          connectNulls={false}
+        />
       </LineChart>
     </div>
   );

@@ -42,7 +42,9 @@ function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
           <span className="min-w-0 break-words">
             {row.name}
             {/* The definition rides under the name, so the figures and a year of month marks fit beside it. */}
-            <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400" data-testid="kpi-definition">{row.unit} · {row.direction} · {row.aggregation}</span>
+            <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400" data-testid="kpi-definition">
+              {row.unit} · {row.direction} · {row.aggregation}
+            </span>
           </span>
           {menu}
         </div>
@@ -61,26 +63,52 @@ function Row({ row, menu }: { row: TKpiRow; menu: ReactNode }) {
         <RagBadge rag={row.rag} empty="Not rated" size="sm" />
         <KpiMonthMarks kpiName={row.name} marks={row.monthMarks} />
       </td>
-      <td className={`${td} ${wide}`}><KpiSparkline points={row.spark} label={row.sparkLabel} /></td>
+      <td className={`${td} ${wide}`}>
+        <KpiSparkline points={row.spark} label={row.sparkLabel} />
+      </td>
       <td className={`${td} ${wide} text-zinc-600 dark:text-zinc-400`}>{row.reported}</td>
     </tr>
   );
 }
 
 /** The department's KPIs for the period; an owner edits or archives each from the menu on its row. */
-export function KpiTable({ slug, rows, caption, currency, canDefine }: { slug: string; rows: TKpiRow[]; caption: string; currency: string; canDefine: boolean }) {
+export function KpiTable({
+  slug,
+  rows,
+  caption,
+  currency,
+  canDefine,
+}: {
+  slug: string;
+  rows: TKpiRow[];
+  caption: string;
+  currency: string;
+  canDefine: boolean;
+}) {
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="kpi-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
-            <th scope="col" className={`${th} text-left`}>KPI <span className="hidden font-normal md:inline">(unit · direction · over months)</span></th>
-            <th scope="col" className={`${th} ${wide} text-right`}>Target</th>
-            <th scope="col" className={`${th} text-right`}>Actual</th>
-            <th scope="col" className={`${th} text-left`}>RAG<span className="hidden md:inline"> · each month</span></th>
-            <th scope="col" className={`${th} ${wide} text-left`}>Trend, fiscal year</th>
-            <th scope="col" className={`${th} ${wide} text-left`}>Reported</th>
+            <th scope="col" className={`${th} text-left`}>
+              KPI <span className="hidden font-normal md:inline">(unit · direction · over months)</span>
+            </th>
+            <th scope="col" className={`${th} ${wide} text-right`}>
+              Target
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Actual
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              RAG<span className="hidden md:inline"> · each month</span>
+            </th>
+            <th scope="col" className={`${th} ${wide} text-left`}>
+              Trend, fiscal year
+            </th>
+            <th scope="col" className={`${th} ${wide} text-left`}>
+              Reported
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -93,7 +121,14 @@ export function KpiTable({ slug, rows, caption, currency, canDefine }: { slug: s
                   <KpiRowMenu
                     kpiName={row.name}
                     archive={archiveKpiAction.bind(null, slug, row.id)}
-                    editForm={<KpiDefinitionForm action={updateKpiAction.bind(null, slug)} kpi={row.definition} currency={currency} submitLabel="Save KPI" />}
+                    editForm={
+                      <KpiDefinitionForm
+                        action={updateKpiAction.bind(null, slug)}
+                        kpi={row.definition}
+                        currency={currency}
+                        submitLabel="Save KPI"
+                      />
+                    }
                   />
                 ) : null
               }

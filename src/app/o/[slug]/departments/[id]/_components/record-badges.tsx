@@ -1,4 +1,13 @@
-import { CircleCheck, CircleDot, CircleSlash, Clock, Scale, ShieldAlert, ShieldCheck, type LucideIcon } from "lucide-react";
+import {
+  CircleCheck,
+  CircleDot,
+  CircleSlash,
+  Clock,
+  Scale,
+  ShieldAlert,
+  ShieldCheck,
+  type LucideIcon,
+} from "lucide-react";
 import type { AttributionStatus, CommitmentStatus, ContributionStatus } from "@db/enums";
 import { cn } from "@/lib/cn";
 
@@ -12,7 +21,12 @@ const TONES = {
 
 function Badge({ label, tone, Icon }: { label: string; tone: keyof typeof TONES; Icon: LucideIcon }) {
   return (
-    <span className={cn("inline-flex items-center gap-0.5 rounded-full px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1", TONES[tone])}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-0.5 rounded-full px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1",
+        TONES[tone],
+      )}
+    >
       <Icon aria-hidden className="size-3.5" /> {label}
     </span>
   );
@@ -24,7 +38,9 @@ const CONTRIBUTION: Record<ContributionStatus, { label: string; tone: keyof type
   DISPUTED: { label: "Disputed", tone: "warn", Icon: ShieldAlert },
 };
 
-export const ContributionStatusBadge = ({ status }: { status: ContributionStatus }) => <Badge {...CONTRIBUTION[status]} />;
+export const ContributionStatusBadge = ({ status }: { status: ContributionStatus }) => (
+  <Badge {...CONTRIBUTION[status]} />
+);
 
 const COMMITMENT: Record<CommitmentStatus, { label: string; tone: keyof typeof TONES; Icon: LucideIcon }> = {
   OPEN: { label: "Open", tone: "neutral", Icon: CircleDot },

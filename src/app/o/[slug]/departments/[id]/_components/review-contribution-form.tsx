@@ -8,7 +8,17 @@ import { useScorecardForm } from "./use-scorecard-form";
 
 /** Finance or the owner confirms a claimed contribution or disputes it, saying why. */
 /** `version`: the claim as finance read it; a claim revised since then is not confirmed unseen. */
-export function ReviewContributionForm({ action, contributionId, version, label }: { action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>; contributionId: string; version: number; label: string }) {
+export function ReviewContributionForm({
+  action,
+  contributionId,
+  version,
+  label,
+}: {
+  action: (prev: TFormState<unknown>, formData: FormData) => Promise<TFormState<unknown>>;
+  contributionId: string;
+  version: number;
+  label: string;
+}) {
   // The form goes away once the contribution is no longer claimed: the section shows the outcome.
   const { message, onSubmit, isPending, errors } = useScorecardForm(action, { announceTo: "contributions" });
   return (
@@ -16,12 +26,21 @@ export function ReviewContributionForm({ action, contributionId, version, label 
       <FormMessage state={message} />
       <input type="hidden" name="contributionId" value={contributionId} />
       <input type="hidden" name="version" value={version} />
-      <TextareaField label="Reason" name="reason" rows={2} errors={errors?.reason} hint="Required to dispute; optional to confirm." />
+      <TextareaField
+        label="Reason"
+        name="reason"
+        rows={2}
+        errors={errors?.reason}
+        hint="Required to dispute; optional to confirm."
+      />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="decision" value="CONFIRMED" disabled={isPending}>Confirm</Button>
-        <Button type="submit" name="decision" value="DISPUTED" variant="danger" disabled={isPending}>Dispute</Button>
+        <Button type="submit" name="decision" value="CONFIRMED" disabled={isPending}>
+          Confirm
+        </Button>
+        <Button type="submit" name="decision" value="DISPUTED" variant="danger" disabled={isPending}>
+          Dispute
+        </Button>
       </div>
     </form>
   );
 }
-

@@ -25,5 +25,9 @@ export function SectionFlash({ scope }: { scope: string }) {
     window.addEventListener(EVENT, show);
     return () => window.removeEventListener(EVENT, show);
   }, [scope]);
-  return message ? <div className="mb-3"><FormMessage state={{ ok: true, message }} /></div> : null;
+  return message ? (
+    <div className="mb-3">
+      <FormMessage state={{ ok: true, message }} />
+    </div>
+  ) : null;
 }

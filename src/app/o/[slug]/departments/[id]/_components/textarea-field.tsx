@@ -3,12 +3,19 @@
 import { useId, type TextareaHTMLAttributes } from "react";
 
 /** A labelled textarea with its error beneath it, styled like the kit's TextField. */
-export function TextareaField({ label, errors, hint, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; errors?: string[]; hint?: string }) {
+export function TextareaField({
+  label,
+  errors,
+  hint,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; errors?: string[]; hint?: string }) {
   const id = useId();
   const hasError = Boolean(errors?.length);
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       <textarea
         id={id}
         aria-invalid={hasError ? true : undefined}
@@ -17,8 +24,16 @@ export function TextareaField({ label, errors, hint, ...props }: TextareaHTMLAtt
         rows={3}
         {...props}
       />
-      {hint && !hasError && <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">{hint}</p>}
-      {hasError && <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">{errors?.[0]}</p>}
+      {hint && !hasError && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
+          {hint}
+        </p>
+      )}
+      {hasError && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors?.[0]}
+        </p>
+      )}
     </div>
   );
 }

@@ -28,7 +28,10 @@ export function useScorecardForm<T>(
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const formData = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement && submitter.name ? submitter : null);
+    const formData = new FormData(
+      event.currentTarget,
+      submitter instanceof HTMLButtonElement && submitter.name ? submitter : null,
+    );
     prepare?.(formData);
     startTransition(() => dispatch(formData));
   };

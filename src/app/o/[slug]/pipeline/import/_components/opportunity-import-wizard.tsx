@@ -7,7 +7,12 @@ import type { TOpportunityCommitResult, TOpportunityImportPreview } from "@/lib/
 import type { TJsonSafe } from "@/lib/csv/wire";
 import type { TStageMap } from "@/lib/csv/opportunity-stage-map";
 import type { TOwnerChoice } from "@/lib/csv/opportunity-value-maps";
-import { initialOpportunityMapping, OpportunityMappingStep, type TOpportunityMapping, type TStageOption } from "./opportunity-mapping-step";
+import {
+  initialOpportunityMapping,
+  OpportunityMappingStep,
+  type TOpportunityMapping,
+  type TStageOption,
+} from "./opportunity-mapping-step";
 import { OpportunityPreviewStep } from "./opportunity-preview-step";
 
 type TImported = Exclude<TOpportunityCommitResult, { outcome: "already-imported" }>;
@@ -15,7 +20,8 @@ type TImported = Exclude<TOpportunityCommitResult, { outcome: "already-imported"
 function Imported({ data }: { data: TJsonSafe<TImported> }) {
   return (
     <SuccessNotice>
-      <span data-testid="opportunity-import-result">{data.message}</span> <span className="text-xs">Batch {data.batchId}.</span>
+      <span data-testid="opportunity-import-result">{data.message}</span>{" "}
+      <span className="text-xs">Batch {data.batchId}.</span>
     </SuccessNotice>
   );
 }
@@ -32,7 +38,16 @@ type TWizardProps = {
   canCreateStage: boolean;
 };
 
-export function OpportunityImportWizard({ slug, currency, timeZone, stages, members, remembered, quarterEnd, canCreateStage }: TWizardProps) {
+export function OpportunityImportWizard({
+  slug,
+  currency,
+  timeZone,
+  stages,
+  members,
+  remembered,
+  quarterEnd,
+  canCreateStage,
+}: TWizardProps) {
   // Stages created in the wizard, offered at once (the page's list catches up when it refreshes).
   const [created, setCreated] = useState<TStageOption[]>([]);
   const allStages = [...stages, ...created.filter((c) => !stages.some((s) => s.id === c.id))];
@@ -43,7 +58,8 @@ export function OpportunityImportWizard({ slug, currency, timeZone, stages, memb
       timeZone={timeZone}
       file={{
         title: "1. Choose the file",
-        description: "A CSV export of opportunities from your CRM, with a header row and one row per deal (up to 50 MB). A deal whose external id is already here is updated where the row differs.",
+        description:
+          "A CSV export of opportunities from your CRM, with a header row and one row per deal (up to 50 MB). A deal whose external id is already here is updated where the row differs.",
       }}
       renderMapping={(props) => (
         <OpportunityMappingStep

@@ -54,16 +54,61 @@ export type TMappingContext = {
 };
 
 const COLUMNS: TColumnSpec<TColumnField>[] = [
-  { field: "externalIdColumn", name: "external id", hint: "The CRM's id: the same id again updates that deal.", isRequired: true },
-  { field: "nameColumn", name: "name", hint: "None in the file? Leave it out and make the name of other columns below.", isRequired: false },
+  {
+    field: "externalIdColumn",
+    name: "external id",
+    hint: "The CRM's id: the same id again updates that deal.",
+    isRequired: true,
+  },
+  {
+    field: "nameColumn",
+    name: "name",
+    hint: "None in the file? Leave it out and make the name of other columns below.",
+    isRequired: false,
+  },
   { field: "accountColumn", name: "account", isRequired: true },
-  { field: "amountColumn", name: "amount", hint: "In the organization's currency: 125000 or 125,000.50. Blank on an open deal: 0.", isRequired: true },
-  { field: "stageColumn", name: "stage", hint: "The CRM's stage; its values are mapped to stages below.", isRequired: true },
-  { field: "closeDateColumn", name: "close date", hint: "The expected close date. Blank on an open deal: the default below.", isRequired: true },
-  { field: "probabilityColumn", name: "probability", hint: "Optional: 25 or 25%. Blank: the stage's default.", isRequired: false },
-  { field: "categoryColumn", name: "forecast category", hint: "Optional: the CRM's categories (Best Case, Not forecasted…), mapped below. Blank: from the stage.", isRequired: false },
-  { field: "ownerColumn", name: "owner", hint: "Optional: a member's name or email, mapped below. Blank: you.", isRequired: false },
-  { field: "sourceDepartmentColumn", name: "source department", hint: "Optional: a department's name.", isRequired: false },
+  {
+    field: "amountColumn",
+    name: "amount",
+    hint: "In the organization's currency: 125000 or 125,000.50. Blank on an open deal: 0.",
+    isRequired: true,
+  },
+  {
+    field: "stageColumn",
+    name: "stage",
+    hint: "The CRM's stage; its values are mapped to stages below.",
+    isRequired: true,
+  },
+  {
+    field: "closeDateColumn",
+    name: "close date",
+    hint: "The expected close date. Blank on an open deal: the default below.",
+    isRequired: true,
+  },
+  {
+    field: "probabilityColumn",
+    name: "probability",
+    hint: "Optional: 25 or 25%. Blank: the stage's default.",
+    isRequired: false,
+  },
+  {
+    field: "categoryColumn",
+    name: "forecast category",
+    hint: "Optional: the CRM's categories (Best Case, Not forecasted…), mapped below. Blank: from the stage.",
+    isRequired: false,
+  },
+  {
+    field: "ownerColumn",
+    name: "owner",
+    hint: "Optional: a member's name or email, mapped below. Blank: you.",
+    isRequired: false,
+  },
+  {
+    field: "sourceDepartmentColumn",
+    name: "source department",
+    hint: "Optional: a department's name.",
+    isRequired: false,
+  },
 ];
 
 export function initialOpportunityMapping(table: TCsvTable): TOpportunityMapping {
@@ -92,11 +137,27 @@ export function initialOpportunityMapping(table: TCsvTable): TOpportunityMapping
 /** Step 2: which column holds each field of a deal. */
 type TProps = TMappingStepProps<TOpportunityMapping> & TMappingContext;
 
-export function OpportunityMappingStep({ table, mapping, onChange, serverErrors, isBusy, onSubmit, slug, stages, members, remembered, quarterEnd, canCreateStage, onStageCreated }: TProps) {
+export function OpportunityMappingStep({
+  table,
+  mapping,
+  onChange,
+  serverErrors,
+  isBusy,
+  onSubmit,
+  slug,
+  stages,
+  members,
+  remembered,
+  quarterEnd,
+  canCreateStage,
+  onStageCreated,
+}: TProps) {
   const detection = useDateDetection(table, mapping.closeDateColumn);
   const hasName = mapping.nameColumn !== null || parseNameParts(mapping.nameColumns).length > 0;
   const roles = columnRoles(COLUMNS, mapping);
-  if (mapping.nameColumn === null) for (const c of parseNameParts(mapping.nameColumns)) roles.set(c, roles.has(c) ? `${roles.get(c)} + name` : "name part");
+  if (mapping.nameColumn === null)
+    for (const c of parseNameParts(mapping.nameColumns))
+      roles.set(c, roles.has(c) ? `${roles.get(c)} + name` : "name part");
   return (
     <MappingCard
       table={table}
@@ -111,15 +172,31 @@ export function OpportunityMappingStep({ table, mapping, onChange, serverErrors,
         table={table}
         specs={COLUMNS}
         values={mapping}
-        onChange={(field, column) => onChange({ ...mapping, [field]: column, ...(field === "closeDateColumn" && { dateFormat: null }) })}
+        onChange={(field, column) =>
+          onChange({ ...mapping, [field]: column, ...(field === "closeDateColumn" && { dateFormat: null }) })
+        }
         serverErrors={serverErrors}
       />
       {mapping.nameColumn === null && (
-        <NameParts table={table} value={mapping.nameColumns} onChange={(nameColumns) => onChange({ ...mapping, nameColumns })} errors={serverErrors?.nameColumns ?? serverErrors?.nameColumn} />
+        <NameParts
+          table={table}
+          value={mapping.nameColumns}
+          onChange={(nameColumns) => onChange({ ...mapping, nameColumns })}
+          errors={serverErrors?.nameColumns ?? serverErrors?.nameColumn}
+        />
       )}
-      {((detection !== null && detection.format !== "ISO") || mapping.dateFormat !== null || serverErrors?.dateFormat) && (
+      {((detection !== null && detection.format !== "ISO") ||
+        mapping.dateFormat !== null ||
+        serverErrors?.dateFormat) && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <DateFormatField label="Close dates" detection={detection} value={mapping.dateFormat} onChange={(dateFormat) => onChange({ ...mapping, dateFormat })} detectedHint="Read as the calendar date written." serverErrors={serverErrors?.dateFormat} />
+          <DateFormatField
+            label="Close dates"
+            detection={detection}
+            value={mapping.dateFormat}
+            onChange={(dateFormat) => onChange({ ...mapping, dateFormat })}
+            detectedHint="Read as the calendar date written."
+            serverErrors={serverErrors?.dateFormat}
+          />
         </div>
       )}
       {mapping.stageColumn !== null && (
@@ -153,7 +230,9 @@ export function OpportunityMappingStep({ table, mapping, onChange, serverErrors,
           column={mapping.categoryColumn}
           remembered={remembered.categories}
           choices={parseChoices(mapping.categoryMap)}
-          onChoose={(key, category) => onChange({ ...mapping, categoryMap: withChoice(mapping.categoryMap, key, category) })}
+          onChoose={(key, category) =>
+            onChange({ ...mapping, categoryMap: withChoice(mapping.categoryMap, key, category) })
+          }
         />
       )}
       <div className="grid gap-3 sm:grid-cols-2">
@@ -161,9 +240,19 @@ export function OpportunityMappingStep({ table, mapping, onChange, serverErrors,
           label="Close date of open deals without one"
           type="date"
           value={mapping.defaultCloseDate ?? quarterEnd}
-          onChange={(e) => onChange({ ...mapping, defaultCloseDate: e.target.value && e.target.value !== quarterEnd ? e.target.value : null })}
+          onChange={(e) =>
+            onChange({
+              ...mapping,
+              defaultCloseDate: e.target.value && e.target.value !== quarterEnd ? e.target.value : null,
+            })
+          }
           hint={`Default: ${quarterEnd}, the end of the current fiscal quarter. An open deal without an amount gets 0, marked “No amount”.`}
-          errors={serverErrors?.defaultCloseDate ?? serverErrors?.stageMap ?? serverErrors?.ownerMap ?? serverErrors?.categoryMap}
+          errors={
+            serverErrors?.defaultCloseDate ??
+            serverErrors?.stageMap ??
+            serverErrors?.ownerMap ??
+            serverErrors?.categoryMap
+          }
         />
       </div>
     </MappingCard>

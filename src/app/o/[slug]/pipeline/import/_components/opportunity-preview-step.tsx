@@ -2,7 +2,12 @@
 
 import { countOf, PreviewCard, type TPreviewStepProps } from "@/components/import/preview-card";
 import { DATE_FORMAT_LABELS } from "@/lib/csv/date";
-import { PREVIEW_ROWS_SHOWN, type TOpportunityImportPreview, type TOpportunityImportSummary, type TReasonHint } from "@/lib/csv/opportunity-summary";
+import {
+  PREVIEW_ROWS_SHOWN,
+  type TOpportunityImportPreview,
+  type TOpportunityImportSummary,
+  type TReasonHint,
+} from "@/lib/csv/opportunity-summary";
 import type { TJsonSafe } from "@/lib/csv/wire";
 import { formatMoney } from "@/lib/money";
 
@@ -10,10 +15,12 @@ type TProps = TPreviewStepProps<TOpportunityImportPreview> & { currency: string;
 
 const HINTS: Record<TReasonHint, string> = {
   "map-stage": "Map this value to a stage in step 2 (Change the mapping), or add the stage in settings.",
-  "map-owner": "Map this owner to a member in step 2 (Change the mapping), or choose there to assign such deals to you.",
+  "map-owner":
+    "Map this owner to a member in step 2 (Change the mapping), or choose there to assign such deals to you.",
   "map-category": "Map this value to a forecast category in step 2 (Change the mapping).",
   "open-default": "",
-  "closed-needs-values": "Only an open deal gets a default; a won or lost deal, or one whose stage is not mapped, needs its close date and amount.",
+  "closed-needs-values":
+    "Only an open deal gets a default; a won or lost deal, or one whose stage is not mapped, needs its close date and amount.",
   column: "Check that the right column is chosen for it in step 2.",
   "on-page": "Do this on the deal's page, where the cause and responsible department are given.",
   "fix-file": "Fix these rows in the file, or skip them.",
@@ -33,7 +40,10 @@ function BadReasons({ summary, slug }: { summary: TJsonSafe<TOpportunityImportSu
             {r.hint === "map-stage" && (
               <>
                 {" "}
-                <a href={`/o/${encodeURIComponent(slug)}/settings/pipeline`} className="text-accent-700 hover:underline dark:text-accent-400">
+                <a
+                  href={`/o/${encodeURIComponent(slug)}/settings/pipeline`}
+                  className="text-accent-700 hover:underline dark:text-accent-400"
+                >
                   Stage settings
                 </a>
               </>
@@ -46,7 +56,15 @@ function BadReasons({ summary, slug }: { summary: TJsonSafe<TOpportunityImportSu
 }
 
 const KIND_LABELS = { new: "New", changed: "Changed", unchanged: "Same as now" } as const;
-const HEADINGS = [["Line", ""], ["External id", ""], ["Deal", ""], ["Stage", ""], ["Close", ""], ["Amount", "text-right"], ["Import does", ""]] as const;
+const HEADINGS = [
+  ["Line", ""],
+  ["External id", ""],
+  ["Deal", ""],
+  ["Stage", ""],
+  ["Close", ""],
+  ["Amount", "text-right"],
+  ["Import does", ""],
+] as const;
 
 function DealsTable({ summary, currency }: { summary: TJsonSafe<TOpportunityImportSummary>; currency: string }) {
   return (
@@ -73,7 +91,13 @@ function DealsTable({ summary, currency }: { summary: TJsonSafe<TOpportunityImpo
               </th>
               <td className="py-1.5 pr-3 whitespace-nowrap">{row.stageName}</td>
               <td className="py-1.5 pr-3 whitespace-nowrap">{row.expectedCloseDate}</td>
-              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{row.amountMissing ? <span className="text-xs font-normal text-sky-800 dark:text-sky-300">No amount</span> : formatMoney(BigInt(row.amountMinor), currency)}</td>
+              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">
+                {row.amountMissing ? (
+                  <span className="text-xs font-normal text-sky-800 dark:text-sky-300">No amount</span>
+                ) : (
+                  formatMoney(BigInt(row.amountMinor), currency)
+                )}
+              </td>
               <td className="py-1.5 text-zinc-600 dark:text-zinc-400">
                 {KIND_LABELS[row.kind]}
                 {row.changedFields.length > 0 && <span className="block text-xs">{row.changedFields.join(", ")}</span>}
@@ -100,16 +124,27 @@ function changeSummary(summary: TJsonSafe<TOpportunityImportSummary>): string {
 export function OpportunityPreviewStep(props: TProps) {
   const { preview, currency, slug } = props;
   const { summary } = preview;
-  const dates = preview.dateFormat === "ISO" ? "" : ` Dates read as ${DATE_FORMAT_LABELS[preview.dateFormat]}${preview.isDateFormatDetected ? ", detected" : ""}.`;
+  const dates =
+    preview.dateFormat === "ISO"
+      ? ""
+      : ` Dates read as ${DATE_FORMAT_LABELS[preview.dateFormat]}${preview.isDateFormatDetected ? ", detected" : ""}.`;
   return (
-    <PreviewCard description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`} {...props} badReasons={summary.reasons.length > 0 && <BadReasons summary={summary} slug={slug} />}>
-      <p className="text-sm" data-testid="opportunity-import-counts">{changeSummary(summary)}</p>
+    <PreviewCard
+      description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`}
+      {...props}
+      badReasons={summary.reasons.length > 0 && <BadReasons summary={summary} slug={slug} />}
+    >
+      <p className="text-sm" data-testid="opportunity-import-counts">
+        {changeSummary(summary)}
+      </p>
       {(summary.closeDateDefaultCount > 0 || summary.amountDefaultCount > 0) && (
         <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="opportunity-import-defaults">
           Open deals without a value get a default:{" "}
           {[
-            summary.closeDateDefaultCount > 0 && `${countOf(summary.closeDateDefaultCount, "deal")} close on ${summary.defaultCloseDate}`,
-            summary.amountDefaultCount > 0 && `${countOf(summary.amountDefaultCount, "deal")} get amount 0, marked “No amount” and left out of coverage`,
+            summary.closeDateDefaultCount > 0 &&
+              `${countOf(summary.closeDateDefaultCount, "deal")} close on ${summary.defaultCloseDate}`,
+            summary.amountDefaultCount > 0 &&
+              `${countOf(summary.amountDefaultCount, "deal")} get amount 0, marked “No amount” and left out of coverage`,
           ]
             .filter(Boolean)
             .join("; ")}
@@ -119,7 +154,8 @@ export function OpportunityPreviewStep(props: TProps) {
       <DealsTable summary={summary} currency={currency} />
       {summary.rows.length < summary.acceptedCount && (
         <p className="text-xs text-zinc-500">
-          Showing the first {PREVIEW_ROWS_SHOWN.toLocaleString("en-US")} of {summary.acceptedCount.toLocaleString("en-US")} deals, new and changed first; all of them are imported.
+          Showing the first {PREVIEW_ROWS_SHOWN.toLocaleString("en-US")} of{" "}
+          {summary.acceptedCount.toLocaleString("en-US")} deals, new and changed first; all of them are imported.
         </p>
       )}
     </PreviewCard>

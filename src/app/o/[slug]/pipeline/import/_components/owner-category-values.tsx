@@ -19,10 +19,22 @@ type TOwnerProps = {
 };
 
 /** One row per distinct owner of the file (a name or an email), pre-filled by a member's email or name. */
-export function OwnerValues({ table, column, members, remembered, choices, onChoose, unmappedOwner, onUnmappedOwner }: TOwnerProps) {
+export function OwnerValues({
+  table,
+  column,
+  members,
+  remembered,
+  choices,
+  onChoose,
+  unmappedOwner,
+  onUnmappedOwner,
+}: TOwnerProps) {
   const values = mappedValues(table, column, choices, (v) => proposeOwner(v, members, remembered)?.userId ?? "");
   const toMe = unmappedOwner === "importer";
-  const options = [{ value: "", label: toMe ? "Not mapped: deals go to you" : "Not mapped: rows refused" }, ...members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))];
+  const options = [
+    { value: "", label: toMe ? "Not mapped: deals go to you" : "Not mapped: rows refused" },
+    ...members.map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` })),
+  ];
   return (
     <ValueMapping
       id="owner-values"
@@ -49,12 +61,21 @@ export function OwnerValues({ table, column, members, remembered, choices, onCho
   );
 }
 
-type TCategoryProps = { table: TCsvTable; column: number; remembered: TValueMap; choices: TValueMap; onChoose: (key: string, category: string) => void };
+type TCategoryProps = {
+  table: TCsvTable;
+  column: number;
+  remembered: TValueMap;
+  choices: TValueMap;
+  onChoose: (key: string, category: string) => void;
+};
 
 /** One row per distinct forecast category of the file, pre-filled by the usual CRM names (Best Case, Not forecasted…). */
 export function CategoryValues({ table, column, remembered, choices, onChoose }: TCategoryProps) {
   const values = mappedValues(table, column, choices, (v) => resolveCategory(v, {}, remembered) ?? "");
-  const options = [{ value: "", label: "Not mapped: rows refused" }, ...Object.entries(FORECAST_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))];
+  const options = [
+    { value: "", label: "Not mapped: rows refused" },
+    ...Object.entries(FORECAST_CATEGORY_LABELS).map(([value, label]) => ({ value, label })),
+  ];
   return (
     <ValueMapping
       id="category-values"

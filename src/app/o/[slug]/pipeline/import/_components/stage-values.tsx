@@ -18,7 +18,15 @@ const OUTCOMES = [
 ];
 
 /** A stage named after a file's value, made without leaving the wizard; the value then maps to it. */
-function CreateStage({ slug, value, onCreated }: { slug: string; value: TMappedValue; onCreated: (stage: TStageOption) => void }) {
+function CreateStage({
+  slug,
+  value,
+  onCreated,
+}: {
+  slug: string;
+  value: TMappedValue;
+  onCreated: (stage: TStageOption) => void;
+}) {
   const [isOpen, setOpen] = useState(false);
   const [name, setName] = useState(value.value.slice(0, 60));
   const [probability, setProbability] = useState("");
@@ -27,7 +35,11 @@ function CreateStage({ slug, value, onCreated }: { slug: string; value: TMappedV
   const [isPending, startTransition] = useTransition();
   if (!isOpen) {
     return (
-      <button type="button" className="mt-1 text-xs font-medium text-accent-700 hover:underline dark:text-accent-400" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="mt-1 text-xs font-medium text-accent-700 hover:underline dark:text-accent-400"
+        onClick={() => setOpen(true)}
+      >
         Create a stage “{value.value}”
       </button>
     );
@@ -39,10 +51,17 @@ function CreateStage({ slug, value, onCreated }: { slug: string; value: TMappedV
       setFailure(null);
       setOpen(false);
       const probabilityBp = Math.round(Number(probability.replace(/\s*%$/, "")) * 100);
-      onCreated({ id: result.data.stageId, name: name.trim(), outcome: outcome as TStageOption["outcome"], probabilityBp });
+      onCreated({
+        id: result.data.stageId,
+        name: name.trim(),
+        outcome: outcome as TStageOption["outcome"],
+        probabilityBp,
+      });
     });
   return (
-    <fieldset className="mt-2 space-y-2 rounded-md bg-zinc-50 p-2 dark:bg-zinc-900" aria-label={`New stage for “${value.value}”`}
+    <fieldset
+      className="mt-2 space-y-2 rounded-md bg-zinc-50 p-2 dark:bg-zinc-900"
+      aria-label={`New stage for “${value.value}”`}
       // Enter creates the stage here; it must not submit the mapping form around it.
       onKeyDown={(e) => {
         if (e.key === "Enter") {
@@ -52,10 +71,27 @@ function CreateStage({ slug, value, onCreated }: { slug: string; value: TMappedV
       }}
     >
       {failure && !failure.fieldErrors && <p className="text-sm text-red-700 dark:text-red-400">{failure.message}</p>}
-      <TextField label="Stage name" value={name} onChange={(e) => setName(e.target.value)} errors={failure?.fieldErrors?.name} />
+      <TextField
+        label="Stage name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        errors={failure?.fieldErrors?.name}
+      />
       <div className="grid grid-cols-2 gap-2">
-        <TextField label="Default %" inputMode="decimal" value={probability} onChange={(e) => setProbability(e.target.value)} errors={failure?.fieldErrors?.probability} />
-        <SelectField label="Outcome" options={OUTCOMES} value={outcome} onChange={(e) => setOutcome(e.target.value)} errors={failure?.fieldErrors?.outcome} />
+        <TextField
+          label="Default %"
+          inputMode="decimal"
+          value={probability}
+          onChange={(e) => setProbability(e.target.value)}
+          errors={failure?.fieldErrors?.probability}
+        />
+        <SelectField
+          label="Outcome"
+          options={OUTCOMES}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          errors={failure?.fieldErrors?.outcome}
+        />
       </div>
       <div className="flex gap-2">
         <Button type="button" onClick={create} disabled={isPending}>
@@ -83,9 +119,22 @@ type TProps = {
 };
 
 /** One row per distinct stage value of the file, pre-filled (remembered, same name, won/lost), each mapped to a stage. */
-export function StageValues({ table, column, stages, remembered, choices, onChoose, slug, canCreateStage, onStageCreated }: TProps) {
+export function StageValues({
+  table,
+  column,
+  stages,
+  remembered,
+  choices,
+  onChoose,
+  slug,
+  canCreateStage,
+  onStageCreated,
+}: TProps) {
   const values = mappedValues(table, column, choices, (v) => proposeStage(v, stages, remembered)?.id ?? "");
-  const options = [{ value: "", label: "Not mapped: rows refused" }, ...stages.map((s) => ({ value: s.id, label: `${s.name} (${s.probabilityBp / 100} %)` }))];
+  const options = [
+    { value: "", label: "Not mapped: rows refused" },
+    ...stages.map((s) => ({ value: s.id, label: `${s.name} (${s.probabilityBp / 100} %)` })),
+  ];
   const settings = `/o/${encodeURIComponent(slug)}/settings/pipeline`;
   return (
     <ValueMapping
@@ -95,7 +144,9 @@ export function StageValues({ table, column, stages, remembered, choices, onChoo
       description={
         <>
           Each stage value of the file goes to one of your stages; the mapping is remembered for the next import.{" "}
-          {canCreateStage ? "Missing a stage? Create it from an unmapped value below, or " : "Missing a stage? An owner adds it in "}
+          {canCreateStage
+            ? "Missing a stage? Create it from an unmapped value below, or "
+            : "Missing a stage? An owner adds it in "}
           <a href={settings} className="text-accent-700 hover:underline dark:text-accent-400">
             {canCreateStage ? "open the stage settings" : "the stage settings"}
           </a>

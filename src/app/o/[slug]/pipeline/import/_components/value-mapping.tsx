@@ -11,7 +11,12 @@ import type { TCsvTable } from "@/lib/csv/table";
 export type TMappedValue = { key: string; value: string; count: number; target: string };
 
 /** The column's distinct values with the target each maps to now ("" for none). */
-export function mappedValues(table: TCsvTable, column: number, choices: TStageMap, propose: (value: string) => string): TMappedValue[] {
+export function mappedValues(
+  table: TCsvTable,
+  column: number,
+  choices: TStageMap,
+  propose: (value: string) => string,
+): TMappedValue[] {
   return distinctStageValues(table.rows, column).map((v) => {
     const key = stageKey(v.value);
     return { ...v, key, target: Object.hasOwn(choices, key) ? (choices[key] ?? "") : propose(v.value) };
@@ -28,7 +33,8 @@ export function parseChoices(json: string | null): TStageMap {
   }
 }
 
-export const withChoice = (json: string | null, key: string, target: string) => JSON.stringify({ ...parseChoices(json), [key]: target });
+export const withChoice = (json: string | null, key: string, target: string) =>
+  JSON.stringify({ ...parseChoices(json), [key]: target });
 
 const rows = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`;
 
@@ -47,24 +53,45 @@ type TProps = {
   children?: ReactNode;
 };
 
-export function ValueMapping({ id, title, description, what, values, options, onChoose, unmappedOutcome, renderExtra, children }: TProps) {
+export function ValueMapping({
+  id,
+  title,
+  description,
+  what,
+  values,
+  options,
+  onChoose,
+  unmappedOutcome,
+  renderExtra,
+  children,
+}: TProps) {
   const unmapped = values.filter((v) => !v.target);
   const tooMany = values.length > 100;
   return (
-    <section aria-labelledby={`${id}-title`} className="min-w-0 space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-testid={id}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+      data-testid={id}
+    >
       <h3 id={`${id}-title`} className="text-sm font-semibold">
         {title}
       </h3>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">{description}</p>
       {tooMany ? (
         <p className="text-sm text-red-700 dark:text-red-400">
-          The {what} column has {values.length.toLocaleString("en-US")} different values: it is probably not the {what} column.
+          The {what} column has {values.length.toLocaleString("en-US")} different values: it is probably not the {what}{" "}
+          column.
         </p>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
           {values.map((v) => (
             <div key={v.key} className="min-w-0">
-              <SelectField label={`“${v.value}” (${rows(v.count)})`} options={options} value={v.target} onChange={(e) => onChoose(v.key, e.target.value)} />
+              <SelectField
+                label={`“${v.value}” (${rows(v.count)})`}
+                options={options}
+                value={v.target}
+                onChange={(e) => onChoose(v.key, e.target.value)}
+              />
               {renderExtra?.(v)}
             </div>
           ))}
@@ -73,7 +100,8 @@ export function ValueMapping({ id, title, description, what, values, options, on
       {children}
       {unmapped.length > 0 && !tooMany && (
         <p className="text-sm text-amber-800 dark:text-amber-300" data-testid={`${id}-unmapped`}>
-          Not mapped: {unmapped.map((v) => `“${v.value}”`).join(", ")}. Their {rows(unmapped.reduce((n, v) => n + v.count, 0))} {unmappedOutcome}.
+          Not mapped: {unmapped.map((v) => `“${v.value}”`).join(", ")}. Their{" "}
+          {rows(unmapped.reduce((n, v) => n + v.count, 0))} {unmappedOutcome}.
         </p>
       )}
     </section>

@@ -20,7 +20,17 @@ function Figure({ figure, currency, locale }: { figure: TWonFigure | undefined; 
  * Owners down, close months across, totals in the last row and column. The table scrolls inside
  * its own box (the owner column stays in view), so a phone never scrolls the page sideways.
  */
-export function WonTable({ table, currency, locale, caption }: { table: TWonTable; currency: string; locale: string; caption: string }) {
+export function WonTable({
+  table,
+  currency,
+  locale,
+  caption,
+}: {
+  table: TWonTable;
+  currency: string;
+  locale: string;
+  caption: string;
+}) {
   const th = "px-1.5 py-2 text-right font-medium whitespace-nowrap";
   const td = "px-1.5 py-1.5 text-right whitespace-nowrap tabular-nums align-top";
   const first = "sticky left-0 z-10 bg-white px-2 py-1.5 text-left font-medium whitespace-nowrap dark:bg-zinc-900";
@@ -30,31 +40,49 @@ export function WonTable({ table, currency, locale, caption }: { table: TWonTabl
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className={`${first} py-2`}>Owner</th>
+            <th scope="col" className={`${first} py-2`}>
+              Owner
+            </th>
             {table.months.map((m) => (
-              <th key={m} scope="col" className={th}>{monthLabel(m)}</th>
+              <th key={m} scope="col" className={th}>
+                {monthLabel(m)}
+              </th>
             ))}
-            <th scope="col" className={th}>Total</th>
+            <th scope="col" className={th}>
+              Total
+            </th>
           </tr>
         </thead>
         <tbody>
           {table.owners.map((o) => (
             <tr key={o.ownerId} className="border-b border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className={first}>{o.ownerName}</th>
+              <th scope="row" className={first}>
+                {o.ownerName}
+              </th>
               {o.months.map((f, i) => (
-                <td key={table.months[i]} className={td}><Figure figure={f} currency={currency} locale={locale} /></td>
+                <td key={table.months[i]} className={td}>
+                  <Figure figure={f} currency={currency} locale={locale} />
+                </td>
               ))}
-              <td className={`${td} font-medium`}><Figure figure={o.total} currency={currency} locale={locale} /></td>
+              <td className={`${td} font-medium`}>
+                <Figure figure={o.total} currency={currency} locale={locale} />
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot className="border-t-2 border-zinc-200 font-semibold dark:border-zinc-700">
           <tr>
-            <th scope="row" className={first}>All owners</th>
+            <th scope="row" className={first}>
+              All owners
+            </th>
             {table.monthTotals.map((f, i) => (
-              <td key={table.months[i]} className={td}><Figure figure={f} currency={currency} locale={locale} /></td>
+              <td key={table.months[i]} className={td}>
+                <Figure figure={f} currency={currency} locale={locale} />
+              </td>
             ))}
-            <td className={td} data-testid="won-grand-total"><Figure figure={table.total} currency={currency} locale={locale} /></td>
+            <td className={td} data-testid="won-grand-total">
+              <Figure figure={table.total} currency={currency} locale={locale} />
+            </td>
           </tr>
         </tfoot>
       </table>

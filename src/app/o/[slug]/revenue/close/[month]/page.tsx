@@ -30,7 +30,8 @@ export default async function CloseMonthPage({ params }: { params: Promise<{ slu
   const parsed = ZMonthKey.safeParse(monthParam);
   if (!parsed.success) notFound();
   const month = parsed.data as MonthKey;
-  if (!can(ctx, "period.close")) return <NotAllowed role={ctx.role} who="owners and finance" what="close a month" backHref={`/o/${slug}`} />;
+  if (!can(ctx, "period.close"))
+    return <NotAllowed role={ctx.role} who="owners and finance" what="close a month" backHref={`/o/${slug}`} />;
   const [organization, locale] = await Promise.all([getOrganization(ctx), getRequestLocale()]);
   const today = todayIn(organization.timeZone, await now());
   const label = monthLabel(month);
@@ -49,28 +50,52 @@ export default async function CloseMonthPage({ params }: { params: Promise<{ slu
   const open = checklist.items.filter((i) => !i.blocking);
   return (
     <>
-      <PageHeader title={`Close ${label}`} description={<Link href={back} className="text-accent-700 underline dark:text-accent-400">← Targets and actuals</Link>} />
+      <PageHeader
+        title={`Close ${label}`}
+        description={
+          <Link href={back} className="text-accent-700 underline dark:text-accent-400">
+            ← Targets and actuals
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="The month" className="min-w-0">
           <dl className="grid grid-cols-2 gap-y-1 text-sm tabular-nums">
             <dt className="text-zinc-600 dark:text-zinc-400">Target</dt>
-            <dd className="text-right">{figure?.targetMinor === null || figure === undefined ? "—" : money(figure.targetMinor)}</dd>
+            <dd className="text-right">
+              {figure?.targetMinor === null || figure === undefined ? "—" : money(figure.targetMinor)}
+            </dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Actual</dt>
             <dd className="text-right">{figure ? money(figure.actualMinor) : "—"}</dd>
           </dl>
         </Card>
-        <Card title="Still open" className="min-w-0 lg:col-span-2" description={checklist.items.length ? `What is not done for ${label}. Each link opens where it is done.` : undefined}>
+        <Card
+          title="Still open"
+          className="min-w-0 lg:col-span-2"
+          description={
+            checklist.items.length ? `What is not done for ${label}. Each link opens where it is done.` : undefined
+          }
+        >
           {checklist.items.length === 0 ? (
-            <p className="text-sm" data-testid="checklist-clear">Nothing is open for {label}: every claim is reviewed, every dispute settled, every red month explained and every KPI has its value.</p>
+            <p className="text-sm" data-testid="checklist-clear">
+              Nothing is open for {label}: every claim is reviewed, every dispute settled, every red month explained and
+              every KPI has its value.
+            </p>
           ) : (
             <div className="space-y-4 text-sm">
               {blocking.length > 0 && (
                 <section aria-label="Blocks the close">
                   <h3 className="font-semibold text-red-800 dark:text-red-300">Blocks the close</h3>
-                  <p className="text-xs text-zinc-600 dark:text-zinc-400">A closed month accepts no review, so these claims would never count.</p>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                    A closed month accepts no review, so these claims would never count.
+                  </p>
                   <ul className="mt-1 list-disc space-y-1 pl-5">
                     {blocking.map((item) => (
-                      <li key={`${item.kind}-${item.departmentId}`}><Link href={item.href} className="text-accent-700 underline dark:text-accent-400">{closeItemText(item)}</Link></li>
+                      <li key={`${item.kind}-${item.departmentId}`}>
+                        <Link href={item.href} className="text-accent-700 underline dark:text-accent-400">
+                          {closeItemText(item)}
+                        </Link>
+                      </li>
                     ))}
                   </ul>
                 </section>
@@ -80,7 +105,11 @@ export default async function CloseMonthPage({ params }: { params: Promise<{ slu
                   <h3 className="font-semibold">Open, can be closed over</h3>
                   <ul className="mt-1 list-disc space-y-1 pl-5">
                     {open.map((item) => (
-                      <li key={`${item.kind}-${item.departmentId}`}><Link href={item.href} className="text-accent-700 underline dark:text-accent-400">{closeItemText(item)}</Link></li>
+                      <li key={`${item.kind}-${item.departmentId}`}>
+                        <Link href={item.href} className="text-accent-700 underline dark:text-accent-400">
+                          {closeItemText(item)}
+                        </Link>
+                      </li>
                     ))}
                   </ul>
                 </section>
@@ -92,12 +121,21 @@ export default async function CloseMonthPage({ params }: { params: Promise<{ slu
       <Card className="mt-6" title="Close">
         {closedAt ? (
           <p className="text-sm" role="status">
-            {label} is closed. <Link href={back} className="text-accent-700 underline dark:text-accent-400">Back to targets and actuals</Link>
+            {label} is closed.{" "}
+            <Link href={back} className="text-accent-700 underline dark:text-accent-400">
+              Back to targets and actuals
+            </Link>
           </p>
         ) : !isOver ? (
           <p className="text-sm">{label} has not ended yet. It can be closed from the day after its last day.</p>
         ) : (
-          <CloseMonthForm slug={slug} month={month} label={label} blockingCount={blocking.length} openCount={open.length} />
+          <CloseMonthForm
+            slug={slug}
+            month={month}
+            label={label}
+            blockingCount={blocking.length}
+            openCount={open.length}
+          />
         )}
       </Card>
     </>

@@ -25,21 +25,35 @@ export function ImportWizard({ slug, currency, timeZone, replaceable }: TProps) 
       timeZone={timeZone}
       file={{
         title: "1. Choose the export",
-        description: "A CSV file with a header row and one row per order or invoice line, with at least a date and an amount column (up to 50 MB). Other columns are ignored.",
+        description:
+          "A CSV file with a header row and one row per order or invoice line, with at least a date and an amount column (up to 50 MB). Other columns are ignored.",
       }}
       renderMapping={(props) => <MappingStep {...props} />}
-      renderPreview={(props) => <PreviewStep {...props} currency={currency} choice={choice} onChoiceChange={setChoice} replaceable={replaceable} />}
+      renderPreview={(props) => (
+        <PreviewStep
+          {...props}
+          currency={currency}
+          choice={choice}
+          onChoiceChange={setChoice}
+          replaceable={replaceable}
+        />
+      )}
       commitFields={commitFields}
       renderImported={(data) => (
         <SuccessNotice>
-          {data.replaced ? `Replaced batch ${data.replaced.batchId} (${data.replaced.fileName}, ${countOf(data.replaced.rowCount, "row")} removed). ` : ""}
-          Imported {countOf(data.rowCount, "row")} totalling {formatMoney(BigInt(data.totalMinor), currency)} as batch {data.batchId}.
+          {data.replaced
+            ? `Replaced batch ${data.replaced.batchId} (${data.replaced.fileName}, ${countOf(data.replaced.rowCount, "row")} removed). `
+            : ""}
+          Imported {countOf(data.rowCount, "row")} totalling {formatMoney(BigInt(data.totalMinor), currency)} as batch{" "}
+          {data.batchId}.
           {data.duplicateCount
             ? data.duplicatesImported
               ? ` ${countOf(data.duplicateCount, "row")} already imported ${data.duplicateCount === 1 ? "was" : "were"} imported again, as you chose.`
               : ` ${countOf(data.duplicateCount, "row")} already imported ${data.duplicateCount === 1 ? "was" : "were"} skipped.`
             : ""}
-          {data.skippedCount ? ` ${countOf(data.skippedCount, "skipped line")} ${data.skippedCount === 1 ? "is" : "are"} recorded with it.` : ""}
+          {data.skippedCount
+            ? ` ${countOf(data.skippedCount, "skipped line")} ${data.skippedCount === 1 ? "is" : "are"} recorded with it.`
+            : ""}
         </SuccessNotice>
       )}
       done={{ href: `/o/${slug}/revenue`, label: "Back to revenue" }}

@@ -27,7 +27,14 @@ const COLUMNS: TColumnSpec<TColumnField>[] = [
 export function initialMapping(table: TCsvTable): TMapping {
   const guess = guessColumns(table.header);
   const amounts = guess.amount === null ? [] : table.rows.slice(0, 500).map((r) => r.cells[guess.amount ?? 0] ?? "");
-  return { dateColumn: guess.date, amountColumn: guess.amount, referenceColumn: guess.reference, customerColumn: guess.customer, dateFormat: null, decimalSeparator: guessDecimalSeparator(amounts) };
+  return {
+    dateColumn: guess.date,
+    amountColumn: guess.amount,
+    referenceColumn: guess.reference,
+    customerColumn: guess.customer,
+    dateFormat: null,
+    decimalSeparator: guessDecimalSeparator(amounts),
+  };
 }
 
 /** Step 2: which column is which, and how dates and amounts are written. */
@@ -48,7 +55,9 @@ export function MappingStep({ table, mapping, onChange, serverErrors, isBusy, on
         specs={COLUMNS}
         values={mapping}
         // A new date column is detected afresh.
-        onChange={(field, column) => onChange({ ...mapping, [field]: column, ...(field === "dateColumn" && { dateFormat: null }) })}
+        onChange={(field, column) =>
+          onChange({ ...mapping, [field]: column, ...(field === "dateColumn" && { dateFormat: null }) })
+        }
         serverErrors={serverErrors}
       />
       <div className="grid gap-3 sm:grid-cols-2">

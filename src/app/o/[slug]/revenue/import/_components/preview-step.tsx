@@ -19,7 +19,8 @@ type TProps = TPreviewStepProps<TImportPreview> & {
   replaceable: TReplaceableBatch[];
 };
 
-const when = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+const when = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
 
 function batchLabel(batch: TJsonSafe<TDuplicateBatch>, timeZone: string): string {
   if (batch.batchId === null) return `${countOf(batch.rowCount, "row")} entered by hand or through the API`;
@@ -35,16 +36,26 @@ function MonthTable({ preview, currency }: { preview: TJsonSafe<TImportPreview>;
         <caption className="sr-only">Rows to import per month</caption>
         <thead className="border-b border-zinc-200 text-left text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className="py-1.5 font-medium">Month</th>
-            <th scope="col" className="py-1.5 text-right font-medium">Rows</th>
-            <th scope="col" className="py-1.5 text-right font-medium">Already imported</th>
-            <th scope="col" className="py-1.5 text-right font-medium">Amount</th>
+            <th scope="col" className="py-1.5 font-medium">
+              Month
+            </th>
+            <th scope="col" className="py-1.5 text-right font-medium">
+              Rows
+            </th>
+            <th scope="col" className="py-1.5 text-right font-medium">
+              Already imported
+            </th>
+            <th scope="col" className="py-1.5 text-right font-medium">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {summary.months.map((m) => (
             <tr key={m.month}>
-              <th scope="row" className="py-1.5 text-left font-normal">{monthLabel(m.month as MonthKey)}</th>
+              <th scope="row" className="py-1.5 text-left font-normal">
+                {monthLabel(m.month as MonthKey)}
+              </th>
               <td className="py-1.5 text-right">{m.rowCount.toLocaleString("en-US")}</td>
               <td className="py-1.5 pl-2 text-right">{(already.get(m.month) ?? 0).toLocaleString("en-US")}</td>
               <td className="py-1.5 pl-2 text-right">{formatMoney(BigInt(m.totalMinor), currency)}</td>
@@ -53,10 +64,16 @@ function MonthTable({ preview, currency }: { preview: TJsonSafe<TImportPreview>;
         </tbody>
         <tfoot className="border-t border-zinc-300 font-semibold dark:border-zinc-700">
           <tr>
-            <th scope="row" className="py-1.5 text-left">Total</th>
+            <th scope="row" className="py-1.5 text-left">
+              Total
+            </th>
             <td className="py-1.5 text-right">{summary.acceptedCount.toLocaleString("en-US")}</td>
-            <td className="py-1.5 pl-2 text-right" data-testid="import-duplicate-count">{duplicates.count.toLocaleString("en-US")}</td>
-            <td className="py-1.5 pl-2 text-right whitespace-nowrap" data-testid="import-total">{formatMoney(BigInt(summary.totalMinor), currency)}</td>
+            <td className="py-1.5 pl-2 text-right" data-testid="import-duplicate-count">
+              {duplicates.count.toLocaleString("en-US")}
+            </td>
+            <td className="py-1.5 pl-2 text-right whitespace-nowrap" data-testid="import-total">
+              {formatMoney(BigInt(summary.totalMinor), currency)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -70,17 +87,29 @@ function DuplicateRows({ preview, currency }: { preview: TJsonSafe<TImportPrevie
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-medium">
-        {duplicates.count > duplicates.rows.length ? `The first ${countOf(duplicates.rows.length, "row")} already imported` : `The ${countOf(duplicates.count, "row")} already imported`}
+        {duplicates.count > duplicates.rows.length
+          ? `The first ${countOf(duplicates.rows.length, "row")} already imported`
+          : `The ${countOf(duplicates.count, "row")} already imported`}
       </summary>
       <div className="mt-2 max-h-80 overflow-auto">
         <table className="w-full tabular-nums">
           <thead className="text-left text-zinc-500">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">Line</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Date</th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">Amount</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Reference</th>
-              <th scope="col" className="py-1 font-medium">Already imported</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Line
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Date
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Amount
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Reference
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Already imported
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -90,9 +119,15 @@ function DuplicateRows({ preview, currency }: { preview: TJsonSafe<TImportPrevie
                 <tr key={r.line}>
                   <td className="py-1 pr-3">{r.line}</td>
                   <td className="py-1 pr-3 whitespace-nowrap">{r.date}</td>
-                  <td className="py-1 pr-3 text-right whitespace-nowrap">{formatMoney(BigInt(r.amountMinor), currency)}</td>
+                  <td className="py-1 pr-3 text-right whitespace-nowrap">
+                    {formatMoney(BigInt(r.amountMinor), currency)}
+                  </td>
                   <td className="py-1 pr-3 break-all">{r.reference ?? "—"}</td>
-                  <td className="py-1 whitespace-nowrap">{r.batchId === null ? "entered by hand" : `batch ${r.batchId}, ${batch?.fileName ?? ""}, ${batch?.importedAt?.slice(0, 10) ?? ""}`}</td>
+                  <td className="py-1 whitespace-nowrap">
+                    {r.batchId === null
+                      ? "entered by hand"
+                      : `batch ${r.batchId}, ${batch?.fileName ?? ""}, ${batch?.importedAt?.slice(0, 10) ?? ""}`}
+                  </td>
                 </tr>
               );
             })}
@@ -103,7 +138,13 @@ function DuplicateRows({ preview, currency }: { preview: TJsonSafe<TImportPrevie
   );
 }
 
-function Choices({ preview, choice, onChoiceChange, replaceable, timeZone }: Pick<TProps, "preview" | "choice" | "onChoiceChange" | "replaceable" | "timeZone">) {
+function Choices({
+  preview,
+  choice,
+  onChoiceChange,
+  replaceable,
+  timeZone,
+}: Pick<TProps, "preview" | "choice" | "onChoiceChange" | "replaceable" | "timeZone">) {
   const { duplicates } = preview;
   const sources = duplicates.batches.flatMap((b) => (b.batchId ? [b.batchId] : []));
   // The batches the duplicates come from first, then the other recent ones.
@@ -117,19 +158,39 @@ function Choices({ preview, choice, onChoiceChange, replaceable, timeZone }: Pic
       {duplicates.count > 0 && (
         <>
           <label className="flex items-start gap-2">
-            <input type="radio" name="duplicates" className={radio} checked={choice.duplicates === "skip" && !choice.replaceBatchId} onChange={() => onChoiceChange({ duplicates: "skip", replaceBatchId: null })} />
+            <input
+              type="radio"
+              name="duplicates"
+              className={radio}
+              checked={choice.duplicates === "skip" && !choice.replaceBatchId}
+              onChange={() => onChoiceChange({ duplicates: "skip", replaceBatchId: null })}
+            />
             <span>Skip the {countOf(duplicates.count, "row")} already imported (recommended)</span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="radio" name="duplicates" className={radio} checked={choice.duplicates === "import" && !choice.replaceBatchId} onChange={() => onChoiceChange({ duplicates: "import", replaceBatchId: null })} />
-            <span>Import them anyway: they are different orders that happen to look the same, and will count again</span>
+            <input
+              type="radio"
+              name="duplicates"
+              className={radio}
+              checked={choice.duplicates === "import" && !choice.replaceBatchId}
+              onChange={() => onChoiceChange({ duplicates: "import", replaceBatchId: null })}
+            />
+            <span>
+              Import them anyway: they are different orders that happen to look the same, and will count again
+            </span>
           </label>
         </>
       )}
       {options.length > 0 && (
         <div className="flex min-w-0 flex-wrap items-start gap-2">
           <label className="flex items-start gap-2">
-            <input type="radio" name="duplicates" className={radio} checked={choice.replaceBatchId !== null} onChange={() => onChoiceChange({ duplicates: "skip", replaceBatchId: replaceId })} />
+            <input
+              type="radio"
+              name="duplicates"
+              className={radio}
+              checked={choice.replaceBatchId !== null}
+              onChange={() => onChoiceChange({ duplicates: "skip", replaceBatchId: replaceId })}
+            />
             <span>This is a corrected file: replace the batch</span>
           </label>
           <select
@@ -148,7 +209,8 @@ function Choices({ preview, choice, onChoiceChange, replaceable, timeZone }: Pic
       )}
       {choice.replaceBatchId && (
         <p className="text-zinc-600 dark:text-zinc-400">
-          The batch and its entries are removed and this file&apos;s rows are written in the same step, all or nothing. Rows already in other batches are still skipped.
+          The batch and its entries are removed and this file&apos;s rows are written in the same step, all or nothing.
+          Rows already in other batches are still skipped.
         </p>
       )}
     </fieldset>
@@ -158,7 +220,8 @@ function Choices({ preview, choice, onChoiceChange, replaceable, timeZone }: Pic
 function commitLabel(preview: TJsonSafe<TImportPreview>, choice: TDuplicateChoice): string {
   const { summary, duplicates } = preview;
   if (choice.replaceBatchId) return "Replace the batch with this file";
-  if (choice.duplicates === "import" || duplicates.count === 0) return `Import ${countOf(summary.acceptedCount, "row")}`;
+  if (choice.duplicates === "import" || duplicates.count === 0)
+    return `Import ${countOf(summary.acceptedCount, "row")}`;
   return `Import ${countOf(summary.acceptedCount - duplicates.count, "new row")}`;
 }
 
@@ -177,7 +240,10 @@ export function PreviewStep(props: TProps) {
       {...props}
     >
       {duplicates.count > 0 && (
-        <div role="status" className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-medium" data-testid="import-duplicates-summary">
             {countOf(newCount, "new row")}, {duplicates.count.toLocaleString("en-US")} already imported.
           </p>
@@ -190,10 +256,17 @@ export function PreviewStep(props: TProps) {
       )}
       <MonthTable preview={preview} currency={currency} />
       {duplicates.count > 0 && <DuplicateRows preview={preview} currency={currency} />}
-      <Choices preview={preview} choice={choice} onChoiceChange={onChoiceChange} replaceable={props.replaceable} timeZone={timeZone} />
+      <Choices
+        preview={preview}
+        choice={choice}
+        onChoiceChange={onChoiceChange}
+        replaceable={props.replaceable}
+        timeZone={timeZone}
+      />
       {summary.roundedCount > 0 && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {countOf(summary.roundedCount, "amount")} had more decimals than {currency} and {summary.roundedCount === 1 ? "was" : "were"} rounded half away from zero, row by row.
+          {countOf(summary.roundedCount, "amount")} had more decimals than {currency} and{" "}
+          {summary.roundedCount === 1 ? "was" : "were"} rounded half away from zero, row by row.
         </p>
       )}
     </PreviewCard>

@@ -13,11 +13,16 @@ type TImported = Exclude<TKpiCommitResult, { outcome: "already-imported" }>;
 type TProps = { slug: string; departmentId: string; departmentName: string; currency: string; timeZone: string };
 
 function Imported({ data, departmentName }: { data: TJsonSafe<TImported>; departmentName: string }) {
-  const changes = [data.newCount && `${data.newCount} new`, data.changedCount && `${data.changedCount} changed`].filter(Boolean).join(", ");
-  const skipped = data.skippedCount ? ` ${countOf(data.skippedCount, "skipped line")} ${data.skippedCount === 1 ? "is" : "are"} recorded with it.` : "";
+  const changes = [data.newCount && `${data.newCount} new`, data.changedCount && `${data.changedCount} changed`]
+    .filter(Boolean)
+    .join(", ");
+  const skipped = data.skippedCount
+    ? ` ${countOf(data.skippedCount, "skipped line")} ${data.skippedCount === 1 ? "is" : "are"} recorded with it.`
+    : "";
   return (
     <SuccessNotice>
-      Imported {countOf(data.rowCount, "value")} for {departmentName} ({monthSpanLabel(data.months)}) as batch {data.batchId}
+      Imported {countOf(data.rowCount, "value")} for {departmentName} ({monthSpanLabel(data.months)}) as batch{" "}
+      {data.batchId}
       {changes ? `: ${changes}` : ""}.{skipped}
     </SuccessNotice>
   );
@@ -32,7 +37,8 @@ export function KpiImportWizard({ slug, departmentId, departmentName, currency, 
       timeZone={timeZone}
       file={{
         title: "1. Choose the file",
-        description: "A CSV file with a header row and one row per KPI and month: the KPI's name, the month, and the value (up to 50 MB). A value the scorecard already has for that month is replaced.",
+        description:
+          "A CSV file with a header row and one row per KPI and month: the KPI's name, the month, and the value (up to 50 MB). A value the scorecard already has for that month is replaced.",
       }}
       renderMapping={(props) => <KpiMappingStep {...props} />}
       renderPreview={(props) => <KpiPreviewStep {...props} currency={currency} />}

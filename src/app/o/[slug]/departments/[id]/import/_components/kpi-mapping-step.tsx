@@ -26,7 +26,14 @@ export function initialKpiMapping(table: TCsvTable): TKpiMapping {
 }
 
 /** Step 2: which column holds the KPI, the month and the value. */
-export function KpiMappingStep({ table, mapping, onChange, serverErrors, isBusy, onSubmit }: TMappingStepProps<TKpiMapping>) {
+export function KpiMappingStep({
+  table,
+  mapping,
+  onChange,
+  serverErrors,
+  isBusy,
+  onSubmit,
+}: TMappingStepProps<TKpiMapping>) {
   const detection = useDateDetection(table, mapping.monthColumn);
   // Months written as "2026-03" or "Mar 2026" (or year-first dates) need no reading order: the
   // choice only appears for a column of day/month dates.
@@ -45,7 +52,9 @@ export function KpiMappingStep({ table, mapping, onChange, serverErrors, isBusy,
         table={table}
         specs={COLUMNS}
         values={mapping}
-        onChange={(field, column) => onChange({ ...mapping, [field]: column, ...(field === "monthColumn" && { monthFormat: null }) })}
+        onChange={(field, column) =>
+          onChange({ ...mapping, [field]: column, ...(field === "monthColumn" && { monthFormat: null }) })
+        }
         serverErrors={serverErrors}
       />
       {(hasNumericDates || mapping.monthFormat !== null || serverErrors?.monthFormat) && (

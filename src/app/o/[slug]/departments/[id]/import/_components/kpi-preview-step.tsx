@@ -10,10 +10,18 @@ import { monthLabel, type MonthKey } from "@/lib/period";
 
 type TProps = TPreviewStepProps<TKpiImportPreview> & { currency: string };
 
-const HEADINGS = [["Line", ""], ["KPI", ""], ["Month", ""], ["Value", "text-right"], ["Now", "text-right"], ["Status", ""]] as const;
+const HEADINGS = [
+  ["Line", ""],
+  ["KPI", ""],
+  ["Month", ""],
+  ["Value", "text-right"],
+  ["Now", "text-right"],
+  ["Status", ""],
+] as const;
 
 /** A row by its key (KPI, month): new, a different value than stored, or the value stored now (not written again). */
-const status = (row: { valueScaled: string; currentScaled: string | null }) => (row.currentScaled === null ? "new" : row.currentScaled === row.valueScaled ? "unchanged" : "changed");
+const status = (row: { valueScaled: string; currentScaled: string | null }) =>
+  row.currentScaled === null ? "new" : row.currentScaled === row.valueScaled ? "unchanged" : "changed";
 
 function ValuesTable({ summary, currency }: { summary: TJsonSafe<TKpiImportSummary>; currency: string }) {
   return (
@@ -33,9 +41,13 @@ function ValuesTable({ summary, currency }: { summary: TJsonSafe<TKpiImportSumma
           {summary.rows.map((row) => (
             <tr key={row.line}>
               <td className="py-1.5 pr-3 text-zinc-500">{row.line}</td>
-              <th scope="row" className="min-w-32 py-1.5 pr-3 text-left font-normal">{row.kpiName}</th>
+              <th scope="row" className="min-w-32 py-1.5 pr-3 text-left font-normal">
+                {row.kpiName}
+              </th>
               <td className="py-1.5 pr-3 whitespace-nowrap">{monthLabel(row.month as MonthKey)}</td>
-              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">{formatKpiValue(BigInt(row.valueScaled), row.unit, currency)}</td>
+              <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap">
+                {formatKpiValue(BigInt(row.valueScaled), row.unit, currency)}
+              </td>
               <td className="py-1.5 text-right whitespace-nowrap text-zinc-500">
                 {row.currentScaled === null ? (
                   <>
@@ -46,7 +58,11 @@ function ValuesTable({ summary, currency }: { summary: TJsonSafe<TKpiImportSumma
                   formatKpiValue(BigInt(row.currentScaled), row.unit, currency)
                 )}
               </td>
-              <td className={`py-1.5 pl-3 whitespace-nowrap ${status(row) === "unchanged" ? "text-zinc-500" : "font-medium"}`}>{status(row)}</td>
+              <td
+                className={`py-1.5 pl-3 whitespace-nowrap ${status(row) === "unchanged" ? "text-zinc-500" : "font-medium"}`}
+              >
+                {status(row)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -70,17 +86,20 @@ function changeSummary(summary: TJsonSafe<TKpiImportSummary>): string {
 export function KpiPreviewStep(props: TProps) {
   const { preview, currency } = props;
   const { summary } = preview;
-  const dates = preview.monthFormat === "ISO" ? "" : ` Dates read as ${DATE_FORMAT_LABELS[preview.monthFormat]}${preview.isMonthFormatDetected ? ", detected" : ""}.`;
+  const dates =
+    preview.monthFormat === "ISO"
+      ? ""
+      : ` Dates read as ${DATE_FORMAT_LABELS[preview.monthFormat]}${preview.isMonthFormatDetected ? ", detected" : ""}.`;
   return (
-    <PreviewCard
-      description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`}
-      {...props}
-    >
-      <p className="text-sm" data-testid="kpi-import-counts">{changeSummary(summary)}</p>
+    <PreviewCard description={`${preview.fileName}: ${countOf(summary.dataRowCount, "row")}.${dates}`} {...props}>
+      <p className="text-sm" data-testid="kpi-import-counts">
+        {changeSummary(summary)}
+      </p>
       <ValuesTable summary={summary} currency={currency} />
       {summary.rows.length < summary.acceptedCount && (
         <p className="text-xs text-zinc-500">
-          Showing the first {PREVIEW_ROWS_SHOWN.toLocaleString("en-US")} of {summary.acceptedCount.toLocaleString("en-US")} values; all of them are imported.
+          Showing the first {PREVIEW_ROWS_SHOWN.toLocaleString("en-US")} of{" "}
+          {summary.acceptedCount.toLocaleString("en-US")} values; all of them are imported.
         </p>
       )}
     </PreviewCard>

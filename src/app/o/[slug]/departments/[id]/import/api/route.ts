@@ -7,7 +7,10 @@ import { handleImportPost } from "@/server/imports/respond";
 // department is the one in the URL; the mutation checks that it is this organization's and that
 // the user may write it.
 
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ slug: string; id: string }> },
+): Promise<Response> {
   const { slug, id } = await params;
   return handleImportPost(request, {
     preview: (userId, input) => previewKpiImport(userId, slug, { ...input, departmentId: id }),
