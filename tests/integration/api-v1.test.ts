@@ -478,6 +478,9 @@ describe("reads", () => {
     const dashboard = await (await call(getDashboard, "GET", "/dashboard?period=fy-2026", { bearer })).json();
     expect(dashboard.organization.name).toBe("Alpha");
     expect(dashboard.actualYearToDate).toBe("0.00");
+    // A month after D has no actual yet: null, not a zero that reads as data.
+    const nextYear = await (await call(getDashboard, "GET", "/dashboard?period=fy-2027", { bearer })).json();
+    expect(nextYear.months[0]).toEqual({ month: "2027-01", target: null, actual: null, isComplete: false });
     const bridge = await call(getBridge, "GET", "/bridge?period=fy-2026&includeClaimed=maybe", { bearer });
     expect(bridge.status).toBe(400);
     const scorecards = await (await call(getScorecards, "GET", "/scorecards?period=m-2026-11", { bearer })).json();

@@ -96,7 +96,14 @@ export const ZDashboardResponse = z
     actualYearToDate: ZMoney,
     forecast: z.object({ amount: ZNullableMoney, kind: z.string() }),
     outlook: z.string().nullable(),
-    months: z.array(z.object({ month: z.string(), target: ZNullableMoney, actual: ZMoney, isComplete: z.boolean() })),
+    months: z.array(
+      z.object({
+        month: z.string(),
+        target: ZNullableMoney,
+        actual: ZNullableMoney.meta({ description: "Null for a month after D: not booked yet, not zero." }),
+        isComplete: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: "Dashboard" });
 

@@ -38,8 +38,8 @@ export type TEndpoint = {
   pathParams?: z.ZodObject;
   body?: z.ZodType;
   response: z.ZodType;
-  /** The success status (200 unless said). */
-  status?: number;
+  /** The success statuses (200 unless said): an upsert answers 201 when it created. */
+  statuses?: readonly number[];
 };
 
 export const ENDPOINTS = {
@@ -83,6 +83,7 @@ export const ENDPOINTS = {
     pathParams: ZApiDealPath,
     body: ZApiDealBody,
     response: ZDealUpsertResponse,
+    statuses: [200, 201],
   },
   revenueEntries: {
     path: "/revenue-entries",
@@ -91,7 +92,7 @@ export const ENDPOINTS = {
     scope: "REVENUE_WRITE",
     body: ZApiRevenueEntriesBody,
     response: ZRevenueEntriesResponse,
-    status: 201,
+    statuses: [201],
   },
   kpiValues: {
     path: "/kpi-values",

@@ -25,7 +25,10 @@ export async function putKpiValues(tx: Tx, ctx: TTenantContext, body: TBody) {
     }),
   ]);
   const errors: FieldErrors = {};
-  const byDepartment = new Map<string, { name: string; values: Record<string, string>; seen: Set<string> }>();
+  const byDepartment = new Map<
+    string,
+    { name: string; values: Record<string, string>; positions: Map<string, number> }
+  >();
   body.values.forEach((item, index) => {
     const department = departments.find((d) => fold(d.name) === fold(item.department));
     if (!department) {
@@ -42,9 +45,14 @@ export async function putKpiValues(tx: Tx, ctx: TTenantContext, body: TBody) {
       ];
       return;
     }
-    const group = byDepartment.get(department.id) ?? { name: department.name, values: {}, seen: new Set<string>() };
-    if (group.seen.has(kpi.id)) errors[`values.${index}.kpi`] = [`${kpi.name} is sent twice for ${department.name}.`];
-    group.seen.add(kpi.id);
+    const group = byDepartment.get(department.id) ?? {
+      name: department.name,
+      values: {},
+      positions: new Map<string, number>(),
+    };
+    if (group.positions.has(kpi.id))
+      errors[`values.${index}.kpi`] = [`${kpi.name} is sent twice for ${department.name}.`];
+    group.positions.set(kpi.id, index);
     group.values[kpi.id] = item.value;
     byDepartment.set(department.id, group);
   });
@@ -61,14 +69,8 @@ export async function putKpiValues(tx: Tx, ctx: TTenantContext, body: TBody) {
         const fields: FieldErrors = {};
         for (const [key, messages] of Object.entries(error.fieldErrors)) {
           const kpiId = key.startsWith("values.") ? key.slice("values.".length) : null;
-          const index = kpiId
-            ? body.values.findIndex(
-                (item) =>
-                  group.values[kpiId] === item.value &&
-                  kpis.find((k) => k.id === kpiId && fold(k.name) === fold(item.kpi)),
-              )
-            : -1;
-          fields[index >= 0 ? `values.${index}.value` : key] = messages;
+          const index = kpiId ? group.positions.get(kpiId) : undefined;
+          fields[index === undefined ? key : `values.${index}.value`] = messages;
         }
         throw new AppError(error.code, error.message, fields);
       }

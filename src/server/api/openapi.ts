@@ -66,13 +66,15 @@ export function openApiDocument(serverUrl: string) {
           }
         : {}),
       responses: {
-        [String("status" in endpoint ? endpoint.status : 200)]: {
-          description: "OK",
-          content: { "application/json": { schema: endpoint.response } },
-        },
-        ...(endpoint.path === "/deals/{externalId}"
-          ? { "201": { description: "Created", content: { "application/json": { schema: endpoint.response } } } }
-          : {}),
+        ...Object.fromEntries(
+          ("statuses" in endpoint ? endpoint.statuses : [200]).map((status) => [
+            String(status),
+            {
+              description: status === 201 ? "Created" : "OK",
+              content: { "application/json": { schema: endpoint.response } },
+            },
+          ]),
+        ),
         ...SHARED_ERRORS,
         ...(isWrite ? WRITE_ERRORS : {}),
       },

@@ -60,7 +60,7 @@ export async function dashboardNumbers(ctx: TTenantContext, period: string | und
     months: d.rows.map((r) => ({
       month: r.month,
       target: mm(r.target),
-      actual: m(r.actual ?? 0n),
+      actual: mm(r.actual),
       isComplete: !r.isFuture && !r.isInProgress,
     })),
   };

@@ -51,15 +51,17 @@ export type TWriteDefinition<B extends z.ZodType> = {
   run: (tx: Tx, ctx: TTenantContext, args: { body: z.output<B>; params: TParams }) => Promise<TApiAnswer>;
 };
 
-async function authenticate(request: Request, scope: ApiScope): Promise<TTenantContext | Response> {
+async function authenticate(
+  request: Request,
+  scope: ApiScope,
+): Promise<{ ctx: TTenantContext; tokenId: string } | Response> {
   const verdict = await verifyBearer(request.headers.get("authorization"));
   if (!verdict.ok)
     return apiError("UNAUTHENTICATED", UNAUTHENTICATED_MESSAGES[verdict.reason], undefined, {
       "www-authenticate": 'Bearer realm="revtrace"',
     });
-  const { ctx } = verdict;
-  if (ctx.actor.kind !== "token") return apiError("UNAUTHENTICATED", UNAUTHENTICATED_MESSAGES.unknown);
-  const rate = await apiRateLimiter().consume(ctx.actor.tokenId);
+  const { ctx, tokenId } = verdict;
+  const rate = await apiRateLimiter().consume(tokenId);
   if (!rate.ok) {
     return apiError(
       "RATE_LIMITED",
@@ -69,7 +71,7 @@ async function authenticate(request: Request, scope: ApiScope): Promise<TTenantC
     );
   }
   if (!ctx.scopes.includes(scope)) return apiError("FORBIDDEN", `This token lacks the ${SCOPE_NAMES[scope]} scope.`);
-  return ctx;
+  return { ctx, tokenId };
 }
 
 const asResponse = (answer: TApiAnswer) => json(answer.status ?? 200, answer.body);
@@ -82,8 +84,9 @@ function fail(error: unknown): Response {
 export function apiRead<Q extends z.ZodType>(definition: TReadDefinition<Q>) {
   return async (request: Request, route: TRouteContext): Promise<Response> => {
     try {
-      const ctx = await authenticate(request, definition.scope);
-      if (ctx instanceof Response) return ctx;
+      const caller = await authenticate(request, definition.scope);
+      if (caller instanceof Response) return caller;
+      const { ctx } = caller;
       const parsed = definition.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!parsed.success) throw validationError(parsed.error);
       return asResponse(await definition.run(ctx, { query: parsed.data, params: await route.params }));
@@ -116,10 +119,9 @@ const isUniqueViolation = (error: unknown) =>
 export function apiWrite<B extends z.ZodType>(definition: TWriteDefinition<B>) {
   return async (request: Request, route: TRouteContext): Promise<Response> => {
     try {
-      const ctx = await authenticate(request, definition.scope);
-      if (ctx instanceof Response) return ctx;
-      if (ctx.actor.kind !== "token") return apiError("UNAUTHENTICATED", UNAUTHENTICATED_MESSAGES.unknown);
-      const tokenId = ctx.actor.tokenId;
+      const caller = await authenticate(request, definition.scope);
+      if (caller instanceof Response) return caller;
+      const { ctx, tokenId } = caller;
       const key = request.headers.get("idempotency-key");
       if (!key || !ZKey.test(key)) {
         return apiError(

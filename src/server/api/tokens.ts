@@ -122,7 +122,7 @@ export async function listApiTokens(ctx: TTenantContext): Promise<TApiTokenRow[]
 }
 
 export type TBearerVerdict =
-  | { ok: true; ctx: TTenantContext }
+  | { ok: true; ctx: TTenantContext; tokenId: string }
   | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
 
 /**
@@ -158,5 +158,5 @@ export async function verifyBearer(authorization: string | null): Promise<TBeare
   if (!token.lastUsedAt || at.getTime() - token.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.updateMany({ where: { organizationId, id: token.id }, data: { lastUsedAt: at } });
   }
-  return { ok: true, ctx: tokenContext(token.organization, token) };
+  return { ok: true, ctx: tokenContext(token.organization, token), tokenId: token.id };
 }
