@@ -27,6 +27,18 @@ const ZEnv = z
       .min(1)
       .max(100_000)
       .default(600),
+    /**
+     * Where email goes (src/server/email/mailer.ts): an smtp:// or smtps:// URL. Unset, every message
+     * is written to MAIL_DIR as an .eml file instead: nothing is sent and nothing is lost.
+     */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    ),
+    /** The sender of every email. */
+    MAIL_FROM: z.string().min(3).default("Revtrace <revtrace@localhost>"),
+    /** The folder of .eml files when SMTP_URL is unset (relative to the working directory). */
+    MAIL_DIR: z.string().min(1).default(".data/mail"),
     /** End-to-end tests only: lets a request fix "now" with a cookie (src/server/clock.ts). */
     ALLOW_TEST_CLOCK: z
       .enum(["0", "1"])

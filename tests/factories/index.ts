@@ -8,7 +8,7 @@ export const PASSWORD = "correct horse battery";
 
 let passwordHash: Promise<string> | undefined;
 
-export async function createUser(overrides: { email?: string; name?: string } = {}) {
+export async function createUser(overrides: { email?: string; name?: string; verified?: boolean } = {}) {
   passwordHash ??= hashPassword(PASSWORD);
   const id = randomUUID().slice(0, 8);
   return db.user.create({
@@ -16,6 +16,7 @@ export async function createUser(overrides: { email?: string; name?: string } = 
       email: overrides.email ?? `user-${id}@test.example`,
       name: overrides.name ?? `User ${id}`,
       passwordHash: await passwordHash,
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
     },
   });
 }
