@@ -13,6 +13,8 @@ import {
   visit,
   reload,
 } from "./support/helpers";
+import { verifyFromEmail } from "./support/invitations";
+import { shot } from "./support/screenshots";
 
 test("a new person joins Acme through an invitation link as department head of Legal", async ({
   page: owner,
@@ -42,6 +44,18 @@ test("a new person joins Acme through an invitation link as department head of L
     await page.getByLabel("Your name").fill(invitee.name);
     await page.getByLabel("Password").fill(invitee.password);
     await page.getByRole("button", { name: "Create account and join" }).click();
+
+    // Signed in, but not a member until the address is proven: the invitation waits for it.
+    await expect(page).toHaveURL(/\/invite\//, { timeout: 30_000 });
+    await expect(
+      page.getByText(`Verify your email address first: we sent a link to ${invitee.email}.`, { exact: false }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+    await shot(page, "invitation-verify-first");
+    await verifyFromEmail(page, invitee.email);
+    await page.getByRole("link", { name: "Accept the invitation" }).click();
+    await expect(page).toHaveURL(/\/invite\//);
+    await page.getByRole("button", { name: "Accept invitation" }).click();
     // A department head lands on My work.
     await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}/inbox`);
     await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
@@ -92,7 +106,20 @@ test("an existing user signs in to accept an invitation and switches between org
     await page.getByLabel("Password").fill(existing.password);
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    // Back on the invitation, now signed in as the invited address.
+    // Back on the invitation, now signed in as the invited address, which is not verified yet: the
+    // first email went out at sign-up; ask for a new one and follow it.
+    await expect(page).toHaveURL(/\/invite\//);
+    await expect(
+      page.getByText(`Verify your email address first: we sent a link to ${existing.email}.`, { exact: false }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+    const asked = new Date();
+    await page.getByRole("button", { name: "Send a new link" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `We sent a new link to ${existing.email}.` }),
+    ).toBeVisible();
+    await verifyFromEmail(page, existing.email, { after: asked });
+    await page.getByRole("link", { name: "Accept the invitation" }).click();
     await expect(page).toHaveURL(/\/invite\//);
     await page.getByRole("button", { name: "Accept invitation" }).click();
     await expect(page).toHaveURL(`/o/${DEMO_ORG.slug}`);

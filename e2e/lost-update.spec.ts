@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createInvitation, formMessage, reload, uniqueId, visit } from "./support/helpers";
+import { joinThroughInvitation } from "./support/invitations";
 import { ORG_TIME_ZONE, gridRow, openRevenue, signUpRevenueOwner, targetInput, targetsGrid } from "./support/revenue";
 
 // Issue 10, finding 3 ("Lost updates"): the owner and finance on the same targets grid. A month
@@ -20,14 +21,16 @@ test("finance's stale save of May is refused naming the owner, and June saves wi
 
   // The owner invites finance, who joins in a browser of their own.
   await visit(owner, `/o/${ownerAccount.slug}/settings/invitations`);
-  const link = await createInvitation(owner, { email: `finance-${uniqueId()}@e2e.example`, role: "Finance" });
+  const financeEmail = `finance-${uniqueId()}@e2e.example`;
+  const link = await createInvitation(owner, { email: financeEmail, role: "Finance" });
   const context = await browser.newContext({ timezoneId: ORG_TIME_ZONE });
   try {
     const finance = await context.newPage();
-    await visit(finance, link);
-    await finance.getByLabel("Your name").fill(financeName);
-    await finance.getByLabel("Password").fill("a-strong-password");
-    await finance.getByRole("button", { name: "Create account and join" }).click();
+    await joinThroughInvitation(finance, link, {
+      name: financeName,
+      email: financeEmail,
+      password: "a-strong-password",
+    });
     await expect(finance).toHaveURL(new RegExp(`/o/${ownerAccount.slug}`));
 
     // Targets of $1,000,000 for May and June, then both people open the grid.

@@ -15,6 +15,7 @@ import {
   visit,
   reload,
 } from "./support/helpers";
+import { joinThroughInvitation } from "./support/invitations";
 
 // Everything here runs against a freshly signed-up organization, never the shared demo one.
 
@@ -139,9 +140,7 @@ async function bindHead(page: Page, browser: Browser, organization: string, slug
   const headPage = await context.newPage();
   await visit(headPage, link);
   await expect(headPage.getByRole("heading", { name: `Join ${organization}` })).toBeVisible();
-  await headPage.getByLabel("Your name").fill(head.name);
-  await headPage.getByLabel("Password").fill(head.password);
-  await headPage.getByRole("button", { name: "Create account and join" }).click();
+  await joinThroughInvitation(headPage, link, head);
   // A department head lands on My work.
   await expect(headPage).toHaveURL(`/o/${slug}/inbox`);
   await expect(headPage.getByTestId("current-user")).toHaveText(`${head.name} · Department head`);

@@ -4,11 +4,12 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { ensureDatabase, startEmbeddedPostgres } from "../../prisma/tools/embedded-postgres";
 import { deployMigrations } from "../../prisma/tools/schema-engine";
 import { seedDemo } from "../../prisma/seed";
 import { createPrismaClient } from "@/server/db";
+import { mailDir } from "./mail";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -38,7 +39,11 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   // Journeys on a fixed date set the `revtrace-test-now` cookie (src/server/clock.ts).
   ALLOW_TEST_CLOCK: "1",
+  // No SMTP_URL: every message is an .eml file in a folder of this port, emptied now (e2e/support/mail.ts).
+  MAIL_DIR: mailDir(port),
+  SMTP_URL: "",
 };
+rmSync(env.MAIL_DIR, { recursive: true, force: true });
 const next = path.join(root, "node_modules", ".bin", "next");
 const run = (args: string[]) =>
   new Promise<number>((resolve) =>

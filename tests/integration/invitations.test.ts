@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/server/auth";
 import { db } from "@/server/db";
@@ -5,6 +8,10 @@ import { acceptInvitation, describeInvitation, signUpWithInvitation } from "@/se
 import { inviteMember, revokeInvitation } from "@/server/members/mutations";
 import { createOrganization, createUser } from "../factories";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
+
+// Verification emails go to files in a folder of this run, not the developer's .data/mail
+// (set before the first env() call, which the setup file's first query makes).
+process.env.MAIL_DIR = mkdtempSync(path.join(os.tmpdir(), "revtrace-invitations-mail-"));
 
 /** The client address sign-in attempts are counted against. */
 const CLIENT = "203.0.113.7";
@@ -19,7 +26,7 @@ async function invite(role: "VIEWER" | "DEPARTMENT_HEAD" = "VIEWER", email = "ne
 }
 
 describe("signUpWithInvitation", () => {
-  it("creates the account for the invited email and joins with the invited role and department", async () => {
+  it("creates the account for the invited email, and joins with the invited role and department once verified", async () => {
     const a = await invite("DEPARTMENT_HEAD");
     expect(await describeInvitation(a.token)).toMatchObject({
       state: "valid",
@@ -29,15 +36,25 @@ describe("signUpWithInvitation", () => {
       hasAccount: false,
       organization: { name: "Alpha" },
     });
-    const { slug } = expectOk(
+    const { slug, href } = expectOk(
       await signUpWithInvitation({ token: a.token, name: "New Person", password: "a-good-password" }),
     );
     expect(slug).toBe(a.organization.slug);
+    // Signed in, the new account goes back to the invitation: it is not a member yet.
+    expect(href).toBe(`/invite/${a.token}`);
     const user = await authenticate("new.person@example.com", "a-good-password", CLIENT);
     expect(user).not.toBeNull();
-    expect(
-      await db.membership.findFirst({ where: { organizationId: a.organization.id, userId: user?.id } }),
-    ).toMatchObject({ role: "DEPARTMENT_HEAD", departmentId: a.department("MARKETING").id });
+    const membership = { where: { organizationId: a.organization.id, userId: user?.id } };
+    expect(await db.membership.count(membership)).toBe(0);
+    expect(await describeInvitation(a.token)).toMatchObject({ state: "valid", hasAccount: true });
+
+    // The address proven (tests/integration/email-verification.test.ts follows the emailed link).
+    await db.user.update({ where: { email: "new.person@example.com" }, data: { emailVerifiedAt: new Date() } });
+    expectOk(await acceptInvitation(user?.id ?? null, a.token));
+    expect(await db.membership.findFirst(membership)).toMatchObject({
+      role: "DEPARTMENT_HEAD",
+      departmentId: a.department("MARKETING").id,
+    });
     expect((await describeInvitation(a.token)).state).toBe("accepted");
   });
 

@@ -1,8 +1,15 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { authenticate, TooManyAttemptsError } from "@/server/auth";
 import { db } from "@/server/db";
 import { signUp } from "@/server/organizations/mutations";
 import { expectFailure, expectOk } from "../support/assertions";
+
+// The verification email goes to files in a folder of this run, not the developer's .data/mail
+// (set before the first env() call, which the setup file's first query makes).
+process.env.MAIL_DIR = mkdtempSync(path.join(os.tmpdir(), "revtrace-sign-up-mail-"));
 
 /** The client address sign-in attempts are counted against. */
 const CLIENT = "203.0.113.7";
@@ -40,7 +47,7 @@ describe("signUp", () => {
     expect(membership).toMatchObject({
       role: "OWNER",
       departmentId: null,
-      user: { email: "ada@example.com", name: "Ada Lovelace" },
+      user: { email: "ada@example.com", name: "Ada Lovelace", emailVerifiedAt: null },
     });
     expect(await db.auditEvent.findMany({ where, select: { action: true, actorId: true } })).toEqual([
       { action: "organization.created", actorId: membership?.userId },

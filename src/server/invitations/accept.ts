@@ -7,6 +7,7 @@ import { db, type Tx } from "../db";
 import { AppError, toFailure, type ActionResult } from "../errors";
 import { hashToken } from "../members/mutations";
 import { emailTaken, isUniqueViolation } from "../organizations/mutations";
+import { sendVerificationEmailAfterSignUp } from "../email/verification";
 import { hashPassword } from "../passwords";
 
 export type TInvitationState = "valid" | "expired" | "revoked" | "accepted" | "invalid";
@@ -52,14 +53,18 @@ export async function describeInvitation(token: string) {
   };
 }
 
-async function acceptInTx(tx: Tx, token: string, user: { id: string; email: string }) {
+/**
+ * The invitation behind `token`, if it can still be accepted by `email`: valid (not accepted, revoked
+ * or expired), for that address, and its department (if any) not archived. Throws the reason otherwise.
+ */
+async function usableInvitation(tx: Tx, token: string, email: string) {
   const key = parseToken(token);
   const invitation = key && (await tx.invitation.findUnique({ where: { organizationId_tokenHash: key } }));
   if (!invitation) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
   const state = stateOf(invitation);
   if (state !== "valid")
     throw new AppError("CONFLICT", `This invitation has been ${state}. Ask an owner for a new link.`);
-  if (invitation.email !== user.email) {
+  if (invitation.email !== email) {
     throw new AppError(
       "FORBIDDEN",
       `This invitation is for ${invitation.email}. Sign in with that address to accept it.`,
@@ -78,6 +83,16 @@ async function acceptInTx(tx: Tx, token: string, user: { id: string; email: stri
       );
     }
   }
+  return invitation;
+}
+
+async function acceptInTx(tx: Tx, token: string, user: { id: string; email: string; emailVerifiedAt: Date | null }) {
+  const invitation = await usableInvitation(tx, token, user.email);
+  // Only a proven address joins: otherwise anyone could sign up first with an address a colleague
+  // is invited with and take the seat.
+  if (!user.emailVerifiedAt)
+    throw new AppError("FORBIDDEN", `Verify your email address first: we sent a link to ${user.email}.`);
+  const { organizationId } = invitation;
   // The conditional update makes a second, concurrent acceptance find nothing to accept.
   const { count } = await tx.invitation.updateMany({
     where: { organizationId, id: invitation.id, acceptedAt: null, revokedAt: null },
@@ -118,7 +133,10 @@ export async function acceptInvitation(
     return {
       ok: true,
       data: await db.$transaction(async (tx) => {
-        const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
+        const user = await tx.user.findUniqueOrThrow({
+          where: { id: userId },
+          select: { id: true, email: true, emailVerifiedAt: true },
+        });
         return acceptInTx(tx, token, user);
       }),
     };
@@ -127,9 +145,15 @@ export async function acceptInvitation(
   }
 }
 
-/** A new person signs up through the link: the account is created for the invited email. */
+/**
+ * A new person signs up through the link: the account is created for the invited email, unverified,
+ * and the verification email is sent; the invitation is accepted only after the address is proven
+ * (the verification page leads back to the invitation). Nothing is written for an invitation that
+ * could not be accepted.
+ */
 export async function signUpWithInvitation(
   rawInput: unknown,
+  at: Date = new Date(),
 ): Promise<ActionResult<{ slug: string; href: string; email: string }>> {
   try {
     const parsed = ZAcceptInvitationSignUpInput.safeParse(rawInput);
@@ -140,15 +164,25 @@ export async function signUpWithInvitation(
       key && (await db.invitation.findUnique({ where: { organizationId_tokenHash: key }, select: { email: true } }));
     if (!invitation) throw new AppError("NOT_FOUND", "This invitation link is not valid.");
     const passwordHash = await hashPassword(password);
-    const data = await db.$transaction(async (tx) => {
-      const user = await tx.user
-        .create({ data: { email: invitation.email, name, passwordHash } })
+    const { user, slug } = await db.$transaction(async (tx) => {
+      const usable = await usableInvitation(tx, token, invitation.email);
+      const created = await tx.user
+        .create({
+          data: { email: invitation.email, name, passwordHash },
+          select: { id: true, email: true, name: true },
+        })
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? emailTaken() : e;
         });
-      return acceptInTx(tx, token, user);
+      const organization = await tx.organization.findUniqueOrThrow({
+        where: { id: usable.organizationId },
+        select: { slug: true },
+      });
+      return { user: created, slug: organization.slug };
     });
-    return { ok: true, data: { ...data, email: invitation.email } };
+    await sendVerificationEmailAfterSignUp(user, at, { invite: token });
+    // Signed in, the new account lands back on the invitation, which asks for the verification first.
+    return { ok: true, data: { slug, href: `/invite/${token}`, email: invitation.email } };
   } catch (error) {
     return toFailure(error);
   }

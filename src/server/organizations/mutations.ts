@@ -8,6 +8,7 @@ import { db, type Tx } from "../db";
 import { AppError, toFailure, type ActionResult } from "../errors";
 import { changedFields, lastAuditedChange, listText, staleSave } from "../concurrency";
 import type { TOrganizationLocks } from "@/lib/organization-options";
+import { sendVerificationEmailAfterSignUp } from "../email/verification";
 import { hashPassword } from "../passwords";
 import { lockPeriods } from "../periods/open-months";
 import { createOrganizationInTx } from "./create";
@@ -21,21 +22,28 @@ export const emailTaken = () =>
 export const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-/** Sign-up: a new user and their first organization, written together or not at all. */
-export async function signUp(rawInput: unknown): Promise<ActionResult<{ slug: string; email: string }>> {
+/**
+ * Sign-up: a new user and their first organization, written together or not at all; then the
+ * verification email (a failure to send is logged and leaves the sign-up done: the user can resend).
+ */
+export async function signUp(
+  rawInput: unknown,
+  at: Date = new Date(),
+): Promise<ActionResult<{ slug: string; email: string }>> {
   try {
     const parsed = ZSignUpInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const input: TSignUpInput = parsed.data;
     const passwordHash = await hashPassword(input.password);
-    const organization = await db.$transaction(async (tx) => {
+    const { user, organization } = await db.$transaction(async (tx) => {
       const user = await tx.user
         .create({ data: { email: input.email, name: input.name, passwordHash } })
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? emailTaken() : e;
         });
-      return createOrganizationInTx(tx, user.id, input.organization);
+      return { user, organization: await createOrganizationInTx(tx, user.id, input.organization) };
     });
+    await sendVerificationEmailAfterSignUp(user, at);
     return { ok: true, data: { slug: organization.slug, email: input.email } };
   } catch (error) {
     return toFailure(error);

@@ -2,6 +2,7 @@
 
 import { formToObject } from "@/server/action";
 import { getSessionUser } from "@/server/auth";
+import { now } from "@/server/clock";
 import { acceptInvitation, signUpWithInvitation } from "@/server/invitations/accept";
 
 export async function acceptInvitationAction(token: string) {
@@ -10,5 +11,5 @@ export async function acceptInvitationAction(token: string) {
 }
 
 export async function signUpWithInvitationAction(token: string, formData: FormData) {
-  return signUpWithInvitation({ ...formToObject(formData), token });
+  return signUpWithInvitation({ ...formToObject(formData), token }, await now());
 }

@@ -62,6 +62,9 @@ export function InvitationSignUpForm({ token, email }: { token: string; email: s
         onBlur={onBlur}
         onChange={onChange}
       />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        We will email a link to {email} to verify the address; you join once it is verified.
+      </p>
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? "Creating your account…" : "Create account and join"}
       </Button>

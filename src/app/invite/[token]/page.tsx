@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { ResendLinkButton } from "@/components/shell/verify-email-banner";
+import { resendVerificationAction } from "@/app/verify-email/actions";
 import { getSessionUser } from "@/server/auth";
+import { isEmailVerified } from "@/server/email/verification";
 import { describeInvitation } from "@/server/invitations/accept";
 import { AcceptButton, InvitationSignUpForm } from "./invitation-forms";
 
@@ -18,6 +21,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const [invitation, user] = await Promise.all([describeInvitation(decodeURIComponent(token)), getSessionUser()]);
   const here = `/invite/${token}`;
+  const isVerified = user ? await isEmailVerified(user.id) : false;
   return (
     <main id="main" tabIndex={-1} className="flex min-h-screen items-start justify-center px-4 py-16 sm:items-center">
       <div className="w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -36,7 +40,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </p>
             {user ? (
               user.email === invitation.email ? (
-                <AcceptButton token={token} />
+                isVerified ? (
+                  <AcceptButton token={token} />
+                ) : (
+                  // Only a proven address joins (src/server/invitations/accept.ts).
+                  <div className="mt-4 space-y-3 text-sm">
+                    <p role="status">
+                      Verify your email address first: we sent a link to <strong>{user.email}</strong>. Open it, then
+                      accept the invitation from the page it leads to.
+                    </p>
+                    <ResendLinkButton resend={resendVerificationAction.bind(null, decodeURIComponent(token))} />
+                  </div>
+                )
               ) : (
                 <p role="alert" className="mt-4 text-sm text-red-700 dark:text-red-400">
                   You are signed in as {user.email}. This invitation is for {invitation.email}: sign out and sign in

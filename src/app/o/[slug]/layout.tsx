@@ -4,10 +4,13 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { UserMenu } from "@/components/shell/user-menu";
+import { VerifyEmailBanner } from "@/components/shell/verify-email-banner";
+import { resendVerificationAction } from "@/app/verify-email/actions";
 import { navigationFor } from "@/lib/inbox/navigation";
 import { landingPath } from "@/lib/inbox/rules";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
+import { isEmailVerified } from "@/server/email/verification";
 import { getMyWork } from "@/server/inbox/queries";
 import { listUserOrganizations } from "@/server/organizations/queries";
 import type { TMemberContext } from "@/server/tenant";
@@ -27,7 +30,11 @@ export default async function OrganizationLayout({
 }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  const [user, organizations] = await Promise.all([getSessionUser(), listUserOrganizations(ctx.userId)]);
+  const [user, organizations, isVerified] = await Promise.all([
+    getSessionUser(),
+    listUserOrganizations(ctx.userId),
+    isEmailVerified(ctx.userId),
+  ]);
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -55,6 +62,9 @@ export default async function OrganizationLayout({
           </Suspense>
         </div>
       </header>
+      {user && !isVerified && (
+        <VerifyEmailBanner email={user.email} resend={resendVerificationAction.bind(null, null)} />
+      )}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
         {children}
       </main>
