@@ -1,6 +1,8 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { useParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { signOutEverywhereAction } from "@/app/(auth)/sign-out/actions";
 
@@ -16,6 +18,8 @@ const initials = (name: string) =>
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const [isPending, setPending] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
+  // The menu sits in the organization's header: its own settings are reached through this organization.
+  const { slug } = useParams<{ slug?: string }>();
 
   // A click elsewhere or Escape closes the menu, as with any menu.
   useEffect(() => {
@@ -61,6 +65,17 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <p className="truncate text-zinc-500" title={email}>
           {email}
         </p>
+        {slug && (
+          <Link
+            href={`/o/${encodeURIComponent(slug)}/settings/notifications`}
+            onClick={() => {
+              if (menu.current) menu.current.open = false;
+            }}
+            className="mt-2 block rounded-md px-3 py-1.5 font-medium hover:bg-zinc-50 dark:hover:bg-zinc-800"
+          >
+            Email notifications
+          </Link>
+        )}
         <button
           type="button"
           onClick={signOutEverywhere}

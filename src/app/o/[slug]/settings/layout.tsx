@@ -1,15 +1,14 @@
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/card";
-import { can } from "@/lib/permissions";
-import { settingsNavigationFor, settingsPath } from "@/lib/settings-sections";
+import { hasSettingsNavigation, settingsNavigationFor, settingsPath } from "@/lib/settings-sections";
 import { getTenantContext } from "@/server/tenant-context";
 import { SettingsNav } from "./_components/settings-nav";
-import { SettingsNotAllowed } from "./_components/settings-not-allowed";
 
 /**
  * Settings, one section per page beside (≥1024 px) or below (phones) its own navigation. A role
- * without "organization.update" is told so here, without the sections; each page also checks its
- * own section's permission, since a layout is not re-rendered on navigation between its pages.
+ * without "organization.update" gets no heading or sections' list: its one section (Email
+ * notifications) brings its own heading, and every other page answers Not allowed itself. Each page
+ * checks its own section's permission, since a layout is not re-rendered on navigation between its pages.
  */
 export default async function SettingsLayout({
   children,
@@ -20,7 +19,7 @@ export default async function SettingsLayout({
 }) {
   const { slug } = await params;
   const ctx = await getTenantContext(slug);
-  if (!can(ctx, "organization.update")) return <SettingsNotAllowed ctx={ctx} />;
+  if (!hasSettingsNavigation(ctx)) return children;
   return (
     <>
       <PageHeader title="Settings" />
