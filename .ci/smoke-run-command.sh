@@ -31,4 +31,14 @@ echo "$session" | grep -q '"email":"ceo@acme.example"' || { echo "demo login fai
 # Read the whole page first: `curl | grep -q` fails under pipefail when grep stops reading early.
 dashboard=$(curl -fsS -b "$jar" "$base/o/acme") || { echo "dashboard not served to the demo owner"; exit 1; }
 grep -q "Acme Corp" <<<"$dashboard" || { echo "dashboard not served to the demo owner"; exit 1; }
-echo "smoke test passed: sign-in page served, demo login works, dashboard served"
+# The job runner started beside the app, said where mail goes, and ran the due jobs (the owners'
+# job history shows a run that succeeded).
+grep -q "Job runner started" "$log" || { echo "the run command did not start the job runner"; tail -50 "$log"; exit 1; }
+grep -q "email is written to .*\.data/mail" "$log" || { echo "the run command did not say where mail goes"; tail -50 "$log"; exit 1; }
+for _ in $(seq 1 60); do
+  jobs=$(curl -fsS -b "$jar" "$base/o/acme/settings/jobs") || jobs=""
+  if grep -q "Succeeded" <<<"$jobs"; then break; fi
+  sleep 2
+done
+grep -q "Succeeded" <<<"$jobs" || { echo "no scheduled job ran within 120 s"; tail -50 "$log"; exit 1; }
+echo "smoke test passed: sign-in page served, demo login works, dashboard served, scheduled jobs ran"

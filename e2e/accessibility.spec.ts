@@ -97,6 +97,11 @@ const SCREENS: Record<string, TScreen> = {
     path: `${ORG}/settings/invitations`,
     ready: settingsSection("Invitations"),
   },
+  settingsJobs: {
+    name: "settings: scheduled jobs",
+    path: `${ORG}/settings/jobs`,
+    ready: settingsSection("Scheduled jobs"),
+  },
   // Settings for a role that may open none of it: the refusal, and no Settings in the navigation.
   settingsRefused: {
     name: "settings (not allowed)",
@@ -118,6 +123,7 @@ const SETTINGS_SECTIONS = [
   "settingsPipeline",
   "settingsMembers",
   "settingsInvitations",
+  "settingsJobs",
 ] as const;
 const ROLES: [keyof typeof DEMO, (keyof typeof SCREENS)[]][] = [
   [

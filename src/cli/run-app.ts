@@ -55,8 +55,10 @@ async function main() {
   };
 
   let child: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   const shutdown = async (code: number) => {
     child?.kill("SIGTERM");
+    worker?.kill("SIGTERM");
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
@@ -75,6 +77,13 @@ async function main() {
     if (built !== 0) return shutdown(built);
   }
   printDemoLogins(env.NEXTAUTH_URL ?? "");
+  // The job runner beside the app (pipeline snapshots, alerts, digests); `npm run worker` runs it alone.
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  worker = run(tsx, ["--conditions=react-server", "src/cli/worker.ts"], env);
+  worker.on("exit", (code) => {
+    if (code !== 0 && code !== null)
+      console.error(`The job runner stopped (exit code ${code}); the app keeps running.`);
+  });
   child = run(next, [isDev ? "dev" : "start", "-p", String(port)], env);
   await shutdown(await exitCode(child));
 }

@@ -71,6 +71,9 @@ export const AUDIT_ACTION_SENTENCES: Readonly<Record<string, string>> = {
   "cause.overturned": "Overturned a disputed charge",
   "pipeline.snapshot": "Took a pipeline snapshot",
   "pipeline.snapshot.weekly": "Took the weekly pipeline snapshot",
+  "alerts.evaluated": "Evaluated alerts: opened and cleared what is owed",
+  "alert.snoozed": "Snoozed an item of My work",
+  "alert.woken": "Woke a snoozed item of My work",
 };
 
 /** The sentence for `action`, or the action itself when it has none yet. */
@@ -100,6 +103,7 @@ const ENTITY_LABELS: Readonly<Record<string, string>> = {
   Opportunity: "Deal",
   OpportunityCause: "Deal charge",
   PipelineSnapshot: "Pipeline snapshot",
+  Alert: "Alerts",
 };
 
 /** "API token “Billing sync”", "Department", or the raw type when unknown. */

@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   "apiTokens.manage",
   /** The organization's audit trail names members, tokens and what they changed: owners only. */
   "auditTrail.read",
+  /** The member's own preferences (how often they get email): every role. */
+  "profile.update",
+  /** Snoozing one's own My work items (with a reason, audited): everyone who is given work. */
+  "alerts.snooze",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,10 +35,17 @@ const MAP: Record<Role, Partial<Record<Permission, Grant>>> = {
     "actuals.write": "all",
     "period.close": "all",
     "contributions.review": "all",
+    "profile.update": "all",
+    "alerts.snooze": "all",
   },
-  DEPARTMENT_HEAD: { "department.write": "ownDepartment" },
-  SALES_MANAGER: { "department.write": "ownDepartment", "pipeline.write": "all" },
-  VIEWER: {},
+  DEPARTMENT_HEAD: { "department.write": "ownDepartment", "profile.update": "all", "alerts.snooze": "all" },
+  SALES_MANAGER: {
+    "department.write": "ownDepartment",
+    "pipeline.write": "all",
+    "profile.update": "all",
+    "alerts.snooze": "all",
+  },
+  VIEWER: { "profile.update": "all" },
 };
 
 /**

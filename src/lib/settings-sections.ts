@@ -5,7 +5,17 @@ import { can, type Permission, type TPermissionHolder } from "./permissions";
 
 export type TSettingsSection = {
   /** The path under /o/[slug]/settings: "" is the settings' own page (the organization). */
-  segment: "" | "departments" | "categories" | "pipeline" | "members" | "invitations" | "api" | "activity";
+  segment:
+    | ""
+    | "departments"
+    | "categories"
+    | "pipeline"
+    | "members"
+    | "invitations"
+    | "api"
+    | "activity"
+    | "jobs"
+    | "notifications";
   label: string;
   permission: Permission;
 };
@@ -19,7 +29,19 @@ export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
   { segment: "invitations", label: "Invitations", permission: "members.manage" },
   { segment: "api", label: "API tokens", permission: "apiTokens.manage" },
   { segment: "activity", label: "Activity", permission: "auditTrail.read" },
+  { segment: "jobs", label: "Scheduled jobs", permission: "auditTrail.read" },
+  // The person's own setting: every member may open it (from the user menu when Settings is not theirs).
+  { segment: "notifications", label: "Email notifications", permission: "profile.update" },
 ];
+
+/**
+ * Whether settings show their heading and sections' list: for those who may change the
+ * organization. Everyone else reaches only their own section (Email notifications), from the user
+ * menu, and every other section answers Not allowed, as before.
+ */
+export function hasSettingsNavigation(actor: TPermissionHolder): boolean {
+  return can(actor, "organization.update");
+}
 
 /** The URL of a settings section, e.g. settingsPath("acme", "members") → "/o/acme/settings/members". */
 export function settingsPath(slug: string, segment: TSettingsSection["segment"] = ""): string {

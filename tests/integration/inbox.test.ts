@@ -315,6 +315,7 @@ describe("My work per role", () => {
     expect(await inboxOf(org.users.viewer.id, org.slug)).toEqual({
       today: "2026-12-03",
       items: [],
+      snoozed: [],
       moreStaleDeals: 0,
       total: 0,
     });

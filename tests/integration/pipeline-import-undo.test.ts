@@ -4,7 +4,7 @@ import { commitOpportunityImport } from "@/server/pipeline/import";
 import { undoOpportunityImportBatch } from "@/server/pipeline/import-undo";
 import { updateOpportunity } from "@/server/pipeline/opportunities";
 import { snapshotDiff } from "@/server/pipeline/snapshot-diff-query";
-import { ensureWeeklySnapshot, weekOf } from "@/server/pipeline/snapshots";
+import { takeWeeklySnapshot, weekOf } from "@/server/pipeline/snapshots";
 import { listImportBatches } from "@/server/revenue/import-batches";
 import { resolveTenant } from "@/server/tenant";
 import { categoryId } from "../factories/accountability";
@@ -17,6 +17,11 @@ import {
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 import { interleave } from "../support/interleave";
 import { tenantOf } from "../factories";
+
+const weeklySnapshot = async (organizationId: string) => {
+  const ctx = await tenantOf(organizationId);
+  return db.$transaction((tx) => takeWeeklySnapshot(tx, ctx, new Date()));
+};
 
 // Issue 11 "Every import is a batch with undo": a pipeline import is listed with its counts and
 // skipped lines, and its undo removes the deals it created and restores the ones it changed, all or
@@ -450,11 +455,11 @@ describe("a snapshot diff counts imported deals as new", () => {
 
     const snapshots = await db.pipelineSnapshot.findMany({ where: { organizationId: org.organizationId } });
     expect(snapshots.map((s) => [s.kind, s.weekOf?.toISOString().slice(0, 10)])).toEqual([
-      ["WEEKLY", weekOf(new Date())],
+      ["WEEKLY", weekOf(new Date(), "America/New_York")],
     ]);
     expect(await db.pipelineSnapshotItem.count({ where: { organizationId: org.organizationId } })).toBe(2);
-    // The pipeline page's own weekly snapshot then finds the week taken.
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(false);
+    // The scheduled weekly snapshot then finds the week taken.
+    expect(await weeklySnapshot(org.organizationId)).toBe(false);
     const diff = await snapshotDiff(await ctxOf(org));
     expect(diff.buckets.added).toMatchObject({ count: 3, movedMinor: 6_000_00n });
     expect(diff.buckets.added.top.map((d) => d.name).sort()).toEqual(["New deal 1", "New deal 2", "New deal 3"]);
@@ -464,7 +469,7 @@ describe("a snapshot diff counts imported deals as new", () => {
     const org = await createPipelineOrganization();
     const t = today();
     await insertOpportunity(org, { externalId: "SF-8", stage: "Proposal", expectedCloseDate: t.quarterEnd });
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(true);
+    expect(await weeklySnapshot(org.organizationId)).toBe(true);
     expectOk(
       await commitOpportunityImport(
         org.users.salesManager.id,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { updateOpportunity } from "@/server/pipeline/opportunities";
-import { ensureWeeklySnapshot, takeSnapshot, weekOf } from "@/server/pipeline/snapshots";
+import { runOrganizationJob } from "@/server/jobs/tasks";
+import { takeSnapshot, takeWeeklySnapshot, weekOf } from "@/server/pipeline/snapshots";
 import { createPipelineOrganization, insertOpportunity } from "../factories/pipeline";
 import { expectFailure, expectOk, snapshotOrganization } from "../support/assertions";
 import { tenantOf } from "../factories";
@@ -20,8 +21,19 @@ describe("weekOf", () => {
     ["2026-11-30T00:00:00Z", "2026-11-30"], // next Monday
     ["2027-01-03T10:00:00Z", "2026-12-28"], // a Sunday whose Monday is in the previous year
     ["2028-03-01T00:00:00Z", "2028-02-28"], // across a leap day
-  ])("%s is in the week of %s", (instant, monday) => {
-    expect(weekOf(new Date(instant))).toBe(monday);
+  ])("%s is in the week of %s (UTC)", (instant, monday) => {
+    expect(weekOf(new Date(instant), "UTC")).toBe(monday);
+  });
+
+  it.each([
+    // Monday 00:00 in Los Angeles is 08:00 UTC; the instant before is still Sunday there.
+    ["2026-12-07T07:59:59Z", "America/Los_Angeles", "2026-11-30"],
+    ["2026-12-07T08:00:00Z", "America/Los_Angeles", "2026-12-07"],
+    // Monday 00:00 in Tokyo is Sunday 15:00 UTC.
+    ["2026-12-06T14:59:59Z", "Asia/Tokyo", "2026-11-30"],
+    ["2026-12-06T15:00:00Z", "Asia/Tokyo", "2026-12-07"],
+  ])("%s in %s is in the week of %s (the organization's own calendar)", (instant, zone, monday) => {
+    expect(weekOf(new Date(instant), zone)).toBe(monday);
   });
 });
 
@@ -83,22 +95,23 @@ describe("takeSnapshot", () => {
   });
 });
 
-describe("ensureWeeklySnapshot", () => {
-  it("takes one snapshot per week", async () => {
+describe("the weekly snapshot", () => {
+  const takeWeekly = async (organizationId: string, at: Date) => {
+    const ctx = await tenantOf(organizationId);
+    return db.$transaction((tx) => takeWeeklySnapshot(tx, ctx, at));
+  };
+
+  it("takes one snapshot per week of the organization's zone (New York here)", async () => {
     const org = await createPipelineOrganization();
     await insertOpportunity(org, { name: "A" });
     await insertOpportunity(org, { name: "B" });
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-23T08:00:00Z"))).toBe(true);
+    expect(await takeWeekly(org.organizationId, new Date("2026-11-23T08:00:00Z"))).toBe(true);
     await insertOpportunity(org, { name: "C" });
-    // Later the same week, up to Sunday night: nothing new.
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-26T08:00:00Z"))).toBe(
-      false,
-    );
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-29T23:59:00Z"))).toBe(
-      false,
-    );
-    // Monday: the next week's.
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId), new Date("2026-11-30T00:00:00Z"))).toBe(true);
+    // Later the same week, up to Sunday night in New York (Monday 04:59 UTC): nothing new.
+    expect(await takeWeekly(org.organizationId, new Date("2026-11-26T08:00:00Z"))).toBe(false);
+    expect(await takeWeekly(org.organizationId, new Date("2026-11-30T04:59:00Z"))).toBe(false);
+    // Monday 00:00 in New York: the next week's.
+    expect(await takeWeekly(org.organizationId, new Date("2026-11-30T05:00:00Z"))).toBe(true);
 
     const snapshots = await db.pipelineSnapshot.findMany({
       where: { organizationId: org.organizationId },
@@ -111,24 +124,33 @@ describe("ensureWeeklySnapshot", () => {
     ]);
   });
 
-  it("takes exactly one snapshot when several readers arrive at once", async () => {
+  it("six workers running the week's job at once take exactly one snapshot, audited once as the job", async () => {
     const org = await createPipelineOrganization();
     await insertOpportunity(org);
     const now = new Date("2026-12-02T15:00:00Z");
-    const ctx = await tenantOf(org.organizationId);
-    const results = await Promise.all(Array.from({ length: 6 }, () => ensureWeeklySnapshot(ctx, now)));
-    expect(results.filter(Boolean)).toHaveLength(1);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => runOrganizationJob("pipeline-snapshot", org.organizationId, "2026-11-30", now)),
+    );
+    expect(results.filter((r) => r.ran)).toHaveLength(1);
     expect(await db.pipelineSnapshot.count({ where: { organizationId: org.organizationId } })).toBe(1);
     expect(await db.pipelineSnapshotItem.count({ where: { organizationId: org.organizationId } })).toBe(1);
+    const audits = await db.auditEvent.findMany({
+      where: { organizationId: org.organizationId, action: "pipeline.snapshot.weekly" },
+      select: { actorKind: true, systemJob: true },
+    });
+    expect(audits).toEqual([{ actorKind: "SYSTEM", systemJob: "pipeline-snapshot" }]);
     expect(
-      await db.auditEvent.count({ where: { organizationId: org.organizationId, action: "pipeline.snapshot.weekly" } }),
-    ).toBe(1);
+      await db.jobRun.findMany({
+        where: { organizationId: org.organizationId },
+        select: { job: true, periodKey: true, status: true, attempts: true },
+      }),
+    ).toEqual([{ job: "pipeline-snapshot", periodKey: "2026-11-30", status: "SUCCEEDED", attempts: 1 }]);
   });
 
   it("does not count a manual snapshot as the week's", async () => {
     const org = await createPipelineOrganization();
     expectOk(await takeSnapshot(org.owner.id, org.slug, {}));
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(true);
-    expect(await ensureWeeklySnapshot(await tenantOf(org.organizationId))).toBe(false);
+    expect(await takeWeekly(org.organizationId, new Date())).toBe(true);
+    expect(await takeWeekly(org.organizationId, new Date())).toBe(false);
   });
 });

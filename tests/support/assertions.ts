@@ -43,6 +43,8 @@ export async function snapshotOrganization(organizationId: string) {
     opportunityChanges,
     pipelineSnapshots,
     pipelineSnapshotItems,
+    alerts,
+    emailDeliveries,
   ] = await Promise.all([
     db.pipelineStage.findMany({ where, orderBy }),
     db.lossCause.findMany({ where, orderBy }),
@@ -51,6 +53,8 @@ export async function snapshotOrganization(organizationId: string) {
     db.opportunityChange.findMany({ where, orderBy }),
     db.pipelineSnapshot.findMany({ where, orderBy }),
     db.pipelineSnapshotItem.findMany({ where, orderBy: [{ snapshotId: "asc" }, { opportunityId: "asc" }] }),
+    db.alert.findMany({ where, orderBy }),
+    db.emailDelivery.findMany({ where, orderBy }),
   ]);
   return {
     organization,
@@ -75,6 +79,8 @@ export async function snapshotOrganization(organizationId: string) {
     opportunityChanges,
     pipelineSnapshots,
     pipelineSnapshotItems,
+    alerts,
+    emailDeliveries,
   };
 }
 

@@ -12,7 +12,14 @@ describe("can", () => {
   it("lets FINANCE set targets, actuals, close periods and review contributions, and nothing else", () => {
     const finance = { role: "FINANCE", departmentId: null };
     const allowed = PERMISSIONS.filter((p) => can(finance, p, LEGAL));
-    expect(allowed).toEqual(["targets.write", "actuals.write", "period.close", "contributions.review"]);
+    expect(allowed).toEqual([
+      "targets.write",
+      "actuals.write",
+      "period.close",
+      "contributions.review",
+      "profile.update",
+      "alerts.snooze",
+    ]);
   });
 
   it("lets a DEPARTMENT_HEAD write only the department it is bound to", () => {
@@ -53,8 +60,21 @@ describe("can", () => {
     expect(can({ role: "DEPARTMENT_HEAD", departmentId: null }, "department.write", LEGAL)).toBe(false);
   });
 
-  it("refuses a VIEWER every change", () => {
-    expect(PERMISSIONS.filter((p) => can({ role: "VIEWER", departmentId: null }, p, LEGAL))).toEqual([]);
+  it("refuses a VIEWER every change but their own email preferences", () => {
+    expect(PERMISSIONS.filter((p) => can({ role: "VIEWER", departmentId: null }, p, LEGAL))).toEqual([
+      "profile.update",
+    ]);
+  });
+
+  it("lets every role, and no API token, change their own preferences", () => {
+    for (const role of ["OWNER", "FINANCE", "DEPARTMENT_HEAD", "SALES_MANAGER", "VIEWER"])
+      expect(can({ role, departmentId: null }, "profile.update")).toBe(true);
+    expect(
+      can(
+        { role: null, departmentId: null, scopes: ["READ", "REVENUE_WRITE", "PIPELINE_WRITE", "KPIS_WRITE"] },
+        "profile.update",
+      ),
+    ).toBe(false);
   });
 
   it("fails closed for an unknown role or permission", () => {

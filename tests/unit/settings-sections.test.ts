@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canOpenSettings, SETTINGS_SECTIONS, settingsNavigationFor, settingsPath } from "@/lib/settings-sections";
+import {
+  canOpenSettings,
+  hasSettingsNavigation,
+  SETTINGS_SECTIONS,
+  settingsNavigationFor,
+  settingsPath,
+} from "@/lib/settings-sections";
 
 const OWNER = { role: "OWNER", departmentId: null };
 
@@ -22,12 +28,20 @@ describe("settingsNavigationFor", () => {
       { href: "/o/acme/settings/invitations", label: "Invitations" },
       { href: "/o/acme/settings/api", label: "API tokens" },
       { href: "/o/acme/settings/activity", label: "Activity" },
+      { href: "/o/acme/settings/jobs", label: "Scheduled jobs" },
+      { href: "/o/acme/settings/notifications", label: "Email notifications" },
     ]);
   });
 
-  it("offers no section to a role that may open none (each page would answer Not allowed)", () => {
-    for (const role of ["FINANCE", "VIEWER"])
-      expect(settingsNavigationFor("acme", { role, departmentId: null })).toEqual([]);
+  it("offers every other role only its own email notifications (each other page would answer Not allowed)", () => {
+    const own = [{ href: "/o/acme/settings/notifications", label: "Email notifications" }];
+    for (const role of ["FINANCE", "VIEWER"]) {
+      expect(settingsNavigationFor("acme", { role, departmentId: null })).toEqual(own);
+      expect(hasSettingsNavigation({ role, departmentId: null })).toBe(false);
+    }
+    expect(settingsNavigationFor("acme", { role: "DEPARTMENT_HEAD", departmentId: "dept-legal" })).toEqual(own);
+    expect(settingsNavigationFor("acme", { role: "SALES_MANAGER", departmentId: "dept-sales" })).toEqual(own);
+    expect(hasSettingsNavigation(OWNER)).toBe(true);
     // An API token holds no role: whatever its scopes, it opens no settings (not even its own kind's).
     expect(
       settingsNavigationFor("acme", {
@@ -36,8 +50,6 @@ describe("settingsNavigationFor", () => {
         scopes: ["READ", "REVENUE_WRITE", "PIPELINE_WRITE", "KPIS_WRITE"],
       }),
     ).toEqual([]);
-    expect(settingsNavigationFor("acme", { role: "DEPARTMENT_HEAD", departmentId: "dept-legal" })).toEqual([]);
-    expect(settingsNavigationFor("acme", { role: "SALES_MANAGER", departmentId: "dept-sales" })).toEqual([]);
     expect(settingsNavigationFor("acme", { role: "SOMETHING_ELSE", departmentId: null })).toEqual([]);
   });
 });
@@ -46,7 +58,9 @@ describe("canOpenSettings", () => {
   it("asks each section's own permission, and agrees with the navigation", () => {
     for (const section of SETTINGS_SECTIONS) {
       expect(canOpenSettings(OWNER, section.segment)).toBe(true);
-      expect(canOpenSettings({ role: "FINANCE", departmentId: null }, section.segment)).toBe(false);
+      expect(canOpenSettings({ role: "FINANCE", departmentId: null }, section.segment)).toBe(
+        section.segment === "notifications",
+      );
     }
     expect(SETTINGS_SECTIONS.map((s) => [s.segment, s.permission])).toEqual([
       ["", "organization.update"],
@@ -57,6 +71,8 @@ describe("canOpenSettings", () => {
       ["invitations", "members.manage"],
       ["api", "apiTokens.manage"],
       ["activity", "auditTrail.read"],
+      ["jobs", "auditTrail.read"],
+      ["notifications", "profile.update"],
     ]);
   });
 });

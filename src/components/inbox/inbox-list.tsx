@@ -1,5 +1,6 @@
 import { AlarmClock, ArrowRight, CircleAlert, ListTodo } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import type { TInboxItem, TUrgency } from "@/lib/inbox/items";
 
@@ -9,7 +10,10 @@ const GROUP_STYLE: Record<TUrgency, { Icon: typeof CircleAlert; className: strin
   open: { Icon: ListTodo, className: "text-zinc-600 dark:text-zinc-400" },
 };
 
-function Item({ item }: { item: TInboxItem }) {
+/** Controls beside an item's link (Snooze, Wake up), rendered by the page that knows the actions. */
+export type TItemActions = (item: TInboxItem) => ReactNode;
+
+export function InboxItem({ item, actions, note }: { item: TInboxItem; actions?: TItemActions; note?: ReactNode }) {
   return (
     <li
       data-testid="inbox-item"
@@ -31,20 +35,30 @@ function Item({ item }: { item: TInboxItem }) {
           </span>
         </p>
         {item.escalatedFrom && <p className="mt-0.5 text-xs text-zinc-500">{item.escalatedFrom}</p>}
+        {note}
       </div>
-      <Link
-        href={item.href}
-        className="inline-flex shrink-0 items-center gap-1 self-start rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-zinc-50 sm:self-center dark:border-zinc-700 dark:text-accent-400 dark:hover:bg-zinc-800"
-      >
-        {item.actionLabel}
-        <ArrowRight aria-hidden className="size-4" />
-      </Link>
+      <div className="flex shrink-0 flex-wrap gap-2 self-start sm:self-center">
+        <Link
+          href={item.href}
+          className="inline-flex shrink-0 items-center gap-1 self-start rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-zinc-50 sm:self-center dark:border-zinc-700 dark:text-accent-400 dark:hover:bg-zinc-800"
+        >
+          {item.actionLabel}
+          <ArrowRight aria-hidden className="size-4" />
+        </Link>
+        {actions?.(item)}
+      </div>
     </li>
   );
 }
 
 /** My work's items in urgency groups (late, due soon, to do), each a list of sentences with their link. */
-export function InboxGroups({ groups }: { groups: { urgency: TUrgency; label: string; items: TInboxItem[] }[] }) {
+export function InboxGroups({
+  groups,
+  actions,
+}: {
+  groups: { urgency: TUrgency; label: string; items: TInboxItem[] }[];
+  actions?: TItemActions;
+}) {
   return (
     <div className="space-y-6">
       {groups.map((group) => {
@@ -60,7 +74,7 @@ export function InboxGroups({ groups }: { groups: { urgency: TUrgency; label: st
             </h2>
             <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {group.items.map((item) => (
-                <Item key={item.key} item={item} />
+                <InboxItem key={item.key} item={item} actions={actions} />
               ))}
             </ul>
           </section>

@@ -1,6 +1,12 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "@/lib/cn";
 
 const controlClass =
@@ -49,6 +55,28 @@ export function TextField({
     <FieldShell label={label} errors={errors} hint={hint}>
       {({ id, describedBy }) => (
         <input
+          id={id}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          className={cn(controlClass, className)}
+          {...props}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  errors,
+  hint,
+  className,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; errors?: string[]; hint?: ReactNode }) {
+  return (
+    <FieldShell label={label} errors={errors} hint={hint}>
+      {({ id, describedBy }) => (
+        <textarea
           id={id}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy}

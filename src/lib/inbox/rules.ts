@@ -122,6 +122,15 @@ export function monthCloseState(
 /** A completed month not closed CLOSE_LATE_DAYS days after its end is late. */
 export const isCloseLate = (month: MonthKey, today: string) => daysSinceMonthEnd(month, today) >= CLOSE_LATE_DAYS;
 
+/** Snoozes a person may choose, in days. */
+export const SNOOZE_DAYS = [1, 3, 7, 14] as const;
+
+/**
+ * Whether an item snoozed until `snoozedUntil` (a local day, exclusive) is hidden today: it shows
+ * again on that day.
+ */
+export const isSnoozed = (snoozedUntil: string | null, today: string) => snoozedUntil !== null && today < snoozedUntil;
+
 /** Whether a person's item (waiting `waitedDays`) escalates to the OWNER. */
 export const isEscalated = (waitedDays: number) => waitedDays >= ESCALATION_DAYS;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { inboxWorkOf, isEscalated } from "@/lib/inbox/rules";
+import { isoDate } from "@/lib/dates";
+import { inboxWorkOf, isEscalated, isSnoozed } from "@/lib/inbox/rules";
 import { sortItems, type TFormat, type TInboxItem } from "@/lib/inbox/items";
 import { now } from "../clock";
 import { db } from "../db";
@@ -12,9 +13,14 @@ import { financeWork } from "./finance-work";
 import { localDay, type TInboxScope } from "./scope";
 import { staleDeals } from "./stale-deals";
 
+export type TSnoozedItem = { item: TInboxItem; until: string; reason: string };
+
 export type TInbox = {
   today: string;
+  /** What is owed and not snoozed. */
   items: TInboxItem[];
+  /** What is owed but snoozed by this member until a later day (not counted). */
+  snoozed: TSnoozedItem[];
   /** Stale deals beyond those listed (counted in `total`). */
   moreStaleDeals: number;
   /** Everything owed: the navigation's count. */
@@ -39,7 +45,7 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
     work.size ? getClosedMonths(db, ctx) : new Set<never>(),
   ]);
   const today = localDay(organization.timeZone, now);
-  if (!work.size) return { today, items: [], moreStaleDeals: 0, total: 0 };
+  if (!work.size) return { today, items: [], snoozed: [], moreStaleDeals: 0, total: 0 };
   const all = new Map(departments.map((d) => [d.id, d.name]));
   const active = new Map(departments.filter((d) => d.archivedAt === null).map((d) => [d.id, d.name]));
   const f: TFormat = { slug: organization.slug, currency: organization.currency, locale, today };
@@ -53,7 +59,7 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
   });
 
   const isDepartmentRole = work.has("redMonth");
-  const [own, finance, escalations, stale] = await Promise.all([
+  const [own, finance, escalations, stale, snoozes] = await Promise.all([
     // A department-bound role without its binding owes nothing (permissions fail closed the same way).
     isDepartmentRole && ctx.departmentId ? departmentWork(scope(ctx.departmentId), f) : [],
     work.has("claimsToReview") ? financeWork(scope(null), f, all, organization.fiscalYearStartMonth) : [],
@@ -65,10 +71,27 @@ export async function getInbox(ctx: TMemberContext, now: Date, locale = "en-US")
         )
       : [],
     work.has("staleDeal") ? staleDeals(ctx, f) : { items: [], total: 0 },
+    db.alert.findMany({
+      where: {
+        organizationId,
+        userId: ctx.userId,
+        clearedAt: null,
+        snoozedUntil: { gt: new Date(`${today}T00:00:00Z`) },
+      },
+      select: { key: true, snoozedUntil: true, snoozeReason: true },
+    }),
   ]);
-  const items = sortItems([...own, ...finance, ...escalations, ...stale.items]);
+  const snoozedBy = new Map(snoozes.map((s) => [s.key, s]));
+  const items: TInboxItem[] = [];
+  const snoozed: TSnoozedItem[] = [];
+  for (const item of sortItems([...own, ...finance, ...escalations, ...stale.items])) {
+    const snooze = snoozedBy.get(item.key);
+    const until = snooze?.snoozedUntil ? isoDate(snooze.snoozedUntil) : null;
+    if (until && isSnoozed(until, today)) snoozed.push({ item, until, reason: snooze?.snoozeReason ?? "" });
+    else items.push(item);
+  }
   const moreStaleDeals = stale.total - stale.items.length;
-  return { today, items, moreStaleDeals, total: items.length + moreStaleDeals };
+  return { today, items, snoozed, moreStaleDeals, total: items.length + moreStaleDeals };
 }
 
 /** This member's inbox today, once per request: the navigation's count and My work share it. */

@@ -4,6 +4,7 @@ import { tenantMutation } from "../action";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import type { TTenantContext } from "../tenant";
+import { localWeekOf } from "@/lib/schedule";
 
 /** Copies every deal into a new snapshot in one INSERT … SELECT. */
 async function copyPipeline(tx: Tx, organizationId: string, snapshotId: string): Promise<number> {
@@ -36,37 +37,22 @@ export const takeSnapshot = tenantMutation({
     }),
 });
 
-/** Monday (YYYY-MM-DD, UTC calendar) of the week `now` falls in. */
-export function weekOf(now: Date): string {
-  const day = (now.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day)).toISOString().slice(0, 10);
-}
-
-/**
- * The weekly snapshot: taken the first time the pipeline is read in a week. The unique key on
- * (organizationId, weekOf) makes two readers at once produce one snapshot, not two.
- */
-export async function ensureWeeklySnapshot(ctx: TTenantContext, now: Date = new Date()): Promise<boolean> {
-  const { organizationId } = ctx;
-  const week = new Date(`${weekOf(now)}T00:00:00Z`);
-  if (
-    await db.pipelineSnapshot.findUnique({
-      where: { organizationId_weekOf: { organizationId, weekOf: week } },
-      select: { id: true },
-    })
-  )
-    return false;
-  return db.$transaction((tx) => takeWeeklySnapshot(tx, ctx, now));
-}
+/** Monday ("YYYY-MM-DD") of the week `now` falls in, in the organization's time zone. */
+export const weekOf = (now: Date, timeZone: string) => localWeekOf(now, timeZone);
 
 /**
  * The week's snapshot inside `tx`, unless the week has one: what a pipeline import calls before it
  * writes, so that "what changed since the last snapshot" compares with the pipeline before the
  * import (a snapshot first taken on the next page view would already hold the imported deals).
  */
-export async function takeWeeklySnapshot(tx: Tx, ctx: TTenantContext, now: Date): Promise<boolean> {
+export async function takeWeeklySnapshot(
+  tx: Tx,
+  ctx: TTenantContext,
+  now: Date,
+  weekKey: string = weekOf(now, ctx.organization.timeZone),
+): Promise<boolean> {
   const { organizationId } = ctx;
-  const week = new Date(`${weekOf(now)}T00:00:00Z`);
+  const week = new Date(`${weekKey}T00:00:00Z`);
   const created = await tx.pipelineSnapshot.createManyAndReturn({
     data: [{ organizationId, kind: "WEEKLY", weekOf: week, takenAt: now }],
     skipDuplicates: true,
@@ -77,11 +63,12 @@ export async function takeWeeklySnapshot(tx: Tx, ctx: TTenantContext, now: Date)
   const deals = await copyPipeline(tx, organizationId, snapshot.id);
   await recordAudit(tx, {
     organizationId,
-    actor: { kind: "system", job: "weekly-snapshot" },
+    // The job's own context names the job; an import that takes the week's first snapshot acts for it.
+    actor: ctx.actor.kind === "system" ? ctx.actor : { kind: "system", job: "pipeline-snapshot" },
     action: "pipeline.snapshot.weekly",
     entityType: "PipelineSnapshot",
     entityId: snapshot.id,
-    after: { weekOf: weekOf(now), deals },
+    after: { weekOf: weekKey, deals },
   });
   return true;
 }

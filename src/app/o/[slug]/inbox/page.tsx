@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { InboxGroups } from "@/components/inbox/inbox-list";
+import { InboxGroups, InboxItem } from "@/components/inbox/inbox-list";
+import { SnoozeControl, WakeControl } from "@/components/inbox/snooze-control";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDay } from "@/lib/format";
@@ -9,6 +10,7 @@ import { inboxWorkOf, type TInboxKind } from "@/lib/inbox/rules";
 import { getMyWork } from "@/server/inbox/queries";
 import { getRequestLocale } from "@/server/locale";
 import { getTenantContext } from "@/server/tenant-context";
+import { snoozeAlertAction, wakeAlertAction } from "./actions";
 
 export const metadata: Metadata = { title: "My work" };
 
@@ -44,16 +46,23 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
         </EmptyState>
       ) : inbox.items.length === 0 ? (
         <EmptyState title="Nothing owed" action={{ href: `/o/${slug}`, label: "Open the dashboard" }}>
-          {unbound
-            ? "You are not bound to a department yet, so nothing waits on you. An owner can bind you in Settings."
-            : `Nothing waits on you today. This page lists ${watched.slice(0, -1).join(", ")} and ${watched.at(-1)}${ctx.role === "OWNER" ? ", and anyone's item still open after a week" : ""}.`}
+          {inbox.snoozed.length > 0
+            ? "Nothing waits on you today but what you snoozed, listed below."
+            : unbound
+              ? "You are not bound to a department yet, so nothing waits on you. An owner can bind you in Settings."
+              : `Nothing waits on you today. This page lists ${watched.slice(0, -1).join(", ")} and ${watched.at(-1)}${ctx.role === "OWNER" ? ", and anyone's item still open after a week" : ""}.`}
         </EmptyState>
       ) : (
         <>
           <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="inbox-total">
             {inbox.total === 1 ? "1 item" : `${inbox.total} items`} owed.
           </p>
-          <InboxGroups groups={groupItems(inbox.items)} />
+          <InboxGroups
+            groups={groupItems(inbox.items)}
+            actions={(item) => (
+              <SnoozeControl itemKey={item.key} title={item.title} action={snoozeAlertAction.bind(null, slug)} />
+            )}
+          />
           {inbox.moreStaleDeals > 0 && (
             <p className="mt-4 text-sm">
               And {inbox.moreStaleDeals} more stale {inbox.moreStaleDeals === 1 ? "deal" : "deals"}:{" "}
@@ -67,6 +76,29 @@ export default async function MyWorkPage({ params }: { params: Promise<{ slug: s
             </p>
           )}
         </>
+      )}
+      {inbox.snoozed.length > 0 && (
+        <section aria-labelledby="inbox-snoozed" className="mt-8">
+          <h2 id="inbox-snoozed" className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">
+            Snoozed <span className="font-normal text-zinc-500">({inbox.snoozed.length})</span>
+          </h2>
+          <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-dashed border-zinc-300 bg-white dark:divide-zinc-800 dark:border-zinc-700 dark:bg-zinc-900">
+            {inbox.snoozed.map(({ item, until, reason }) => (
+              <InboxItem
+                key={item.key}
+                item={item}
+                note={
+                  <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="snooze-note">
+                    Snoozed until {formatDay(until, locale)}: {reason}
+                  </p>
+                }
+                actions={(i) => (
+                  <WakeControl itemKey={i.key} title={i.title} action={wakeAlertAction.bind(null, slug)} />
+                )}
+              />
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

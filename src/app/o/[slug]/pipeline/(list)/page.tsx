@@ -52,7 +52,9 @@ export default async function PipelinePage({
     snapshotDiff(ctx),
     getRequestLocale(),
   ]);
-  const snapshotThisWeek = diff.snapshot !== null && weekOf(diff.snapshot.takenAt) === weekOf(at);
+  const snapshotThisWeek =
+    diff.snapshot !== null &&
+    weekOf(diff.snapshot.takenAt, ctx.organization.timeZone) === weekOf(at, ctx.organization.timeZone);
   const { organization, calendar } = overview;
   const currency = organization.currency;
   const money = (minor: bigint) => formatMoney(minor, currency, { locale });
