@@ -8,7 +8,8 @@
 //     (departments × months of KPI status) and commitment accuracy, beside their plain-SQL floor.
 //   - the pipeline page's data (listPipeline: first 50 deals and the filtered totals) and the
 //     forecast (open pipeline per category and per month, stale count) over 100,000 deals and
-//     1,000,000 history rows, beside the same statements as plain SQL.
+//     1,000,000 history rows, beside the same statements as plain SQL;
+//   - a fiscal year's board pack (data and PDF) of the demo organization and of the large one.
 // Options (environment): BENCH_ENTRIES (default 1000000), BENCH_CONTRIBUTIONS (default 200000),
 // BENCH_OPPORTUNITIES (default 100000), BENCH_CHANGES (default 1000000), BENCH_RUNS (default 40), DATABASE_URL
 // (a server to create the database on; an embedded PostgreSQL otherwise).
@@ -24,6 +25,7 @@ import {
   type TEmbeddedPostgres,
 } from "../../prisma/tools/embedded-postgres";
 import { deployMigrations } from "../../prisma/tools/schema-engine";
+import { benchBoardPack } from "./bench-board-pack";
 import { seedBenchData, type TBenchOrg } from "./bench-seed";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
@@ -78,6 +80,7 @@ async function main() {
     await benchDashboard(databaseUrl, large);
     await benchAccountability(databaseUrl, large);
     if (OPPORTUNITIES) await benchPipeline(databaseUrl, large);
+    await benchBoardPack(large, time, ms);
     await benchImport(large);
   } finally {
     const { db } = await import("@/server/db");

@@ -13,7 +13,8 @@ import {
   minorToDecimalString,
   parseMoneyInput,
 } from "./money";
-import type { MonthKey } from "./period";
+import { plural } from "./format";
+import { monthLabel, type MonthKey } from "./period";
 
 export type TRag = "GREEN" | "AMBER" | "RED";
 export type TBands = { greenAtBp: number; amberAtBp: number };
@@ -269,4 +270,19 @@ export function ratePeriodKpi(
       amberAtBp: kpi.amberAtBp,
     }),
   };
+}
+
+/**
+ * How a period's KPI figure came from its months, in words ("sum of 3 months", "average of 3
+ * months", "last reported, Nov 2026"); null for a single month or a period without values.
+ */
+export function howCombined(
+  aggregation: KpiAggregation,
+  period: { months: number; asOf: MonthKey | null },
+  isLong: boolean,
+): string | null {
+  if (!isLong || !period.months || !period.asOf) return null;
+  if (aggregation === "SUM") return `sum of ${plural(period.months, "month")}`;
+  if (aggregation === "AVERAGE") return `average of ${plural(period.months, "month")}`;
+  return `last reported, ${monthLabel(period.asOf)}`;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MonthTable } from "@/components/dashboard/month-table";
@@ -49,7 +50,19 @@ export default async function DashboardPage({
       <PageHeader
         title={org.name}
         description={`Revenue target versus actual · ${resolved.label}`}
-        actions={<PeriodPicker key={periodParam(resolved.period)} {...picker} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <PeriodPicker key={periodParam(resolved.period)} {...picker} />
+            <a
+              href={`/o/${slug}/board-pack?period=${periodParam(resolved.period)}`}
+              download
+              className={buttonClass("secondary")}
+              data-testid="board-pack-link"
+            >
+              Board pack (PDF)
+            </a>
+          </div>
+        }
       />
       {notice}
     </>

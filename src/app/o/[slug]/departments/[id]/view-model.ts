@@ -4,6 +4,7 @@ import { isOverdue } from "@/lib/commitments";
 import { formatBp, formatRatio, plural } from "@/lib/format";
 import {
   formatKpiValue,
+  howCombined,
   KPI_AGGREGATION_LABELS,
   KPI_DIRECTION_LABELS,
   KPI_UNIT_LABELS,
@@ -63,14 +64,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
     const reportedValues = series.filter((s) => s.value !== null);
     const isLong = resolved.months.length > 1;
     // How the period's figure came from its months, in words beside it.
-    const howCombined =
-      !isLong || !period.months || !period.asOf
-        ? null
-        : kpi.aggregation === "SUM"
-          ? `sum of ${plural(period.months, "month")}`
-          : kpi.aggregation === "AVERAGE"
-            ? `average of ${plural(period.months, "month")}`
-            : `last reported, ${monthLabel(period.asOf)}`;
+    const combined = howCombined(kpi.aggregation, period, isLong);
     return {
       id: kpi.id,
       name: kpi.name,
@@ -88,7 +82,7 @@ export function scorecardView(sc: TScorecard, locale: string) {
           ? "a month"
           : null,
       actual: fmt(period.actual),
-      actualNote: howCombined,
+      actualNote: combined,
       rag,
       // Each month of the period keeps its own status beside the period's (a year green on its sum can hide four amber months).
       monthMarks: isLong
