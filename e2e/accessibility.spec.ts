@@ -97,6 +97,11 @@ const SCREENS: Record<string, TScreen> = {
     path: `${ORG}/settings/invitations`,
     ready: settingsSection("Invitations"),
   },
+  settingsBoardPack: {
+    name: "settings: board pack",
+    path: `${ORG}/settings/board-pack`,
+    ready: settingsSection("Board pack"),
+  },
   settingsJobs: {
     name: "settings: scheduled jobs",
     path: `${ORG}/settings/jobs`,
@@ -123,6 +128,7 @@ const SETTINGS_SECTIONS = [
   "settingsPipeline",
   "settingsMembers",
   "settingsInvitations",
+  "settingsBoardPack",
   "settingsJobs",
 ] as const;
 const ROLES: [keyof typeof DEMO, (keyof typeof SCREENS)[]][] = [

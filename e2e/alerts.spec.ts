@@ -27,7 +27,17 @@ let seed: {
 function runJobs(at: string) {
   execFileSync(
     path.join(root, "node_modules", ".bin", "tsx"),
-    ["--conditions=react-server", "src/cli/worker.ts", "--once", "--organization", seed.slug, "--at", at],
+    [
+      "--conditions=react-server",
+      "--import",
+      "./src/cli/react-pdf-hook.ts",
+      "src/cli/worker.ts",
+      "--once",
+      "--organization",
+      seed.slug,
+      "--at",
+      at,
+    ],
     {
       cwd: root,
       env: {

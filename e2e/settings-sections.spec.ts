@@ -15,6 +15,7 @@ const SECTIONS = [
   { label: "Invitations", path: "/invitations", control: "Create invitation link" },
   { label: "API tokens", path: "/api", control: "Create token" },
   { label: "Activity", path: "/activity", control: null },
+  { label: "Board pack", path: "/board-pack", control: "Save recipients" },
   { label: "Scheduled jobs", path: "/jobs", control: null },
   { label: "Email notifications", path: "/notifications", control: "Save email notifications" },
 ] as const;

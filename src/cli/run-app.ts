@@ -79,7 +79,7 @@ async function main() {
   printDemoLogins(env.NEXTAUTH_URL ?? "");
   // The job runner beside the app (pipeline snapshots, alerts, digests); `npm run worker` runs it alone.
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
-  worker = run(tsx, ["--conditions=react-server", "src/cli/worker.ts"], env);
+  worker = run(tsx, ["--conditions=react-server", "--import", "./src/cli/react-pdf-hook.ts", "src/cli/worker.ts"], env);
   worker.on("exit", (code) => {
     if (code !== 0 && code !== null)
       console.error(`The job runner stopped (exit code ${code}); the app keeps running.`);

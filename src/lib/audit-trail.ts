@@ -71,6 +71,7 @@ export const AUDIT_ACTION_SENTENCES: Readonly<Record<string, string>> = {
   "cause.overturned": "Overturned a disputed charge",
   "pipeline.snapshot": "Took a pipeline snapshot",
   "pipeline.snapshot.weekly": "Took the weekly pipeline snapshot",
+  "boardPack.recipients": "Chose who receives the board pack",
   "alerts.evaluated": "Evaluated alerts: opened and cleared what is owed",
   "alert.snoozed": "Snoozed an item of My work",
   "alert.woken": "Woke a snoozed item of My work",

@@ -5,7 +5,7 @@
 // the period still due and runs it late rather than never.
 import { TZDate } from "@date-fns/tz";
 
-export type TJobName = "pipeline-snapshot" | "evaluate-alerts" | "daily-digest" | "weekly-digest";
+export type TJobName = "pipeline-snapshot" | "evaluate-alerts" | "daily-digest" | "weekly-digest" | "board-pack";
 
 /** The alert evaluation runs every this many minutes (and so "immediate" email waits at most this long). */
 export const ALERT_SLOT_MINUTES = 15;
@@ -17,6 +17,7 @@ export const JOB_DESCRIPTIONS: Record<TJobName, string> = {
   "evaluate-alerts": `Alert evaluation — every ${ALERT_SLOT_MINUTES} minutes`,
   "daily-digest": `Daily digest email — every day at 0${DIGEST_HOUR}:00`,
   "weekly-digest": `Weekly digest email — Mondays at 0${DIGEST_HOUR}:00`,
+  "board-pack": "Board pack email — when a month is closed",
 };
 
 /** Short names for tables. */
@@ -25,6 +26,7 @@ export const JOB_LABELS: Record<TJobName, string> = {
   "evaluate-alerts": "Alert evaluation",
   "daily-digest": "Daily digest",
   "weekly-digest": "Weekly digest",
+  "board-pack": "Board pack",
 };
 
 export const JOB_NAMES = Object.keys(JOB_DESCRIPTIONS) as TJobName[];
@@ -61,7 +63,7 @@ export const localDayOf = (instant: Date, timeZone: string) => dayKey(local(inst
  * The period of `job` that is due at `instant`, or null when none is due yet (a digest before its
  * hour). The snapshot's period is the local week (due from Monday 00:00), the evaluation's the
  * local quarter hour, the daily digest's the local day from 07:00, the weekly digest's the local
- * week from Monday 07:00.
+ * week from Monday 07:00. The board pack follows month closes, not the clock: never due here.
  */
 export function duePeriod(job: TJobName, instant: Date, timeZone: string): string | null {
   const d = local(instant, timeZone);
@@ -76,11 +78,13 @@ export function duePeriod(job: TJobName, instant: Date, timeZone: string): strin
       return d.getHours() >= DIGEST_HOUR ? dayKey(d) : null;
     case "weekly-digest":
       return weekday(d) === 0 && d.getHours() < DIGEST_HOUR ? null : localWeekOf(instant, timeZone);
+    case "board-pack":
+      return null;
   }
 }
 
-/** When `job` next becomes due after `instant`: the start of its next period. */
-export function nextRun(job: TJobName, instant: Date, timeZone: string): Date {
+/** When `job` next becomes due after `instant`: the start of its next period (null: on an event). */
+export function nextRun(job: TJobName, instant: Date, timeZone: string): Date | null {
   const d = local(instant, timeZone);
   switch (job) {
     case "pipeline-snapshot":
@@ -95,5 +99,7 @@ export function nextRun(job: TJobName, instant: Date, timeZone: string): Date {
       const beforeThisWeeks = weekday(d) === 0 && d.getHours() < DIGEST_HOUR;
       return atLocal(d, beforeThisWeeks ? 0 : 7 - weekday(d), DIGEST_HOUR);
     }
+    case "board-pack":
+      return null;
   }
 }

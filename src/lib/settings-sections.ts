@@ -15,6 +15,7 @@ export type TSettingsSection = {
     | "api"
     | "activity"
     | "jobs"
+    | "board-pack"
     | "notifications";
   label: string;
   permission: Permission;
@@ -29,6 +30,7 @@ export const SETTINGS_SECTIONS: readonly TSettingsSection[] = [
   { segment: "invitations", label: "Invitations", permission: "members.manage" },
   { segment: "api", label: "API tokens", permission: "apiTokens.manage" },
   { segment: "activity", label: "Activity", permission: "auditTrail.read" },
+  { segment: "board-pack", label: "Board pack", permission: "organization.update" },
   { segment: "jobs", label: "Scheduled jobs", permission: "auditTrail.read" },
   // The person's own setting: every member may open it (from the user menu when Settings is not theirs).
   { segment: "notifications", label: "Email notifications", permission: "profile.update" },

@@ -13,6 +13,7 @@ declare module "mailparser" {
     date?: Date;
     messageId?: string;
     headers: Map<string, unknown>;
+    attachments: { filename?: string; contentType: string; content: Buffer }[];
   };
 
   export function simpleParser(source: Readable | Buffer | string): Promise<ParsedMail>;

@@ -6,7 +6,7 @@ import { duePeriod, localWeekOf, nextRun } from "@/lib/schedule";
 // UTC−5 in winter and UTC−4 from 8 March 2026, Los Angeles UTC−8, Tokyo UTC+9, Kolkata UTC+5:30).
 
 const at = (iso: string) => new Date(iso);
-const iso = (d: Date) => d.toISOString();
+const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 describe("the weekly pipeline snapshot: Monday 00:00 local", () => {
   it.each([
@@ -87,6 +87,13 @@ describe("the weekly digest: Monday 07:00 local", () => {
     expect(iso(nextRun("weekly-digest", at("2026-12-01T12:00:00Z"), "America/New_York"))).toBe(
       "2026-12-07T12:00:00.000Z",
     );
+  });
+});
+
+describe("the board pack", () => {
+  it("follows month closes, not the clock: never due by time, no next run to name", () => {
+    expect(duePeriod("board-pack", at("2026-12-01T12:00:00Z"), "America/New_York")).toBeNull();
+    expect(nextRun("board-pack", at("2026-12-01T12:00:00Z"), "America/New_York")).toBeNull();
   });
 });
 

@@ -28,6 +28,7 @@ describe("settingsNavigationFor", () => {
       { href: "/o/acme/settings/invitations", label: "Invitations" },
       { href: "/o/acme/settings/api", label: "API tokens" },
       { href: "/o/acme/settings/activity", label: "Activity" },
+      { href: "/o/acme/settings/board-pack", label: "Board pack" },
       { href: "/o/acme/settings/jobs", label: "Scheduled jobs" },
       { href: "/o/acme/settings/notifications", label: "Email notifications" },
     ]);
@@ -71,6 +72,7 @@ describe("canOpenSettings", () => {
       ["invitations", "members.manage"],
       ["api", "apiTokens.manage"],
       ["activity", "auditTrail.read"],
+      ["board-pack", "organization.update"],
       ["jobs", "auditTrail.read"],
       ["notifications", "profile.update"],
     ]);

@@ -87,7 +87,7 @@ export async function evaluateAlerts(tx: Tx, ctx: TTenantContext, now: Date): Pr
       await tx.alert.update({
         where: { organizationId_id: { organizationId, id: alert.id } },
         data: {
-          ...fields(item),
+          ...alertFields(item),
           openedAt: now,
           lastSeenAt: now,
           clearedAt: null,
@@ -104,7 +104,7 @@ export async function evaluateAlerts(tx: Tx, ctx: TTenantContext, now: Date): Pr
     ) {
       await tx.alert.update({
         where: { organizationId_id: { organizationId, id: alert.id } },
-        data: { ...fields(item), lastSeenAt: now },
+        data: { ...alertFields(item), lastSeenAt: now },
       });
     } else seen.push(alert.id);
   }
@@ -115,7 +115,13 @@ export async function evaluateAlerts(tx: Tx, ctx: TTenantContext, now: Date): Pr
     await tx.alert.updateMany({ where: { organizationId, id: { in: toClear } }, data: { clearedAt: now } });
   }
   const fresh = [...found].flatMap(([userId, items]) =>
-    [...items.values()].map((item) => ({ organizationId, userId, ...fields(item), openedAt: now, lastSeenAt: now })),
+    [...items.values()].map((item) => ({
+      organizationId,
+      userId,
+      ...alertFields(item),
+      openedAt: now,
+      lastSeenAt: now,
+    })),
   );
   if (fresh.length) {
     opened += fresh.length;
@@ -135,7 +141,8 @@ export async function evaluateAlerts(tx: Tx, ctx: TTenantContext, now: Date): Pr
   return { opened, cleared, open, members: owing.length };
 }
 
-function fields(item: TInboxItem) {
+/** An alert's columns that come from its My work item. */
+export function alertFields(item: TInboxItem) {
   return {
     key: item.key,
     kind: item.kind,

@@ -7,7 +7,7 @@ import { now } from "../clock";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { getInbox } from "../inbox/queries";
-import { lockAlerts } from "./evaluate";
+import { alertFields, lockAlerts } from "./evaluate";
 import { localDay } from "../inbox/scope";
 import { memberIdOf, type TMemberContext, type TTenantContext } from "../tenant";
 
@@ -46,12 +46,7 @@ export const snoozeAlert = tenantMutation({
         create: {
           organizationId,
           userId: member.userId,
-          key: item.key,
-          kind: item.kind,
-          title: item.title,
-          context: item.context,
-          href: item.href,
-          escalated: item.escalatedFrom !== undefined,
+          ...alertFields(item),
           openedAt: at,
           lastSeenAt: at,
           snoozedUntil: day(until),

@@ -12,6 +12,8 @@ export type TMail = {
   html: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Files to attach (the board pack's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 };
 
 export type TSent = { messageId: string; via: "smtp" | "file"; file?: string };

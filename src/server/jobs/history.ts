@@ -19,7 +19,8 @@ export type TJobOverview = {
   job: TJobName;
   description: string;
   lastRun: TJobRunRow | null;
-  nextRun: Date;
+  /** Null for a job that follows an event (the board pack: a month's close). */
+  nextRun: Date | null;
   /** Runs that have failed at least once and not succeeded since (still retrying or given up). */
   failing: number;
 };

@@ -5,6 +5,7 @@ import { JOB_NAMES, duePeriod, localDayOf, type TJobName } from "@/lib/schedule"
 import { plural } from "@/lib/format";
 import { evaluateAlerts, membersToNotifyNow } from "../alerts/evaluate";
 import { db, type Tx } from "../db";
+import { deliverBoardPack } from "../board-pack/deliver";
 import { deliverAlerts } from "../notifications/deliver";
 import { takeWeeklySnapshot } from "../pipeline/snapshots";
 import { systemContext, type TTenantContext } from "../tenant";
@@ -29,6 +30,11 @@ export function setJobClock(fixed: Date | null): void {
 export const jobNow = () => clock();
 
 const ZOrganizationJob = z.object({ organizationId: z.string().min(1), periodKey: z.string().min(1) });
+const ZSendBoardPack = z.object({
+  organizationId: z.string().min(1),
+  userId: z.string().min(1),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+});
 const ZTickPayload = z.object({ organizationId: z.string().min(1).optional() });
 const ZSendAlerts = ZOrganizationJob.extend({
   userId: z.string().min(1),
@@ -64,6 +70,18 @@ async function digestReaders(tx: Tx, ctx: TTenantContext, kind: "DAILY" | "WEEKL
   return rows.map((r) => r.userId);
 }
 
+/** The board pack's recipients who take email (verified, not unsubscribed). */
+async function boardPackReaders(tx: Tx, ctx: TTenantContext): Promise<string[]> {
+  const rows = await tx.boardPackRecipient.findMany({
+    where: {
+      organizationId: ctx.organizationId,
+      membership: { user: { emailVerifiedAt: { not: null }, emailFrequency: { not: "NONE" } } },
+    },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}
+
 const evaluationSummary = (e: Awaited<ReturnType<typeof evaluateAlerts>>) =>
   `${plural(e.opened, "alert")} opened, ${e.cleared} cleared, ${e.open} open for ${plural(e.members, "member")}`;
 
@@ -85,6 +103,14 @@ const WORK: Record<TJobName, (tx: Tx, ctx: TTenantContext, periodKey: string, no
     await queueSends(tx, ctx, "DAILY", periodKey, readers);
     return `${evaluationSummary(evaluation)}; ${plural(readers.length, "digest")} queued`;
   },
+  "board-pack": async (tx, ctx, periodKey) => {
+    const readers = await boardPackReaders(tx, ctx);
+    for (const userId of readers) {
+      const payload = { organizationId: ctx.organizationId, userId, month: periodKey };
+      await addJobInTx(tx, "send-board-pack", payload, `send-board-pack:${ctx.organizationId}:${userId}:${periodKey}`);
+    }
+    return `The board pack of ${periodKey} queued for ${plural(readers.length, "member")}`;
+  },
   "weekly-digest": async (tx, ctx, periodKey, now) => {
     const evaluation = await evaluateAlerts(tx, ctx, now);
     const readers = await digestReaders(tx, ctx, "WEEKLY");
@@ -99,7 +125,18 @@ export async function runOrganizationJob(job: TJobName, organizationId: string, 
   return runJobOnce(ctx, job, periodKey, now, (tx) => WORK[job](tx, ctx, periodKey, now));
 }
 
-/** A JobRun older than this is pruned (the quarter-hourly evaluation alone writes 96 a day). */
+async function latestClosedMonthWithReaders(organizationId: string): Promise<string | null> {
+  const [closed, readers] = await Promise.all([
+    db.periodClose.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } }),
+    db.boardPackRecipient.count({ where: { organizationId } }),
+  ]);
+  return closed && readers > 0 ? closed.month.toISOString().slice(0, 7) : null;
+}
+
+/**
+ * The quarter-hourly evaluation's runs older than this are pruned (96 a day). The other jobs' runs
+ * are kept: they are few, and the board pack's marks its month sent for good.
+ */
 const HISTORY_DAYS = 30;
 
 /** A tick for one organization (`npm run worker -- --once --organization`), or for all when absent. */
@@ -116,10 +153,13 @@ export async function tick(now: Date, addJob: JobHelpers["addJob"], only?: TTick
   });
   let queued = 0;
   for (const organization of organizations) {
-    const due = JOB_NAMES.flatMap((job) => {
+    const due: { job: TJobName; periodKey: string }[] = JOB_NAMES.flatMap((job) => {
       const periodKey = duePeriod(job, now, organization.timeZone);
       return periodKey ? [{ job, periodKey }] : [];
     });
+    // The board pack of the latest closed month, once, when anyone is to receive it.
+    const packMonth = await latestClosedMonthWithReaders(organization.id);
+    if (packMonth) due.push({ job: "board-pack", periodKey: packMonth });
     const done = await db.jobRun.findMany({
       where: { organizationId: organization.id, status: "SUCCEEDED", OR: due },
       select: { job: true, periodKey: true },
@@ -135,7 +175,11 @@ export async function tick(now: Date, addJob: JobHelpers["addJob"], only?: TTick
     }
   }
   await db.jobRun.deleteMany({
-    where: { status: "SUCCEEDED", startedAt: { lt: new Date(now.getTime() - HISTORY_DAYS * 86_400_000) } },
+    where: {
+      job: "evaluate-alerts",
+      status: "SUCCEEDED",
+      startedAt: { lt: new Date(now.getTime() - HISTORY_DAYS * 86_400_000) },
+    },
   });
   return queued;
 }
@@ -160,6 +204,12 @@ export const TASKS: TaskList = {
   "evaluate-alerts": organizationTask("evaluate-alerts"),
   "daily-digest": organizationTask("daily-digest"),
   "weekly-digest": organizationTask("weekly-digest"),
+  "board-pack": organizationTask("board-pack"),
+  "send-board-pack": async (payload) => {
+    const { organizationId, userId, month } = ZSendBoardPack.parse(payload);
+    const ctx = await systemContext(organizationId, "send-board-pack");
+    await deliverBoardPack(ctx, userId, month, jobNow());
+  },
   "send-alerts": async (payload) => {
     const { organizationId, userId, kind, periodKey } = ZSendAlerts.parse(payload);
     const ctx = await systemContext(organizationId, "send-alerts");

@@ -55,7 +55,7 @@ export default async function JobsSettingsPage({ params }: { params: Promise<{ s
                 </div>
                 <div>
                   <dt className="inline">Next run: </dt>
-                  <dd className="inline">{time(j.nextRun)}</dd>
+                  <dd className="inline">{j.nextRun ? time(j.nextRun) : "when the next month is closed"}</dd>
                 </div>
                 <div>
                   <dt className="inline">Failing: </dt>
